@@ -1,0 +1,80 @@
+# Liaison: build, run, test, bench. `make run` and `make test` do every step on a fresh Debian 12.
+#
+# Two builds share these rules: build/ (optimized, what `make run` and `make bench` serve) and
+# build/asan/ (AddressSanitizer + UBSan, what `make test` runs). Programs link with g++ because
+# ctemplate is C++.
+
+CC	?= cc
+CXX	?= g++
+BUILD	?= build
+SAN	?=
+OPT	?= -O2
+
+SCHEMA_VERSION := $(words $(wildcard schema/[0-9][0-9][0-9]_*.sql))
+CTEMPLATE	:= $(shell pkg-config --libs libctemplate_nothreads 2>/dev/null || echo -lctemplate_nothreads)
+
+ifeq ($(SAN),1)
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+OPT := -O1
+endif
+
+WARN	:= -Wall -Wextra -Wformat=2 -Wshadow -Wno-unused-parameter
+CPPFLAGS += -Isrc -D_GNU_SOURCE -DSCHEMA_VERSION=$(SCHEMA_VERSION)
+CFLAGS	+= -std=c11 $(OPT) -g $(WARN) $(SANFLAGS) -D_FORTIFY_SOURCE=2 -fstack-protector-strong
+CXXFLAGS += -std=c++11 $(OPT) -g -Wall -Wextra $(SANFLAGS)
+LDFLAGS	+= $(SANFLAGS) -Wl,-z,relro,-z,now
+LIBS	:= -lfcgi -lsqlite3 -lcsv $(CTEMPLATE)
+
+PROGRAMS := list
+CORE_C	:= $(wildcard src/*.c)
+CORE_CC	:= $(wildcard src/*.cc)
+CORE_O	:= $(CORE_C:src/%.c=$(BUILD)/obj/%.o) $(CORE_CC:src/%.cc=$(BUILD)/obj/%.o)
+BINS	:= $(PROGRAMS:%=$(BUILD)/cgi-bin/%) $(BUILD)/liaison-admin
+
+.PHONY: all deps run test test-unit bench db clean asan
+all: $(BINS)
+
+$(BUILD)/obj/%.o: src/%.c src/*.h | $(BUILD)/obj
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+$(BUILD)/obj/%.o: src/%.cc src/*.h | $(BUILD)/obj
+	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c -o $@ $<
+$(BUILD)/libliaison.a: $(CORE_O)
+	rm -f $@ && ar rcs $@ $^
+$(BUILD)/cgi-bin/%: cgi-bin/%.c $(BUILD)/libliaison.a src/*.h | $(BUILD)/cgi-bin
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
+	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/libliaison.a $(LIBS)
+$(BUILD)/liaison-admin: tools/liaison-admin.c $(BUILD)/libliaison.a src/*.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
+	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/libliaison.a $(LIBS)
+$(BUILD)/obj $(BUILD)/cgi-bin:
+	mkdir -p $@
+
+# Installs the Debian packages that are missing (or, when not root, says the one line to run).
+deps:
+	@conf/deps.sh build run
+
+# The demo database: created with the demo data if absent, upgraded in place if present.
+db: $(BUILD)/liaison-admin
+	@mkdir -p var
+	LIAISON_SCHEMA=$(CURDIR)/schema LIAISON_DEMO=$(CURDIR)/data/demo.sql \
+		$(BUILD)/liaison-admin demo var/liaison.db
+
+run: deps
+	@$(MAKE) --no-print-directory all db
+	conf/serve.sh --port 8080 --bin $(BUILD) --db $(CURDIR)/var/liaison.db
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 all
+
+test: deps
+	@conf/deps.sh test
+	@$(MAKE) --no-print-directory all asan tests/unit/run-unit
+	tests/run.sh
+
+bench: deps
+	@conf/deps.sh bench
+	@$(MAKE) --no-print-directory all
+	bench/run.sh
+
+clean:
+	rm -rf build var/run tests/unit/run-unit

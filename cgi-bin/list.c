@@ -1,0 +1,494 @@
+/*
+ * list.c - the public "Libraries Seeking Partners" directory.
+ *
+ *   GET /list            the directory: filters, sort, pages of 50, facet counts
+ *   GET /list?format=csv the whole filtered list as CSV, streamed
+ *   GET /list/ID         one organization's profile
+ *
+ * Parameters are documented in README.md; the table below is what enforces them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "csvout.h"
+#include "directory.h"
+#include "http.h"
+#include "params.h"
+#include "view.h"
+
+#define PAGE_SIZE	50
+#define PAGE_MAX	100000
+
+/* The first six keys are the facets, in enum facet's order, so a filter is keys 0..5. */
+enum key {
+	KEY_KIND, KEY_TYPE, KEY_COUNTRY, KEY_LANGUAGE, KEY_INTEREST, KEY_SEEKING,
+	KEY_SORT, KEY_PAGE, KEY_FORMAT,
+	KEY__MAX
+};
+
+static const struct param_choice kinds[] = {
+	{ "library", "Libraries" }, { "community", "Community organizations" }, { NULL, NULL }
+};
+static const struct param_choice seeking[] = {
+	{ "yes", "Seeking partners now" }, { "no", "Not seeking now" }, { NULL, NULL }
+};
+static const struct param_choice sorts[] = {
+	{ "name", "Name" }, { "country", "Country" }, { "confirmed", "Most recently confirmed" },
+	{ NULL, NULL }
+};
+static const struct param_choice formats[] = {
+	{ "html", "Web page" }, { "csv", "CSV" }, { NULL, NULL }
+};
+
+static const struct param_spec keys[KEY__MAX] = {
+	[KEY_KIND] = { "kind", PARAM_ENUM, 0, 0, kinds, NULL, NULL },
+	[KEY_TYPE] = { "type", PARAM_LOOKUP, 0, 32, NULL, directory_type_known,
+	    "use a type code from the directory's Type filter, such as public or refugee" },
+	[KEY_COUNTRY] = { "country", PARAM_LOOKUP, 0, 2, NULL, directory_country_known,
+	    "use a two-letter ISO 3166 country code in capitals, such as FR or BR" },
+	[KEY_LANGUAGE] = { "language", PARAM_LOOKUP, 0, 3, NULL, directory_language_known,
+	    "use an ISO 639 language code in lower case, such as es, ar or hmn" },
+	[KEY_INTEREST] = { "interest", PARAM_LOOKUP, 0, 32, NULL, directory_interest_known,
+	    "use an interest code from the directory's Interest filter, such as pen_pals" },
+	[KEY_SEEKING] = { "seeking", PARAM_ENUM, 0, 0, seeking, NULL, NULL },
+	[KEY_SORT] = { "sort", PARAM_ENUM, 0, 0, sorts, NULL, NULL },
+	[KEY_PAGE] = { "page", PARAM_INT, 1, PAGE_MAX, NULL, NULL, NULL },
+	[KEY_FORMAT] = { "format", PARAM_ENUM, 0, 0, formats, NULL, NULL },
+};
+
+static const char *const facet_label[FACET__MAX] = {
+	"Kind", "Type", "Country", "Language", "Interest", "Seeking partners"
+};
+
+static void
+read_filter(const struct params *p, struct org_filter *f)
+{
+	for (int i = 0; i < FACET__MAX; i++)
+		f->value[i] = p->v[i].present ? p->v[i].str : NULL;
+	if (f->value[FACET_SEEKING])
+		f->value[FACET_SEEKING] = strcmp(f->value[FACET_SEEKING], "yes") == 0 ? "1" : "0";
+}
+
+static enum org_sort
+read_sort(const struct params *p)
+{
+	const char *s = p->v[KEY_SORT].str;
+	return strcmp(s, "country") == 0 ? SORT_COUNTRY :
+	    strcmp(s, "confirmed") == 0 ? SORT_CONFIRMED : SORT_NAME;
+}
+
+/* The label a facet value shows with: kinds and seeking have fixed words, the rest come from the data. */
+static const char *
+choice_label(int facet, const struct facet_item *it)
+{
+	if (facet == FACET_KIND)
+		return directory_kind_label(it->value);
+	if (facet == FACET_SEEKING)
+		return strcmp(it->value, "1") == 0 ? "Seeking partners now" : "Not seeking now";
+	return it->label;
+}
+
+static const char *
+choice_param_value(int facet, const struct facet_item *it)
+{
+	if (facet == FACET_SEEKING)
+		return strcmp(it->value, "1") == 0 ? "yes" : "no";
+	return it->value;
+}
+
+/* A short excerpt of a description for the list, cut between characters, at a space if near. */
+static void
+set_excerpt(struct view_dict *d, const char *key, const char *text, size_t max)
+{
+	size_t n = strlen(text), cut;
+	char buf[1024];
+
+	if (n <= max) {
+		view_set(d, key, text);
+		return;
+	}
+	cut = max;
+	while (cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
+		cut--;
+	for (size_t back = cut; back > max - 40 && back > 0; back--)
+		if (text[back] == ' ') {
+			cut = back;
+			break;
+		}
+	snprintf(buf, sizeof buf, "%.*s…", (int)cut, text);
+	view_set(d, key, buf);
+}
+
+/* 12345 → "12,345": totals read more easily grouped. */
+static void
+format_count(char *buf, size_t size, long n)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof digits, "%ld", n < 0 ? 0 : n), o = 0;
+
+	for (int i = 0; i < len && (size_t)o + 2 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+}
+
+static void
+fill_filters(struct view_dict *body, const struct params *p, const struct directory_summary *sum,
+    const char *self)
+{
+	char href[4096];
+
+	for (int f = 0; f < FACET__MAX; f++) {
+		struct view_dict *sec = view_section(body, "FILTER");
+		const char *current = p->v[f].present ? p->v[f].str : NULL;
+
+		view_set(sec, "NAME", keys[f].name);
+		view_set(sec, "LABEL", facet_label[f]);
+		for (size_t i = 0; i < sum->facets[f].n; i++) {
+			const struct facet_item *it = &sum->facets[f].items[i];
+			const char *value = choice_param_value(f, it);
+			struct view_dict *opt = view_section(sec, "OPTION");
+
+			view_set(opt, "VALUE", value);
+			view_set(opt, "LABEL", choice_label(f, it));
+			view_set_int(opt, "COUNT", it->count);
+			if (current && strcmp(current, value) == 0) {
+				view_show(opt, "SELECTED");
+				struct view_dict *chip = view_section(body, "ACTIVE");
+				view_set(chip, "FACET", facet_label[f]);
+				view_set(chip, "LABEL", choice_label(f, it));
+				params_href(p, self, (1UL << f) | (1UL << KEY_PAGE), NULL, NULL, href,
+				    sizeof href);
+				view_set(chip, "REMOVE_HREF", href);
+			}
+		}
+	}
+	for (size_t i = 0; sorts[i].value; i++) {
+		struct view_dict *opt = view_section(body, "SORT");
+		view_set(opt, "VALUE", sorts[i].value);
+		view_set(opt, "LABEL", sorts[i].label);
+		if (strcmp(p->v[KEY_SORT].present ? p->v[KEY_SORT].str : "name", sorts[i].value) == 0)
+			view_show(opt, "SELECTED");
+	}
+}
+
+static void
+fill_row(struct view_dict *d, const struct org_row *o, const char *self)
+{
+	char href[512];
+
+	snprintf(href, sizeof href, "%s/%lld", self, (long long)o->id);
+	view_set(d, "HREF", href);
+	view_set(d, "NAME", o->name);
+	if (o->name_en[0])
+		view_set(view_section(d, "NAME_EN"), "NAME_EN", o->name_en);
+	view_set(d, "TYPE_LABEL", o->type_label);
+	view_set(d, "COUNTRY_NAME", o->country_name);
+	view_set(d, "PLACE", o->city[0] ? o->city : o->region);
+	view_set(d, "INTERESTS", o->interests);
+	view_set(d, "LANGUAGES", o->languages);
+	view_set(d, "CONFIRMED", o->confirmed_on[0] ? o->confirmed_on : "never");
+	set_excerpt(d, "EXCERPT", o->description, 220);
+	if (o->seeking)
+		view_show(d, "SEEKING");
+	if (o->stale)
+		view_show(d, "STALE");
+}
+
+static void
+show_list(struct req *r, const struct params *p)
+{
+	struct org_filter filter;
+	const struct directory_summary *sum;
+	struct org_cursor cur;
+	struct org_row row;
+	struct view *v;
+	struct view_dict *body;
+	char self[300], href[4096], num[32];
+	long page = p->v[KEY_PAGE].present ? p->v[KEY_PAGE].num : 1, pages;
+	int busy, rc;
+
+	read_filter(p, &filter);
+	if ((sum = directory_summary(&filter, &busy)) == NULL) {
+		req_error(r, busy ? 503 : 500, busy ?
+		    "The directory is busy being updated; please try again in a few seconds." :
+		    "The directory could not be read.");
+		return;
+	}
+	pages = sum->total == 0 ? 1 : (sum->total + PAGE_SIZE - 1) / PAGE_SIZE;
+	req_link(r, self, sizeof self, "list");
+	if (page > pages) {
+		snprintf(href, sizeof href, "There is no page %ld: this list has %ld page%s.", page,
+		    pages, pages == 1 ? "" : "s");
+		req_error(r, 404, href);
+		return;
+	}
+	if (directory_open(&cur, &filter, read_sort(p), PAGE_SIZE, (page - 1) * PAGE_SIZE) < 0) {
+		req_error(r, 500, "The directory could not be read.");
+		return;
+	}
+
+	req_head(r, 200, "text/html; charset=utf-8", NULL);
+	v = view_page_new(r, "Directory", "list.tpl");
+	body = view_body(v);
+	view_set(body, "SELF", self);
+	format_count(num, sizeof num, sum->total);
+	snprintf(href, sizeof href, "%s organization%s", num, sum->total == 1 ? "" : "s");
+	view_set(body, "TOTAL_TEXT", href);
+	view_set_int(body, "PAGE", page);
+	view_set_int(body, "PAGES", pages);
+	view_set_int(body, "FIRST", sum->total ? (page - 1) * PAGE_SIZE + 1 : 0);
+	view_set_int(body, "LAST", page * PAGE_SIZE < sum->total ? page * PAGE_SIZE : sum->total);
+	fill_filters(body, p, sum, self);
+	if (page > 1) {
+		snprintf(num, sizeof num, "%ld", page - 1);
+		params_href(p, self, 1UL << KEY_PAGE, page - 1 > 1 ? "page" : NULL, num, href,
+		    sizeof href);
+		view_set(view_section(body, "PREV"), "HREF", href);
+	}
+	if (page < pages) {
+		snprintf(num, sizeof num, "%ld", page + 1);
+		params_href(p, self, 1UL << KEY_PAGE, "page", num, href, sizeof href);
+		view_set(view_section(body, "NEXT"), "HREF", href);
+	}
+	params_href(p, self, (1UL << KEY_PAGE) | (1UL << KEY_FORMAT), "format", "csv", href,
+	    sizeof href);
+	view_set(body, "CSV_HREF", href);
+	if (sum->total == 0)
+		view_show(body, "EMPTY");
+	while ((rc = directory_next(&cur, &row)) == 1)
+		fill_row(view_section(body, "ORG"), &row, self);
+	directory_close(&cur);
+	if (rc < 0)
+		view_show(body, "READ_ERROR");
+	view_page_finish(v, r);
+}
+
+static void
+fill_partners(struct view_dict *body, long long id, const char *self)
+{
+	struct org_cursor cur;
+	struct partner_row pr;
+	struct view_dict *list = NULL;
+	char href[512];
+
+	if (directory_partners_open(&cur, id) < 0)
+		return;
+	while (directory_partner_next(&cur, &pr) == 1) {
+		struct view_dict *d;
+		if (list == NULL)
+			list = view_section(body, "PARTNERS");
+		d = view_section(list, "PARTNER");
+		snprintf(href, sizeof href, "%s/%lld", self, (long long)pr.id);
+		view_set(d, "HREF", href);
+		view_set(d, "NAME", pr.name);
+		view_set(d, "COUNTRY_NAME", pr.country_name);
+		view_set(d, "STATUS", pr.status);
+		view_set(d, "SINCE", pr.start_on);
+	}
+	if (list == NULL)
+		view_show(body, "NO_PARTNERS");
+	directory_close(&cur);
+}
+
+static void
+show_profile(struct req *r, long long id)
+{
+	struct org_cursor cur;
+	struct org_row o;
+	struct view *v;
+	struct view_dict *body;
+	char self[300], href[512], ages[128];
+	int found;
+
+	found = directory_get(&cur, id, &o);
+	if (found <= 0) {
+		int busy = directory_busy(&cur);
+		directory_close(&cur);
+		if (found == 0)
+			req_error(r, 404, "No organization with that number is listed in the directory. "
+			    "It may have been removed, or the link may be mistyped.");
+		else
+			req_error(r, busy ? 503 : 500, busy ?
+			    "The directory is busy being updated; please try again in a few seconds." :
+			    "The directory could not be read.");
+		return;
+	}
+	req_link(r, self, sizeof self, "list");
+	req_head(r, 200, "text/html; charset=utf-8", NULL);
+	v = view_page_new(r, o.name, "org.tpl");
+	body = view_body(v);
+	view_set(body, "SELF", self);
+	view_set(body, "NAME", o.name);
+	if (o.name_en[0])
+		view_set(view_section(body, "NAME_EN"), "NAME_EN", o.name_en);
+	view_set(body, "KIND_LABEL", directory_kind_label(o.kind));
+	view_set(body, "TYPE_LABEL", o.type_label);
+	snprintf(href, sizeof href, "%s?type=%s", self, o.type);
+	view_set(body, "TYPE_HREF", href);
+	view_set(body, "CITY", o.city);
+	view_set(body, "REGION", o.region);
+	view_set(body, "COUNTRY_NAME", o.country_name);
+	snprintf(href, sizeof href, "%s?country=%s", self, o.country);
+	view_set(body, "COUNTRY_HREF", href);
+	if (strncmp(o.website, "https://", 8) == 0 || strncmp(o.website, "http://", 7) == 0)
+		view_set(view_section(body, "WEBSITE"), "URL", o.website);
+	view_set(body, "DESCRIPTION", o.description);
+	if (o.seeking) {
+		struct view_dict *s = view_section(body, "SEEKING");
+		view_set(s, "SEEKING_TEXT", o.seeking_text);
+	} else
+		view_show(body, "NOT_SEEKING");
+	view_set(body, "COMMITMENT", directory_commitment_label(o.commitment));
+	directory_ages_text(o.ages, ages, sizeof ages);
+	view_set(body, "AGES", ages);
+	view_set(body, "TIMEZONE", o.timezone);
+	view_set(body, "LANGUAGES", o.languages[0] ? o.languages : "not stated");
+	view_set(body, "INTERESTS", o.interests[0] ? o.interests : "not stated");
+	view_set(body, "CONFIRMED", o.confirmed_on[0] ? o.confirmed_on : "never");
+	if (o.stale)
+		view_show(body, "STALE");
+	if (o.public_email[0]) {
+		struct view_dict *c = view_section(body, "CONTACT");
+		view_set(c, "EMAIL", o.public_email);
+		view_set(c, "CONTACT_NAME", o.contact_name);
+	}
+	directory_close(&cur);
+	fill_partners(body, id, self);
+	view_page_finish(v, r);
+}
+
+static void
+export_csv(struct req *r, const struct params *p)
+{
+	static const char *const header[] = {
+		"id", "name", "other_name", "kind", "type", "country_code", "country", "region",
+		"city", "website", "languages", "interests", "ages_served", "time_zone", "seeking",
+		"seeking_what", "commitment", "confirmed_on", "public_email", "description",
+		"profile_url",
+	};
+	struct org_filter filter;
+	struct org_cursor cur;
+	struct org_row o;
+	struct csv_out csv;
+	char filename[200], date[16], base[600], url[700], ages[128];
+	time_t now = time(NULL);
+	struct tm tm;
+	size_t len;
+	int rc;
+
+	read_filter(p, &filter);
+	if (directory_open(&cur, &filter, read_sort(p), -1, 0) < 0) {
+		req_error(r, 500, "The directory could not be read.");
+		return;
+	}
+	/* Ask for the first row before sending headers, so a busy database can still get a 503. */
+	rc = directory_next(&cur, &o);
+	if (rc < 0) {
+		int busy = directory_busy(&cur);
+		directory_close(&cur);
+		req_error(r, busy ? 503 : 500, busy ?
+		    "The directory is busy being updated; please try again in a few seconds." :
+		    "The directory could not be read.");
+		return;
+	}
+	gmtime_r(&now, &tm);
+	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	len = (size_t)snprintf(filename, sizeof filename, "liaison-directory");
+	for (int i = 0; i < FACET__MAX && len < sizeof filename; i++)
+		if (p->v[i].present)	/* codes are [A-Za-z0-9_] by validation: safe in a header */
+			len += (size_t)snprintf(filename + len, sizeof filename - len, "-%s", p->v[i].str);
+	snprintf(filename + len, sizeof filename - len, "-%s.csv", date);
+	req_absolute_link(r, base, sizeof base, "list");
+
+	csv_start(&csv, r, filename);
+	for (size_t i = 0; i < sizeof header / sizeof header[0]; i++)
+		csv_cell(&csv, header[i]);
+	csv_row_end(&csv);
+	for (; rc == 1 && !r->out_error; rc = directory_next(&cur, &o)) {
+		csv_cell_int(&csv, o.id);
+		csv_cell(&csv, o.name);
+		csv_cell(&csv, o.name_en);
+		csv_cell(&csv, o.kind);
+		csv_cell(&csv, o.type);
+		csv_cell(&csv, o.country);
+		csv_cell(&csv, o.country_name);
+		csv_cell(&csv, o.region);
+		csv_cell(&csv, o.city);
+		csv_cell(&csv, o.website);
+		csv_cell(&csv, o.languages);
+		csv_cell(&csv, o.interests);
+		directory_ages_text(o.ages, ages, sizeof ages);
+		csv_cell(&csv, ages);
+		csv_cell(&csv, o.timezone);
+		csv_cell(&csv, o.seeking ? "yes" : "no");
+		csv_cell(&csv, o.seeking_text);
+		csv_cell(&csv, directory_commitment_label(o.commitment));
+		csv_cell(&csv, o.confirmed_on);
+		csv_cell(&csv, o.public_email);
+		csv_cell(&csv, o.description);
+		snprintf(url, sizeof url, "%s/%lld", base, (long long)o.id);
+		csv_cell(&csv, url);
+		csv_row_end(&csv);
+	}
+	if (rc < 0)	/* headers are gone: a short file is the only signal, and the log says why */
+		fprintf(stderr, "liaison: directory export stopped early (sqlite %d)\n", cur.rc);
+	directory_close(&cur);
+	csv_finish(&csv);
+}
+
+/* "/123" → 123; anything else (letters, "/0", "/12/x", 20 digits) → 0, an unknown page. */
+static long long
+profile_id(const char *path)
+{
+	long long id = 0;
+	const char *s = path + 1;
+
+	if (path[0] != '/' || *s == '\0' || strlen(s) > 15)
+		return 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		id = id * 10 + (*s - '0');
+	}
+	return id;
+}
+
+static void
+handle(struct req *r)
+{
+	struct params p;
+
+	if (r->method != METHOD_GET && r->method != METHOD_HEAD) {
+		req_method_not_allowed(r, "GET, HEAD");
+		return;
+	}
+	if (r->path_info[0] != '\0' && strcmp(r->path_info, "/") != 0) {
+		long long id = profile_id(r->path_info);
+		if (id <= 0)
+			req_error(r, 404, "There is no such page in the directory.");
+		else
+			show_profile(r, id);
+		return;
+	}
+	if (params_parse(&p, keys, KEY__MAX, r->query) < 0) {
+		req_error(r, 400, p.error);
+		return;
+	}
+	if (strcmp(p.v[KEY_FORMAT].str, "csv") == 0)
+		export_csv(r, &p);
+	else
+		show_list(r, &p);
+}
+
+static const struct program list_program = { "list", handle, NULL };
+
+int
+main(void)
+{
+	return http_serve(&list_program);
+}

@@ -1,0 +1,105 @@
+/*
+ * config.c - loads struct config from an optional file and the environment.
+ *
+ * The file format is deliberately tiny (KEY = value, # comments) so a librarian can edit it
+ * in a hosting panel's text editor; unknown keys are ignored rather than fatal so an older
+ * binary still starts with a newer file.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+
+#ifndef LIAISON_DEFAULT_DB
+#define LIAISON_DEFAULT_DB "/var/lib/liaison/liaison.db"
+#endif
+#ifndef LIAISON_DEFAULT_TEMPLATES
+#define LIAISON_DEFAULT_TEMPLATES "/usr/local/share/liaison/templates"
+#endif
+
+struct config config;
+
+static void
+copy(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src);
+}
+
+static void
+set_key(const char *key, const char *val)
+{
+	if (strcmp(key, "LIAISON_DB") == 0)
+		copy(config.database, sizeof config.database, val);
+	else if (strcmp(key, "LIAISON_TEMPLATES") == 0)
+		copy(config.template_root, sizeof config.template_root, val);
+	else if (strcmp(key, "LIAISON_SITE_NAME") == 0)
+		copy(config.site_name, sizeof config.site_name, val);
+	else if (strcmp(key, "LIAISON_BASE_URL") == 0)
+		copy(config.base_url, sizeof config.base_url, val);
+	else if (strcmp(key, "LIAISON_STATIC_URL") == 0)
+		copy(config.static_url, sizeof config.static_url, val);
+	else if (strcmp(key, "LIAISON_BUSY_TIMEOUT_MS") == 0)
+		config.busy_timeout_ms = atoi(val) > 0 ? atoi(val) : config.busy_timeout_ms;
+	else if (strcmp(key, "LIAISON_RELOAD_TEMPLATES") == 0)
+		config.reload_templates = atoi(val) != 0;
+}
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+static void
+load_file(const char *path)
+{
+	char line[2048], *eq;
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL) {
+		fprintf(stderr, "liaison: cannot read config file %s; using defaults\n", path);
+		return;
+	}
+	while (fgets(line, sizeof line, f)) {
+		char *s = trim(line);
+		if (*s == '#' || (eq = strchr(s, '=')) == NULL)
+			continue;
+		*eq = '\0';
+		set_key(trim(s), trim(eq + 1));
+	}
+	fclose(f);
+}
+
+void
+config_load(void)
+{
+	static const char *const keys[] = {
+		"LIAISON_DB", "LIAISON_TEMPLATES", "LIAISON_SITE_NAME", "LIAISON_BASE_URL",
+		"LIAISON_STATIC_URL", "LIAISON_BUSY_TIMEOUT_MS", "LIAISON_RELOAD_TEMPLATES",
+	};
+	const char *file;
+	size_t i;
+
+	memset(&config, 0, sizeof config);
+	copy(config.database, sizeof config.database, LIAISON_DEFAULT_DB);
+	copy(config.template_root, sizeof config.template_root, LIAISON_DEFAULT_TEMPLATES);
+	copy(config.site_name, sizeof config.site_name, "Libraries Seeking Partners");
+	copy(config.static_url, sizeof config.static_url, "/static");
+	config.busy_timeout_ms = 3000;
+
+	if ((file = getenv("LIAISON_CONFIG")) != NULL && *file)
+		load_file(file);
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const char *v = getenv(keys[i]);
+		if (v != NULL)
+			set_key(keys[i], v);
+	}
+}

@@ -1,0 +1,24 @@
+/*
+ * config.h - where the database and templates are, and what the site is called.
+ *
+ * Read once per process: first a small "KEY = value" file (LIAISON_CONFIG, if set), then the
+ * environment, which wins. Every key and its default is listed in README.md.
+ */
+#ifndef LIAISON_CONFIG_H
+#define LIAISON_CONFIG_H
+
+struct config {
+	char	database[1024];		/* LIAISON_DB */
+	char	template_root[1024];	/* LIAISON_TEMPLATES, absolute */
+	char	site_name[256];		/* LIAISON_SITE_NAME */
+	char	base_url[512];		/* LIAISON_BASE_URL, for absolute links; may be "" */
+	char	static_url[512];	/* LIAISON_STATIC_URL, where htdocs/ is served */
+	int	busy_timeout_ms;	/* LIAISON_BUSY_TIMEOUT_MS */
+	int	reload_templates;	/* LIAISON_RELOAD_TEMPLATES=1 while editing templates */
+};
+
+extern struct config config;
+
+void	config_load(void);
+
+#endif

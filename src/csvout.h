@@ -1,0 +1,33 @@
+/*
+ * csvout.h - CSV for spreadsheets, streamed: one cell at a time straight to the client.
+ *
+ * Every export (directory, search, reports) goes through here so they all get the same
+ * guarantees: a UTF-8 byte-order mark (Excel shows accents), RFC 4180 quoting by libcsv,
+ * CRLF line ends, and cells that a spreadsheet would run as a formula neutralized.
+ */
+#ifndef LIAISON_CSVOUT_H
+#define LIAISON_CSVOUT_H
+
+#include <stddef.h>
+
+struct req;
+
+struct csv_out {
+	struct req	*r;
+	int		 col;		/* cells written in the current row */
+	char		*buf;		/* quoting scratch, grown as needed, freed by csv_finish */
+	size_t		 cap;
+};
+
+/* Sends the headers (attachment named filename) and the byte-order mark. */
+void	csv_start(struct csv_out *, struct req *, const char *filename);
+void	csv_cell(struct csv_out *, const char *text);
+void	csv_cell_n(struct csv_out *, const char *text, size_t len);
+void	csv_cell_int(struct csv_out *, long long value);
+void	csv_row_end(struct csv_out *);
+void	csv_finish(struct csv_out *);
+
+/* 1 when a spreadsheet would treat a cell starting with c as a formula. */
+int	csv_formula_start(int c);
+
+#endif

@@ -1,0 +1,80 @@
+/*
+ * db.h - the one SQLite connection of a process, and every statement it may run.
+ *
+ * All SQL lives in sql.c as a table indexed by enum stmt; code elsewhere names a statement,
+ * binds values, steps it, and never writes SQL text. Statements are prepared once per process
+ * (SQLITE_PREPARE_PERSISTENT) on first use and reset after each use.
+ */
+#ifndef LIAISON_DB_H
+#define LIAISON_DB_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+enum stmt {
+	STMT_DATA_VERSION,
+	STMT_COUNTRY_EXISTS,
+	STMT_LANGUAGE_EXISTS,
+	STMT_INTEREST_EXISTS,
+	STMT_TYPE_EXISTS,
+	STMT_ORG_LIST_BY_NAME,
+	STMT_ORG_LIST_BY_COUNTRY,
+	STMT_ORG_LIST_BY_CONFIRMED,
+	STMT_ORG_COUNT,
+	STMT_FACET_KIND,
+	STMT_FACET_TYPE,
+	STMT_FACET_COUNTRY,
+	STMT_FACET_LANGUAGE,
+	STMT_FACET_INTEREST,
+	STMT_FACET_SEEKING,
+	STMT_ORG_GET,
+	STMT_ORG_LANGUAGES,
+	STMT_ORG_INTERESTS,
+	STMT_ORG_PARTNERS,
+	STMT__MAX
+};
+
+/* The schema version these binaries expect: the number of the last file in schema/. */
+#ifndef SCHEMA_VERSION
+#error "SCHEMA_VERSION must be defined by the build (the highest NNN in schema/)"
+#endif
+
+/*
+ * Opens config.database for the process: busy timeout, foreign keys, WAL, synchronous=NORMAL.
+ * Never fatal: on failure db_ready() is 0 and each request gets a 503 saying why, and the
+ * next request tries again (the database may be created after the server starts).
+ */
+void		 db_open_configured(void);
+int		 db_ready(void);
+const char	*db_unavailable_reason(void);
+void		 db_close(void);
+
+/* The prepared statement for id, reset and with bindings cleared; NULL if it cannot be prepared. */
+sqlite3_stmt	*db_stmt(enum stmt id);
+/* Resets s so it releases its read snapshot; call when done stepping. */
+void		 db_done(sqlite3_stmt *s);
+/* 1 when rc from sqlite3_step means "busy or locked past the timeout". */
+int		 db_is_busy(int rc);
+
+/* Binds text, or NULL when v is NULL or empty: "no filter" in the directory's statements. */
+void		 db_bind_text_or_null(sqlite3_stmt *, int idx, const char *v);
+
+/*
+ * A number that changes whenever the database may have changed, by this connection or any
+ * other: lets per-process caches know when to throw their results away.
+ */
+sqlite3_int64	 db_change_counter(void);
+
+/*
+ * Opens path (creating it when create is set) and applies the migrations in schema_dir that
+ * are newer than its user_version, each in one transaction. Returns 0 or -1 with err set.
+ * Used by the admin tool and tests; the web programs only check the version.
+ */
+int		 db_migrate_file(const char *path, const char *schema_dir, int create,
+		    char *err, size_t errsize);
+/* Per-connection settings every connection gets; exposed for the admin tool. */
+int		 db_configure(sqlite3 *, int busy_timeout_ms);
+
+extern const char *const db_sql[STMT__MAX];
+
+#endif

@@ -1,0 +1,348 @@
+/*
+ * directory.c - the directory's queries: pages, export, facets, profiles, code lookups.
+ *
+ * Facet counts are the expensive part of a directory page (six GROUP BYs over every listed
+ * organization) and they change only when the data does, so they are cached per process,
+ * keyed on the filter and db_change_counter(). The cache is small and bounded: a directory
+ * page with a filter nobody else uses costs one computation and is then forgotten.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "directory.h"
+
+static const enum stmt by_sort[] = {
+	[SORT_NAME] = STMT_ORG_LIST_BY_NAME,
+	[SORT_COUNTRY] = STMT_ORG_LIST_BY_COUNTRY,
+	[SORT_CONFIRMED] = STMT_ORG_LIST_BY_CONFIRMED,
+};
+
+static const enum stmt facet_stmt[FACET__MAX] = {
+	[FACET_KIND] = STMT_FACET_KIND,
+	[FACET_TYPE] = STMT_FACET_TYPE,
+	[FACET_COUNTRY] = STMT_FACET_COUNTRY,
+	[FACET_LANGUAGE] = STMT_FACET_LANGUAGE,
+	[FACET_INTEREST] = STMT_FACET_INTEREST,
+	[FACET_SEEKING] = STMT_FACET_SEEKING,
+};
+
+/* Binds ?1..?6; skip is a facet whose own filter is left NULL, or FACET__MAX for none. */
+static void
+bind_filter(sqlite3_stmt *s, const struct org_filter *f, enum facet skip)
+{
+	for (int i = 0; i < FACET__MAX; i++)
+		db_bind_text_or_null(s, i + 1, i == (int)skip ? NULL : f->value[i]);
+}
+
+static const char *
+text(sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return t ? (const char *)t : "";
+}
+
+static void
+read_row(sqlite3_stmt *s, struct org_row *r)
+{
+	r->id = sqlite3_column_int64(s, 0);
+	r->name = text(s, 1);
+	r->name_en = text(s, 2);
+	r->kind = text(s, 3);
+	r->type_label = text(s, 4);
+	r->country = text(s, 5);
+	r->country_name = text(s, 6);
+	r->region = text(s, 7);
+	r->city = text(s, 8);
+	r->website = text(s, 9);
+	r->description = text(s, 10);
+	r->seeking = sqlite3_column_int(s, 11);
+	r->seeking_text = text(s, 12);
+	r->commitment = text(s, 13);
+	r->ages = sqlite3_column_int(s, 14);
+	r->timezone = text(s, 15);
+	r->confirmed_on = text(s, 16);
+	r->stale = sqlite3_column_int(s, 17);
+	r->languages = text(s, 18);
+	r->interests = text(s, 19);
+	r->type = text(s, 20);
+	r->public_email = text(s, 21);
+	r->contact_name = text(s, 22);
+}
+
+int
+directory_open(struct org_cursor *c, const struct org_filter *f, enum org_sort sort, long limit,
+    long offset)
+{
+	c->rc = SQLITE_OK;
+	if ((c->stmt = db_stmt(by_sort[sort])) == NULL)
+		return -1;
+	bind_filter(c->stmt, f, FACET__MAX);
+	sqlite3_bind_int64(c->stmt, 7, limit);
+	sqlite3_bind_int64(c->stmt, 8, offset);
+	return 0;
+}
+
+int
+directory_next(struct org_cursor *c, struct org_row *r)
+{
+	c->rc = sqlite3_step(c->stmt);
+	if (c->rc == SQLITE_ROW) {
+		read_row(c->stmt, r);
+		return 1;
+	}
+	return c->rc == SQLITE_DONE ? 0 : -1;
+}
+
+void
+directory_close(struct org_cursor *c)
+{
+	db_done(c->stmt);
+	c->stmt = NULL;
+}
+
+int
+directory_busy(const struct org_cursor *c)
+{
+	return db_is_busy(c->rc);
+}
+
+int
+directory_get(struct org_cursor *c, sqlite3_int64 id, struct org_row *r)
+{
+	c->rc = SQLITE_OK;
+	if ((c->stmt = db_stmt(STMT_ORG_GET)) == NULL)
+		return -1;
+	sqlite3_bind_int64(c->stmt, 1, id);
+	return directory_next(c, r);
+}
+
+int
+directory_partners_open(struct org_cursor *c, sqlite3_int64 org_id)
+{
+	c->rc = SQLITE_OK;
+	if ((c->stmt = db_stmt(STMT_ORG_PARTNERS)) == NULL)
+		return -1;
+	sqlite3_bind_int64(c->stmt, 1, org_id);
+	return 0;
+}
+
+int
+directory_partner_next(struct org_cursor *c, struct partner_row *p)
+{
+	c->rc = sqlite3_step(c->stmt);
+	if (c->rc != SQLITE_ROW)
+		return c->rc == SQLITE_DONE ? 0 : -1;
+	p->id = sqlite3_column_int64(c->stmt, 0);
+	p->name = text(c->stmt, 1);
+	p->country_name = text(c->stmt, 2);
+	p->kind = text(c->stmt, 3);
+	p->status = text(c->stmt, 4);
+	p->start_on = text(c->stmt, 5);
+	return 1;
+}
+
+/* --- facet counts, cached ----------------------------------------------------------------- */
+
+#define CACHE_SLOTS	16
+
+static struct slot {
+	int				used;
+	sqlite3_int64			version;
+	unsigned long			last_use;
+	char				key[320];
+	struct directory_summary	sum;
+} cache[CACHE_SLOTS];
+static unsigned long clock_tick;
+
+static void
+free_summary(struct directory_summary *s)
+{
+	for (int f = 0; f < FACET__MAX; f++) {
+		for (size_t i = 0; i < s->facets[f].n; i++) {
+			free(s->facets[f].items[i].value);
+			free(s->facets[f].items[i].label);
+		}
+		free(s->facets[f].items);
+		s->facets[f].items = NULL;
+		s->facets[f].n = 0;
+	}
+}
+
+void
+directory_cache_clear(void)
+{
+	for (int i = 0; i < CACHE_SLOTS; i++) {
+		if (cache[i].used)
+			free_summary(&cache[i].sum);
+		cache[i].used = 0;
+	}
+}
+
+/* Runs one facet statement into out; returns the sqlite3_step result that ended it. */
+static int
+load_facet(enum facet which, const struct org_filter *f, struct facet_list *out)
+{
+	sqlite3_stmt *s = db_stmt(facet_stmt[which]);
+	size_t cap = 0;
+	int rc;
+
+	if (s == NULL)
+		return SQLITE_ERROR;
+	bind_filter(s, f, which);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct facet_item *it;
+
+		if (out->n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			struct facet_item *items = realloc(out->items, ncap * sizeof *items);
+			if (items == NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			out->items = items;
+			cap = ncap;
+		}
+		it = &out->items[out->n];
+		it->value = strdup(text(s, 0));
+		it->label = strdup(text(s, 1));
+		it->count = sqlite3_column_int64(s, 2);
+		if (it->value == NULL || it->label == NULL) {
+			free(it->value);
+			free(it->label);
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		out->n++;
+	}
+	db_done(s);
+	return rc;
+}
+
+static int
+compute(const struct org_filter *f, struct directory_summary *sum)
+{
+	sqlite3_stmt *s = db_stmt(STMT_ORG_COUNT);
+	int rc;
+
+	memset(sum, 0, sizeof *sum);
+	if (s == NULL)
+		return SQLITE_ERROR;
+	bind_filter(s, f, FACET__MAX);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		sum->total = sqlite3_column_int64(s, 0);
+	db_done(s);
+	if (rc != SQLITE_ROW)
+		return rc;
+	for (int i = 0; i < FACET__MAX; i++)
+		if ((rc = load_facet((enum facet)i, f, &sum->facets[i])) != SQLITE_DONE)
+			return rc;
+	return SQLITE_DONE;
+}
+
+const struct directory_summary *
+directory_summary(const struct org_filter *f, int *busy)
+{
+	sqlite3_int64 version = db_change_counter();
+	struct slot *victim = &cache[0];
+	char key[sizeof cache[0].key];
+	int rc;
+
+	*busy = 0;
+	snprintf(key, sizeof key, "%s|%s|%s|%s|%s|%s",
+	    f->value[0] ? f->value[0] : "", f->value[1] ? f->value[1] : "",
+	    f->value[2] ? f->value[2] : "", f->value[3] ? f->value[3] : "",
+	    f->value[4] ? f->value[4] : "", f->value[5] ? f->value[5] : "");
+	clock_tick++;
+	for (int i = 0; i < CACHE_SLOTS; i++) {
+		struct slot *sl = &cache[i];
+		if (sl->used && sl->version == version && strcmp(sl->key, key) == 0) {
+			sl->last_use = clock_tick;
+			return &sl->sum;
+		}
+		/* Prefer an empty or outdated slot, else the least recently used. */
+		if (!sl->used || sl->version != version)
+			victim = sl;
+		else if (victim->used && victim->version == version && sl->last_use < victim->last_use)
+			victim = sl;
+	}
+	if (victim->used)
+		free_summary(&victim->sum);
+	victim->used = 0;
+	rc = compute(f, &victim->sum);
+	if (rc != SQLITE_DONE) {
+		free_summary(&victim->sum);
+		*busy = db_is_busy(rc);
+		return NULL;
+	}
+	victim->used = 1;
+	victim->version = version;
+	victim->last_use = clock_tick;
+	snprintf(victim->key, sizeof victim->key, "%s", key);
+	return &victim->sum;
+}
+
+/* --- lookups for the parameter tables ---------------------------------------------------- */
+
+static int
+exists(enum stmt id, const char *code)
+{
+	sqlite3_stmt *s = db_stmt(id);
+	int found;
+
+	if (s == NULL)
+		return 0;
+	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	db_done(s);
+	return found;
+}
+
+int directory_country_known(const char *c) { return exists(STMT_COUNTRY_EXISTS, c); }
+int directory_language_known(const char *c) { return exists(STMT_LANGUAGE_EXISTS, c); }
+int directory_interest_known(const char *c) { return exists(STMT_INTEREST_EXISTS, c); }
+int directory_type_known(const char *c) { return exists(STMT_TYPE_EXISTS, c); }
+
+/* --- words for codes ------------------------------------------------------------------- */
+
+const char *
+directory_kind_label(const char *kind)
+{
+	return strcmp(kind, "library") == 0 ? "Library" :
+	    strcmp(kind, "community") == 0 ? "Community organization" : kind;
+}
+
+const char *
+directory_commitment_label(const char *c)
+{
+	return strcmp(c, "informal") == 0 ? "Informal" :
+	    strcmp(c, "memorandum") == 0 ? "Memorandum of understanding" :
+	    strcmp(c, "formal") == 0 ? "Formal agreement" : c;
+}
+
+void
+directory_ages_text(int ages, char *buf, size_t size)
+{
+	static const char *const band[] = {
+		"children 0–5", "children 6–11", "teens 12–18", "adults", "all ages"
+	};
+	size_t len = 0;
+	int shown = 0, total = 0;
+
+	for (int i = 0; i < 5; i++)
+		total += (ages >> i) & 1;
+	buf[0] = '\0';
+	for (int i = 0; i < 5 && len < size; i++) {
+		if (!((ages >> i) & 1))
+			continue;
+		shown++;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+		    shown == 1 ? "" : shown == total ? " and " : ", ", band[i]);
+	}
+	if (total == 0)
+		snprintf(buf, size, "not stated");
+	else
+		buf[0] = (char)(buf[0] >= 'a' && buf[0] <= 'z' ? buf[0] - 32 : buf[0]);
+}

@@ -1,0 +1,276 @@
+/*
+ * http.c - the request loop and output for every program, under FastCGI or plain CGI.
+ *
+ * libfcgi's FCGX_Accept_r does not fall back to CGI, so we ask FCGX_IsCGI() first and, under
+ * CGI, serve one request from getenv/stdin/stdout. We never include fcgi_stdio.h: its macros
+ * rewrite FILE and break stdio-based code such as libcsv's writers. FCGX_FPrintF has its own
+ * printf that rejects %zu, so everything is formatted with snprintf and written with
+ * FCGX_PutStr. SIGTERM while idle must make Accept return <0 for a clean exit, so the handler
+ * is installed without SA_RESTART.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "db.h"
+#include "http.h"
+#include "view.h"
+
+extern char **environ;
+
+static volatile sig_atomic_t stopping;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+const char *
+http_reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 413: return "Content Too Large";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	default:  return "Unknown";
+	}
+}
+
+const char *
+req_env(const struct req *r, const char *name)
+{
+	const char *v = r->is_cgi ? getenv(name) : FCGX_GetParam(name, r->envp);
+	return v ? v : "";
+}
+
+void
+req_write(struct req *r, const char *s, size_t n)
+{
+	if (r->out_error || n == 0)
+		return;
+	if (r->is_cgi) {
+		if (fwrite(s, 1, n, stdout) != n)
+			r->out_error = 1;
+		return;
+	}
+	/* FCGX_PutStr takes an int; a template or CSV never hands us 2 GB at once, but be exact. */
+	while (n > 0) {
+		int chunk = n > (1u << 30) ? (1 << 30) : (int)n;
+		if (FCGX_PutStr(s, chunk, r->fcgx.out) != chunk) {
+			r->out_error = 1;
+			return;
+		}
+		s += chunk;
+		n -= (size_t)chunk;
+	}
+}
+
+void
+req_puts(struct req *r, const char *s)
+{
+	req_write(r, s, strlen(s));
+}
+
+void
+req_head(struct req *r, int status, const char *content_type, const char *extra)
+{
+	char buf[512];
+	int n;
+
+	if (r->headers_sent)
+		return;
+	r->headers_sent = 1;
+	r->status = status;
+	n = snprintf(buf, sizeof buf,
+	    "Status: %d %s\r\n"
+	    "Content-Type: %s\r\n"
+	    "X-Content-Type-Options: nosniff\r\n"
+	    "Referrer-Policy: same-origin\r\n"
+	    "Content-Security-Policy: default-src 'self'; script-src 'self'; frame-ancestors 'none'\r\n",
+	    status, http_reason(status), content_type);
+	req_write(r, buf, (size_t)n);
+	if (extra)
+		req_puts(r, extra);
+	req_puts(r, "\r\n");
+}
+
+void
+req_link(const struct req *r, char *buf, size_t size, const char *program)
+{
+	snprintf(buf, size, "%s%s%s", r->link_prefix, program, r->link_suffix);
+}
+
+/* A Host header is typed by the client: keep it only if it looks like a host[:port]. */
+static int
+plausible_host(const char *h)
+{
+	if (*h == '\0' || strlen(h) > 255)
+		return 0;
+	for (; *h; h++)
+		if (!((*h >= 'a' && *h <= 'z') || (*h >= 'A' && *h <= 'Z') || (*h >= '0' && *h <= '9') ||
+		    *h == '.' || *h == '-' || *h == ':' || *h == '[' || *h == ']'))
+			return 0;
+	return 1;
+}
+
+void
+req_absolute_link(const struct req *r, char *buf, size_t size, const char *program)
+{
+	char link[512];
+	const char *host = req_env(r, "HTTP_HOST");
+	const char *https = req_env(r, "HTTPS");
+
+	req_link(r, link, sizeof link, program);
+	if (config.base_url[0]) {
+		size_t n = strlen(config.base_url);
+		/* base_url names the site root; drop its trailing slash before the absolute link */
+		snprintf(buf, size, "%.*s%s", (int)(n && config.base_url[n - 1] == '/' ? n - 1 : n),
+		    config.base_url, link);
+	} else if (plausible_host(host))
+		snprintf(buf, size, "%s://%s%s", *https && strcmp(https, "off") ? "https" : "http",
+		    host, link);
+	else
+		snprintf(buf, size, "%s", link);
+}
+
+/*
+ * SCRIPT_NAME is "/list" behind the bundled nginx and "/x/cgi-bin/list.cgi" on a shared
+ * host: split it around the program's own name so links to any program keep the same shape.
+ */
+static void
+split_script_name(struct req *r, const char *program)
+{
+	const char *sn = req_env(r, "SCRIPT_NAME");
+	const char *base = strrchr(sn, '/');
+	size_t plen, nlen = strlen(program);
+
+	base = base ? base + 1 : sn;
+	plen = (size_t)(base - sn);
+	if (plen >= sizeof r->link_prefix)
+		plen = 0;
+	memcpy(r->link_prefix, sn, plen);
+	r->link_prefix[plen] = '\0';
+	if (plen == 0 && sn[0] != '/')
+		strcpy(r->link_prefix, "/");
+	r->link_suffix[0] = '\0';
+	if (strncmp(base, program, nlen) == 0 && strlen(base + nlen) < sizeof r->link_suffix)
+		strcpy(r->link_suffix, base + nlen);
+}
+
+void
+req_error(struct req *r, int status, const char *detail)
+{
+	struct view *v;
+
+	if (r->headers_sent) {
+		/* Too late for a status; the truncated body is the best signal left. */
+		r->out_error = 1;
+		return;
+	}
+	req_head(r, status, "text/html; charset=utf-8",
+	    status == 503 ? "Retry-After: 5\r\n" : NULL);
+	v = view_page_new(r, http_reason(status), "error.tpl");
+	view_set_int(view_body(v), "STATUS", status);
+	view_set(view_body(v), "REASON", http_reason(status));
+	view_set(view_body(v), "DETAIL", detail);
+	view_page_finish(v, r);
+}
+
+void
+req_method_not_allowed(struct req *r, const char *allow)
+{
+	char extra[64];
+	struct view *v;
+
+	snprintf(extra, sizeof extra, "Allow: %s\r\n", allow);
+	req_head(r, 405, "text/html; charset=utf-8", extra);
+	v = view_page_new(r, http_reason(405), "error.tpl");
+	view_set_int(view_body(v), "STATUS", 405);
+	view_set(view_body(v), "REASON", http_reason(405));
+	view_set(view_body(v), "DETAIL", "This address only answers GET and HEAD requests.");
+	view_page_finish(v, r);
+}
+
+static void
+run_one(const struct program *p, struct req *r)
+{
+	const char *m;
+
+	m = req_env(r, "REQUEST_METHOD");
+	r->method_name = m;
+	r->method = strcmp(m, "GET") == 0 ? METHOD_GET :
+	    strcmp(m, "HEAD") == 0 ? METHOD_HEAD :
+	    strcmp(m, "POST") == 0 ? METHOD_POST : METHOD_OTHER;
+	r->path_info = req_env(r, "PATH_INFO");
+	r->query = req_env(r, "QUERY_STRING");
+	r->headers_sent = 0;
+	r->status = 0;
+	r->out_error = 0;
+	split_script_name(r, p->name);
+
+	if (!db_ready())
+		req_error(r, 503, db_unavailable_reason());
+	else
+		p->handle(r);
+	if (!r->headers_sent)
+		req_error(r, 500, "The program produced no answer.");
+}
+
+int
+http_serve(const struct program *p)
+{
+	struct sigaction sa;
+	struct req r;
+
+	memset(&r, 0, sizeof r);
+	config_load();
+	view_init(config.template_root);
+	db_open_configured();
+	if (p->init)
+		p->init();
+
+	if (FCGX_IsCGI()) {
+		static char outbuf[1 << 16];
+
+		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+		r.is_cgi = 1;
+		r.envp = environ;
+		run_one(p, &r);
+		fflush(stdout);
+		db_close();
+		return 0;
+	}
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_term;	/* no SA_RESTART: Accept must see EINTR and return */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	FCGX_Init();
+	FCGX_InitRequest(&r.fcgx, 0, 0);
+	while (!stopping && FCGX_Accept_r(&r.fcgx) >= 0) {
+		r.envp = r.fcgx.envp;
+		run_one(p, &r);
+		FCGX_Finish_r(&r.fcgx);
+		if (config.reload_templates)
+			view_reload_if_changed();
+	}
+	FCGX_Free(&r.fcgx, 1);
+	db_close();
+	return 0;
+}

@@ -1,0 +1,64 @@
+/*
+ * http.h - one request, whether it arrived over FastCGI or as a plain CGI run.
+ *
+ * Every program in cgi-bin/ hands its handler to http_serve(), which loops over FastCGI
+ * requests or, when started as CGI (FCGX_IsCGI()), serves exactly one request from the
+ * environment, stdin and stdout. Handlers see the same struct req either way and write
+ * through req_write(), so templates and CSV stream straight to the client.
+ */
+#ifndef LIAISON_HTTP_H
+#define LIAISON_HTTP_H
+
+#include <stddef.h>
+#include <fcgiapp.h>
+
+struct params;
+
+enum method { METHOD_GET, METHOD_HEAD, METHOD_POST, METHOD_OTHER };
+
+struct req {
+	FCGX_Request	 fcgx;		/* valid when !is_cgi */
+	int		 is_cgi;
+	char		**envp;		/* request environment (environ under CGI) */
+	enum method	 method;
+	const char	*method_name;
+	const char	*path_info;	/* "" when absent */
+	const char	*query;		/* "" when absent */
+	char		 link_prefix[256]; /* SCRIPT_NAME up to this program's name */
+	char		 link_suffix[16];  /* ".cgi"/".fcgi" under shared hosting, else "" */
+	int		 headers_sent;
+	int		 status;	/* what was sent, for logs and tests */
+	int		 out_error;	/* the client went away; stop writing */
+};
+
+/* What a program is: its name (for links and logs) and its one handler. */
+struct program {
+	const char	*name;
+	void		(*handle)(struct req *);
+	void		(*init)(void);	/* once per process, after config; may be NULL */
+};
+
+int	 http_serve(const struct program *);
+
+const char *req_env(const struct req *, const char *name);
+void	 req_write(struct req *, const char *, size_t);
+void	 req_puts(struct req *, const char *);
+/* Status line and headers; extra is zero or more "Name: value\r\n" lines, may be NULL. */
+void	 req_head(struct req *, int status, const char *content_type, const char *extra);
+/* Builds a link to another program (or this one) that works at / and under /cgi-bin/x.cgi. */
+void	 req_link(const struct req *, char *buf, size_t size, const char *program);
+
+/* Like req_link but absolute (LIAISON_BASE_URL, else the scheme and host of this request). */
+void	 req_absolute_link(const struct req *, char *buf, size_t size, const char *program);
+
+/*
+ * The one error page: status, a headline and a sentence saying what was wrong. The page
+ * comes from templates/error.tpl; detail is escaped there like any other value.
+ */
+void	 req_error(struct req *, int status, const char *detail);
+/* 405 with the Allow header the spec requires. */
+void	 req_method_not_allowed(struct req *, const char *allow);
+
+const char *http_reason(int status);
+
+#endif

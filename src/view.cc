@@ -1,0 +1,176 @@
+/*
+ * view.cc - ctemplate behind an extern "C" API.
+ *
+ * ctemplate is C++; every entry point here catches exceptions so none crosses into C. Facts
+ * from DESIGN.md that shape this file: without the AUTOESCAPE pragma nothing is escaped (every
+ * template starts with it); include dictionaries do not inherit their parent's values, so
+ * values every template needs (site name, links) are set with SetTemplateGlobalValue, which
+ * does reach includes; templates are parsed once per process and cached.
+ */
+#include <cstdio>
+#include <string>
+
+#include <ctemplate/template.h>
+#include <ctemplate/template_emitter.h>
+
+extern "C" {
+#include "config.h"
+#include "http.h"
+}
+#include "view.h"
+
+using ctemplate::TemplateDictionary;
+
+struct view {
+	TemplateDictionary	 layout;
+	TemplateDictionary	*body;
+	explicit view(const char *name) : layout(name), body(NULL) {}
+};
+
+static inline TemplateDictionary *
+D(struct view_dict *d)
+{
+	return reinterpret_cast<TemplateDictionary *>(d);
+}
+
+/* Writes expanded text straight into the request's stream. */
+class ReqEmitter : public ctemplate::ExpandEmitter {
+	struct req *r_;
+public:
+	explicit ReqEmitter(struct req *r) : r_(r) {}
+	void Emit(char c) { req_write(r_, &c, 1); }
+	void Emit(const std::string &s) { req_write(r_, s.data(), s.size()); }
+	void Emit(const char *s) { req_puts(r_, s); }
+	void Emit(const char *s, size_t n) { req_write(r_, s, n); }
+};
+
+extern "C" void
+view_init(const char *root)
+{
+	try {
+		ctemplate::Template::SetTemplateRootDirectory(root);
+	} catch (...) {
+		std::fprintf(stderr, "liaison: cannot set template root %s\n", root);
+	}
+}
+
+extern "C" void
+view_reload_if_changed(void)
+{
+	try {
+		ctemplate::Template::ReloadAllIfChanged();
+	} catch (...) {
+	}
+}
+
+extern "C" struct view *
+view_page_new(struct req *r, const char *title, const char *body_template)
+{
+	static const char *const programs[] = { "list", "search", "apply", "report", "staff" };
+	try {
+		struct view *v = new view("page");
+		char link[512];
+
+		v->layout.SetValue("TITLE", title);
+		v->layout.SetTemplateGlobalValue("SITE_NAME", config.site_name);
+		v->layout.SetTemplateGlobalValue("STATIC", config.static_url);
+		for (const char *p : programs) {
+			std::string key = std::string("LINK_") + p;
+			for (char &c : key)
+				c = (char)toupper((unsigned char)c);
+			req_link(r, link, sizeof link, p);
+			v->layout.SetTemplateGlobalValue(key, link);
+		}
+		v->body = v->layout.AddIncludeDictionary("BODY");
+		v->body->SetFilename(body_template);
+		return v;
+	} catch (...) {
+		return NULL;
+	}
+}
+
+extern "C" struct view_dict *
+view_body(struct view *v)
+{
+	return v ? reinterpret_cast<struct view_dict *>(v->body) : NULL;
+}
+
+extern "C" int
+view_page_finish(struct view *v, struct req *r)
+{
+	bool ok = false;
+
+	if (v == NULL) {
+		req_puts(r, "<!doctype html><title>Error</title><p>Out of memory.</p>\n");
+		return -1;
+	}
+	try {
+		ReqEmitter out(r);
+		ok = ctemplate::ExpandTemplate("layout.tpl", ctemplate::STRIP_BLANK_LINES,
+		    &v->layout, &out);
+	} catch (...) {
+		ok = false;
+	}
+	delete v;
+	if (!ok) {
+		std::fprintf(stderr, "liaison: a template failed to expand (see messages above)\n");
+		req_puts(r, "<p>This page could not be shown: a template is missing or broken.</p>\n");
+	}
+	return ok ? 0 : -1;
+}
+
+extern "C" void
+view_set(struct view_dict *d, const char *key, const char *value)
+{
+	if (d == NULL)
+		return;
+	try {
+		D(d)->SetValue(key, value ? value : "");
+	} catch (...) {
+	}
+}
+
+extern "C" void
+view_setn(struct view_dict *d, const char *key, const char *value, size_t len)
+{
+	if (d == NULL)
+		return;
+	try {
+		D(d)->SetValue(key, ctemplate::TemplateString(value ? value : "", value ? len : 0));
+	} catch (...) {
+	}
+}
+
+extern "C" void
+view_set_int(struct view_dict *d, const char *key, long value)
+{
+	if (d == NULL)
+		return;
+	try {
+		D(d)->SetIntValue(key, value);
+	} catch (...) {
+	}
+}
+
+extern "C" struct view_dict *
+view_section(struct view_dict *d, const char *name)
+{
+	if (d == NULL)
+		return NULL;
+	try {
+		return reinterpret_cast<struct view_dict *>(D(d)->AddSectionDictionary(name));
+	} catch (...) {
+		return NULL;
+	}
+}
+
+extern "C" void
+view_show(struct view_dict *d, const char *name)
+{
+	if (d == NULL)
+		return;
+	try {
+		D(d)->ShowSection(name);
+	} catch (...) {
+	}
+}

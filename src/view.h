@@ -1,0 +1,42 @@
+/*
+ * view.h - the C face of ctemplate: dictionaries, one layout, output streamed to the client.
+ *
+ * A page is the layout (templates/layout.tpl) around a body template. Handlers fill the body
+ * dictionary and call view_page_finish(), which expands straight into the request's output
+ * stream; nothing is built up in memory. Values are escaped by the templates' AUTOESCAPE
+ * pragma, never by hand here.
+ */
+#ifndef LIAISON_VIEW_H
+#define LIAISON_VIEW_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct req;
+struct view;
+struct view_dict;
+
+/* Sets the absolute template root once per process. */
+void			 view_init(const char *template_root);
+void			 view_reload_if_changed(void);
+
+/* A page titled title whose body is body_template; free it with view_page_finish(). */
+struct view		*view_page_new(struct req *, const char *title, const char *body_template);
+struct view_dict	*view_body(struct view *);
+/* Expands the page into the request's output and frees it. Returns 0, or -1 if expansion failed. */
+int			 view_page_finish(struct view *, struct req *);
+
+void			 view_set(struct view_dict *, const char *key, const char *value);
+void			 view_setn(struct view_dict *, const char *key, const char *value, size_t len);
+void			 view_set_int(struct view_dict *, const char *key, long value);
+/* Adds one repetition of section name and returns its dictionary (owned by the parent). */
+struct view_dict	*view_section(struct view_dict *, const char *name);
+void			 view_show(struct view_dict *, const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
