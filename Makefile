@@ -77,4 +77,16 @@ bench: deps
 	bench/run.sh
 
 clean:
-	rm -rf build var/run tests/unit/run-unit
+	rm -rf build var/run tests/unit/run-unit tests/unit/run-unit-plain tests/out
+
+# Unit tests link the sanitized core: every C line they reach runs under ASan and UBSan.
+UNIT_SRC := $(wildcard tests/unit/*.c)
+tests/unit/run-unit: $(UNIT_SRC) tests/unit/unit.h build/asan/libliaison.a
+	$(CC) $(CPPFLAGS) -std=c11 -O1 -g -Wall -Wextra -Wno-unused-parameter \
+		-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer \
+		-o $@ $(UNIT_SRC) build/asan/libliaison.a $(LIBS) $$(pkg-config --libs check) -lstdc++ \
+		-fsanitize=address,undefined
+# The same unit tests without sanitizers, for valgrind (which cannot run ASan binaries).
+tests/unit/run-unit-plain: $(UNIT_SRC) tests/unit/unit.h build/libliaison.a
+	$(CC) $(CPPFLAGS) -std=c11 -O1 -g -Wall -Wextra -Wno-unused-parameter \
+		-o $@ $(UNIT_SRC) build/libliaison.a $(LIBS) $$(pkg-config --libs check) -lstdc++

@@ -189,8 +189,10 @@ fill_row(struct view_dict *d, const struct org_row *o, const char *self)
 	view_set(d, "TYPE_LABEL", o->type_label);
 	view_set(d, "COUNTRY_NAME", o->country_name);
 	view_set(d, "PLACE", o->city[0] ? o->city : o->region);
-	view_set(d, "INTERESTS", o->interests);
-	view_set(d, "LANGUAGES", o->languages);
+	if (o->interests[0])
+		view_set(view_section(d, "INTERESTS"), "INTERESTS", o->interests);
+	if (o->languages[0])
+		view_set(view_section(d, "LANGUAGES"), "LANGUAGES", o->languages);
 	view_set(d, "CONFIRMED", o->confirmed_on[0] ? o->confirmed_on : "never");
 	set_excerpt(d, "EXCERPT", o->description, 220);
 	if (o->seeking)

@@ -62,7 +62,7 @@ req_write(struct req *r, const char *s, size_t n)
 	if (r->out_error || n == 0)
 		return;
 	if (r->is_cgi) {
-		if (fwrite(s, 1, n, stdout) != n)
+		if (fwrite(s, 1, n, (FILE *)r->cgi_out) != n)
 			r->out_error = 1;
 		return;
 	}
@@ -229,6 +229,15 @@ run_one(const struct program *p, struct req *r)
 		req_error(r, 500, "The program produced no answer.");
 }
 
+void
+http_serve_cgi_once(const struct program *p, struct req *r, void *out)
+{
+	r->is_cgi = 1;
+	r->cgi_out = out;
+	r->envp = environ;
+	run_one(p, r);
+}
+
 int
 http_serve(const struct program *p)
 {
@@ -246,9 +255,7 @@ http_serve(const struct program *p)
 		static char outbuf[1 << 16];
 
 		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-		r.is_cgi = 1;
-		r.envp = environ;
-		run_one(p, &r);
+		http_serve_cgi_once(p, &r, stdout);
 		fflush(stdout);
 		db_close();
 		return 0;

@@ -19,6 +19,7 @@ enum method { METHOD_GET, METHOD_HEAD, METHOD_POST, METHOD_OTHER };
 struct req {
 	FCGX_Request	 fcgx;		/* valid when !is_cgi */
 	int		 is_cgi;
+	void		*cgi_out;	/* FILE * written under CGI: stdout, or a memory stream in tests */
 	char		**envp;		/* request environment (environ under CGI) */
 	enum method	 method;
 	const char	*method_name;
@@ -39,6 +40,8 @@ struct program {
 };
 
 int	 http_serve(const struct program *);
+/* Serves one request under CGI rules from the process environment, writing to out (a FILE *). */
+void	 http_serve_cgi_once(const struct program *, struct req *, void *out);
 
 const char *req_env(const struct req *, const char *name);
 void	 req_write(struct req *, const char *, size_t);

@@ -5,6 +5,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} · {{SITE_NAME}}</title>
 <link rel="stylesheet" href="{{STATIC}}/liaison.css">
+<link rel="icon" href="{{STATIC}}/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <a class="skip" href="#main">Skip to main content</a>

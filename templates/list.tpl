@@ -35,8 +35,8 @@
 <p class="meta">{{TYPE_LABEL}} · {{PLACE}}, {{COUNTRY_NAME}}{{#SEEKING}} · <strong class="seeking">Seeking partners</strong>{{/SEEKING}}</p>
 <p class="excerpt" dir="auto">{{EXCERPT}}</p>
 <dl class="facts">
-<dt>Interests</dt><dd>{{INTERESTS}}</dd>
-<dt>Languages</dt><dd>{{LANGUAGES}}</dd>
+{{#INTERESTS}}<dt>Interests</dt><dd>{{INTERESTS}}</dd>{{/INTERESTS}}
+{{#LANGUAGES}}<dt>Languages</dt><dd>{{LANGUAGES}}</dd>{{/LANGUAGES}}
 <dt>Last confirmed</dt><dd><time datetime="{{CONFIRMED}}">{{CONFIRMED}}</time>{{#STALE}} <strong class="stale">possibly out of date</strong>{{/STALE}}</dd>
 </dl>
 </li>

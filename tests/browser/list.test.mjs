@@ -1,0 +1,93 @@
+// list.test.mjs - a visitor in headless Chromium: opens the directory, picks a filter, opens a
+// profile, on a desktop and on a phone; axe-core checks each page; screenshots go to tests/out.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+const BASE = process.env.LIAISON_BASE;
+const SHOTS = process.env.LIAISON_SHOTS ?? '/tmp';
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+after(async () => { await browser?.close(); });
+
+// axe-core's serious and critical findings on the current page, as readable lines.
+async function axeProblems(page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => await window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+test('filter the directory, open a profile, and meet accessibility rules', async () => {
+  // bypassCSP only lets the test inject axe-core; the pages themselves run no script at all.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
+
+  assert.equal((await page.goto(`${BASE}/list`)).status(), 200);
+  assert.deepEqual(await axeProblems(page), []);
+  await page.screenshot({ path: `${SHOTS}/list-desktop.png`, fullPage: false });
+
+  // Choose Colombia the way a person does: by its label, then the button.
+  const colombia = await page.locator('#f-country option', { hasText: /^Colombia \(\d+\)$/ }).textContent();
+  await page.getByLabel('Country').selectOption({ label: colombia });
+  await page.getByRole('button', { name: 'Show organizations' }).click();
+  await page.waitForURL(/country=CO/);
+  const heading = await page.locator('#results-heading').textContent();
+  const shown = await page.locator('li.org h3 a').count();
+  assert.equal(heading, `${shown} organization${shown === 1 ? '' : 's'}`);
+  assert.ok(shown >= 3);
+  for (const place of await page.locator('li.org .meta').allTextContents())
+    assert.match(place, /Colombia/);
+  assert.deepEqual(await axeProblems(page), []);
+
+  const first = page.locator('li.org h3 a').first();
+  const name = await first.textContent();
+  await first.click();
+  await page.waitForURL(/\/list\/\d+$/);
+  assert.equal(await page.locator('h1').textContent(), name);
+  assert.match(await page.locator('dl.facts').textContent(), /Last confirmed/);
+  assert.deepEqual(await axeProblems(page), []);
+  await page.screenshot({ path: `${SHOTS}/profile-desktop.png`, fullPage: true });
+
+  // Keyboard users: the first Tab reaches the skip link, and it becomes visible.
+  await page.keyboard.press('Tab');
+  const skip = page.locator('a.skip');
+  assert.equal(await skip.evaluate((el) => el === document.activeElement), true);
+  const box = await skip.boundingBox();
+  assert.ok(box && box.x >= 0, 'the focused skip link is on screen');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on a phone the page fits the screen; printed, it drops the filters', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/list?language=ar`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+  // Names in Arabic script lay out right to left.
+  const rtl = await page.locator('li.org h3 a', { hasText: 'مكتبة' }).first().evaluate((el) => getComputedStyle(el).direction);
+  assert.equal(rtl, 'rtl');
+  await page.screenshot({ path: `${SHOTS}/list-phone.png` });
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('form.filters').isVisible(), false);
+  assert.equal(await page.locator('li.org').first().isVisible(), true);
+  await page.pdf?.({ path: `${SHOTS}/list-print.pdf`, format: 'A4' }).catch(() => {});
+  await context.close();
+});

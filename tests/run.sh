@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Runs every test suite and ends with one line: "N passed, N failed".
+#
+#   unit     C unit tests (Check) under AddressSanitizer and UBSan, then under valgrind
+#   http     the programs behind real nginx on a loopback port with a fresh database, built
+#            with ASan/UBSan; the same binaries as plain CGI; CGI runs under valgrind
+#   browser  headless Chromium through playwright-core, with axe-core
+#   sanitizer logs  any report a server process wrote while serving is a failure
+#
+# Expects `make all asan tests/unit/run-unit` to have run (make test does it).
+set -uo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+out=$here/tests/out
+rm -rf "$out"; mkdir -p "$out/asan"
+export LIAISON_SRCDIR=$here
+export ASAN_OPTIONS="log_path=$out/asan/asan:detect_leaks=1:abort_on_error=1"
+export UBSAN_OPTIONS="log_path=$out/asan/ubsan:print_stacktrace=1:halt_on_error=1"
+passed=0 failed=0
+
+count() {	# suite name, passed, failed
+	printf '%-10s %3d passed, %d failed\n' "$1" "$2" "$3"
+	passed=$((passed + $2)); failed=$((failed + $3))
+}
+
+# --- unit --------------------------------------------------------------------------------
+tests/unit/run-unit > "$out/unit.log" 2>&1
+line=$(grep -E '^[0-9]+%: Checks: ' "$out/unit.log" | tail -1)
+if [ -n "$line" ]; then
+	checks=$(sed -E 's/.*Checks: ([0-9]+).*/\1/' <<<"$line")
+	fails=$(sed -E 's/.*Failures: ([0-9]+), Errors: ([0-9]+).*/\1+\2/' <<<"$line")
+	count unit $((checks - fails)) $((fails))
+else
+	count unit 0 1
+fi
+grep -E ':[FE]:' "$out/unit.log" | head -20
+
+# The same unit tests, unsanitized, under valgrind: one more check that it reports nothing.
+if command -v valgrind >/dev/null; then
+	make -s --no-print-directory tests/unit/run-unit-plain >/dev/null
+	if ASAN_OPTIONS= valgrind -q --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite,indirect tests/unit/run-unit-plain > "$out/valgrind-unit.log" 2>&1; then
+		count valgrind 1 0
+	else
+		count valgrind 0 1; tail -30 "$out/valgrind-unit.log"
+	fi
+fi
+
+# --- http ------------------------------------------------------------------------------------
+port=$((20000 + RANDOM % 20000))
+db=$out/liaison.db
+LIAISON_SCHEMA=$here/schema build/liaison-admin create "$db" data/demo.sql tests/http/fixture.sql >/dev/null
+conf/serve.sh --port "$port" --bin build/asan --db "$db" --dir "$out/run" > "$out/serve.log" 2>&1 &
+server=$!
+for i in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/list" && break; sleep 0.1; done
+
+node_suite() {	# name, files...
+	local name=$1; shift
+	LIAISON_BASE=http://127.0.0.1:$port LIAISON_TEST_DB=$db LIAISON_TEST_BIN=$here/build/asan \
+	LIAISON_PLAIN_BIN=$here/build LIAISON_SHOTS=$out \
+		node --test --test-reporter=tap "$@" > "$out/$name.log" 2>&1
+	local p f
+	p=$(grep -E '^# pass ' "$out/$name.log" | awk '{print $3}')
+	f=$(grep -E '^# fail ' "$out/$name.log" | awk '{print $3}')
+	if [ -z "$p" ]; then count "$name" 0 1; tail -30 "$out/$name.log"; return; fi
+	count "$name" "$p" "$f"
+	[ "$f" = 0 ] || grep -B2 -A25 '^not ok' "$out/$name.log" | head -80
+}
+node_suite http tests/http/*.test.mjs
+node_suite browser tests/browser/*.test.mjs
+
+kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
+# Servers exit on SIGTERM through their request loop; LeakSanitizer reports at that exit.
+sleep 0.5
+reports=$(ls "$out"/asan 2>/dev/null | wc -l)
+if [ "$reports" = 0 ]; then
+	count sanitizer 1 0
+else
+	count sanitizer 0 1; head -40 "$out"/asan/*
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,106 @@
+/*
+ * run-unit.c - runs every unit suite and exits non-zero if any check failed.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "db.h"
+#include "directory.h"
+#include "unit.h"
+#include "view.h"
+
+const char *
+srcdir(void)
+{
+	const char *s = getenv("LIAISON_SRCDIR");
+	return s && *s ? s : ".";
+}
+
+void
+captured_open(struct captured *c)
+{
+	memset(c, 0, sizeof *c);
+	c->f = open_memstream(&c->buf, &c->len);
+	c->r.is_cgi = 1;
+	c->r.cgi_out = c->f;
+	strcpy(c->r.link_prefix, "/");
+}
+
+const char *
+captured_text(struct captured *c)
+{
+	fflush(c->f);
+	return c->buf;
+}
+
+void
+captured_close(struct captured *c)
+{
+	fclose(c->f);
+	free(c->buf);
+}
+
+const char *
+make_test_db(int demo)
+{
+	static char path[256];
+	char schema[1024], err[512], demo_sql[1024];
+	int fd;
+
+	snprintf(path, sizeof path, "/tmp/liaison-unit-XXXXXX");
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	unlink(path);
+	snprintf(schema, sizeof schema, "%s/schema", srcdir());
+	ck_assert_msg(db_migrate_file(path, schema, 1, err, sizeof err) == 0, "migrate: %s", err);
+	if (demo) {
+		sqlite3 *db;
+		FILE *f;
+		char *sql;
+		long n;
+
+		snprintf(demo_sql, sizeof demo_sql, "%s/data/demo.sql", srcdir());
+		f = fopen(demo_sql, "rb");
+		ck_assert_ptr_nonnull(f);
+		fseek(f, 0, SEEK_END);
+		n = ftell(f);
+		fseek(f, 0, SEEK_SET);
+		sql = malloc((size_t)n + 1);
+		ck_assert_int_eq(fread(sql, 1, (size_t)n, f), n);
+		sql[n] = '\0';
+		fclose(f);
+		ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+		free(sql);
+	}
+	return path;
+}
+
+int
+main(void)
+{
+	SRunner *sr;
+	int failed;
+	char templates[1024];
+
+	config_load();
+	snprintf(templates, sizeof templates, "%s/templates", srcdir());
+	view_init(templates);
+	sr = srunner_create(params_suite());
+	srunner_add_suite(sr, csv_suite());
+	srunner_add_suite(sr, db_suite());
+	srunner_add_suite(sr, directory_suite());
+	srunner_add_suite(sr, view_suite());
+	/* No fork: sanitizers and valgrind then see one process, and it is much faster. */
+	srunner_set_fork_status(sr, CK_NOFORK);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	directory_cache_clear();
+	db_close();
+	return failed == 0 ? 0 : 1;
+}

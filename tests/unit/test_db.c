@@ -1,0 +1,108 @@
+/*
+ * test_db.c - migrations: applied in order, recorded in user_version, one transaction each,
+ * idempotent, and refusing gaps.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "unit.h"
+
+static int
+user_version(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int v = -1;
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+static void
+write_file(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+START_TEST(fresh_database_reaches_the_build_version)
+{
+	const char *path = make_test_db(0);
+	char schema[1024], err[512];
+
+	ck_assert_int_eq(user_version(path), SCHEMA_VERSION);
+	snprintf(schema, sizeof schema, "%s/schema", srcdir());
+	/* Running again changes nothing and succeeds: an upgrade of an up-to-date site. */
+	ck_assert_int_eq(db_migrate_file(path, schema, 0, err, sizeof err), 0);
+	ck_assert_int_eq(user_version(path), SCHEMA_VERSION);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(a_failing_migration_leaves_the_previous_version)
+{
+	char dir[] = "/tmp/liaison-schema-XXXXXX", db[600], err[512];
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	write_file(dir, "001_a.sql", "CREATE TABLE a (x);");
+	write_file(dir, "002_b.sql", "CREATE TABLE b (x); INSERT INTO nowhere VALUES (1);");
+	snprintf(db, sizeof db, "%s/t.db", dir);
+	ck_assert_int_eq(db_migrate_file(db, dir, 1, err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "002_b.sql"));
+	ck_assert_ptr_nonnull(strstr(err, "no such table: nowhere"));
+	ck_assert_int_eq(user_version(db), 1);	/* 001 stayed, 002 rolled back whole */
+	{
+		sqlite3 *h;
+		ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+		ck_assert_int_ne(sqlite3_exec(h, "SELECT * FROM b", NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(h);
+	}
+	write_file(dir, "002_b.sql", "");
+	unlink(db);
+	write_file(dir, "004_d.sql", "CREATE TABLE d (x);");
+	ck_assert_int_eq(db_migrate_file(db, dir, 1, err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "without gaps"));
+	{
+		char cmd[700];
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+		ck_assert_int_eq(system(cmd), 0);
+	}
+}
+END_TEST
+
+START_TEST(missing_database_is_not_created_by_migrate)
+{
+	char schema[1024], err[512];
+
+	snprintf(schema, sizeof schema, "%s/schema", srcdir());
+	ck_assert_int_eq(db_migrate_file("/tmp/liaison-no-such-dir/x.db", schema, 0, err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "cannot open"));
+}
+END_TEST
+
+Suite *
+db_suite(void)
+{
+	Suite *s = suite_create("db");
+	TCase *t = tcase_create("migrate");
+
+	tcase_add_test(t, fresh_database_reaches_the_build_version);
+	tcase_add_test(t, a_failing_migration_leaves_the_previous_version);
+	tcase_add_test(t, missing_database_is_not_created_by_migrate);
+	suite_add_tcase(s, t);
+	return s;
+}

@@ -1,0 +1,34 @@
+/*
+ * unit.h - shared helpers for the C unit tests (Check): the suites and a captured request.
+ */
+#ifndef LIAISON_UNIT_H
+#define LIAISON_UNIT_H
+
+#include <check.h>
+#include <stdio.h>
+
+#include "http.h"
+
+Suite	*params_suite(void);
+Suite	*csv_suite(void);
+Suite	*db_suite(void);
+Suite	*directory_suite(void);
+Suite	*view_suite(void);
+
+/* A CGI-mode request whose output goes to memory; captured_text() flushes and returns it. */
+struct captured {
+	struct req	 r;
+	FILE		*f;
+	char		*buf;
+	size_t		 len;
+};
+void		 captured_open(struct captured *);
+const char	*captured_text(struct captured *);
+void		 captured_close(struct captured *);
+
+/* The repository root (LIAISON_SRCDIR, set by tests/run.sh), for schema/, data/, templates/. */
+const char	*srcdir(void);
+/* Makes a fresh database with every migration and, if demo, the demo data; returns its path. */
+const char	*make_test_db(int demo);
+
+#endif
