@@ -68,8 +68,13 @@ asan:
 
 test: deps
 	@conf/deps.sh test
-	@$(MAKE) --no-print-directory all asan tests/unit/run-unit
+	@$(MAKE) --no-print-directory all asan tests/unit/run-unit tests/node_modules/.installed
 	tests/run.sh
+
+# playwright-core and axe-core, at the versions package-lock.json pins.
+tests/node_modules/.installed: tests/package.json tests/package-lock.json
+	cd tests && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 bench: deps
 	@conf/deps.sh bench

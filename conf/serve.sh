@@ -29,12 +29,24 @@ command -v nginx >/dev/null || PATH=$PATH:/usr/sbin
 programs=$(cd "$bin/cgi-bin" && ls | grep -v '\.o$')
 
 # A previous run killed with -9 may have left processes and sockets: clear them first.
+# Each program finishes its request and exits on SIGTERM (sanitizer builds write their leak
+# reports then); one still running after 5 s is killed.
 stop_all() {
+	local pids=
 	for p in "$dir"/*.pid; do
 		[ -f "$p" ] || continue
-		for pid in $(cat "$p"); do kill "$pid" 2>/dev/null || true; done
+		[ "$(basename "$p")" = nginx.pid ] && continue
+		pids+=" $(cat "$p")"
 		rm -f "$p"
 	done
+	[ -n "$pids" ] && kill $pids 2>/dev/null || true
+	for i in $(seq 50); do
+		alive=
+		for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive+=" $pid"; done
+		[ -z "$alive" ] && break
+		sleep 0.1
+	done
+	[ -n "${alive:-}" ] && kill -9 $alive 2>/dev/null || true
 	rm -f "$dir"/*.sock
 }
 mkdir -p "$dir/tmp" "$dir/logs"

@@ -5,8 +5,10 @@
  * CGI, serve one request from getenv/stdin/stdout. We never include fcgi_stdio.h: its macros
  * rewrite FILE and break stdio-based code such as libcsv's writers. FCGX_FPrintF has its own
  * printf that rejects %zu, so everything is formatted with snprintf and written with
- * FCGX_PutStr. SIGTERM while idle must make Accept return <0 for a clean exit, so the handler
- * is installed without SA_RESTART.
+ * FCGX_PutStr. SIGTERM while idle must make Accept return <0 for a clean exit: that takes both
+ * a handler installed without SA_RESTART and the request flag FCGI_FAIL_ACCEPT_ON_INTR, as
+ * libfcgi otherwise retries accept() after EINTR. A SIGTERM during a request lets the request
+ * finish, then the loop ends.
  */
 #include <errno.h>
 #include <signal.h>
@@ -269,7 +271,8 @@ http_serve(const struct program *p)
 	signal(SIGPIPE, SIG_IGN);
 
 	FCGX_Init();
-	FCGX_InitRequest(&r.fcgx, 0, 0);
+	/* Without this flag libfcgi retries accept() after EINTR and SIGTERM never ends us. */
+	FCGX_InitRequest(&r.fcgx, 0, FCGI_FAIL_ACCEPT_ON_INTR);
 	while (!stopping && FCGX_Accept_r(&r.fcgx) >= 0) {
 		r.envp = r.fcgx.envp;
 		run_one(p, &r);
