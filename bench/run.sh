@@ -18,17 +18,28 @@ port=18090
 db=$out/bench.db
 [ -f "$db" ] || { echo "building $db (100,000 organizations)…"; "$here/bench/mkdb.sh" 100000 "$db" "$here/build"; }
 
+# Two servers on the same database: as shipped (page cache on), and with the page cache off,
+# which measures the work of rendering a page from the database every time.
 "$here/conf/serve.sh" --port $port --bin "$here/build" --db "$db" --dir "$out/run" --quiet > "$out/serve.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-for i in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/list" && break; sleep 0.1; done
+LIAISON_PAGE_CACHE=0 "$here/conf/serve.sh" --port $((port + 1)) --bin "$here/build" --db "$db" \
+	--dir "$out/run-nocache" --quiet > "$out/serve-nocache.log" 2>&1 &
+server2=$!
+trap 'kill $server $server2 2>/dev/null; wait $server $server2 2>/dev/null || true' EXIT
+for p in $port $((port + 1)); do
+	for i in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$p/list" && break; sleep 0.1; done
+done
 
 base=http://127.0.0.1:$port
+cold=http://127.0.0.1:$((port + 1))
 echo "== requests/s, wrk -t1 -c16, ${secs}s x $rounds rounds (anchors and Liaison in the same run)"
 $anchors "$secs" "$rounds" \
 	"list=$base/list?page=3" \
 	"list_country=$base/list?country=FR&page=3" \
 	"list_interest=$base/list?interest=pen_pals&page=3" \
+	"list_nocache=$cold/list?page=3" \
+	"country_nocache=$cold/list?country=FR&page=3" \
+	"interest_nocache=$cold/list?interest=pen_pals&page=3" \
 	"profile=$base/list/4242" | tee "$out/anchors.txt"
 
 echo

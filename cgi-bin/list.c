@@ -15,6 +15,7 @@
 #include "csvout.h"
 #include "directory.h"
 #include "http.h"
+#include "pagecache.h"
 #include "params.h"
 #include "view.h"
 
@@ -136,14 +137,17 @@ format_count(char *buf, size_t size, long n)
 	buf[o] = '\0';
 }
 
+/*
+ * The facet menus: about 500 <option>s on a large directory, and the same for every visitor
+ * until the data changes, so they are rendered once and kept with the cached counts.
+ */
 static void
-fill_filters(struct view_dict *body, const struct params *p, const struct directory_summary *sum,
-    const char *self)
+render_facet_menus(const struct params *p, struct directory_summary *sum)
 {
-	char href[4096];
+	struct view_dict *d = view_dict_new();
 
 	for (int f = 0; f < FACET__MAX; f++) {
-		struct view_dict *sec = view_section(body, "FILTER");
+		struct view_dict *sec = view_section(d, "FILTER");
 		const char *current = p->v[f].present ? p->v[f].str : NULL;
 
 		view_set(sec, "NAME", keys[f].name);
@@ -156,15 +160,35 @@ fill_filters(struct view_dict *body, const struct params *p, const struct direct
 			view_set(opt, "VALUE", value);
 			view_set(opt, "LABEL", choice_label(f, it));
 			view_set_int(opt, "COUNT", it->count);
-			if (current && strcmp(current, value) == 0) {
+			if (current && strcmp(current, value) == 0)
 				view_show(opt, "SELECTED");
-				struct view_dict *chip = view_section(body, "ACTIVE");
-				view_set(chip, "FACET", facet_label[f]);
-				view_set(chip, "LABEL", choice_label(f, it));
-				params_href(p, self, (1UL << f) | (1UL << KEY_PAGE), NULL, NULL, href,
-				    sizeof href);
-				view_set(chip, "REMOVE_HREF", href);
-			}
+		}
+	}
+	sum->rendered = view_dict_render(d, "filters.tpl", &sum->rendered_len);
+	view_dict_free(d);
+}
+
+/* The filters in force, each with a link that removes it, and the sort menu. */
+static void
+fill_chips_and_sort(struct view_dict *body, const struct params *p,
+    const struct directory_summary *sum, const char *self)
+{
+	char href[4096];
+
+	for (int f = 0; f < FACET__MAX; f++) {
+		if (!p->v[f].present)
+			continue;
+		for (size_t i = 0; i < sum->facets[f].n; i++) {
+			const struct facet_item *it = &sum->facets[f].items[i];
+			struct view_dict *chip;
+
+			if (strcmp(p->v[f].str, choice_param_value(f, it)) != 0)
+				continue;
+			chip = view_section(body, "ACTIVE");
+			view_set(chip, "FACET", facet_label[f]);
+			view_set(chip, "LABEL", choice_label(f, it));
+			params_href(p, self, (1UL << f) | (1UL << KEY_PAGE), NULL, NULL, href, sizeof href);
+			view_set(chip, "REMOVE_HREF", href);
 		}
 	}
 	for (size_t i = 0; sorts[i].value; i++) {
@@ -205,7 +229,7 @@ static void
 show_list(struct req *r, const struct params *p)
 {
 	struct org_filter filter;
-	const struct directory_summary *sum;
+	struct directory_summary *sum;
 	struct org_cursor cur;
 	struct org_row row;
 	struct view *v;
@@ -245,7 +269,10 @@ show_list(struct req *r, const struct params *p)
 	view_set_int(body, "PAGES", pages);
 	view_set_int(body, "FIRST", sum->total ? (page - 1) * PAGE_SIZE + 1 : 0);
 	view_set_int(body, "LAST", page * PAGE_SIZE < sum->total ? page * PAGE_SIZE : sum->total);
-	fill_filters(body, p, sum, self);
+	if (sum->rendered == NULL)
+		render_facet_menus(p, sum);
+	view_setn(body, "FILTERS_HTML", sum->rendered, sum->rendered_len);
+	fill_chips_and_sort(body, p, sum, self);
 	if (page > 1) {
 		snprintf(num, sizeof num, "%ld", page - 1);
 		params_href(p, self, 1UL << KEY_PAGE, page - 1 > 1 ? "page" : NULL, num, href,
@@ -482,9 +509,12 @@ handle(struct req *r)
 		return;
 	}
 	if (strcmp(p.v[KEY_FORMAT].str, "csv") == 0)
-		export_csv(r, &p);
-	else
+		export_csv(r, &p);	/* streamed, never cached: it may be any size */
+	else if (!pagecache_serve(r)) {
+		pagecache_begin(r);
 		show_list(r, &p);
+		pagecache_end(r);
+	}
 }
 
 static const struct program list_program = { "list", handle, NULL };

@@ -92,6 +92,9 @@ http {
   # Long directory URLs reach the program, which names the parameter that is too long.
   large_client_header_buffers 4 64k;
   client_max_body_size 1m;
+  # A directory page is 20-60 kB; the default 8 x 4 kB would spill each one to a temp file.
+  fastcgi_buffer_size 16k;
+  fastcgi_buffers 16 16k;
   server_tokens off;
   server {
     listen 127.0.0.1:$port;

@@ -43,6 +43,8 @@ set_key(const char *key, const char *val)
 		config.busy_timeout_ms = atoi(val) > 0 ? atoi(val) : config.busy_timeout_ms;
 	else if (strcmp(key, "LIAISON_RELOAD_TEMPLATES") == 0)
 		config.reload_templates = atoi(val) != 0;
+	else if (strcmp(key, "LIAISON_PAGE_CACHE") == 0)
+		config.page_cache = atoi(val) >= 0 ? atoi(val) : config.page_cache;
 }
 
 static char *
@@ -84,6 +86,7 @@ config_load(void)
 	static const char *const keys[] = {
 		"LIAISON_DB", "LIAISON_TEMPLATES", "LIAISON_SITE_NAME", "LIAISON_BASE_URL",
 		"LIAISON_STATIC_URL", "LIAISON_BUSY_TIMEOUT_MS", "LIAISON_RELOAD_TEMPLATES",
+		"LIAISON_PAGE_CACHE",
 	};
 	const char *file;
 	size_t i;
@@ -94,6 +97,7 @@ config_load(void)
 	copy(config.site_name, sizeof config.site_name, "Libraries Seeking Partners");
 	copy(config.static_url, sizeof config.static_url, "/static");
 	config.busy_timeout_ms = 3000;
+	config.page_cache = 32;
 
 	if ((file = getenv("LIAISON_CONFIG")) != NULL && *file)
 		load_file(file);

@@ -15,6 +15,7 @@ struct config {
 	char	static_url[512];	/* LIAISON_STATIC_URL, where htdocs/ is served */
 	int	busy_timeout_ms;	/* LIAISON_BUSY_TIMEOUT_MS */
 	int	reload_templates;	/* LIAISON_RELOAD_TEMPLATES=1 while editing templates */
+	int	page_cache;		/* LIAISON_PAGE_CACHE: pages kept per process, 0 for none */
 };
 
 extern struct config config;

@@ -13,10 +13,17 @@
 #include "db.h"
 #include "directory.h"
 
-static const enum stmt by_sort[] = {
-	[SORT_NAME] = STMT_ORG_LIST_BY_NAME,
-	[SORT_COUNTRY] = STMT_ORG_LIST_BY_COUNTRY,
-	[SORT_CONFIRMED] = STMT_ORG_LIST_BY_CONFIRMED,
+/* The statement for each order, without and with a country filter (see sql.c for why). */
+static const enum stmt by_sort[2][3] = {
+	{
+		[SORT_NAME] = STMT_ORG_LIST_BY_NAME,
+		[SORT_COUNTRY] = STMT_ORG_LIST_BY_COUNTRY,
+		[SORT_CONFIRMED] = STMT_ORG_LIST_BY_CONFIRMED,
+	}, {
+		[SORT_NAME] = STMT_ORG_LIST_IN_COUNTRY_BY_NAME,
+		[SORT_COUNTRY] = STMT_ORG_LIST_IN_COUNTRY_BY_NAME,
+		[SORT_CONFIRMED] = STMT_ORG_LIST_IN_COUNTRY_BY_CONFIRMED,
+	},
 };
 
 static const enum stmt facet_stmt[FACET__MAX] = {
@@ -76,7 +83,7 @@ directory_open(struct org_cursor *c, const struct org_filter *f, enum org_sort s
     long offset)
 {
 	c->rc = SQLITE_OK;
-	if ((c->stmt = db_stmt(by_sort[sort])) == NULL)
+	if ((c->stmt = db_stmt(by_sort[f->value[FACET_COUNTRY] != NULL][sort])) == NULL)
 		return -1;
 	bind_filter(c->stmt, f, FACET__MAX);
 	sqlite3_bind_int64(c->stmt, 7, limit);
@@ -159,6 +166,9 @@ static unsigned long clock_tick;
 static void
 free_summary(struct directory_summary *s)
 {
+	free(s->rendered);
+	s->rendered = NULL;
+	s->rendered_len = 0;
 	for (int f = 0; f < FACET__MAX; f++) {
 		for (size_t i = 0; i < s->facets[f].n; i++) {
 			free(s->facets[f].items[i].value);
@@ -242,7 +252,7 @@ compute(const struct org_filter *f, struct directory_summary *sum)
 	return SQLITE_DONE;
 }
 
-const struct directory_summary *
+struct directory_summary *
 directory_summary(const struct org_filter *f, int *busy)
 {
 	sqlite3_int64 version = db_change_counter();

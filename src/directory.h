@@ -66,6 +66,10 @@ struct facet_list {
 struct directory_summary {
 	long			total;	/* organizations matching the whole filter */
 	struct facet_list	facets[FACET__MAX];
+	/* What a page made of these facets (its filter form), cached and freed with them: NULL
+	 * until the caller stores a malloc'd string here. */
+	char			*rendered;
+	size_t			 rendered_len;
 };
 
 /*
@@ -74,7 +78,7 @@ struct directory_summary {
  * process until the database changes; the result stays valid until the next call. Returns
  * NULL on error, with *busy set when the database was locked past its timeout.
  */
-const struct directory_summary *directory_summary(const struct org_filter *, int *busy);
+struct directory_summary *directory_summary(const struct org_filter *, int *busy);
 void	directory_cache_clear(void);
 
 /* The listed organization id: 1 found (row valid until directory_close), 0 none, -1 error. */

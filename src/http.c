@@ -20,6 +20,7 @@
 #include "config.h"
 #include "db.h"
 #include "http.h"
+#include "pagecache.h"
 #include "view.h"
 
 extern char **environ;
@@ -63,6 +64,8 @@ req_write(struct req *r, const char *s, size_t n)
 {
 	if (r->out_error || n == 0)
 		return;
+	if (r->capture)
+		capture_append(r->capture, s, n);
 	if (r->is_cgi) {
 		if (fwrite(s, 1, n, (FILE *)r->cgi_out) != n)
 			r->out_error = 1;
@@ -221,6 +224,7 @@ run_one(const struct program *p, struct req *r)
 	r->headers_sent = 0;
 	r->status = 0;
 	r->out_error = 0;
+	r->capture = NULL;
 	split_script_name(r, p->name);
 
 	if (!db_ready())
@@ -277,10 +281,13 @@ http_serve(const struct program *p)
 		r.envp = r.fcgx.envp;
 		run_one(p, &r);
 		FCGX_Finish_r(&r.fcgx);
-		if (config.reload_templates)
+		if (config.reload_templates) {
 			view_reload_if_changed();
+			pagecache_clear();	/* a page may show an edited template */
+		}
 	}
 	FCGX_Free(&r.fcgx, 1);
+	pagecache_clear();
 	db_close();
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include <fcgiapp.h>
 
 struct params;
+struct capture;
 
 enum method { METHOD_GET, METHOD_HEAD, METHOD_POST, METHOD_OTHER };
 
@@ -30,6 +31,7 @@ struct req {
 	int		 headers_sent;
 	int		 status;	/* what was sent, for logs and tests */
 	int		 out_error;	/* the client went away; stop writing */
+	struct capture	*capture;	/* a copy being kept for the page cache, or NULL */
 };
 
 /* What a program is: its name (for links and logs) and its one handler. */

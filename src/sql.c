@@ -8,27 +8,34 @@
  */
 #include "db.h"
 
-#define ORG_FILTER \
-	" o.status = 'listed'" \
+#define ORG_FILTER " o.status = 'listed' AND (?3 IS NULL OR o.country = ?3)" ORG_FILTER_OTHERS
+/*
+ * "(?3 IS NULL OR o.country = ?3)" hides the equality from the query planner, which then walks
+ * the whole directory by name to find one country's rows. With a country given, these
+ * statements say "o.country = ?3" outright, so org_by_country serves filter and order at once.
+ */
+#define ORG_FILTER_IN_COUNTRY " o.status = 'listed' AND o.country = ?3" ORG_FILTER_OTHERS
+#define ORG_FILTER_OTHERS \
 	" AND (?1 IS NULL OR o.kind = ?1)" \
 	" AND (?2 IS NULL OR o.type = ?2)" \
-	" AND (?3 IS NULL OR o.country = ?3)" \
 	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM org_language x WHERE x.org_id = o.id AND x.lang = ?4))" \
 	" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM org_interest x WHERE x.org_id = o.id AND x.interest = ?5))" \
 	" AND (?6 IS NULL OR o.seeking = ?6)"
 
-/* Column order is struct org_row's (directory.c reads them by these positions). */
+/*
+ * Column order is struct org_row's (directory.c reads them by these positions). The type's
+ * label and the country's name are subqueries in the column list rather than joins, because
+ * SQLite evaluates result columns only for the rows it returns: a page 3 then skips its first
+ * 100 rows without looking anything up for them.
+ */
 #define ORG_COLUMNS \
-	"SELECT o.id, o.name, o.name_en, o.kind, t.label, o.country, c.name, o.region, o.city," \
+	"SELECT o.id, o.name, o.name_en, o.kind," \
+	" (SELECT label FROM org_type WHERE code = o.type), o.country," \
+	" (SELECT name FROM country WHERE code = o.country), o.region, o.city," \
 	" o.website, o.description, o.seeking, o.seeking_text, o.commitment, o.ages, o.timezone," \
 	" o.confirmed_on, (o.confirmed_on IS NULL OR o.confirmed_on < date('now', '-1 year'))," \
-	" (SELECT group_concat(g.name, '; ') FROM org_language x JOIN language g ON g.code = x.lang" \
-	"   WHERE x.org_id = o.id)," \
-	" (SELECT group_concat(i.label, '; ') FROM" \
-	"   (SELECT i.label FROM org_interest x JOIN interest i ON i.code = x.interest" \
-	"    WHERE x.org_id = o.id ORDER BY i.position) i)," \
-	" o.type, CASE WHEN o.email_public THEN o.contact_email ELSE '' END, o.contact_name" \
-	" FROM org o JOIN org_type t ON t.code = o.type JOIN country c ON c.code = o.country"
+	" o.languages_text, o.interests_text, o.type, CASE WHEN o.email_public THEN o.contact_email ELSE '' END, o.contact_name" \
+	" FROM org o"
 
 /* ?7 is the page size (-1 for all rows: the CSV export) and ?8 the offset. */
 #define PAGE " LIMIT ?7 OFFSET ?8"
@@ -43,9 +50,14 @@ const char *const db_sql[STMT__MAX] = {
 
 	[STMT_ORG_LIST_BY_NAME] = ORG_COLUMNS " WHERE" ORG_FILTER
 	    " ORDER BY o.name COLLATE NOCASE, o.id" PAGE,
-	[STMT_ORG_LIST_BY_COUNTRY] = ORG_COLUMNS " WHERE" ORG_FILTER
-	    " ORDER BY c.name, o.name COLLATE NOCASE, o.id" PAGE,
+	[STMT_ORG_LIST_BY_COUNTRY] = ORG_COLUMNS " JOIN country c ON c.code = o.country WHERE"
+	    ORG_FILTER " ORDER BY c.name, o.name COLLATE NOCASE, o.id" PAGE,
 	[STMT_ORG_LIST_BY_CONFIRMED] = ORG_COLUMNS " WHERE" ORG_FILTER
+	    " ORDER BY o.confirmed_on DESC, o.name COLLATE NOCASE, o.id" PAGE,
+	/* Within one country, sorting by country is sorting by name. */
+	[STMT_ORG_LIST_IN_COUNTRY_BY_NAME] = ORG_COLUMNS " WHERE" ORG_FILTER_IN_COUNTRY
+	    " ORDER BY o.name COLLATE NOCASE, o.id" PAGE,
+	[STMT_ORG_LIST_IN_COUNTRY_BY_CONFIRMED] = ORG_COLUMNS " WHERE" ORG_FILTER_IN_COUNTRY
 	    " ORDER BY o.confirmed_on DESC, o.name COLLATE NOCASE, o.id" PAGE,
 	[STMT_ORG_COUNT] = "SELECT count(*) FROM org o WHERE" ORG_FILTER,
 

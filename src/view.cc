@@ -8,6 +8,8 @@
  * does reach includes; templates are parsed once per process and cached.
  */
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <string>
 
 #include <ctemplate/template.h>
@@ -117,6 +119,43 @@ view_page_finish(struct view *v, struct req *r)
 		req_puts(r, "<p>This page could not be shown: a template is missing or broken.</p>\n");
 	}
 	return ok ? 0 : -1;
+}
+
+extern "C" struct view_dict *
+view_dict_new(void)
+{
+	try {
+		return reinterpret_cast<struct view_dict *>(new TemplateDictionary("fragment"));
+	} catch (...) {
+		return NULL;
+	}
+}
+
+extern "C" char *
+view_dict_render(struct view_dict *d, const char *template_name, size_t *len)
+{
+	if (d == NULL)
+		return NULL;
+	try {
+		std::string out;
+		char *copy;
+
+		if (!ctemplate::ExpandTemplate(template_name, ctemplate::STRIP_BLANK_LINES, D(d), &out))
+			return NULL;
+		if ((copy = static_cast<char *>(std::malloc(out.size() + 1))) == NULL)
+			return NULL;
+		std::memcpy(copy, out.data(), out.size() + 1);
+		*len = out.size();
+		return copy;
+	} catch (...) {
+		return NULL;
+	}
+}
+
+extern "C" void
+view_dict_free(struct view_dict *d)
+{
+	delete D(d);
 }
 
 extern "C" void

@@ -29,6 +29,15 @@ struct view_dict	*view_body(struct view *);
 /* Expands the page into the request's output and frees it. Returns 0, or -1 if expansion failed. */
 int			 view_page_finish(struct view *, struct req *);
 
+/*
+ * A fragment: a dictionary expanded on its own into a malloc'd string, for HTML that is
+ * expensive to build and worth caching. Insert it into a page with view_setn() and a
+ * {{NAME:none}} marker: it was escaped when the fragment's own template was expanded.
+ */
+struct view_dict	*view_dict_new(void);
+char			*view_dict_render(struct view_dict *, const char *template_name, size_t *len);
+void			 view_dict_free(struct view_dict *);
+
 void			 view_set(struct view_dict *, const char *key, const char *value);
 void			 view_setn(struct view_dict *, const char *key, const char *value, size_t len);
 void			 view_set_int(struct view_dict *, const char *key, long value);

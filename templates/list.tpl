@@ -4,15 +4,7 @@
 <div class="directory">
 <form class="filters" method="get" action="{{SELF}}" aria-labelledby="filters-heading">
 <h2 id="filters-heading">Filter the directory</h2>
-{{#FILTER}}
-<div class="field">
-<label for="f-{{NAME}}">{{LABEL}}</label>
-<select id="f-{{NAME}}" name="{{NAME}}">
-<option value="">Any</option>
-{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}} ({{COUNT}})</option>
-{{/OPTION}}</select>
-</div>
-{{/FILTER}}
+{{FILTERS_HTML:none}}
 <div class="field">
 <label for="f-sort">Sort by</label>
 <select id="f-sort" name="sort">

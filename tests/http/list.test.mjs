@@ -226,3 +226,24 @@ test('a bad parameter on a CSV request is still a readable 400', async () => {
   assert.equal(r.status, 400);
   assert.match(r.headers.get('content-type'), /text\/html/);
 });
+
+test('a change in the database shows on the very next request (pages are cached per process)', async () => {
+  const id = sql("SELECT id FROM org WHERE country = 'KE' AND status = 'listed' ORDER BY name LIMIT 1");
+  const name = sql(`SELECT name FROM org WHERE id = ${id}`);
+  const before = Number(sql("SELECT count(*) FROM org WHERE country = 'KE' AND status = 'listed'"));
+  // Ask often enough that both FastCGI processes have the page cached.
+  for (let i = 0; i < 6; i++)
+    assert.equal(listedOrgs((await get('/list?country=KE')).text).length, before);
+  try {
+    sql(`UPDATE org SET status = 'unlisted' WHERE id = ${id}`);
+    for (let i = 0; i < 6; i++) {
+      const r = await get('/list?country=KE');
+      assert.equal(listedOrgs(r.text).length, before - 1);
+      assert.ok(!listedOrgs(r.text).some((o) => o.name === name));
+      assert.match(r.text, new RegExp(`${before - 1} organization`));
+    }
+  } finally {
+    sql(`UPDATE org SET status = 'listed' WHERE id = ${id}`);
+  }
+  assert.equal(listedOrgs((await get('/list?country=KE')).text).length, before);
+});
