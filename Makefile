@@ -68,7 +68,8 @@ asan:
 
 test: deps
 	@conf/deps.sh test
-	@$(MAKE) --no-print-directory all asan tests/unit/run-unit tests/node_modules/.installed
+	@$(MAKE) --no-print-directory all asan tests/unit/run-unit tests/node_modules/.installed \
+		build/fuzz/fuzz_params build/fuzz/fuzz_csv
 	tests/run.sh
 
 # playwright-core and axe-core, at the versions package-lock.json pins.
@@ -95,3 +96,18 @@ tests/unit/run-unit: $(UNIT_SRC) tests/unit/unit.h build/asan/libliaison.a
 tests/unit/run-unit-plain: $(UNIT_SRC) tests/unit/unit.h build/libliaison.a
 	$(CC) $(CPPFLAGS) -std=c11 -O1 -g -Wall -Wextra -Wno-unused-parameter \
 		-o $@ $(UNIT_SRC) build/libliaison.a $(LIBS) $$(pkg-config --libs check) -lstdc++
+
+# Coverage-guided fuzzing with libFuzzer (clang), ASan and UBSan: `make fuzz` runs each target
+# for FUZZ_SECONDS; make test runs them briefly. Crashes are written to tests/out/fuzz/.
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang-14
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+build/fuzz/fuzz_params: tests/fuzz/fuzz_params.c src/params.c src/params.h
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_params.c src/params.c
+build/fuzz/fuzz_csv: tests/fuzz/fuzz_csv.c src/csvout.c src/csvout.h
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_csv.c src/csvout.c -lcsv
+.PHONY: fuzz
+fuzz: build/fuzz/fuzz_params build/fuzz/fuzz_csv
+	tests/fuzz/run.sh $(FUZZ_SECONDS)

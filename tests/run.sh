@@ -6,6 +6,7 @@
 #            with ASan/UBSan; the same binaries as plain CGI; CGI runs under valgrind
 #   browser  headless Chromium through playwright-core, with axe-core
 #   sanitizer logs  any report a server process wrote while serving is a failure
+#   fuzz     each libFuzzer target for FUZZ_SECONDS (15) from its seed corpus
 #
 # Expects `make all asan tests/unit/run-unit` to have run (make test does it).
 set -uo pipefail
@@ -77,6 +78,13 @@ if [ "$reports" = 0 ]; then
 	count sanitizer 1 0
 else
 	count sanitizer 0 1; head -40 "$out"/asan/*
+fi
+
+# --- fuzz ------------------------------------------------------------------------------------
+if [ -x build/fuzz/fuzz_params ] && [ -x build/fuzz/fuzz_csv ]; then
+	tests/fuzz/run.sh "${FUZZ_SECONDS:-15}" > "$out/fuzz.log" 2>&1
+	count fuzz "$(grep -c '^fuzz .* ok' "$out/fuzz.log")" "$(grep -c '^fuzz .* FAILED' "$out/fuzz.log")"
+	grep -A30 FAILED "$out/fuzz.log" | head -40
 fi
 
 echo "$passed passed, $failed failed"

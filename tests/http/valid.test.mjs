@@ -1,0 +1,42 @@
+// valid.test.mjs - every kind of page Liaison serves is valid HTML, as the Nu HTML Checker
+// (vnu, the W3C's validator) reads it: the directory, a filtered page, profiles, error pages.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { get, sql } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const vnu = require('vnu-jar');
+const java = spawnSync('java', ['-version']).status === 0;
+
+test('pages are valid HTML', { skip: !java && 'java is not installed' }, async () => {
+  const stale = sql("SELECT id FROM org WHERE status = 'listed' AND confirmed_on < date('now', '-13 months') LIMIT 1");
+  const xss = sql("SELECT id FROM org WHERE name LIKE '<script>%'");
+  const pages = {
+    'list.html': '/list',
+    'filtered.html': '/list?kind=library&language=es&sort=country',
+    'empty.html': '/list?country=AQ',
+    'profile.html': '/list/1',
+    'stale.html': `/list/${stale}`,
+    'hostile.html': `/list/${xss}`,
+    'e404.html': '/list/999999',
+    'e400.html': '/list?country=ZZZ',
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-vnu-'));
+  try {
+    for (const [file, path] of Object.entries(pages))
+      writeFileSync(join(dir, file), (await get(path)).body);
+    const r = spawnSync('java', ['-jar', vnu, '--format', 'json', '--also-check-css', ...Object.keys(pages).map((f) => join(dir, f))],
+      { encoding: 'utf8' });
+    const messages = JSON.parse(r.stderr || '{"messages":[]}').messages
+      .filter((m) => m.type === 'error' || m.subType === 'warning')
+      .map((m) => `${m.url.split('/').pop()}:${m.lastLine}: ${m.message}`);
+    assert.deepEqual(messages, []);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
