@@ -292,8 +292,10 @@ show_list(struct req *r, const struct params *p)
 	while ((rc = directory_next(&cur, &row)) == 1)
 		fill_row(view_section(body, "ORG"), &row, self);
 	directory_close(&cur);
-	if (rc < 0)
+	if (rc < 0) {
 		view_show(body, "READ_ERROR");
+		pagecache_discard(r);
+	}
 	view_page_finish(v, r);
 }
 

@@ -49,6 +49,12 @@ stop_all() {
 	[ -n "${alive:-}" ] && kill -9 $alive 2>/dev/null || true
 	rm -f "$dir"/*.sock
 }
+# A server still answering on the port is left alone; only then are leftovers cleared.
+if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
+	echo "serve.sh: something is already listening on 127.0.0.1:$port (an earlier run?)." >&2
+	echo "Stop it, or choose another port: conf/serve.sh --port 8081 …" >&2
+	exit 1
+fi
 mkdir -p "$dir/tmp" "$dir/logs"
 stop_all
 

@@ -46,6 +46,7 @@ http_reason(int status)
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
 	case 413: return "Content Too Large";
+	case 415: return "Unsupported Media Type";
 	case 500: return "Internal Server Error";
 	case 503: return "Service Unavailable";
 	default:  return "Unknown";
@@ -110,6 +111,40 @@ req_head(struct req *r, int status, const char *content_type, const char *extra)
 	if (extra)
 		req_puts(r, extra);
 	req_puts(r, "\r\n");
+}
+
+int
+req_read_form(struct req *r, char *buf, size_t size)
+{
+	const char *type = req_env(r, "CONTENT_TYPE"), *cl = req_env(r, "CONTENT_LENGTH");
+	char *end;
+	unsigned long long want;
+	size_t got = 0;
+
+	buf[0] = '\0';
+	if (strncmp(type, "application/x-www-form-urlencoded", 33) != 0 ||
+	    (type[33] != '\0' && type[33] != ';'))
+		return 415;
+	if (*cl == '\0')
+		return 0;	/* no body at all: an empty form */
+	want = strtoull(cl, &end, 10);
+	if (*end != '\0' || cl[0] == '-' || cl[0] == '+')
+		return 400;
+	if (want >= size)
+		return 413;
+	while (got < want) {
+		int n;
+
+		if (r->is_cgi)
+			n = (int)fread(buf + got, 1, (size_t)want - got, (FILE *)r->cgi_in);
+		else
+			n = FCGX_GetStr(buf + got, (int)(want - got), r->fcgx.in);
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	buf[got] = '\0';
+	return got == want ? 0 : 400;
 }
 
 void
@@ -236,9 +271,10 @@ run_one(const struct program *p, struct req *r)
 }
 
 void
-http_serve_cgi_once(const struct program *p, struct req *r, void *out)
+http_serve_cgi_once(const struct program *p, struct req *r, void *in, void *out)
 {
 	r->is_cgi = 1;
+	r->cgi_in = in;
 	r->cgi_out = out;
 	r->envp = environ;
 	run_one(p, r);
@@ -261,7 +297,7 @@ http_serve(const struct program *p)
 		static char outbuf[1 << 16];
 
 		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-		http_serve_cgi_once(p, &r, stdout);
+		http_serve_cgi_once(p, &r, stdin, stdout);
 		fflush(stdout);
 		db_close();
 		return 0;

@@ -21,6 +21,7 @@ struct req {
 	FCGX_Request	 fcgx;		/* valid when !is_cgi */
 	int		 is_cgi;
 	void		*cgi_out;	/* FILE * written under CGI: stdout, or a memory stream in tests */
+	void		*cgi_in;	/* FILE * read under CGI: stdin, or a memory stream in tests */
 	char		**envp;		/* request environment (environ under CGI) */
 	enum method	 method;
 	const char	*method_name;
@@ -43,13 +44,22 @@ struct program {
 
 int	 http_serve(const struct program *);
 /* Serves one request under CGI rules from the process environment, writing to out (a FILE *). */
-void	 http_serve_cgi_once(const struct program *, struct req *, void *out);
+void	 http_serve_cgi_once(const struct program *, struct req *, void *in, void *out);
 
 const char *req_env(const struct req *, const char *name);
 void	 req_write(struct req *, const char *, size_t);
 void	 req_puts(struct req *, const char *);
 /* Status line and headers; extra is zero or more "Name: value\r\n" lines, may be NULL. */
 void	 req_head(struct req *, int status, const char *content_type, const char *extra);
+/*
+ * Reads an application/x-www-form-urlencoded request body into buf (size bytes, so at most
+ * size - 1 of body) and NUL-terminates it. Returns 0, or the status to answer with: 413 when
+ * CONTENT_LENGTH is over the limit (nothing is read, so nothing is half-handled), 415 for
+ * another content type, 400 when the body is shorter than announced. Bodies are never
+ * streamed into anything else: a form is small, and a limit is the point.
+ */
+int	 req_read_form(struct req *, char *buf, size_t size);
+
 /* Builds a link to another program (or this one) that works at / and under /cgi-bin/x.cgi. */
 void	 req_link(const struct req *, char *buf, size_t size, const char *program);
 

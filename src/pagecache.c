@@ -132,6 +132,16 @@ pagecache_end(struct req *r)
 }
 
 void
+pagecache_discard(struct req *r)
+{
+	if (r->capture) {
+		r->capture->overflow = 1;
+		free(r->capture->buf);
+		r->capture->buf = NULL;
+	}
+}
+
+void
 capture_append(struct capture *c, const char *s, size_t n)
 {
 	if (c->overflow)

@@ -28,6 +28,8 @@ struct capture {
 int	pagecache_serve(struct req *);
 void	pagecache_begin(struct req *);
 void	pagecache_end(struct req *);
+/* The page being made must not be kept (it reports an error, though its status is 200). */
+void	pagecache_discard(struct req *);
 /* Frees every page (at exit, so leak checkers see a clean process). */
 void	pagecache_clear(void);
 

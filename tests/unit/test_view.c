@@ -69,7 +69,7 @@ START_TEST(links_follow_script_name)
 		setenv("SCRIPT_NAME", cases[i][0], 1);
 		setenv("REQUEST_METHOD", "GET", 1);
 		captured_open(&c);
-		http_serve_cgi_once(&prog, &c.r, c.f);
+		http_serve_cgi_once(&prog, &c.r, stdin, c.f);
 		ck_assert_str_eq(seen_link, cases[i][1]);
 		ck_assert_str_eq(seen_self, cases[i][2]);
 		captured_close(&c);

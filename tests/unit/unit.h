@@ -14,6 +14,7 @@ Suite	*csv_suite(void);
 Suite	*db_suite(void);
 Suite	*directory_suite(void);
 Suite	*view_suite(void);
+Suite	*http_suite(void);
 
 /* A CGI-mode request whose output goes to memory; captured_text() flushes and returns it. */
 struct captured {
