@@ -13,17 +13,7 @@
 static int
 user_version(const char *path)
 {
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	int v = -1;
-
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return v;
+	return (int)query_int(path, "PRAGMA user_version");
 }
 
 static void

@@ -43,17 +43,7 @@ teardown(void)
 static long
 count_sql(const char *sql)
 {
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	long n = -1;
-
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return n;
+	return query_int(path, sql);
 }
 
 static long

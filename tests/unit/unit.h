@@ -29,6 +29,8 @@ void		 captured_close(struct captured *);
 
 /* The repository root (LIAISON_SRCDIR, set by tests/run.sh), for schema/, data/, templates/. */
 const char	*srcdir(void);
+/* The first column of the first row of sql on the database at path, read on its own connection. */
+long		 query_int(const char *path, const char *sql);
 /* Makes a fresh database with every migration and, if demo, the demo data; returns its path. */
 const char	*make_test_db(int demo);
 
