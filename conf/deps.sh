@@ -19,7 +19,7 @@ for purpose in "$@"; do
 	want+=" ${need[$purpose]}"
 	# Node.js (18, as Debian 12 ships it, or newer) drives the HTTP and browser tests.
 	if [ "$purpose" = test ] && ! command -v node >/dev/null; then
-		want+=" nodejs npm"
+		want+=" nodejs"
 	fi
 done
 missing=
@@ -41,3 +41,7 @@ if [ ! -e /usr/sbin/policy-rc.d ]; then
 	trap 'rm -f /usr/sbin/policy-rc.d' EXIT
 fi
 apt-get install -y -qq --no-install-recommends $missing >/dev/null
+# Debian's nodejs comes without npm; some sources' nodejs bundles it (and conflicts with it).
+if [[ " $missing " == *" nodejs "* ]] && ! command -v npm >/dev/null; then
+	apt-get install -y -qq --no-install-recommends npm >/dev/null
+fi

@@ -109,3 +109,29 @@ test('CSV export is streamed: 50,000 rows take no more memory than 1,000', { ski
     rmSync(dir, { recursive: true });
   }
 });
+
+test('CGI: a database locked past the busy timeout is a 503 that says to try again', async () => {
+  const { spawn } = await import('node:child_process');
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-busy-'));
+  const db = join(dir, 'busy.db');
+  copyFileSync(DB, db);
+  execFileSync('sqlite3', [db, 'PRAGMA journal_mode = WAL']);
+  // A writer in exclusive locking mode holds the database until it is told to stop.
+  const holder = spawn('sqlite3', [db], { stdio: ['pipe', 'pipe', 'inherit'] });
+  holder.stdin.write("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE org SET city = city WHERE id = 1; SELECT 'locked';\n");
+  await new Promise((resolve) => holder.stdout.once('data', resolve));
+  try {
+    for (const query of ['', 'format=csv', 'country=FR']) {
+      const r = cgi('list', { query, env: { LIAISON_DB: db, LIAISON_BUSY_TIMEOUT_MS: '200' } });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.status, 503, `${query}: ${r.head}`);
+      assert.match(r.head, /^Retry-After: 5$/m);
+      assert.match(r.body, /busy|cannot be set up/);
+    }
+  } finally {
+    holder.stdin.end('ROLLBACK;\n');
+    await new Promise((resolve) => holder.on('close', resolve));
+  }
+  assert.equal(cgi('list', { env: { LIAISON_DB: db } }).status, 200, 'answers again once the lock is gone');
+  rmSync(dir, { recursive: true });
+});
