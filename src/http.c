@@ -2,7 +2,7 @@
  * http.c - the request loop and output for every program, under FastCGI or plain CGI.
  *
  * libfcgi's FCGX_Accept_r does not fall back to CGI, so we ask FCGX_IsCGI() first and, under
- * CGI, serve one request from getenv/stdin/stdout. We never include fcgi_stdio.h: its macros
+ * CGI, serve one request from getenv/stdin/stdout. We never use libfcgi's stdio header: its macros
  * rewrite FILE and break stdio-based code such as libcsv's writers. FCGX_FPrintF has its own
  * printf that rejects %zu, so everything is formatted with snprintf and written with
  * FCGX_PutStr. SIGTERM while idle must make Accept return <0 for a clean exit: that takes both
