@@ -69,7 +69,7 @@ asan:
 test: deps
 	@conf/deps.sh test
 	@$(MAKE) --no-print-directory all asan tests/unit/run-unit tests/node_modules/.installed \
-		build/fuzz/fuzz_params build/fuzz/fuzz_csv
+		$(FUZZ_TARGETS)
 	tests/run.sh
 
 # playwright-core and axe-core, at the versions package-lock.json pins.
@@ -108,6 +108,10 @@ build/fuzz/fuzz_params: tests/fuzz/fuzz_params.c src/params.c src/params.h
 build/fuzz/fuzz_csv: tests/fuzz/fuzz_csv.c src/csvout.c src/csvout.h
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_csv.c src/csvout.c -lcsv
+build/fuzz/fuzz_searchquery: tests/fuzz/fuzz_searchquery.c src/searchquery.c src/searchquery.h src/params.c
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_searchquery.c src/searchquery.c src/params.c -lsqlite3
+FUZZ_TARGETS := build/fuzz/fuzz_params build/fuzz/fuzz_csv build/fuzz/fuzz_searchquery
 .PHONY: fuzz
-fuzz: build/fuzz/fuzz_params build/fuzz/fuzz_csv
+fuzz: $(FUZZ_TARGETS)
 	tests/fuzz/run.sh $(FUZZ_SECONDS)

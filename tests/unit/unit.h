@@ -15,6 +15,7 @@ Suite	*db_suite(void);
 Suite	*directory_suite(void);
 Suite	*view_suite(void);
 Suite	*http_suite(void);
+Suite	*searchquery_suite(void);
 
 /* A CGI-mode request whose output goes to memory; captured_text() flushes and returns it. */
 struct captured {
