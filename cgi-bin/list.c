@@ -63,6 +63,16 @@ static const char *const facet_label[FACET__MAX] = {
 	"Kind", "Type", "Country", "Language", "Interest", "Seeking partners"
 };
 
+/* The answer when the directory cannot be read: 503 (try again) if it was busy, else 500. */
+static void
+directory_unreadable(struct req *r, int busy)
+{
+	if (busy)
+		req_error(r, 503, "The directory is busy being updated; please try again in a few seconds.");
+	else
+		req_error(r, 500, "The directory could not be read.");
+}
+
 static void
 read_filter(const struct params *p, struct org_filter *f)
 {
@@ -240,9 +250,7 @@ show_list(struct req *r, const struct params *p)
 
 	read_filter(p, &filter);
 	if ((sum = directory_summary(&filter, &busy)) == NULL) {
-		req_error(r, busy ? 503 : 500, busy ?
-		    "The directory is busy being updated; please try again in a few seconds." :
-		    "The directory could not be read.");
+		directory_unreadable(r, busy);
 		return;
 	}
 	pages = sum->total == 0 ? 1 : (sum->total + PAGE_SIZE - 1) / PAGE_SIZE;
@@ -254,7 +262,7 @@ show_list(struct req *r, const struct params *p)
 		return;
 	}
 	if (directory_open(&cur, &filter, read_sort(p), PAGE_SIZE, (page - 1) * PAGE_SIZE) < 0) {
-		req_error(r, 500, "The directory could not be read.");
+		directory_unreadable(r, 0);
 		return;
 	}
 
@@ -344,9 +352,7 @@ show_profile(struct req *r, long long id)
 			req_error(r, 404, "No organization with that number is listed in the directory. "
 			    "It may have been removed, or the link may be mistyped.");
 		else
-			req_error(r, busy ? 503 : 500, busy ?
-			    "The directory is busy being updated; please try again in a few seconds." :
-			    "The directory could not be read.");
+			directory_unreadable(r, busy);
 		return;
 	}
 	req_link(r, self, sizeof self, "list");
@@ -414,7 +420,7 @@ export_csv(struct req *r, const struct params *p)
 
 	read_filter(p, &filter);
 	if (directory_open(&cur, &filter, read_sort(p), -1, 0) < 0) {
-		req_error(r, 500, "The directory could not be read.");
+		directory_unreadable(r, 0);
 		return;
 	}
 	/* Ask for the first row before sending headers, so a busy database can still get a 503. */
@@ -422,9 +428,7 @@ export_csv(struct req *r, const struct params *p)
 	if (rc < 0) {
 		int busy = directory_busy(&cur);
 		directory_close(&cur);
-		req_error(r, busy ? 503 : 500, busy ?
-		    "The directory is busy being updated; please try again in a few seconds." :
-		    "The directory could not be read.");
+		directory_unreadable(r, busy);
 		return;
 	}
 	gmtime_r(&now, &tm);

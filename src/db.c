@@ -191,6 +191,31 @@ slurp(const char *path)
 }
 
 int
+db_run_file(const char *path, const char *sql_file, char *err, size_t errsize)
+{
+	sqlite3 *db = NULL;
+	char *sql, *msg = NULL;
+	int rc = -1;
+
+	if ((sql = slurp(sql_file)) == NULL) {
+		snprintf(err, errsize, "cannot read %s", sql_file);
+		return -1;
+	}
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+	    db_configure(db, 10000) == SQLITE_OK &&
+	    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg) == SQLITE_OK &&
+	    sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK &&
+	    sqlite3_exec(db, "COMMIT", NULL, NULL, &msg) == SQLITE_OK)
+		rc = 0;
+	else
+		snprintf(err, errsize, "%s: %s", sql_file, msg ? msg : sqlite3_errmsg(db));
+	sqlite3_free(msg);
+	sqlite3_close(db);	/* an open transaction is rolled back by the close */
+	free(sql);
+	return rc;
+}
+
+int
 db_migrate_file(const char *path, const char *schema_dir, int create, char *err, size_t errsize)
 {
 	struct dirent **list = NULL;

@@ -74,6 +74,11 @@ sqlite3_int64	 db_change_counter(void);
  */
 int		 db_migrate_file(const char *path, const char *schema_dir, int create,
 		    char *err, size_t errsize);
+/*
+ * Runs every statement of the SQL file sql_file on the database at path, in one transaction:
+ * all of it or none. Returns 0, or -1 with err saying which file and why.
+ */
+int		 db_run_file(const char *path, const char *sql_file, char *err, size_t errsize);
 /* Per-connection settings every connection gets; exposed for the admin tool. */
 int		 db_configure(sqlite3 *, int busy_timeout_ms);
 

@@ -210,8 +210,9 @@ split_script_name(struct req *r, const char *program)
 		strcpy(r->link_suffix, base + nlen);
 }
 
-void
-req_error(struct req *r, int status, const char *detail)
+/* The one error page; extra is more header lines ("Name: value\r\n"), or NULL. */
+static void
+error_page(struct req *r, int status, const char *extra, const char *detail)
 {
 	struct view *v;
 
@@ -220,8 +221,7 @@ req_error(struct req *r, int status, const char *detail)
 		r->out_error = 1;
 		return;
 	}
-	req_head(r, status, "text/html; charset=utf-8",
-	    status == 503 ? "Retry-After: 5\r\n" : NULL);
+	req_head(r, status, "text/html; charset=utf-8", extra);
 	v = view_page_new(r, http_reason(status), "error.tpl");
 	view_set_int(view_body(v), "STATUS", status);
 	view_set(view_body(v), "REASON", http_reason(status));
@@ -230,18 +230,18 @@ req_error(struct req *r, int status, const char *detail)
 }
 
 void
+req_error(struct req *r, int status, const char *detail)
+{
+	error_page(r, status, status == 503 ? "Retry-After: 5\r\n" : NULL, detail);
+}
+
+void
 req_method_not_allowed(struct req *r, const char *allow)
 {
 	char extra[64];
-	struct view *v;
 
 	snprintf(extra, sizeof extra, "Allow: %s\r\n", allow);
-	req_head(r, 405, "text/html; charset=utf-8", extra);
-	v = view_page_new(r, http_reason(405), "error.tpl");
-	view_set_int(view_body(v), "STATUS", 405);
-	view_set(view_body(v), "REASON", http_reason(405));
-	view_set(view_body(v), "DETAIL", "This address only answers GET and HEAD requests.");
-	view_page_finish(v, r);
+	error_page(r, 405, extra, "This address only answers GET and HEAD requests.");
 }
 
 static void

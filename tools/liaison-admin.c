@@ -43,45 +43,6 @@ usage(void)
 	return 2;
 }
 
-static int
-load_sql(const char *db_path, const char *file)
-{
-	sqlite3 *db;
-	char *sql = NULL, *msg = NULL;
-	FILE *f;
-	long n;
-	int rc = -1;
-
-	if ((f = fopen(file, "rb")) == NULL) {
-		fprintf(stderr, "liaison-admin: cannot read %s: %s\n", file, strerror(errno));
-		return -1;
-	}
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-	    (sql = malloc((size_t)n + 1)) != NULL && fread(sql, 1, (size_t)n, f) == (size_t)n)
-		sql[n] = '\0';
-	else {
-		free(sql);
-		sql = NULL;
-	}
-	fclose(f);
-	if (sql == NULL) {
-		fprintf(stderr, "liaison-admin: cannot read %s\n", file);
-		return -1;
-	}
-	if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
-	    db_configure(db, 10000) == SQLITE_OK &&
-	    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg) == SQLITE_OK &&
-	    sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK &&
-	    sqlite3_exec(db, "COMMIT", NULL, NULL, &msg) == SQLITE_OK)
-		rc = 0;
-	else
-		fprintf(stderr, "liaison-admin: %s: %s\n", file, msg ? msg : sqlite3_errmsg(db));
-	sqlite3_free(msg);
-	sqlite3_close(db);
-	free(sql);
-	return rc;
-}
-
 /* Builds DB.new from the schema and files, then renames it over DB. */
 static int
 create(const char *path, char **files, int nfiles)
@@ -101,8 +62,10 @@ create(const char *path, char **files, int nfiles)
 		return 1;
 	}
 	for (int i = 0; i < nfiles; i++)
-		if (load_sql(tmp, files[i]) < 0)
+		if (db_run_file(tmp, files[i], err, sizeof err) < 0) {
+			fprintf(stderr, "liaison-admin: %s\n", err);
 			return 1;
+		}
 	/* Fold the WAL into the main file so the rename moves one complete file. */
 	{
 		sqlite3 *db;

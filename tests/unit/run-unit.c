@@ -73,25 +73,8 @@ make_test_db(int demo)
 	snprintf(schema, sizeof schema, "%s/schema", srcdir());
 	ck_assert_msg(db_migrate_file(path, schema, 1, err, sizeof err) == 0, "migrate: %s", err);
 	if (demo) {
-		sqlite3 *db;
-		FILE *f;
-		char *sql;
-		long n;
-
 		snprintf(demo_sql, sizeof demo_sql, "%s/data/demo.sql", srcdir());
-		f = fopen(demo_sql, "rb");
-		ck_assert_ptr_nonnull(f);
-		fseek(f, 0, SEEK_END);
-		n = ftell(f);
-		fseek(f, 0, SEEK_SET);
-		sql = malloc((size_t)n + 1);
-		ck_assert_int_eq(fread(sql, 1, (size_t)n, f), n);
-		sql[n] = '\0';
-		fclose(f);
-		ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-		ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-		sqlite3_close(db);
-		free(sql);
+		ck_assert_msg(db_run_file(path, demo_sql, err, sizeof err) == 0, "demo: %s", err);
 	}
 	return path;
 }
