@@ -25,7 +25,7 @@ CXXFLAGS += -std=c++11 $(OPT) -g -Wall -Wextra $(SANFLAGS)
 LDFLAGS	+= $(SANFLAGS) -Wl,-z,relro,-z,now
 LIBS	:= -lfcgi -lsqlite3 -lcsv $(CTEMPLATE)
 
-PROGRAMS := list
+PROGRAMS := list search
 CORE_C	:= $(wildcard src/*.c)
 CORE_CC	:= $(wildcard src/*.cc)
 CORE_O	:= $(CORE_C:src/%.c=$(BUILD)/obj/%.o) $(CORE_CC:src/%.cc=$(BUILD)/obj/%.o)
@@ -34,7 +34,7 @@ BINS	:= $(PROGRAMS:%=$(BUILD)/cgi-bin/%) $(BUILD)/liaison-admin
 .PHONY: all deps run test test-unit bench db clean asan
 all: $(BINS)
 
-$(BUILD)/obj/%.o: src/%.c src/*.h | $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c src/*.h $(BUILD)/obj/schema-$(SCHEMA_VERSION) | $(BUILD)/obj
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 $(BUILD)/obj/%.o: src/%.cc src/*.h | $(BUILD)/obj
 	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c -o $@ $<
@@ -48,6 +48,9 @@ $(BUILD)/liaison-admin: tools/liaison-admin.c $(BUILD)/libliaison.a src/*.h
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/libliaison.a $(LIBS)
 $(BUILD)/obj $(BUILD)/cgi-bin:
 	mkdir -p $@
+# Adding a migration changes SCHEMA_VERSION: this stamp makes every object that saw the old one rebuild.
+$(BUILD)/obj/schema-$(SCHEMA_VERSION): | $(BUILD)/obj
+	rm -f $(BUILD)/obj/schema-* && touch $@
 
 # Installs the Debian packages that are missing (or, when not root, says the one line to run).
 deps:

@@ -10,10 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "csvout.h"
 #include "directory.h"
+#include "dirview.h"
 #include "http.h"
 #include "pagecache.h"
 #include "params.h"
@@ -29,12 +29,6 @@ enum key {
 	KEY__MAX
 };
 
-static const struct param_choice kinds[] = {
-	{ "library", "Libraries" }, { "community", "Community organizations" }, { NULL, NULL }
-};
-static const struct param_choice seeking[] = {
-	{ "yes", "Seeking partners now" }, { "no", "Not seeking now" }, { NULL, NULL }
-};
 static const struct param_choice sorts[] = {
 	{ "name", "Name" }, { "country", "Country" }, { "confirmed", "Most recently confirmed" },
 	{ NULL, NULL }
@@ -44,43 +38,11 @@ static const struct param_choice formats[] = {
 };
 
 static const struct param_spec keys[KEY__MAX] = {
-	[KEY_KIND] = { "kind", PARAM_ENUM, 0, 0, kinds, NULL, NULL },
-	[KEY_TYPE] = { "type", PARAM_LOOKUP, 0, 32, NULL, directory_type_known,
-	    "use a type code from the directory's Type filter, such as public or refugee" },
-	[KEY_COUNTRY] = { "country", PARAM_LOOKUP, 0, 2, NULL, directory_country_known,
-	    "use a two-letter ISO 3166 country code in capitals, such as FR or BR" },
-	[KEY_LANGUAGE] = { "language", PARAM_LOOKUP, 0, 3, NULL, directory_language_known,
-	    "use an ISO 639 language code in lower case, such as es, ar or hmn" },
-	[KEY_INTEREST] = { "interest", PARAM_LOOKUP, 0, 32, NULL, directory_interest_known,
-	    "use an interest code from the directory's Interest filter, such as pen_pals" },
-	[KEY_SEEKING] = { "seeking", PARAM_ENUM, 0, 0, seeking, NULL, NULL },
+	DIRVIEW_FACET_PARAMS,
 	[KEY_SORT] = { "sort", PARAM_ENUM, 0, 0, sorts, NULL, NULL },
 	[KEY_PAGE] = { "page", PARAM_INT, 1, PAGE_MAX, NULL, NULL, NULL },
 	[KEY_FORMAT] = { "format", PARAM_ENUM, 0, 0, formats, NULL, NULL },
 };
-
-static const char *const facet_label[FACET__MAX] = {
-	"Kind", "Type", "Country", "Language", "Interest", "Seeking partners"
-};
-
-/* The answer when the directory cannot be read: 503 (try again) if it was busy, else 500. */
-static void
-directory_unreadable(struct req *r, int busy)
-{
-	if (busy)
-		req_error(r, 503, "The directory is busy being updated; please try again in a few seconds.");
-	else
-		req_error(r, 500, "The directory could not be read.");
-}
-
-static void
-read_filter(const struct params *p, struct org_filter *f)
-{
-	for (int i = 0; i < FACET__MAX; i++)
-		f->value[i] = p->v[i].present ? p->v[i].str : NULL;
-	if (f->value[FACET_SEEKING])
-		f->value[FACET_SEEKING] = strcmp(f->value[FACET_SEEKING], "yes") == 0 ? "1" : "0";
-}
 
 static enum org_sort
 read_sort(const struct params *p)
@@ -90,117 +52,9 @@ read_sort(const struct params *p)
 	    strcmp(s, "confirmed") == 0 ? SORT_CONFIRMED : SORT_NAME;
 }
 
-/* The label a facet value shows with: kinds and seeking have fixed words, the rest come from the data. */
-static const char *
-choice_label(int facet, const struct facet_item *it)
-{
-	if (facet == FACET_KIND)
-		return directory_kind_label(it->value);
-	if (facet == FACET_SEEKING)
-		return strcmp(it->value, "1") == 0 ? "Seeking partners now" : "Not seeking now";
-	return it->label;
-}
-
-static const char *
-choice_param_value(int facet, const struct facet_item *it)
-{
-	if (facet == FACET_SEEKING)
-		return strcmp(it->value, "1") == 0 ? "yes" : "no";
-	return it->value;
-}
-
-/* A short excerpt of a description for the list, cut between characters, at a space if near. */
 static void
-set_excerpt(struct view_dict *d, const char *key, const char *text, size_t max)
+fill_sort_menu(struct view_dict *body, const struct params *p)
 {
-	size_t n = strlen(text), cut;
-	char buf[1024];
-
-	if (n <= max) {
-		view_set(d, key, text);
-		return;
-	}
-	cut = max;
-	while (cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
-		cut--;
-	for (size_t back = cut; back > max - 40 && back > 0; back--)
-		if (text[back] == ' ') {
-			cut = back;
-			break;
-		}
-	snprintf(buf, sizeof buf, "%.*s…", (int)cut, text);
-	view_set(d, key, buf);
-}
-
-/* 12345 → "12,345": totals read more easily grouped. */
-static void
-format_count(char *buf, size_t size, long n)
-{
-	char digits[32];
-	int len = snprintf(digits, sizeof digits, "%ld", n < 0 ? 0 : n), o = 0;
-
-	for (int i = 0; i < len && (size_t)o + 2 < size; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			buf[o++] = ',';
-		buf[o++] = digits[i];
-	}
-	buf[o] = '\0';
-}
-
-/*
- * The facet menus: about 500 <option>s on a large directory, and the same for every visitor
- * until the data changes, so they are rendered once and kept with the cached counts.
- */
-static void
-render_facet_menus(const struct params *p, struct directory_summary *sum)
-{
-	struct view_dict *d = view_dict_new();
-
-	for (int f = 0; f < FACET__MAX; f++) {
-		struct view_dict *sec = view_section(d, "FILTER");
-		const char *current = p->v[f].present ? p->v[f].str : NULL;
-
-		view_set(sec, "NAME", keys[f].name);
-		view_set(sec, "LABEL", facet_label[f]);
-		for (size_t i = 0; i < sum->facets[f].n; i++) {
-			const struct facet_item *it = &sum->facets[f].items[i];
-			const char *value = choice_param_value(f, it);
-			struct view_dict *opt = view_section(sec, "OPTION");
-
-			view_set(opt, "VALUE", value);
-			view_set(opt, "LABEL", choice_label(f, it));
-			view_set_int(opt, "COUNT", it->count);
-			if (current && strcmp(current, value) == 0)
-				view_show(opt, "SELECTED");
-		}
-	}
-	sum->rendered = view_dict_render(d, "filters.tpl", &sum->rendered_len);
-	view_dict_free(d);
-}
-
-/* The filters in force, each with a link that removes it, and the sort menu. */
-static void
-fill_chips_and_sort(struct view_dict *body, const struct params *p,
-    const struct directory_summary *sum, const char *self)
-{
-	char href[4096];
-
-	for (int f = 0; f < FACET__MAX; f++) {
-		if (!p->v[f].present)
-			continue;
-		for (size_t i = 0; i < sum->facets[f].n; i++) {
-			const struct facet_item *it = &sum->facets[f].items[i];
-			struct view_dict *chip;
-
-			if (strcmp(p->v[f].str, choice_param_value(f, it)) != 0)
-				continue;
-			chip = view_section(body, "ACTIVE");
-			view_set(chip, "FACET", facet_label[f]);
-			view_set(chip, "LABEL", choice_label(f, it));
-			params_href(p, self, (1UL << f) | (1UL << KEY_PAGE), NULL, NULL, href, sizeof href);
-			view_set(chip, "REMOVE_HREF", href);
-		}
-	}
 	for (size_t i = 0; sorts[i].value; i++) {
 		struct view_dict *opt = view_section(body, "SORT");
 		view_set(opt, "VALUE", sorts[i].value);
@@ -208,31 +62,6 @@ fill_chips_and_sort(struct view_dict *body, const struct params *p,
 		if (strcmp(p->v[KEY_SORT].present ? p->v[KEY_SORT].str : "name", sorts[i].value) == 0)
 			view_show(opt, "SELECTED");
 	}
-}
-
-static void
-fill_row(struct view_dict *d, const struct org_row *o, const char *self)
-{
-	char href[512];
-
-	snprintf(href, sizeof href, "%s/%lld", self, (long long)o->id);
-	view_set(d, "HREF", href);
-	view_set(d, "NAME", o->name);
-	if (o->name_en[0])
-		view_set(view_section(d, "NAME_EN"), "NAME_EN", o->name_en);
-	view_set(d, "TYPE_LABEL", o->type_label);
-	view_set(d, "COUNTRY_NAME", o->country_name);
-	view_set(d, "PLACE", o->city[0] ? o->city : o->region);
-	if (o->interests[0])
-		view_set(view_section(d, "INTERESTS"), "INTERESTS", o->interests);
-	if (o->languages[0])
-		view_set(view_section(d, "LANGUAGES"), "LANGUAGES", o->languages);
-	view_set(d, "CONFIRMED", o->confirmed_on[0] ? o->confirmed_on : "never");
-	set_excerpt(d, "EXCERPT", o->description, 220);
-	if (o->seeking)
-		view_show(d, "SEEKING");
-	if (o->stale)
-		view_show(d, "STALE");
 }
 
 static void
@@ -248,9 +77,9 @@ show_list(struct req *r, const struct params *p)
 	long page = p->v[KEY_PAGE].present ? p->v[KEY_PAGE].num : 1, pages;
 	int busy, rc;
 
-	read_filter(p, &filter);
-	if ((sum = directory_summary(&filter, &busy)) == NULL) {
-		directory_unreadable(r, busy);
+	dirview_read_filter(p, &filter);
+	if ((sum = directory_summary(&filter, NULL, &busy)) == NULL) {
+		dirview_unreadable(r, busy);
 		return;
 	}
 	pages = sum->total == 0 ? 1 : (sum->total + PAGE_SIZE - 1) / PAGE_SIZE;
@@ -262,7 +91,7 @@ show_list(struct req *r, const struct params *p)
 		return;
 	}
 	if (directory_open(&cur, &filter, read_sort(p), PAGE_SIZE, (page - 1) * PAGE_SIZE) < 0) {
-		directory_unreadable(r, 0);
+		dirview_unreadable(r, 0);
 		return;
 	}
 
@@ -270,7 +99,7 @@ show_list(struct req *r, const struct params *p)
 	v = view_page_new(r, "Directory", "list.tpl");
 	body = view_body(v);
 	view_set(body, "SELF", self);
-	format_count(num, sizeof num, sum->total);
+	dirview_format_count(num, sizeof num, sum->total);
 	snprintf(href, sizeof href, "%s organization%s", num, sum->total == 1 ? "" : "s");
 	view_set(body, "TOTAL_TEXT", href);
 	view_set_int(body, "PAGE", page);
@@ -278,9 +107,10 @@ show_list(struct req *r, const struct params *p)
 	view_set_int(body, "FIRST", sum->total ? (page - 1) * PAGE_SIZE + 1 : 0);
 	view_set_int(body, "LAST", page * PAGE_SIZE < sum->total ? page * PAGE_SIZE : sum->total);
 	if (sum->rendered == NULL)
-		render_facet_menus(p, sum);
+		dirview_render_menus(p, sum);
 	view_setn(body, "FILTERS_HTML", sum->rendered, sum->rendered_len);
-	fill_chips_and_sort(body, p, sum, self);
+	dirview_fill_chips(body, p, sum, self, 1UL << KEY_PAGE);
+	fill_sort_menu(body, p);
 	if (page > 1) {
 		snprintf(num, sizeof num, "%ld", page - 1);
 		params_href(p, self, 1UL << KEY_PAGE, page - 1 > 1 ? "page" : NULL, num, href,
@@ -298,7 +128,7 @@ show_list(struct req *r, const struct params *p)
 	if (sum->total == 0)
 		view_show(body, "EMPTY");
 	while ((rc = directory_next(&cur, &row)) == 1)
-		fill_row(view_section(body, "ORG"), &row, self);
+		dirview_fill_row(view_section(body, "ORG"), &row, self);
 	directory_close(&cur);
 	if (rc < 0) {
 		view_show(body, "READ_ERROR");
@@ -352,7 +182,7 @@ show_profile(struct req *r, long long id)
 			req_error(r, 404, "No organization with that number is listed in the directory. "
 			    "It may have been removed, or the link may be mistyped.");
 		else
-			directory_unreadable(r, busy);
+			dirview_unreadable(r, busy);
 		return;
 	}
 	req_link(r, self, sizeof self, "list");
@@ -364,6 +194,9 @@ show_profile(struct req *r, long long id)
 	if (o.name_en[0])
 		view_set(view_section(body, "NAME_EN"), "NAME_EN", o.name_en);
 	view_set(body, "KIND_LABEL", directory_kind_label(o.kind));
+	req_link(r, href, sizeof href, "search");
+	snprintf(href + strlen(href), sizeof href - strlen(href), "?match=%lld", id);
+	view_set(body, "MATCH_HREF", href);
 	view_set(body, "TYPE_LABEL", o.type_label);
 	snprintf(href, sizeof href, "%s?type=%s", self, o.type);
 	view_set(body, "TYPE_HREF", href);
@@ -402,25 +235,16 @@ show_profile(struct req *r, long long id)
 static void
 export_csv(struct req *r, const struct params *p)
 {
-	static const char *const header[] = {
-		"id", "name", "other_name", "kind", "type", "country_code", "country", "region",
-		"city", "website", "languages", "interests", "ages_served", "time_zone", "seeking",
-		"seeking_what", "commitment", "confirmed_on", "public_email", "description",
-		"profile_url",
-	};
 	struct org_filter filter;
 	struct org_cursor cur;
 	struct org_row o;
 	struct csv_out csv;
-	char filename[200], date[16], base[600], url[700], ages[128];
-	time_t now = time(NULL);
-	struct tm tm;
-	size_t len;
+	char filename[200], base[600];
 	int rc;
 
-	read_filter(p, &filter);
+	dirview_read_filter(p, &filter);
 	if (directory_open(&cur, &filter, read_sort(p), -1, 0) < 0) {
-		directory_unreadable(r, 0);
+		dirview_unreadable(r, 0);
 		return;
 	}
 	/* Ask for the first row before sending headers, so a busy database can still get a 503. */
@@ -428,48 +252,15 @@ export_csv(struct req *r, const struct params *p)
 	if (rc < 0) {
 		int busy = directory_busy(&cur);
 		directory_close(&cur);
-		directory_unreadable(r, busy);
+		dirview_unreadable(r, busy);
 		return;
 	}
-	gmtime_r(&now, &tm);
-	strftime(date, sizeof date, "%Y-%m-%d", &tm);
-	len = (size_t)snprintf(filename, sizeof filename, "liaison-directory");
-	for (int i = 0; i < FACET__MAX && len < sizeof filename; i++)
-		if (p->v[i].present)	/* codes are [A-Za-z0-9_] by validation: safe in a header */
-			len += (size_t)snprintf(filename + len, sizeof filename - len, "-%s", p->v[i].str);
-	snprintf(filename + len, sizeof filename - len, "-%s.csv", date);
+	dirview_csv_filename(p, "liaison-directory", filename, sizeof filename);
 	req_absolute_link(r, base, sizeof base, "list");
 
-	csv_start(&csv, r, filename);
-	for (size_t i = 0; i < sizeof header / sizeof header[0]; i++)
-		csv_cell(&csv, header[i]);
-	csv_row_end(&csv);
-	for (; rc == 1 && !r->out_error; rc = directory_next(&cur, &o)) {
-		csv_cell_int(&csv, o.id);
-		csv_cell(&csv, o.name);
-		csv_cell(&csv, o.name_en);
-		csv_cell(&csv, o.kind);
-		csv_cell(&csv, o.type);
-		csv_cell(&csv, o.country);
-		csv_cell(&csv, o.country_name);
-		csv_cell(&csv, o.region);
-		csv_cell(&csv, o.city);
-		csv_cell(&csv, o.website);
-		csv_cell(&csv, o.languages);
-		csv_cell(&csv, o.interests);
-		directory_ages_text(o.ages, ages, sizeof ages);
-		csv_cell(&csv, ages);
-		csv_cell(&csv, o.timezone);
-		csv_cell(&csv, o.seeking ? "yes" : "no");
-		csv_cell(&csv, o.seeking_text);
-		csv_cell(&csv, directory_commitment_label(o.commitment));
-		csv_cell(&csv, o.confirmed_on);
-		csv_cell(&csv, o.public_email);
-		csv_cell(&csv, o.description);
-		snprintf(url, sizeof url, "%s/%lld", base, (long long)o.id);
-		csv_cell(&csv, url);
-		csv_row_end(&csv);
-	}
+	dirview_csv_start(&csv, r, filename);
+	for (; rc == 1 && !r->out_error; rc = directory_next(&cur, &o))
+		dirview_csv_row(&csv, &o, base);
 	if (rc < 0)	/* headers are gone: a short file is the only signal, and the log says why */
 		fprintf(stderr, "liaison: directory export stopped early (sqlite %d)\n", cur.rc);
 	directory_close(&cur);

@@ -190,6 +190,13 @@ INSERT INTO org_interest (org_id, interest)
 SELECT o.id, j.value FROM demo_org d JOIN org o ON o.name = d.name,
 	json_each('["' || replace(d.interests, ' ', '","') || '"]') j;
 
+-- What each seeks (the matchmaking pairs only those who want each other): community
+-- organizations want a library; libraries abroad want sister libraries; the libraries at home
+-- take either, and two of them only want local community partners.
+UPDATE org SET seeks = 'library' WHERE kind = 'community' OR country <> 'US';
+UPDATE org SET seeks = 'community' WHERE name IN ('Tucson Desert Valley Library',
+	'Anchorage Native Heritage Library');
+
 -- Two applications still waiting for review: pending entries never show in the directory.
 INSERT INTO org (name, kind, type, country, city, description, status, seeking)
 VALUES ('Biblioteca Rural de San Isidro', 'library', 'public', 'HN', 'San Isidro',

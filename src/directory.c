@@ -12,6 +12,7 @@
 
 #include "db.h"
 #include "directory.h"
+#include "search.h"
 
 /* The statement for each order, without and with a country filter (see sql.c for why). */
 static const enum stmt by_sort[2][3] = {
@@ -26,25 +27,17 @@ static const enum stmt by_sort[2][3] = {
 	},
 };
 
-static const enum stmt facet_stmt[FACET__MAX] = {
-	[FACET_KIND] = STMT_FACET_KIND,
-	[FACET_TYPE] = STMT_FACET_TYPE,
-	[FACET_COUNTRY] = STMT_FACET_COUNTRY,
-	[FACET_LANGUAGE] = STMT_FACET_LANGUAGE,
-	[FACET_INTEREST] = STMT_FACET_INTEREST,
-	[FACET_SEEKING] = STMT_FACET_SEEKING,
-};
+_Static_assert(SUMMARY_STMTS == 1 + FACET__MAX, "a summary is a count and one statement per facet");
 
-/* Binds ?1..?6; skip is a facet whose own filter is left NULL, or FACET__MAX for none. */
-static void
-bind_filter(sqlite3_stmt *s, const struct org_filter *f, enum facet skip)
+void
+directory_bind_filter(sqlite3_stmt *s, const struct org_filter *f, enum facet skip)
 {
 	for (int i = 0; i < FACET__MAX; i++)
 		db_bind_text_or_null(s, i + 1, i == (int)skip ? NULL : f->value[i]);
 }
 
-static const char *
-text(sqlite3_stmt *s, int col)
+const char *
+directory_text(sqlite3_stmt *s, int col)
 {
 	const unsigned char *t = sqlite3_column_text(s, col);
 	return t ? (const char *)t : "";
@@ -54,28 +47,28 @@ static void
 read_row(sqlite3_stmt *s, struct org_row *r)
 {
 	r->id = sqlite3_column_int64(s, 0);
-	r->name = text(s, 1);
-	r->name_en = text(s, 2);
-	r->kind = text(s, 3);
-	r->type_label = text(s, 4);
-	r->country = text(s, 5);
-	r->country_name = text(s, 6);
-	r->region = text(s, 7);
-	r->city = text(s, 8);
-	r->website = text(s, 9);
-	r->description = text(s, 10);
+	r->name = directory_text(s, 1);
+	r->name_en = directory_text(s, 2);
+	r->kind = directory_text(s, 3);
+	r->type_label = directory_text(s, 4);
+	r->country = directory_text(s, 5);
+	r->country_name = directory_text(s, 6);
+	r->region = directory_text(s, 7);
+	r->city = directory_text(s, 8);
+	r->website = directory_text(s, 9);
+	r->description = directory_text(s, 10);
 	r->seeking = sqlite3_column_int(s, 11);
-	r->seeking_text = text(s, 12);
-	r->commitment = text(s, 13);
+	r->seeking_text = directory_text(s, 12);
+	r->commitment = directory_text(s, 13);
 	r->ages = sqlite3_column_int(s, 14);
-	r->timezone = text(s, 15);
-	r->confirmed_on = text(s, 16);
+	r->timezone = directory_text(s, 15);
+	r->confirmed_on = directory_text(s, 16);
 	r->stale = sqlite3_column_int(s, 17);
-	r->languages = text(s, 18);
-	r->interests = text(s, 19);
-	r->type = text(s, 20);
-	r->public_email = text(s, 21);
-	r->contact_name = text(s, 22);
+	r->languages = directory_text(s, 18);
+	r->interests = directory_text(s, 19);
+	r->type = directory_text(s, 20);
+	r->public_email = directory_text(s, 21);
+	r->contact_name = directory_text(s, 22);
 }
 
 int
@@ -85,7 +78,7 @@ directory_open(struct org_cursor *c, const struct org_filter *f, enum org_sort s
 	c->rc = SQLITE_OK;
 	if ((c->stmt = db_stmt(by_sort[f->value[FACET_COUNTRY] != NULL][sort])) == NULL)
 		return -1;
-	bind_filter(c->stmt, f, FACET__MAX);
+	directory_bind_filter(c->stmt, f, FACET__MAX);
 	sqlite3_bind_int64(c->stmt, 7, limit);
 	sqlite3_bind_int64(c->stmt, 8, offset);
 	return 0;
@@ -142,23 +135,25 @@ directory_partner_next(struct org_cursor *c, struct partner_row *p)
 	if (c->rc != SQLITE_ROW)
 		return c->rc == SQLITE_DONE ? 0 : -1;
 	p->id = sqlite3_column_int64(c->stmt, 0);
-	p->name = text(c->stmt, 1);
-	p->country_name = text(c->stmt, 2);
-	p->kind = text(c->stmt, 3);
-	p->status = text(c->stmt, 4);
-	p->start_on = text(c->stmt, 5);
+	p->name = directory_text(c->stmt, 1);
+	p->country_name = directory_text(c->stmt, 2);
+	p->kind = directory_text(c->stmt, 3);
+	p->status = directory_text(c->stmt, 4);
+	p->start_on = directory_text(c->stmt, 5);
 	return 1;
 }
 
 /* --- facet counts, cached ----------------------------------------------------------------- */
 
 #define CACHE_SLOTS	16
+/* Six codes, then a search's expressions (search_key() bounds them), with separators. */
+#define SUMMARY_KEY_MAX	(6 * 40 + SEARCH_KEY_MAX)
 
 static struct slot {
 	int				used;
 	sqlite3_int64			version;
 	unsigned long			last_use;
-	char				key[320];
+	char				key[SUMMARY_KEY_MAX];
 	struct directory_summary	sum;
 } cache[CACHE_SLOTS];
 static unsigned long clock_tick;
@@ -190,17 +185,27 @@ directory_cache_clear(void)
 	}
 }
 
+/* The first of a summary's statements: /list's, or those of the way search finds its rows. */
+static enum stmt
+summary_base(const struct search *q)
+{
+	return q ? search_summary_base(q) : STMT_LIST_SUMMARY;
+}
+
 /* Runs one facet statement into out; returns the sqlite3_step result that ended it. */
 static int
-load_facet(enum facet which, const struct org_filter *f, struct facet_list *out)
+load_facet(enum facet which, const struct org_filter *f, const struct search *q,
+    struct facet_list *out)
 {
-	sqlite3_stmt *s = db_stmt(facet_stmt[which]);
+	sqlite3_stmt *s = db_stmt(summary_base(q) + 1 + which);
 	size_t cap = 0;
 	int rc;
 
 	if (s == NULL)
 		return SQLITE_ERROR;
-	bind_filter(s, f, which);
+	directory_bind_filter(s, f, which);
+	if (q)
+		search_bind(s, q);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct facet_item *it;
 
@@ -215,8 +220,8 @@ load_facet(enum facet which, const struct org_filter *f, struct facet_list *out)
 			cap = ncap;
 		}
 		it = &out->items[out->n];
-		it->value = strdup(text(s, 0));
-		it->label = strdup(text(s, 1));
+		it->value = strdup(directory_text(s, 0));
+		it->label = strdup(directory_text(s, 1));
 		it->count = sqlite3_column_int64(s, 2);
 		if (it->value == NULL || it->label == NULL) {
 			free(it->value);
@@ -231,15 +236,17 @@ load_facet(enum facet which, const struct org_filter *f, struct facet_list *out)
 }
 
 static int
-compute(const struct org_filter *f, struct directory_summary *sum)
+compute(const struct org_filter *f, const struct search *q, struct directory_summary *sum)
 {
-	sqlite3_stmt *s = db_stmt(STMT_ORG_COUNT);
+	sqlite3_stmt *s = db_stmt(summary_base(q));
 	int rc;
 
 	memset(sum, 0, sizeof *sum);
 	if (s == NULL)
 		return SQLITE_ERROR;
-	bind_filter(s, f, FACET__MAX);
+	directory_bind_filter(s, f, FACET__MAX);
+	if (q)
+		search_bind(s, q);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		sum->total = sqlite3_column_int64(s, 0);
@@ -247,24 +254,27 @@ compute(const struct org_filter *f, struct directory_summary *sum)
 	if (rc != SQLITE_ROW)
 		return rc;
 	for (int i = 0; i < FACET__MAX; i++)
-		if ((rc = load_facet((enum facet)i, f, &sum->facets[i])) != SQLITE_DONE)
+		if ((rc = load_facet((enum facet)i, f, q, &sum->facets[i])) != SQLITE_DONE)
 			return rc;
 	return SQLITE_DONE;
 }
 
 struct directory_summary *
-directory_summary(const struct org_filter *f, int *busy)
+directory_summary(const struct org_filter *f, const struct search *q, int *busy)
 {
 	sqlite3_int64 version = db_change_counter();
 	struct slot *victim = &cache[0];
 	char key[sizeof cache[0].key];
+	size_t len;
 	int rc;
 
 	*busy = 0;
-	snprintf(key, sizeof key, "%s|%s|%s|%s|%s|%s",
+	len = (size_t)snprintf(key, sizeof key, "%s|%s|%s|%s|%s|%s|",
 	    f->value[0] ? f->value[0] : "", f->value[1] ? f->value[1] : "",
 	    f->value[2] ? f->value[2] : "", f->value[3] ? f->value[3] : "",
 	    f->value[4] ? f->value[4] : "", f->value[5] ? f->value[5] : "");
+	if (q && len < sizeof key)
+		search_key(q, key + len, sizeof key - len);
 	clock_tick++;
 	for (int i = 0; i < CACHE_SLOTS; i++) {
 		struct slot *sl = &cache[i];
@@ -281,7 +291,7 @@ directory_summary(const struct org_filter *f, int *busy)
 	if (victim->used)
 		free_summary(&victim->sum);
 	victim->used = 0;
-	rc = compute(f, &victim->sum);
+	rc = compute(f, q, &victim->sum);
 	if (rc != SQLITE_DONE) {
 		free_summary(&victim->sum);
 		*busy = db_is_busy(rc);

@@ -78,7 +78,10 @@ struct directory_summary {
  * process until the database changes; the result stays valid until the next call. Returns
  * NULL on error, with *busy set when the database was locked past its timeout.
  */
-struct directory_summary *directory_summary(const struct org_filter *, int *busy);
+struct search;
+/* The same for the rows a search finds (search NULL: the whole directory, as /list shows it). */
+struct directory_summary *directory_summary(const struct org_filter *, const struct search *,
+	    int *busy);
 void	directory_cache_clear(void);
 
 /* The listed organization id: 1 found (row valid until directory_close), 0 none, -1 error. */
@@ -91,6 +94,11 @@ struct partner_row {
 };
 int	directory_partners_open(struct org_cursor *, sqlite3_int64 org_id);
 int	directory_partner_next(struct org_cursor *, struct partner_row *);
+
+/* Binds ?1..?6; skip is a facet whose own filter is left NULL, or FACET__MAX for none. */
+void	directory_bind_filter(sqlite3_stmt *, const struct org_filter *, enum facet skip);
+/* Column col as text, "" for NULL. */
+const char *directory_text(sqlite3_stmt *, int col);
 
 /* Validators for the parameter tables: 1 when the code exists in the reference tables. */
 int	directory_country_known(const char *);

@@ -37,6 +37,49 @@
 	" o.languages_text, o.interests_text, o.type, CASE WHEN o.email_public THEN o.contact_email ELSE '' END, o.contact_name" \
 	" FROM org o"
 
+/*
+ * A search finds its rows one of three ways (search.h): through org_fts when it has words,
+ * else through org_tri when it has substrings of three or more characters, else by
+ * scanning names for one- or two-character substrings. ?9 is the words' FTS5 expression,
+ * ?10 the substrings', ?11 and ?12 the short substrings; NULL when absent. Each HITS_ names
+ * the rows for the facet counts, driven from the index the page uses.
+ */
+#define ALSO_SUBSTRINGS \
+	" AND (?10 IS NULL OR o.id IN (SELECT rowid FROM org_tri WHERE org_tri MATCH ?10))"
+#define IN_NAMES(p) \
+	" (instr(o.name, " p ") OR instr(o.name_en, " p ") OR instr(o.city, " p ")" \
+	" OR instr(o.region, " p "))"
+#define ALSO_SHORT " AND (?11 IS NULL OR" IN_NAMES("?11") ") AND (?12 IS NULL OR" IN_NAMES("?12") ")"
+#define HITS_WORDS \
+	" o.id IN (SELECT rowid FROM org_fts WHERE org_fts MATCH ?9)" ALSO_SUBSTRINGS ALSO_SHORT " AND"
+#define HITS_SUBSTRINGS \
+	" o.id IN (SELECT rowid FROM org_tri WHERE org_tri MATCH ?10)" ALSO_SHORT " AND"
+#define HITS_SCAN IN_NAMES("?11") " AND (?12 IS NULL OR" IN_NAMES("?12") ") AND"
+
+/*
+ * A summary: the total, then the facets as (value, label, count), in enum facet's order
+ * (these fill SUMMARY_STMTS consecutive entries of the table). The caller binds NULL for a
+ * facet's own filter, so a choice list shows what picking another value would give.
+ */
+#define SUMMARY(HITS) \
+	"SELECT count(*) FROM org o WHERE" HITS ORG_FILTER, \
+	"SELECT o.kind, '', count(*) FROM org o WHERE" HITS ORG_FILTER \
+	    " GROUP BY o.kind ORDER BY o.kind DESC", \
+	"SELECT o.type, t.label, count(*) FROM org o" \
+	    " JOIN org_type t ON t.code = o.type WHERE" HITS ORG_FILTER \
+	    " GROUP BY o.type ORDER BY t.position", \
+	"SELECT o.country, c.name, count(*) FROM org o" \
+	    " JOIN country c ON c.code = o.country WHERE" HITS ORG_FILTER \
+	    " GROUP BY o.country ORDER BY c.name", \
+	"SELECT l.lang, g.name, count(*) FROM org_language l" \
+	    " JOIN org o ON o.id = l.org_id JOIN language g ON g.code = l.lang WHERE" HITS ORG_FILTER \
+	    " GROUP BY l.lang ORDER BY g.name", \
+	"SELECT n.interest, i.label, count(*) FROM org_interest n" \
+	    " JOIN org o ON o.id = n.org_id JOIN interest i ON i.code = n.interest WHERE" HITS ORG_FILTER \
+	    " GROUP BY n.interest ORDER BY i.position", \
+	"SELECT o.seeking, '', count(*) FROM org o WHERE" HITS ORG_FILTER \
+	    " GROUP BY o.seeking ORDER BY o.seeking DESC"
+
 /* ?7 is the page size (-1 for all rows: the CSV export) and ?8 the offset. */
 #define PAGE " LIMIT ?7 OFFSET ?8"
 
@@ -59,26 +102,35 @@ const char *const db_sql[STMT__MAX] = {
 	    " ORDER BY o.name COLLATE NOCASE, o.id" PAGE,
 	[STMT_ORG_LIST_IN_COUNTRY_BY_CONFIRMED] = ORG_COLUMNS " WHERE" ORG_FILTER_IN_COUNTRY
 	    " ORDER BY o.confirmed_on DESC, o.name COLLATE NOCASE, o.id" PAGE,
-	[STMT_ORG_COUNT] = "SELECT count(*) FROM org o WHERE" ORG_FILTER,
+	[STMT_LIST_SUMMARY] = SUMMARY(""),
+	[STMT_SEARCH_WORDS_SUMMARY] = SUMMARY(HITS_WORDS),
+	[STMT_SEARCH_SUBSTRINGS_SUMMARY] = SUMMARY(HITS_SUBSTRINGS),
+	[STMT_SEARCH_SCAN_SUMMARY] = SUMMARY(HITS_SCAN),
 
-	/* Facets: (value, label, count). The caller binds NULL for the facet's own filter, so a
-	 * choice list shows what picking another value would give, not only the current one. */
-	[STMT_FACET_KIND] = "SELECT o.kind, '', count(*) FROM org o WHERE" ORG_FILTER
-	    " GROUP BY o.kind ORDER BY o.kind DESC",
-	[STMT_FACET_TYPE] = "SELECT o.type, t.label, count(*) FROM org o"
-	    " JOIN org_type t ON t.code = o.type WHERE" ORG_FILTER
-	    " GROUP BY o.type ORDER BY t.position",
-	[STMT_FACET_COUNTRY] = "SELECT o.country, c.name, count(*) FROM org o"
-	    " JOIN country c ON c.code = o.country WHERE" ORG_FILTER
-	    " GROUP BY o.country ORDER BY c.name",
-	[STMT_FACET_LANGUAGE] = "SELECT l.lang, g.name, count(*) FROM org_language l"
-	    " JOIN org o ON o.id = l.org_id JOIN language g ON g.code = l.lang WHERE" ORG_FILTER
-	    " GROUP BY l.lang ORDER BY g.name",
-	[STMT_FACET_INTEREST] = "SELECT n.interest, i.label, count(*) FROM org_interest n"
-	    " JOIN org o ON o.id = n.org_id JOIN interest i ON i.code = n.interest WHERE" ORG_FILTER
-	    " GROUP BY n.interest ORDER BY i.position",
-	[STMT_FACET_SEEKING] = "SELECT o.seeking, '', count(*) FROM org o WHERE" ORG_FILTER
-	    " GROUP BY o.seeking ORDER BY o.seeking DESC",
+	/*
+	 * A page of search results: ids only, best first. Ranking scores every match, so the
+	 * other columns, and the marked-up name and snippet (STMT_SEARCH_*_MARKS), are read
+	 * afterwards for the page's rows alone. bm25 weights follow org_fts's columns: the name
+	 * counts ten times the description, then the other name, city, region, country,
+	 * interests and languages, and what is sought.
+	 */
+	[STMT_SEARCH_WORDS_PAGE] = "SELECT o.id FROM org_fts f JOIN org o ON o.id = f.rowid"
+	    " WHERE org_fts MATCH ?9 AND" ORG_FILTER ALSO_SUBSTRINGS ALSO_SHORT
+	    " ORDER BY bm25(org_fts, 10, 8, 4, 3, 3, 1, 2, 3, 3), o.id" PAGE,
+	[STMT_SEARCH_SUBSTRINGS_PAGE] = "SELECT o.id FROM org_tri t JOIN org o ON o.id = t.rowid"
+	    " WHERE org_tri MATCH ?10 AND" ORG_FILTER ALSO_SHORT
+	    " ORDER BY bm25(org_tri, 10, 8, 4, 3), o.id" PAGE,
+	[STMT_SEARCH_SCAN_PAGE] = "SELECT o.id FROM org o WHERE" HITS_SCAN ORG_FILTER
+	    " ORDER BY o.name COLLATE NOCASE, o.id" PAGE,
+	/* Name, other name and two snippets, matched terms between \x02 and \x03 (search.c). */
+	[STMT_SEARCH_WORDS_MARKS] = "SELECT highlight(org_fts, 0, char(2), char(3)),"
+	    " highlight(org_fts, 1, char(2), char(3)),"
+	    " snippet(org_fts, 5, char(2), char(3), '…', 28),"
+	    " snippet(org_fts, 6, char(2), char(3), '…', 28)"
+	    " FROM org_fts WHERE org_fts MATCH ?9 AND rowid = ?1",
+	[STMT_SEARCH_SUBSTRINGS_MARKS] = "SELECT highlight(org_tri, 0, char(2), char(3)),"
+	    " highlight(org_tri, 1, char(2), char(3)), NULL, NULL"
+	    " FROM org_tri WHERE org_tri MATCH ?10 AND rowid = ?1",
 
 	[STMT_ORG_GET] = ORG_COLUMNS " WHERE o.id = ?1 AND o.status = 'listed'",
 	[STMT_ORG_LANGUAGES] = "SELECT g.code, g.name FROM org_language x"
@@ -91,4 +143,23 @@ const char *const db_sql[STMT__MAX] = {
 	    " ELSE p.host_id END JOIN country c ON c.code = o.country"
 	    " WHERE (p.host_id = ?1 OR p.partner_id = ?1) AND p.status <> 'ended'"
 	    " AND o.status = 'listed' ORDER BY p.start_on DESC",
+
+	/*
+	 * Matchmaking (match.c). The candidates come whole from the org_for_matching index;
+	 * the organizations sharing a language with ?1 come sorted, to be looked up by bisection.
+	 */
+	[STMT_MATCH_TARGET] = "SELECT id, kind, seeks, country, city, interest_bits, ages,"
+	    " utc_offset_min FROM org WHERE id = ?1 AND status = 'listed'",
+	[STMT_MATCH_CANDIDATES] = "SELECT id, kind, seeks, country, city, interest_bits, ages,"
+	    " utc_offset_min, coalesce(confirmed_on >= date('now', '-1 year'), 0)"
+	    " FROM org WHERE status = 'listed' AND seeking = 1",
+	[STMT_MATCH_LANGUAGE_PEERS] = "SELECT DISTINCT b.org_id FROM org_language a"
+	    " JOIN org_language b ON b.lang = a.lang WHERE a.org_id = ?1 ORDER BY b.org_id",
+	[STMT_MATCH_CURRENT_PARTNERS] = "SELECT CASE WHEN host_id = ?1 THEN partner_id"
+	    " ELSE host_id END FROM partnership"
+	    " WHERE (host_id = ?1 OR partner_id = ?1) AND status <> 'ended'",
+	[STMT_MATCH_SHARED_LANGUAGES] = "SELECT g.name FROM org_language a"
+	    " JOIN org_language b ON b.lang = a.lang AND b.org_id = ?2"
+	    " JOIN language g ON g.code = a.lang WHERE a.org_id = ?1 ORDER BY g.name",
+	[STMT_INTEREST_LABELS] = "SELECT position, label FROM interest ORDER BY position",
 };

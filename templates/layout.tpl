@@ -14,6 +14,7 @@
 <nav aria-label="Main">
 <ul>
 <li><a href="{{LINK_LIST}}">Directory</a></li>
+<li><a href="{{LINK_SEARCH}}">Search</a></li>
 </ul>
 </nav>
 </header>

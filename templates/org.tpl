@@ -2,6 +2,7 @@
 <nav class="crumbs" aria-label="Breadcrumb"><a href="{{SELF}}">Directory</a> › <span aria-current="page" dir="auto">{{NAME}}</span></nav>
 <article class="profile">
 <h1 dir="auto">{{NAME}}</h1>
+<p class="actions"><a href="{{MATCH_HREF}}">Best partners for this organization</a></p>
 {{#NAME_EN}}<p class="alt-name" dir="auto">{{NAME_EN}}</p>{{/NAME_EN}}
 <p class="meta"><a href="{{TYPE_HREF}}">{{TYPE_LABEL}}</a> · {{CITY}}, <a href="{{COUNTRY_HREF}}">{{COUNTRY_NAME}}</a></p>
 {{#STALE}}<p class="notice stale-notice"><strong>Possibly out of date:</strong> this entry was last confirmed on {{CONFIRMED}}, more than a year ago. Check with the organization before relying on it.</p>{{/STALE}}

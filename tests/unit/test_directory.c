@@ -65,7 +65,7 @@ START_TEST(total_counts_only_listed_organizations)
 {
 	struct org_filter none = { { NULL } };
 	int busy;
-	const struct directory_summary *s = directory_summary(&none, &busy);
+	const struct directory_summary *s = directory_summary(&none, NULL, &busy);
 	long listed = count_sql("SELECT count(*) FROM org WHERE status = 'listed'");
 
 	ck_assert_ptr_nonnull(s);
@@ -81,7 +81,7 @@ START_TEST(every_facet_count_matches_the_rows_it_leads_to)
 {
 	struct org_filter none = { { NULL } };
 	int busy, checked = 0;
-	const struct directory_summary *s = directory_summary(&none, &busy);
+	const struct directory_summary *s = directory_summary(&none, NULL, &busy);
 	struct directory_summary copy;
 
 	ck_assert_ptr_nonnull(s);
@@ -111,7 +111,7 @@ START_TEST(facets_leave_out_their_own_filter)
 	int busy;
 
 	f.value[FACET_COUNTRY] = "UA";
-	s = directory_summary(&f, &busy);
+	s = directory_summary(&f, NULL, &busy);
 	ck_assert_ptr_nonnull(s);
 	ck_assert_int_eq(s->total, count_sql(
 	    "SELECT count(*) FROM org WHERE status = 'listed' AND country = 'UA'"));
@@ -196,13 +196,13 @@ START_TEST(cache_follows_changes_from_another_connection)
 	long before, after;
 	sqlite3 *db;
 
-	before = directory_summary(&none, &busy)->total;
-	ck_assert_int_eq(directory_summary(&none, &busy)->total, before);	/* cached */
+	before = directory_summary(&none, NULL, &busy)->total;
+	ck_assert_int_eq(directory_summary(&none, NULL, &busy)->total, before);	/* cached */
 	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_exec(db, "UPDATE org SET status = 'unlisted' WHERE id = 2",
 	    NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
-	after = directory_summary(&none, &busy)->total;
+	after = directory_summary(&none, NULL, &busy)->total;
 	ck_assert_int_eq(after, before - 1);
 }
 END_TEST

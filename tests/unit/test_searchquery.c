@@ -8,12 +8,14 @@
 #include "searchquery.h"
 #include "unit.h"
 
+static struct search_query q;
+
+/* The word expression of input (for org_fts). */
 static const char *
 built(const char *input)
 {
-	static char out[1024];
-	ck_assert_int_ge(searchquery_build(input, out, sizeof out), 0);
-	return out;
+	ck_assert_int_ge(searchquery_parse(input, &q), 0);
+	return q.words;
 }
 
 START_TEST(words_phrases_and_the_prefix)
@@ -23,7 +25,28 @@ START_TEST(words_phrases_and_the_prefix)
 	ck_assert_str_eq(built("pen pals"), "\"pen\" \"pals\" *");
 	ck_assert_str_eq(built("\"book exchange\" bogota"), "\"book exchange\" \"bogota\" *");
 	ck_assert_str_eq(built("Львів \"storytime\""), "\"Львів\" \"storytime\"");
-	ck_assert_str_eq(built("  図書館  "), "\"図書館\"");
+}
+END_TEST
+
+START_TEST(unspaced_scripts_are_substrings)
+{
+	ck_assert_int_eq(searchquery_parse("  図書館  ", &q), 1);
+	ck_assert_str_eq(q.words, "");
+	ck_assert_str_eq(q.substrings, "\"図書館\"");
+	ck_assert_int_eq(searchquery_parse("上海 library 中央図書館 부산 ห้องสมุด", &q), 5);
+	ck_assert_str_eq(q.words, "\"library\"");
+	ck_assert_str_eq(q.substrings, "\"中央図書館\" \"ห้องสมุด\"");
+	ck_assert_int_eq(q.nshort, 2);
+	ck_assert_str_eq(q.shorts[0], "上海");
+	ck_assert_str_eq(q.shorts[1], "부산");
+	/* A third one- or two-character term is dropped, and not counted. */
+	ck_assert_int_eq(searchquery_parse("上 海 市", &q), 2);
+	ck_assert_int_eq(searchquery_parse("\"中央 図書館\" x", &q), 2);
+	ck_assert_str_eq(q.substrings, "\"中央 図書館\"");
+	ck_assert_str_eq(q.words, "\"x\" *");
+	/* Cyrillic and Arabic are written with spaces: words, with the prefix. */
+	ck_assert_int_eq(searchquery_parse("Бібл مكت", &q), 2);
+	ck_assert_str_eq(q.words, "\"Бібл\" \"مكت\" *");
 }
 END_TEST
 
@@ -39,17 +62,22 @@ END_TEST
 
 START_TEST(nothing_searchable_is_zero_terms)
 {
-	char out[64];
+	char big[SEARCHQUERY_INPUT_MAX + 2];
 
-	ck_assert_int_eq(searchquery_build("", out, sizeof out), 0);
-	ck_assert_int_eq(searchquery_build("   ", out, sizeof out), 0);
-	ck_assert_int_eq(searchquery_build("- * \"\" ( ) ^", out, sizeof out), 0);
-	ck_assert_str_eq(out, "");
-	ck_assert_int_eq(searchquery_build("pen - pals", out, sizeof out), 2);
-	ck_assert_str_eq(out, "\"pen\" \"pals\" *");
-	ck_assert_int_eq(searchquery_build("a b c d e f g h i j k l m n o p q r s", out, sizeof out), -1);
-	ck_assert_int_eq(searchquery_build("a b c d e f g h i j k l m n o p q r s", out, 200), 16);
-	ck_assert_str_eq(out + strlen(out) - 3, "\"p\"");	/* the 16th, no prefix: more followed */
+	ck_assert_int_eq(searchquery_parse("", &q), 0);
+	ck_assert_int_eq(searchquery_parse("   ", &q), 0);
+	ck_assert_int_eq(searchquery_parse("- * \"\" ( ) ^", &q), 0);
+	ck_assert_str_eq(q.words, "");
+	ck_assert_str_eq(q.substrings, "");
+	ck_assert_int_eq(searchquery_parse("pen - pals", &q), 2);
+	ck_assert_str_eq(q.words, "\"pen\" \"pals\" *");
+	ck_assert_int_eq(searchquery_parse("a b c d e f g h i j k l m n o p q r s", &q), 16);
+	ck_assert_str_eq(q.words + strlen(q.words) - 3, "\"p\"");	/* the 16th, no prefix: more followed */
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	ck_assert_int_eq(searchquery_parse(big, &q), -1);
+	big[sizeof big - 2] = '\0';
+	ck_assert_int_eq(searchquery_parse(big, &q), 1);
 }
 END_TEST
 
@@ -61,7 +89,7 @@ START_TEST(every_hostile_input_is_accepted_by_fts5)
 		"\\\"", "a NEAR/2 b", "\"unterminated phrase", "COLUMN:\"x\"", ") OR (",
 	};
 	sqlite3 *db;
-	char out[256], sql[] = "SELECT count(*) FROM t WHERE t MATCH ?";
+	char sql[] = "SELECT count(*) FROM t WHERE t MATCH ?";
 	sqlite3_stmt *s;
 
 	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
@@ -71,18 +99,19 @@ START_TEST(every_hostile_input_is_accepted_by_fts5)
 	    NULL, NULL, NULL), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
 	for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
-		int terms = searchquery_build(hostile[i], out, sizeof out);
+		int terms = searchquery_parse(hostile[i], &q);
 		ck_assert_int_ge(terms, 0);
 		if (terms == 0)
 			continue;
-		sqlite3_bind_text(s, 1, out, -1, SQLITE_STATIC);
-		ck_assert_msg(sqlite3_step(s) == SQLITE_ROW, "%s -> %s: %s", hostile[i], out,
+		ck_assert_str_ne(q.words, "");
+		sqlite3_bind_text(s, 1, q.words, -1, SQLITE_STATIC);
+		ck_assert_msg(sqlite3_step(s) == SQLITE_ROW, "%s -> %s: %s", hostile[i], q.words,
 		    sqlite3_errmsg(db));
 		sqlite3_reset(s);
 	}
 	/* And the folding works through it: no accents, any case, a prefix. */
-	searchquery_build("BOGOTA publ", out, sizeof out);
-	sqlite3_bind_text(s, 1, out, -1, SQLITE_STATIC);
+	searchquery_parse("BOGOTA publ", &q);
+	sqlite3_bind_text(s, 1, q.words, -1, SQLITE_STATIC);
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
 	ck_assert_int_eq(sqlite3_column_int(s, 0), 1);
 	sqlite3_finalize(s);
@@ -97,6 +126,7 @@ searchquery_suite(void)
 	TCase *t = tcase_create("build");
 
 	tcase_add_test(t, words_phrases_and_the_prefix);
+	tcase_add_test(t, unspaced_scripts_are_substrings);
 	tcase_add_test(t, operators_become_plain_words);
 	tcase_add_test(t, nothing_searchable_is_zero_terms);
 	tcase_add_test(t, every_hostile_input_is_accepted_by_fts5);
