@@ -96,6 +96,8 @@ main(void)
 	srunner_add_suite(sr, view_suite());
 	srunner_add_suite(sr, http_suite());
 	srunner_add_suite(sr, searchquery_suite());
+	srunner_add_suite(sr, match_suite());
+	srunner_add_suite(sr, search_suite());
 	/* No fork: sanitizers and valgrind then see one process, and it is much faster. */
 	srunner_set_fork_status(sr, CK_NOFORK);
 	srunner_run_all(sr, CK_NORMAL);

@@ -16,6 +16,8 @@ Suite	*directory_suite(void);
 Suite	*view_suite(void);
 Suite	*http_suite(void);
 Suite	*searchquery_suite(void);
+Suite	*match_suite(void);
+Suite	*search_suite(void);
 
 /* A CGI-mode request whose output goes to memory; captured_text() flushes and returns it. */
 struct captured {
