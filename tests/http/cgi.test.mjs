@@ -18,6 +18,19 @@ test('CGI: the directory page with links under /cgi-bin/', () => {
   assert.match(r.body, /<form class="filters" method="get" action="\/cgi-bin\/list\.cgi"/);
 });
 
+test('CGI: search and matches link to the other programs under /cgi-bin/', () => {
+  const r = cgi('search', { query: 'q=pereira' });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.status, 200);
+  assert.match(r.body, /<a href="\/cgi-bin\/list\.cgi\/\d+" dir="auto">Biblioteca Pública Municipal de <mark>Pereira<\/mark><\/a>/);
+  assert.match(r.body, /<form class="search-form" role="search" method="get" action="\/cgi-bin\/search\.cgi">/);
+  const id = sql("SELECT id FROM org WHERE name = 'Maple Falls Public Library'");
+  const m = cgi('search', { query: `match=${id}` });
+  assert.equal(m.status, 200);
+  assert.match(m.body, /<a href="\/cgi-bin\/list\.cgi\/\d+" dir="auto">/);
+  assert.match(cgi('list', { pathInfo: `/${id}` }).body, new RegExp(`href="/cgi-bin/search\\.cgi\\?match=${id}"`));
+});
+
 test('CGI: a profile through PATH_INFO, and its errors', () => {
   const id = sql("SELECT id FROM org WHERE name = 'Maple Falls Public Library'");
   const r = cgi('list', { pathInfo: `/${id}` });
@@ -61,14 +74,21 @@ test('CGI under valgrind: no invalid access, no leak, on every kind of answer', 
     { query: 'kind=%FF%FE' },
     { pathInfo: '/999999' },
     { method: 'POST' },
+    { program: 'search', query: 'q=bibli&language=fr' },
+    { program: 'search', query: `q=${encodeURIComponent('中央 図書館 上海 "x')}` },
+    { program: 'search', query: 'q=library&format=csv' },
+    { program: 'search', query: 'q=-' },
+    { program: 'search', query: `match=${id}` },
+    { program: 'search', query: 'match=999999' },
   ];
   for (const req of requests) {
     const r = spawnSync('valgrind', ['-q', '--error-exitcode=99', '--leak-check=full',
       '--errors-for-leak-kinds=definite,indirect', '--show-leak-kinds=definite,indirect',
-      `${PLAIN_BIN}/cgi-bin/list`], {
+      `${PLAIN_BIN}/cgi-bin/${req.program ?? 'list'}`], {
       env: {
         PATH: process.env.PATH, GATEWAY_INTERFACE: 'CGI/1.1', REQUEST_METHOD: req.method ?? 'GET',
-        QUERY_STRING: req.query ?? '', PATH_INFO: req.pathInfo ?? '', SCRIPT_NAME: '/cgi-bin/list.cgi',
+        QUERY_STRING: req.query ?? '', PATH_INFO: req.pathInfo ?? '',
+        SCRIPT_NAME: `/cgi-bin/${req.program ?? 'list'}.cgi`,
         LIAISON_DB: DB, LIAISON_TEMPLATES: `${SRCDIR}/templates`,
       },
       input: '', maxBuffer: 64 * 1024 * 1024,

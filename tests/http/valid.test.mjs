@@ -1,5 +1,6 @@
 // valid.test.mjs - every kind of page Liaison serves is valid HTML, as the Nu HTML Checker
-// (vnu, the W3C's validator) reads it: the directory, a filtered page, profiles, error pages.
+// (vnu, the W3C's validator) reads it: the directory, a filtered page, profiles, error pages,
+// search results, tips and matches.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -25,6 +26,12 @@ test('pages are valid HTML', { skip: !java && 'java is not installed' }, async (
     'hostile.html': `/list/${xss}`,
     'e404.html': '/list/999999',
     'e400.html': '/list?country=ZZZ',
+    'search-tips.html': '/search',
+    'search.html': '/search?q=bibli&language=es',
+    'search-cjk.html': '/search?q=%E5%9B%B3%E6%9B%B8%E9%A4%A8',
+    'search-none.html': '/search?q=zzzzqqq',
+    'search-hostile.html': '/search?q=script',
+    'match.html': '/search?match=1',
   };
   const dir = mkdtempSync(join(tmpdir(), 'liaison-vnu-'));
   try {
