@@ -82,8 +82,13 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json
 
 bench: deps
 	@conf/deps.sh bench
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(BUILD)/searchbench
 	bench/run.sh
+
+# In-process search and match latency (bench/searchbench.c), run by bench/run.sh.
+$(BUILD)/searchbench: bench/searchbench.c $(BUILD)/libliaison.a src/*.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
+	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/libliaison.a $(LIBS)
 
 clean:
 	rm -rf build var/run tests/unit/run-unit tests/unit/run-unit-plain tests/out

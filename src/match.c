@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db.h"
 #include "directory.h"
@@ -58,6 +59,31 @@ match_office_overlap(int offset_a, int offset_b, int *days)
 	return best;
 }
 
+/*
+ * match_office_overlap for a scan that asks it for the same zone a against every candidate:
+ * zones fall on quarter hours, so each pair is worked out once and remembered.
+ */
+static int
+office_overlap_remembered(int a, int b, int *days)
+{
+	static int for_a = -1, known[(840 + 720) / 15 + 1], minutes[(840 + 720) / 15 + 1],
+	    days_of[(840 + 720) / 15 + 1];
+	int i = (b + 720) / 15;
+
+	if (b % 15 != 0 || b < -720 || b > 840)
+		return match_office_overlap(a, b, days);
+	if (a != for_a) {
+		memset(known, 0, sizeof known);
+		for_a = a;
+	}
+	if (!known[i]) {
+		minutes[i] = match_office_overlap(a, b, &days_of[i]);
+		known[i] = 1;
+	}
+	*days = days_of[i];
+	return minutes[i];
+}
+
 static int
 bits(uint64_t x)
 {
@@ -82,7 +108,7 @@ match_score(const struct match_org *a, const struct match_org *b, int share_lang
 	m->ages = a->ages & b->ages;
 	if (m->ages == 0 && ((a->ages & 16 && b->ages) || (b->ages & 16 && a->ages)))
 		m->ages = 16;	/* "all ages" meets whatever the other serves */
-	m->hours_min = match_office_overlap(a->utc_offset_min, b->utc_offset_min, &m->hours_days);
+	m->hours_min = office_overlap_remembered(a->utc_offset_min, b->utc_offset_min, &m->hours_days);
 	m->sister = a->library && b->library;
 	m->same_city = !m->sister && a->city && b->city && a->city[0] &&
 	    strcmp(a->city, b->city) == 0;
@@ -99,21 +125,27 @@ match_score(const struct match_org *a, const struct match_org *b, int share_lang
 
 /* --- reading the database ---------------------------------------------------------------- */
 
-/* Columns: id, kind, seeks, country, city, interest_bits, ages, utc_offset_min[, fresh]. */
+/*
+ * Columns: id, kind = 'library', seeks, country, city, interest_bits, ages, utc_offset_min,
+ * fresh. Called once per candidate: only whole numbers and short codes are read.
+ */
 static void
-read_org(sqlite3_stmt *s, struct match_org *o, int has_fresh)
+read_org(sqlite3_stmt *s, struct match_org *o)
 {
-	const char *seeks = directory_text(s, 2);
+	const unsigned char *seeks = sqlite3_column_text(s, 2);
+	const unsigned char *country = sqlite3_column_text(s, 3);
 
 	o->id = sqlite3_column_int64(s, 0);
-	o->library = strcmp(directory_text(s, 1), "library") == 0;
-	o->seeks = seeks[0] == 'l' ? 'l' : seeks[0] == 'c' ? 'c' : 'a';
-	snprintf(o->country, sizeof o->country, "%s", directory_text(s, 3));
+	o->library = sqlite3_column_int(s, 1);
+	o->seeks = seeks && seeks[0] == 'l' ? 'l' : seeks && seeks[0] == 'c' ? 'c' : 'a';
+	o->country[0] = country && country[0] ? (char)country[0] : '\0';
+	o->country[1] = o->country[0] ? (char)country[1] : '\0';
+	o->country[2] = '\0';
 	o->city = directory_text(s, 4);
 	o->interest_bits = (uint64_t)sqlite3_column_int64(s, 5);
 	o->ages = sqlite3_column_int(s, 6);
 	o->utc_offset_min = sqlite3_column_int(s, 7);
-	o->fresh = has_fresh ? sqlite3_column_int(s, 8) : 0;
+	o->fresh = sqlite3_column_int(s, 8);
 }
 
 /* The ids statement id yields for ?1 = of, in a malloc'd array. Returns the step result. */
@@ -205,19 +237,26 @@ match_find(sqlite3_int64 id, struct match_result *out, size_t *n, long *found, i
 	sqlite3_int64 *peers = NULL, *partners = NULL;
 	size_t npeers = 0, npartners = 0;
 	struct match_org target, cand;
-	char target_city[256];
+	char target_city[256], year_ago[16];
 	sqlite3_stmt *s;
+	struct tm tm;
+	time_t t;
 	int rc, result = -1;
 
 	*n = 0;
 	*found = 0;
 	*busy = 0;
+	/* A year ago today, for "confirmed within the last year", bound once, not worked out per row. */
+	t = time(NULL) - 365L * 24 * 3600;
+	gmtime_r(&t, &tm);
+	strftime(year_ago, sizeof year_ago, "%Y-%m-%d", &tm);
 	if ((s = db_stmt(STMT_MATCH_TARGET)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, year_ago, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		read_org(s, &target, 0);
+		read_org(s, &target);
 		snprintf(target_city, sizeof target_city, "%s", target.city);
 		target.city = target_city;
 	}
@@ -231,10 +270,15 @@ match_find(sqlite3_int64 id, struct match_result *out, size_t *n, long *found, i
 		goto out;
 	if ((s = db_stmt(STMT_MATCH_CANDIDATES)) == NULL)
 		goto out;
+	sqlite3_bind_text(s, 1, year_ago, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, target.library ? "library" : "community", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, target.country, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 4, target.seeks != 'c');
+	sqlite3_bind_int(s, 5, target.library && target.seeks != 'l');
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct match_result m;
 
-		read_org(s, &cand, 1);
+		read_org(s, &cand);
 		if (cand.id == id || !match_compatible(&target, &cand) ||
 		    in_list(partners, npartners, cand.id))
 			continue;

@@ -46,9 +46,11 @@
  */
 #define ALSO_SUBSTRINGS \
 	" AND (?10 IS NULL OR o.id IN (SELECT rowid FROM org_tri WHERE org_tri MATCH ?10))"
+/* One- or two-character substrings are looked for in org_tri's copy of the names: a narrow
+ * table to scan, and it leaves the facet statements needing only what org_facets holds. */
 #define IN_NAMES(p) \
-	" (instr(o.name, " p ") OR instr(o.name_en, " p ") OR instr(o.city, " p ")" \
-	" OR instr(o.region, " p "))"
+	" o.id IN (SELECT rowid FROM org_tri WHERE instr(name, " p ") OR instr(name_en, " p ")" \
+	" OR instr(city, " p ") OR instr(region, " p "))"
 #define ALSO_SHORT " AND (?11 IS NULL OR" IN_NAMES("?11") ") AND (?12 IS NULL OR" IN_NAMES("?12") ")"
 #define HITS_WORDS \
 	" o.id IN (SELECT rowid FROM org_fts WHERE org_fts MATCH ?9)" ALSO_SUBSTRINGS ALSO_SHORT " AND"
@@ -148,11 +150,22 @@ const char *const db_sql[STMT__MAX] = {
 	 * Matchmaking (match.c). The candidates come whole from the org_for_matching index;
 	 * the organizations sharing a language with ?1 come sorted, to be looked up by bisection.
 	 */
-	[STMT_MATCH_TARGET] = "SELECT id, kind, seeks, country, city, interest_bits, ages,"
-	    " utc_offset_min FROM org WHERE id = ?1 AND status = 'listed'",
-	[STMT_MATCH_CANDIDATES] = "SELECT id, kind, seeks, country, city, interest_bits, ages,"
-	    " utc_offset_min, coalesce(confirmed_on >= date('now', '-1 year'), 0)"
-	    " FROM org WHERE status = 'listed' AND seeking = 1",
+	[STMT_MATCH_TARGET] = "SELECT id, kind = 'library', seeks, country, city, interest_bits,"
+	    " ages, utc_offset_min, coalesce(confirmed_on >= ?2, 0)"
+	    " FROM org WHERE id = ?1 AND status = 'listed'",
+	/*
+	 * The candidates that could want the target, straight from org_for_matching's ranges:
+	 * libraries anywhere and community organizations in the target's country (?3), that seek
+	 * the target's kind (?2) or either; ?4 and ?5 say whether the target wants libraries or
+	 * community partners at all (a constant false skips its half). ?1 is the date a year ago,
+	 * for "confirmed within the last year". match_compatible() has the last word.
+	 */
+#define MATCH_COLUMNS "SELECT id, kind = 'library', seeks, country, city, interest_bits," \
+	" ages, utc_offset_min, coalesce(confirmed_on >= ?1, 0) FROM org"
+	[STMT_MATCH_CANDIDATES] = MATCH_COLUMNS " WHERE ?4 AND status = 'listed' AND seeking = 1"
+	    " AND kind = 'library' AND seeks IN (?2, 'any')"
+	    " UNION ALL " MATCH_COLUMNS " WHERE ?5 AND status = 'listed' AND seeking = 1"
+	    " AND kind = 'community' AND seeks IN (?2, 'any') AND country = ?3",
 	[STMT_MATCH_LANGUAGE_PEERS] = "SELECT DISTINCT b.org_id FROM org_language a"
 	    " JOIN org_language b ON b.lang = a.lang WHERE a.org_id = ?1 ORDER BY b.org_id",
 	[STMT_MATCH_CURRENT_PARTNERS] = "SELECT CASE WHEN host_id = ?1 THEN partner_id"
