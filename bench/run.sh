@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make bench: /list through nginx, side by side with the shared anchors in the same run, on a
-# database of 100,000 organizations; then the CSV export of all rows (time and memory).
+# make bench: /list and /search through nginx, side by side with the shared anchors in the same
+# run, on a database of 100,000 organizations; the CSV export of all rows (time and memory);
+# then search and matchmaking latency in-process (build/searchbench).
 #
 #   bench/run.sh [seconds-per-run] [rounds]      (defaults 8 and 3)
 #
@@ -16,7 +17,13 @@ out=$here/bench/out
 mkdir -p "$out"
 port=18090
 db=$out/bench.db
-[ -f "$db" ] || { echo "building $db (100,000 organizations)…"; "$here/bench/mkdb.sh" 100000 "$db" "$here/build"; }
+# Rebuilt when missing or made by an older schema.
+want=$(ls "$here"/schema/[0-9][0-9][0-9]_*.sql | wc -l)
+if [ ! -f "$db" ] || [ "$(sqlite3 "$db" 'PRAGMA user_version')" != "$want" ]; then
+	echo "building $db (100,000 organizations)…"
+	rm -f "$db"
+	"$here/bench/mkdb.sh" 100000 "$db" "$here/build"
+fi
 
 # Two servers on the same database: as shipped (page cache on), and with the page cache off,
 # which measures the work of rendering a page from the database every time.
@@ -40,7 +47,13 @@ $anchors "$secs" "$rounds" \
 	"list_nocache=$cold/list?page=3" \
 	"country_nocache=$cold/list?country=FR&page=3" \
 	"interest_nocache=$cold/list?interest=pen_pals&page=3" \
-	"profile=$base/list/4242" | tee "$out/anchors.txt"
+	"profile=$base/list/4242" \
+	"search=$base/search?q=library" \
+	"search_rare=$base/search?q=a1234" \
+	"search_nocache=$cold/search?q=library" \
+	"search_rare_nocache=$cold/search?q=a1234" \
+	"match=$base/search?match=4242" \
+	"match_nocache=$cold/search?match=4242" | tee "$out/anchors.txt"
 
 echo
 echo "== CSV export of all 100,000 rows (5 runs; median)"
@@ -57,3 +70,7 @@ after=$(hwm)
 median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
 printf 'rows %d  bytes %d  times %s  median %.3f s\n' "$rows" "$(stat -c %s "$out/export.csv")" "${times[*]}" "$median"
 printf 'list process peak RSS: %d kB before the exports, %d kB after (difference %d kB)\n' "$before" "$after" $((after - before))
+
+echo
+echo "== search and match in-process, 200 iterations each (ms)"
+"$here/build/searchbench" "$db" 200 | tee "$out/searchbench.txt"

@@ -102,31 +102,12 @@ show_list(struct req *r, const struct params *p)
 	dirview_format_count(num, sizeof num, sum->total);
 	snprintf(href, sizeof href, "%s organization%s", num, sum->total == 1 ? "" : "s");
 	view_set(body, "TOTAL_TEXT", href);
-	view_set_int(body, "PAGE", page);
-	view_set_int(body, "PAGES", pages);
-	view_set_int(body, "FIRST", sum->total ? (page - 1) * PAGE_SIZE + 1 : 0);
-	view_set_int(body, "LAST", page * PAGE_SIZE < sum->total ? page * PAGE_SIZE : sum->total);
+	dirview_fill_pages(body, p, self, page, PAGE_SIZE, sum->total, KEY_PAGE, KEY_FORMAT);
 	if (sum->rendered == NULL)
 		dirview_render_menus(p, sum);
 	view_setn(body, "FILTERS_HTML", sum->rendered, sum->rendered_len);
 	dirview_fill_chips(body, p, sum, self, 1UL << KEY_PAGE);
 	fill_sort_menu(body, p);
-	if (page > 1) {
-		snprintf(num, sizeof num, "%ld", page - 1);
-		params_href(p, self, 1UL << KEY_PAGE, page - 1 > 1 ? "page" : NULL, num, href,
-		    sizeof href);
-		view_set(view_section(body, "PREV"), "HREF", href);
-	}
-	if (page < pages) {
-		snprintf(num, sizeof num, "%ld", page + 1);
-		params_href(p, self, 1UL << KEY_PAGE, "page", num, href, sizeof href);
-		view_set(view_section(body, "NEXT"), "HREF", href);
-	}
-	params_href(p, self, (1UL << KEY_PAGE) | (1UL << KEY_FORMAT), "format", "csv", href,
-	    sizeof href);
-	view_set(body, "CSV_HREF", href);
-	if (sum->total == 0)
-		view_show(body, "EMPTY");
 	while ((rc = directory_next(&cur, &row)) == 1)
 		dirview_fill_row(view_section(body, "ORG"), &row, self);
 	directory_close(&cur);

@@ -259,3 +259,31 @@ dirview_csv_row(struct csv_out *csv, const struct org_row *o, const char *profil
 	csv_cell(csv, url);
 	csv_row_end(csv);
 }
+
+void
+dirview_fill_pages(struct view_dict *body, const struct params *p, const char *self, long page,
+    long page_size, long total, int page_key, int format_key)
+{
+	long pages = total == 0 ? 1 : (total + page_size - 1) / page_size;
+	unsigned long page_bit = 1UL << page_key;
+	char href[4096], num[32];
+
+	view_set_int(body, "PAGE", page);
+	view_set_int(body, "PAGES", pages);
+	view_set_int(body, "FIRST", total ? (page - 1) * page_size + 1 : 0);
+	view_set_int(body, "LAST", page * page_size < total ? page * page_size : total);
+	if (page > 1) {
+		snprintf(num, sizeof num, "%ld", page - 1);
+		params_href(p, self, page_bit, page - 1 > 1 ? "page" : NULL, num, href, sizeof href);
+		view_set(view_section(body, "PREV"), "HREF", href);
+	}
+	if (page < pages) {
+		snprintf(num, sizeof num, "%ld", page + 1);
+		params_href(p, self, page_bit, "page", num, href, sizeof href);
+		view_set(view_section(body, "NEXT"), "HREF", href);
+	}
+	params_href(p, self, page_bit | (1UL << format_key), "format", "csv", href, sizeof href);
+	view_set(body, "CSV_HREF", href);
+	if (total == 0)
+		view_show(body, "EMPTY");
+}

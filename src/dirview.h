@@ -52,6 +52,13 @@ void	dirview_render_menus(const struct params *, struct directory_summary *);
 void	dirview_fill_chips(struct view_dict *, const struct params *,
 	    const struct directory_summary *, const char *self, unsigned long also_drop);
 
+/*
+ * Page numbers (PAGE, PAGES, FIRST, LAST), PREV and NEXT links that keep every other
+ * parameter, the CSV link of the same view, and EMPTY when there is nothing to show.
+ */
+void	dirview_fill_pages(struct view_dict *, const struct params *, const char *self, long page,
+	    long page_size, long total, int page_key, int format_key);
+
 /* One result row: name, type, place, interests, languages, confirmation, an excerpt. */
 void	dirview_fill_row(struct view_dict *, const struct org_row *, const char *profile_base);
 

@@ -5,6 +5,7 @@
  * once (ORG_FILTER) and shared by the page, count, facet and export statements so that the
  * counts shown beside each choice always agree with the rows listed. Each filter takes NULL
  * for "any": parameters ?1 kind, ?2 type, ?3 country, ?4 language, ?5 interest, ?6 seeking.
+ * Search statements add ?9 to ?12 (see below); matchmaking has its own at the end.
  */
 #include "db.h"
 

@@ -2,33 +2,11 @@
 // profile, on a desktop and on a phone; axe-core checks each page; screenshots go to tests/out.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { BASE, SHOTS, launch, axeProblems } from './browser.mjs';
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve('axe-core/axe.min.js');
-const BASE = process.env.LIAISON_BASE;
-const SHOTS = process.env.LIAISON_SHOTS ?? '/tmp';
 let browser;
-
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
+before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-// axe-core's serious and critical findings on the current page, as readable lines.
-async function axeProblems(page) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => await window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-  }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 test('filter the directory, open a profile, and meet accessibility rules', async () => {
   // bypassCSP only lets the test inject axe-core; the pages themselves run no script at all.

@@ -79,6 +79,28 @@ make_test_db(int demo)
 	return path;
 }
 
+void
+use_test_db(const char *path)
+{
+	snprintf(config.database, sizeof config.database, "%s", path);
+	db_open_configured();
+	ck_assert_int_eq(db_ready(), 1);
+}
+
+void
+drop_test_db(const char *path)
+{
+	char f[300];
+
+	directory_cache_clear();
+	db_close();
+	unlink(path);
+	snprintf(f, sizeof f, "%s-wal", path);
+	unlink(f);
+	snprintf(f, sizeof f, "%s-shm", path);
+	unlink(f);
+}
+
 int
 main(void)
 {

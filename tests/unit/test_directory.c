@@ -20,23 +20,13 @@ static void
 setup(void)
 {
 	path = make_test_db(1);
-	snprintf(config.database, sizeof config.database, "%s", path);
-	db_open_configured();
-	ck_assert_int_eq(db_ready(), 1);
+	use_test_db(path);
 }
 
 static void
 teardown(void)
 {
-	char f[300];
-
-	directory_cache_clear();
-	db_close();
-	unlink(path);
-	snprintf(f, sizeof f, "%s-wal", path);
-	unlink(f);
-	snprintf(f, sizeof f, "%s-shm", path);
-	unlink(f);
+	drop_test_db(path);
 }
 
 /* An independent answer from a separate connection. */

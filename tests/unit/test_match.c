@@ -76,22 +76,13 @@ setup(void)
 	path = make_test_db(0);
 	snprintf(fixture, sizeof fixture, "%s/tests/unit/match_fixture.sql", srcdir());
 	ck_assert_msg(db_run_file(path, fixture, err, sizeof err) == 0, "%s", err);
-	snprintf(config.database, sizeof config.database, "%s", path);
-	db_open_configured();
-	ck_assert_int_eq(db_ready(), 1);
+	use_test_db(path);
 }
 
 static void
 teardown(void)
 {
-	char f[300];
-
-	db_close();
-	unlink(path);
-	snprintf(f, sizeof f, "%s-wal", path);
-	unlink(f);
-	snprintf(f, sizeof f, "%s-shm", path);
-	unlink(f);
+	drop_test_db(path);
 }
 
 /* The reasons for result m of organization 1, joined by " · " as a page shows them. */

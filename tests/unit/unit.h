@@ -37,4 +37,9 @@ long		 query_int(const char *path, const char *sql);
 /* Makes a fresh database with every migration and, if demo, the demo data; returns its path. */
 const char	*make_test_db(int demo);
 
+/* Opens path as the process's database (config.database), as a program would. */
+void		 use_test_db(const char *path);
+/* Closes it, forgets cached summaries, and removes the file with its -wal and -shm. */
+void		 drop_test_db(const char *path);
+
 #endif
