@@ -103,10 +103,7 @@ show_list(struct req *r, const struct params *p)
 	snprintf(href, sizeof href, "%s organization%s", num, sum->total == 1 ? "" : "s");
 	view_set(body, "TOTAL_TEXT", href);
 	dirview_fill_pages(body, p, self, page, PAGE_SIZE, sum->total, KEY_PAGE, KEY_FORMAT);
-	if (sum->rendered == NULL)
-		dirview_render_menus(p, sum);
-	view_setn(body, "FILTERS_HTML", sum->rendered, sum->rendered_len);
-	dirview_fill_chips(body, p, sum, self, 1UL << KEY_PAGE);
+	dirview_fill_filters(body, p, sum, self, 1UL << KEY_PAGE);
 	fill_sort_menu(body, p);
 	while ((rc = directory_next(&cur, &row)) == 1)
 		dirview_fill_row(view_section(body, "ORG"), &row, self);

@@ -132,10 +132,7 @@ show_results(struct req *r, const struct params *p, const struct search *s)
 	body = view_body(v);
 	fill_form(body, p, self);
 	body = view_section(body, "RESULTS");
-	if (sum->rendered == NULL)
-		dirview_render_menus(p, sum);
-	view_setn(body, "FILTERS_HTML", sum->rendered, sum->rendered_len);
-	dirview_fill_chips(body, p, sum, self, 1UL << KEY_PAGE);
+	dirview_fill_filters(body, p, sum, self, 1UL << KEY_PAGE);
 	dirview_format_count(num, sizeof num, sum->total);
 	snprintf(href, sizeof href, "%s organization%s", num, sum->total == 1 ? " matches" : "s match");
 	view_set(body, "TOTAL_TEXT", href);

@@ -88,6 +88,16 @@ dirview_render_menus(const struct params *p, struct directory_summary *sum)
 }
 
 void
+dirview_fill_filters(struct view_dict *body, const struct params *p,
+    struct directory_summary *sum, const char *self, unsigned long also_drop)
+{
+	if (sum->rendered == NULL)
+		dirview_render_menus(p, sum);
+	view_setn(body, "FILTERS_HTML", sum->rendered, sum->rendered_len);
+	dirview_fill_chips(body, p, sum, self, also_drop);
+}
+
+void
 dirview_fill_chips(struct view_dict *body, const struct params *p,
     const struct directory_summary *sum, const char *self, unsigned long also_drop)
 {

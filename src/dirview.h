@@ -59,6 +59,10 @@ void	dirview_fill_chips(struct view_dict *, const struct params *,
 void	dirview_fill_pages(struct view_dict *, const struct params *, const char *self, long page,
 	    long page_size, long total, int page_key, int format_key);
 
+/* FILTERS_HTML (the menus, rendered now if not yet) and the chips: a page's whole filter area. */
+void	dirview_fill_filters(struct view_dict *, const struct params *, struct directory_summary *,
+	    const char *self, unsigned long also_drop);
+
 /* One result row: name, type, place, interests, languages, confirmation, an excerpt. */
 void	dirview_fill_row(struct view_dict *, const struct org_row *, const char *profile_base);
 
