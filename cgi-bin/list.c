@@ -74,7 +74,7 @@ show_list(struct req *r, const struct params *p)
 	struct view *v;
 	struct view_dict *body;
 	char self[300], href[4096], num[32];
-	long page = p->v[KEY_PAGE].present ? p->v[KEY_PAGE].num : 1, pages;
+	long page = p->v[KEY_PAGE].present ? p->v[KEY_PAGE].num : 1;
 	int busy, rc;
 
 	dirview_read_filter(p, &filter);
@@ -82,14 +82,9 @@ show_list(struct req *r, const struct params *p)
 		dirview_unreadable(r, busy);
 		return;
 	}
-	pages = sum->total == 0 ? 1 : (sum->total + PAGE_SIZE - 1) / PAGE_SIZE;
-	req_link(r, self, sizeof self, "list");
-	if (page > pages) {
-		snprintf(href, sizeof href, "There is no page %ld: this list has %ld page%s.", page,
-		    pages, pages == 1 ? "" : "s");
-		req_error(r, 404, href);
+	if (dirview_page_missing(r, page, PAGE_SIZE, sum->total))
 		return;
-	}
+	req_link(r, self, sizeof self, "list");
 	if (directory_open(&cur, &filter, read_sort(p), PAGE_SIZE, (page - 1) * PAGE_SIZE) < 0) {
 		dirview_unreadable(r, 0);
 		return;
@@ -108,11 +103,7 @@ show_list(struct req *r, const struct params *p)
 	while ((rc = directory_next(&cur, &row)) == 1)
 		dirview_fill_row(view_section(body, "ORG"), &row, self);
 	directory_close(&cur);
-	if (rc < 0) {
-		view_show(body, "READ_ERROR");
-		pagecache_discard(r);
-	}
-	view_page_finish(v, r);
+	dirview_page_finish(v, r, body, rc);
 }
 
 static void

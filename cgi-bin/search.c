@@ -104,7 +104,7 @@ show_results(struct req *r, const struct params *p, const struct search *s)
 	struct view *v;
 	struct view_dict *body;
 	char self[300], list[300], href[4096], num[32], title[400];
-	long page = p->v[KEY_PAGE].present ? p->v[KEY_PAGE].num : 1, pages;
+	long page = p->v[KEY_PAGE].present ? p->v[KEY_PAGE].num : 1;
 	sqlite3_int64 id;
 	int busy, rc;
 
@@ -113,13 +113,8 @@ show_results(struct req *r, const struct params *p, const struct search *s)
 		dirview_unreadable(r, busy);
 		return;
 	}
-	pages = sum->total == 0 ? 1 : (sum->total + PAGE_SIZE - 1) / PAGE_SIZE;
-	if (page > pages) {
-		snprintf(href, sizeof href, "There is no page %ld: these results have %ld page%s.",
-		    page, pages, pages == 1 ? "" : "s");
-		req_error(r, 404, href);
+	if (dirview_page_missing(r, page, PAGE_SIZE, sum->total))
 		return;
-	}
 	if (search_open(&cur, &filter, s, PAGE_SIZE, (page - 1) * PAGE_SIZE) < 0) {
 		dirview_unreadable(r, 0);
 		return;
@@ -144,11 +139,7 @@ show_results(struct req *r, const struct params *p, const struct search *s)
 		directory_close(&one);
 	}
 	directory_close(&cur);
-	if (rc < 0) {
-		view_show(body, "READ_ERROR");
-		pagecache_discard(r);
-	}
-	view_page_finish(v, r);
+	dirview_page_finish(v, r, body, rc);
 }
 
 static void

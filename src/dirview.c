@@ -9,6 +9,7 @@
 #include "csvout.h"
 #include "dirview.h"
 #include "http.h"
+#include "pagecache.h"
 #include "search.h"
 #include "view.h"
 
@@ -60,8 +61,8 @@ choice_param_value(int facet, const struct facet_item *it)
 	return it->value;
 }
 
-void
-dirview_render_menus(const struct params *p, struct directory_summary *sum)
+static void
+render_menus(const struct params *p, struct directory_summary *sum)
 {
 	struct view_dict *d = view_dict_new();
 
@@ -87,18 +88,8 @@ dirview_render_menus(const struct params *p, struct directory_summary *sum)
 	view_dict_free(d);
 }
 
-void
-dirview_fill_filters(struct view_dict *body, const struct params *p,
-    struct directory_summary *sum, const char *self, unsigned long also_drop)
-{
-	if (sum->rendered == NULL)
-		dirview_render_menus(p, sum);
-	view_setn(body, "FILTERS_HTML", sum->rendered, sum->rendered_len);
-	dirview_fill_chips(body, p, sum, self, also_drop);
-}
-
-void
-dirview_fill_chips(struct view_dict *body, const struct params *p,
+static void
+fill_chips(struct view_dict *body, const struct params *p,
     const struct directory_summary *sum, const char *self, unsigned long also_drop)
 {
 	char href[4096];
@@ -122,7 +113,17 @@ dirview_fill_chips(struct view_dict *body, const struct params *p,
 }
 
 void
-dirview_set_excerpt(struct view_dict *d, const char *key, const char *text, size_t max)
+dirview_fill_filters(struct view_dict *body, const struct params *p,
+    struct directory_summary *sum, const char *self, unsigned long also_drop)
+{
+	if (sum->rendered == NULL)
+		render_menus(p, sum);
+	view_setn(body, "FILTERS_HTML", sum->rendered, sum->rendered_len);
+	fill_chips(body, p, sum, self, also_drop);
+}
+
+static void
+set_excerpt(struct view_dict *d, const char *key, const char *text, size_t max)
 {
 	size_t n = strlen(text), cut;
 	char buf[1024];
@@ -175,7 +176,7 @@ dirview_fill_row(struct view_dict *d, const struct org_row *o, const char *profi
 	if (o->languages[0])
 		view_set(view_section(d, "LANGUAGES"), "LANGUAGES", o->languages);
 	view_set(d, "CONFIRMED", o->confirmed_on[0] ? o->confirmed_on : "never");
-	dirview_set_excerpt(d, "EXCERPT", o->description, 220);
+	set_excerpt(d, "EXCERPT", o->description, 220);
 	if (o->seeking)
 		view_show(d, "SEEKING");
 	if (o->stale)
@@ -270,11 +271,41 @@ dirview_csv_row(struct csv_out *csv, const struct org_row *o, const char *profil
 	csv_row_end(csv);
 }
 
+static long
+page_count(long total, long page_size)
+{
+	return total == 0 ? 1 : (total + page_size - 1) / page_size;
+}
+
+int
+dirview_page_missing(struct req *r, long page, long page_size, long total)
+{
+	long pages = page_count(total, page_size);
+	char detail[160];
+
+	if (page <= pages)
+		return 0;
+	snprintf(detail, sizeof detail, "There is no page %ld: there %s only %ld.", page,
+	    pages == 1 ? "is" : "are", pages);
+	req_error(r, 404, detail);
+	return 1;
+}
+
+void
+dirview_page_finish(struct view *v, struct req *r, struct view_dict *body, int rc)
+{
+	if (rc < 0) {	/* cut short: say so, and do not keep the page */
+		view_show(body, "READ_ERROR");
+		pagecache_discard(r);
+	}
+	view_page_finish(v, r);
+}
+
 void
 dirview_fill_pages(struct view_dict *body, const struct params *p, const char *self, long page,
     long page_size, long total, int page_key, int format_key)
 {
-	long pages = total == 0 ? 1 : (total + page_size - 1) / page_size;
+	long pages = page_count(total, page_size);
 	unsigned long page_bit = 1UL << page_key;
 	char href[4096], num[32];
 

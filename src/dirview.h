@@ -16,6 +16,7 @@
 
 struct csv_out;
 struct req;
+struct view;
 struct view_dict;
 
 extern const struct param_choice dirview_kinds[], dirview_seeking[];
@@ -40,28 +41,20 @@ void	dirview_read_filter(const struct params *, struct org_filter *);
 void	dirview_unreadable(struct req *, int busy);
 
 /*
- * The facet menus for the filter form, rendered once from templates/filters.tpl and kept in
- * sum->rendered (a large directory has hundreds of choices, the same for every visitor).
+ * A page's filter area: FILTERS_HTML, the facet menus (rendered once from
+ * templates/filters.tpl and kept in sum->rendered: a large directory has hundreds of choices,
+ * the same for every visitor), and an ACTIVE chip per filter in force, each linking to the same
+ * view without it (and without the parameters whose bits are set in also_drop, such as page).
  */
-void	dirview_render_menus(const struct params *, struct directory_summary *);
-
-/*
- * An ACTIVE section per filter in force, each with a link to the same view without it (and
- * without the parameters whose bits are set in also_drop, such as the page number).
- */
-void	dirview_fill_chips(struct view_dict *, const struct params *,
-	    const struct directory_summary *, const char *self, unsigned long also_drop);
-
-/*
- * Page numbers (PAGE, PAGES, FIRST, LAST), PREV and NEXT links that keep every other
- * parameter, the CSV link of the same view, and EMPTY when there is nothing to show.
- */
-void	dirview_fill_pages(struct view_dict *, const struct params *, const char *self, long page,
-	    long page_size, long total, int page_key, int format_key);
-
-/* FILTERS_HTML (the menus, rendered now if not yet) and the chips: a page's whole filter area. */
 void	dirview_fill_filters(struct view_dict *, const struct params *, struct directory_summary *,
 	    const char *self, unsigned long also_drop);
+
+/* 1 after answering 404 when page is past the last of total rows, page_size a page. */
+int	dirview_page_missing(struct req *, long page, long page_size, long total);
+
+/* Expands the page; rc < 0 (the rows could not all be read) shows READ_ERROR and keeps it
+ * out of the page cache. */
+void	dirview_page_finish(struct view *, struct req *, struct view_dict *body, int rc);
 
 /* One result row: name, type, place, interests, languages, confirmation, an excerpt. */
 void	dirview_fill_row(struct view_dict *, const struct org_row *, const char *profile_base);
@@ -72,13 +65,17 @@ void	dirview_fill_row(struct view_dict *, const struct org_row *, const char *pr
  */
 void	dirview_set_marked(struct view_dict *, const char *section, const char *text);
 
-/* A short excerpt of text, cut between characters, at a space if one is near. */
-void	dirview_set_excerpt(struct view_dict *, const char *key, const char *text, size_t max);
+/*
+ * Page numbers (PAGE, PAGES, FIRST, LAST), PREV and NEXT links that keep every other
+ * parameter, the CSV link of the same view, and EMPTY when there is nothing to show.
+ */
+void	dirview_fill_pages(struct view_dict *, const struct params *, const char *self, long page,
+	    long page_size, long total, int page_key, int format_key);
 
-/* The directory's CSV: the header row, then one row per organization (the same columns for
- * /list and /search, documented in README.md). */
 /* prefix, the filter codes in force and today's date: "liaison-directory-FR-2026-11-22.csv". */
 void	dirview_csv_filename(const struct params *, const char *prefix, char *buf, size_t size);
+/* The directory's CSV: the header row, then one row per organization (the same columns for
+ * /list and /search, documented in README.md). */
 void	dirview_csv_start(struct csv_out *, struct req *, const char *filename);
 void	dirview_csv_row(struct csv_out *, const struct org_row *, const char *profile_base);
 
