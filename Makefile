@@ -23,9 +23,9 @@ CPPFLAGS += -Isrc -D_GNU_SOURCE -DSCHEMA_VERSION=$(SCHEMA_VERSION)
 CFLAGS	+= -std=c11 $(OPT) -g $(WARN) $(SANFLAGS) -D_FORTIFY_SOURCE=2 -fstack-protector-strong
 CXXFLAGS += -std=c++11 $(OPT) -g -Wall -Wextra $(SANFLAGS)
 LDFLAGS	+= $(SANFLAGS) -Wl,-z,relro,-z,now
-LIBS	:= -lfcgi -lsqlite3 -lcsv $(CTEMPLATE)
+LIBS	:= -lfcgi -lsqlite3 -lcsv $(CTEMPLATE) -lnettle -lcrypt
 
-PROGRAMS := list search
+PROGRAMS := list search apply staff
 CORE_C	:= $(wildcard src/*.c)
 CORE_CC	:= $(wildcard src/*.cc)
 CORE_O	:= $(CORE_C:src/%.c=$(BUILD)/obj/%.o) $(CORE_CC:src/%.cc=$(BUILD)/obj/%.o)

@@ -203,6 +203,28 @@ VALUES ('Biblioteca Rural de San Isidro', 'library', 'public', 'HN', 'San Isidro
 	'Rural library waiting for review.', 'pending', 1),
 	('Community Garden Readers', 'community', 'park', 'US', 'Maple Falls',
 	'Garden reading club waiting for review.', 'pending', 1);
+INSERT INTO application (org_id, reference, submitted_at)
+SELECT id, CASE name WHEN 'Biblioteca Rural de San Isidro' THEN '3F2A9-C71B4' ELSE '8D04E-5A9C2' END,
+	strftime('%Y-%m-%dT%H:%M:%SZ', 'now', CASE name WHEN 'Biblioteca Rural de San Isidro'
+	THEN '-6 days' ELSE '-2 days' END)
+FROM org WHERE status = 'pending';
+UPDATE org SET timezone = 'America/Tegucigalpa', utc_offset_min = -360, seeks = 'library',
+	contact_name = 'María Flores', contact_email = 'biblioteca@sanisidro.example'
+	WHERE name = 'Biblioteca Rural de San Isidro';
+UPDATE org SET timezone = 'America/Los_Angeles', utc_offset_min = -480,
+	contact_name = 'Joe Park', contact_email = 'readers@gardenclub.example'
+	WHERE name = 'Community Garden Readers';
+INSERT INTO org_language (org_id, lang) SELECT id, 'es' FROM org WHERE name = 'Biblioteca Rural de San Isidro';
+INSERT INTO org_language (org_id, lang) SELECT id, 'en' FROM org WHERE name = 'Community Garden Readers';
+INSERT INTO org_interest (org_id, interest) SELECT id, 'book_exchange' FROM org WHERE name = 'Biblioteca Rural de San Isidro';
+INSERT INTO org_interest (org_id, interest) SELECT id, 'storytime' FROM org WHERE name = 'Community Garden Readers';
+
+-- Demo accounts, one per role, all with the password "demo-password" (yescrypt). For trying
+-- the staff pages on a demo site only: a real site makes its accounts with liaison-admin.
+INSERT INTO account (name, role, password_hash) VALUES
+	('admin', 'admin', '$y$j9T$Lz0q7HnXv3m8Qk2Wc5Rt1/$QS2GdGixK/Klj1S1lCXQdveWblmD8Krbl/U0A22e4fD'),
+	('staff', 'staff', '$y$j9T$Lz0q7HnXv3m8Qk2Wc5Rt1/$QS2GdGixK/Klj1S1lCXQdveWblmD8Krbl/U0A22e4fD'),
+	('board', 'board', '$y$j9T$Lz0q7HnXv3m8Qk2Wc5Rt1/$QS2GdGixK/Klj1S1lCXQdveWblmD8Krbl/U0A22e4fD');
 
 INSERT INTO partnership (host_id, partner_id, kind, commitment, status, start_on, end_on, goals,
 	host_contribution, partner_contribution, staff_lead) VALUES

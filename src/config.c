@@ -45,6 +45,16 @@ set_key(const char *key, const char *val)
 		config.reload_templates = atoi(val) != 0;
 	else if (strcmp(key, "LIAISON_PAGE_CACHE") == 0)
 		config.page_cache = atoi(val) >= 0 ? atoi(val) : config.page_cache;
+	else if (strcmp(key, "LIAISON_TRUST_REMOTE_USER") == 0)
+		config.trust_remote_user = atoi(val) != 0;
+	else if (strcmp(key, "LIAISON_SESSION_HOURS") == 0)
+		config.session_hours = atoi(val) > 0 ? atoi(val) : config.session_hours;
+	else if (strcmp(key, "LIAISON_FORM_HOURS") == 0)
+		config.form_hours = atoi(val) > 0 ? atoi(val) : config.form_hours;
+	else if (strcmp(key, "LIAISON_APPLY_PER_HOUR") == 0)
+		config.apply_per_hour = atoi(val) > 0 ? atoi(val) : config.apply_per_hour;
+	else if (strcmp(key, "LIAISON_APPLY_MIN_SECONDS") == 0)
+		config.apply_min_seconds = atoi(val) >= 0 ? atoi(val) : config.apply_min_seconds;
 }
 
 static char *
@@ -86,7 +96,8 @@ config_load(void)
 	static const char *const keys[] = {
 		"LIAISON_DB", "LIAISON_TEMPLATES", "LIAISON_SITE_NAME", "LIAISON_BASE_URL",
 		"LIAISON_STATIC_URL", "LIAISON_BUSY_TIMEOUT_MS", "LIAISON_RELOAD_TEMPLATES",
-		"LIAISON_PAGE_CACHE",
+		"LIAISON_PAGE_CACHE", "LIAISON_TRUST_REMOTE_USER", "LIAISON_SESSION_HOURS",
+		"LIAISON_FORM_HOURS", "LIAISON_APPLY_PER_HOUR", "LIAISON_APPLY_MIN_SECONDS",
 	};
 	const char *file;
 	size_t i;
@@ -98,6 +109,10 @@ config_load(void)
 	copy(config.static_url, sizeof config.static_url, "/static");
 	config.busy_timeout_ms = 3000;
 	config.page_cache = 32;
+	config.session_hours = 12;
+	config.form_hours = 12;
+	config.apply_per_hour = 5;
+	config.apply_min_seconds = 3;
 
 	if ((file = getenv("LIAISON_CONFIG")) != NULL && *file)
 		load_file(file);

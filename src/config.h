@@ -16,6 +16,11 @@ struct config {
 	int	busy_timeout_ms;	/* LIAISON_BUSY_TIMEOUT_MS */
 	int	reload_templates;	/* LIAISON_RELOAD_TEMPLATES=1 while editing templates */
 	int	page_cache;		/* LIAISON_PAGE_CACHE: pages kept per process, 0 for none */
+	int	trust_remote_user;	/* LIAISON_TRUST_REMOTE_USER=1: the web server signs staff in */
+	int	session_hours;		/* LIAISON_SESSION_HOURS: how long a sign-in lasts */
+	int	form_hours;		/* LIAISON_FORM_HOURS: how long a form may stay open */
+	int	apply_per_hour;		/* LIAISON_APPLY_PER_HOUR: applications per address and hour */
+	int	apply_min_seconds;	/* LIAISON_APPLY_MIN_SECONDS: faster than this is a robot */
 };
 
 extern struct config config;

@@ -45,8 +45,10 @@ http_reason(int status)
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
 	case 413: return "Content Too Large";
 	case 415: return "Unsupported Media Type";
+	case 429: return "Too Many Requests";
 	case 500: return "Internal Server Error";
 	case 503: return "Service Unavailable";
 	default:  return "Unknown";
@@ -239,9 +241,11 @@ void
 req_method_not_allowed(struct req *r, const char *allow)
 {
 	char extra[64];
+	char detail[128];
 
 	snprintf(extra, sizeof extra, "Allow: %s\r\n", allow);
-	error_page(r, 405, extra, "This address only answers GET and HEAD requests.");
+	snprintf(detail, sizeof detail, "This address answers only these requests: %s.", allow);
+	error_page(r, 405, extra, detail);
 }
 
 static void

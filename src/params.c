@@ -54,8 +54,7 @@ hexval(int c)
 	return -1;
 }
 
-/* Decodes s[0..len) in place ('+' is a space); returns the new length or -1 on a bad escape. */
-static long
+long
 url_decode(char *s, size_t len)
 {
 	size_t i, o = 0;

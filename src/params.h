@@ -68,6 +68,9 @@ int	params_parse(struct params *p, const struct param_spec *spec, size_t n, cons
 int	params_href(const struct params *p, const char *base, unsigned long skip,
 	    const char *extra_key, const char *extra_val, char *buf, size_t size);
 
+/* Decodes s[0..len) in place ('+' is a space); returns the new length, or -1 on a bad escape. */
+long	url_decode(char *s, size_t len);
+
 /* 1 when s[0..len) is well-formed UTF-8 with no NUL (shortest forms only, no surrogates). */
 int	utf8_valid(const char *s, size_t len);
 

@@ -176,4 +176,130 @@ const char *const db_sql[STMT__MAX] = {
 	    " JOIN org_language b ON b.lang = a.lang AND b.org_id = ?2"
 	    " JOIN language g ON g.code = a.lang WHERE a.org_id = ?1 ORDER BY g.name",
 	[STMT_INTEREST_LABELS] = "SELECT position, label FROM interest ORDER BY position",
+
+	[STMT_BEGIN] = "BEGIN IMMEDIATE",
+	[STMT_COMMIT] = "COMMIT",
+	[STMT_ROLLBACK] = "ROLLBACK",
+	[STMT_SITE_SECRET] = "SELECT secret FROM site_secret WHERE id = 1",
+
+	/* The organization form's choices: value, label and the group it is listed under. */
+	[STMT_FORM_TYPES] = "SELECT code, label, CASE kind WHEN 'library' THEN 'Libraries'"
+	    " ELSE 'Community organizations' END FROM org_type ORDER BY position",
+	[STMT_FORM_COUNTRIES] = "SELECT code, name FROM country ORDER BY name",
+	[STMT_FORM_LANGUAGES] = "SELECT code, name FROM language ORDER BY name",
+	[STMT_FORM_INTERESTS] = "SELECT code, label FROM interest ORDER BY position",
+	[STMT_FORM_TIMEZONES] = "SELECT name, replace(name, '_', ' ') || printf(' (UTC%s%02d:%02d)',"
+	    " CASE WHEN utc_offset_min < 0 THEN '−' ELSE '+' END, abs(utc_offset_min) / 60,"
+	    " abs(utc_offset_min) % 60), CASE WHEN instr(name, '/') THEN"
+	    " substr(name, 1, instr(name, '/') - 1) ELSE '' END FROM timezone"
+	    " ORDER BY instr(name, '/') = 0, name",
+	[STMT_TIMEZONE_EXISTS] = "SELECT 1 FROM timezone WHERE name = ?1",
+
+	/*
+	 * An entry as the audit log compares it before and after a change. Columns named like
+	 * the organization form's fields also fill that form for editing (orgform.c).
+	 */
+	[STMT_ORG_SNAPSHOT] = "SELECT name, name_en, type, country, region, city, website,"
+	    " description, languages_text AS languages, interests_text AS interests, ages,"
+	    " timezone, seeking, seeks, seeking_text, commitment, contact_name, contact_email,"
+	    " email_public, status, confirmed_on,"
+	    " (SELECT state FROM application WHERE org_id = o.id) AS application"
+	    " FROM org o WHERE id = ?1",
+#define ORG_FORM_OFFSET "(SELECT utc_offset_min FROM timezone WHERE name = :timezone)"
+	[STMT_ORG_INSERT] = "INSERT INTO org (name, name_en, kind, type, country, region, city,"
+	    " website, description, seeking, seeking_text, seeks, commitment, ages, timezone,"
+	    " utc_offset_min, contact_name, contact_email, email_public, status) VALUES (:name,"
+	    " :name_en, (SELECT kind FROM org_type WHERE code = :type), :type, :country, :region,"
+	    " :city, :website, :description, :seeking, :seeking_text, :seeks, :commitment, :ages,"
+	    " :timezone, " ORG_FORM_OFFSET ", :contact_name, :contact_email, :email_public, 'pending')",
+	[STMT_ORG_UPDATE] = "UPDATE org SET name = :name, name_en = :name_en,"
+	    " kind = (SELECT kind FROM org_type WHERE code = :type), type = :type,"
+	    " country = :country, region = :region, city = :city, website = :website,"
+	    " description = :description, seeking = :seeking, seeking_text = :seeking_text,"
+	    " seeks = :seeks, commitment = :commitment, ages = :ages, timezone = :timezone,"
+	    " utc_offset_min = coalesce(" ORG_FORM_OFFSET ", utc_offset_min),"
+	    " contact_name = :contact_name, contact_email = :contact_email,"
+	    " email_public = :email_public WHERE id = :id",
+	/* ?2 is a JSON array of the codes the entry should have. */
+	[STMT_ORG_LANGUAGES_REMOVE] = "DELETE FROM org_language WHERE org_id = ?1"
+	    " AND lang NOT IN (SELECT value FROM json_each(?2))",
+	[STMT_ORG_LANGUAGES_ADD] = "INSERT OR IGNORE INTO org_language (org_id, lang)"
+	    " SELECT ?1, value FROM json_each(?2)",
+	[STMT_ORG_INTERESTS_REMOVE] = "DELETE FROM org_interest WHERE org_id = ?1"
+	    " AND interest NOT IN (SELECT value FROM json_each(?2))",
+	[STMT_ORG_INTERESTS_ADD] = "INSERT OR IGNORE INTO org_interest (org_id, interest)"
+	    " SELECT ?1, value FROM json_each(?2)",
+	/* ?1 is the name as an anchored phrase (entry.c); the marks show what it matched. */
+	[STMT_ORG_DUPLICATES] = "SELECT o.status, highlight(org_fts, 0, char(2), char(3))"
+	    " FROM org_fts f JOIN org o ON o.id = f.rowid WHERE org_fts MATCH ?1"
+	    " AND o.country = ?2 AND o.status IN ('pending', 'listed') AND o.id <> ?3",
+	[STMT_ENTRY_SET_STATUS] = "UPDATE org SET status = ?2, confirmed_on = CASE WHEN ?3"
+	    " THEN date('now') ELSE confirmed_on END WHERE id = ?1",
+
+	[STMT_APPLICATION_INSERT] = "INSERT INTO application (org_id, reference, form_nonce)"
+	    " VALUES (?1, ?2, ?3)",
+	[STMT_APPLICATION_BY_NONCE] = "SELECT reference, org_id FROM application WHERE form_nonce = ?1",
+	[STMT_APPLICATION_BY_REFERENCE] = "SELECT a.reference, a.state, o.name, o.status, o.id,"
+	    " a.submitted_at FROM application a JOIN org o ON o.id = a.org_id WHERE a.reference = ?1",
+	[STMT_APPLICATION_STATE] = "SELECT state FROM application WHERE org_id = ?1",
+	[STMT_APPLICATION_DECIDE] = "UPDATE application SET state = ?2, note = ?3,"
+	    " decided_at = CASE WHEN ?2 IN ('approved', 'rejected')"
+	    " THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END,"
+	    " decided_by = CASE WHEN ?2 IN ('approved', 'rejected') THEN ?4 END WHERE org_id = ?1",
+	[STMT_APPLY_RECENT] = "SELECT count(*) FROM apply_attempt WHERE addr_hash = ?1 AND at > ?2",
+	[STMT_APPLY_PRUNE] = "DELETE FROM apply_attempt WHERE at <= ?1",
+	[STMT_APPLY_NOTE_ATTEMPT] = "INSERT INTO apply_attempt (addr_hash, at) VALUES (?1, ?2)",
+	[STMT_AUDIT_INSERT] = "INSERT INTO audit (actor, action, org_id, note) VALUES (?1, ?2, ?3, ?4)",
+	[STMT_AUDIT_CHANGE] = "INSERT INTO audit_change (audit_id, seq, field, old_value, new_value)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+
+	/* Staff lists: id, name, country, a status, a date, a note. ?1 limit, ?2 offset. */
+	[STMT_STAFF_QUEUE] = "SELECT o.id, o.name, c.name, a.state, a.submitted_at, a.note,"
+	    " a.reference FROM application a JOIN org o ON o.id = a.org_id"
+	    " JOIN country c ON c.code = o.country WHERE a.state IN ('new', 'waiting')"
+	    " ORDER BY a.submitted_at, a.org_id",
+	[STMT_STAFF_STALE] = "SELECT o.id, o.name, c.name, o.status, coalesce(o.confirmed_on, 'never'),"
+	    " o.contact_email, '' FROM org o JOIN country c ON c.code = o.country"
+	    " WHERE o.status = 'listed' AND (o.confirmed_on IS NULL OR o.confirmed_on < date('now', '-12 months'))"
+	    " ORDER BY o.confirmed_on, o.id LIMIT ?1 OFFSET ?2",
+	[STMT_STAFF_STALE_COUNT] = "SELECT count(*) FROM org o WHERE o.status = 'listed'"
+	    " AND (o.confirmed_on IS NULL OR o.confirmed_on < date('now', '-12 months'))",
+	/* ?3 a status or NULL for all, ?4 part of the name (either name) or NULL. */
+#define STAFF_ENTRIES_WHERE " WHERE (?3 IS NULL OR o.status = ?3) AND (?4 IS NULL" \
+	" OR instr(lower(o.name), lower(?4)) OR instr(lower(o.name_en), lower(?4)))"
+	[STMT_STAFF_ENTRIES] = "SELECT o.id, o.name, c.name, o.status, coalesce(o.confirmed_on, 'never'),"
+	    " o.city, '' FROM org o JOIN country c ON c.code = o.country" STAFF_ENTRIES_WHERE
+	    " ORDER BY o.name COLLATE NOCASE, o.id LIMIT ?1 OFFSET ?2",
+	[STMT_STAFF_ENTRIES_COUNT] = "SELECT count(*) FROM org o" STAFF_ENTRIES_WHERE,
+	[STMT_STAFF_ORG] = "SELECT o.id, o.name, o.status, coalesce(o.confirmed_on, ''), o.created_at,"
+	    " a.reference, a.state, a.note, a.submitted_at, a.decided_at, a.decided_by,"
+	    " o.contact_name, o.contact_email"
+	    " FROM org o LEFT JOIN application a ON a.org_id = o.id WHERE o.id = ?1",
+	[STMT_AUDIT_FOR_ORG] = "SELECT id, at, actor, action, note FROM audit WHERE org_id = ?1"
+	    " ORDER BY id DESC LIMIT 100",
+	[STMT_AUDIT_CHANGES] = "SELECT field, coalesce(old_value, ''), coalesce(new_value, '')"
+	    " FROM audit_change WHERE audit_id = ?1 ORDER BY seq",
+	[STMT_AUDIT_PAGE] = "SELECT a.id, a.at, a.actor, a.action, a.note, a.org_id, coalesce(o.name, '')"
+	    " FROM audit a LEFT JOIN org o ON o.id = a.org_id ORDER BY a.id DESC LIMIT ?1 OFFSET ?2",
+	[STMT_AUDIT_COUNT] = "SELECT count(*) FROM audit",
+
+	[STMT_ACCOUNT_BY_NAME] = "SELECT id, name, role, password_hash, disabled FROM account"
+	    " WHERE name = ?1",
+	[STMT_ACCOUNT_INSERT] = "INSERT INTO account (name, role, password_hash) VALUES (?1, ?2, ?3)",
+	[STMT_ACCOUNT_SET_PASSWORD] = "UPDATE account SET password_hash = ?2 WHERE name = ?1",
+	[STMT_ACCOUNT_SET_DISABLED] = "UPDATE account SET disabled = ?2 WHERE name = ?1",
+	[STMT_ACCOUNT_LIST] = "SELECT name, role, disabled, password_hash <> '', created_at FROM account"
+	    " ORDER BY name",
+	[STMT_SESSION_WHO] = "SELECT a.id, a.name, a.role FROM session s"
+	    " JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?1 AND s.expires_at > ?2"
+	    " AND a.disabled = 0",
+	[STMT_SESSION_INSERT] = "INSERT INTO session (token_hash, account_id, expires_at) VALUES (?1, ?2, ?3)",
+	[STMT_SESSION_DELETE] = "DELETE FROM session WHERE token_hash = ?1",
+	[STMT_SESSION_DELETE_ACCOUNT] = "DELETE FROM session WHERE account_id ="
+	    " (SELECT id FROM account WHERE name = ?1)",
+	[STMT_SESSION_PRUNE] = "DELETE FROM session WHERE expires_at <= ?1",
+	[STMT_SIGNIN_FAILURES] = "SELECT failures, last_at FROM signin_failure WHERE name_key = ?1",
+	[STMT_SIGNIN_FAILED] = "INSERT INTO signin_failure (name_key, failures, last_at) VALUES (?1, 1, ?2)"
+	    " ON CONFLICT (name_key) DO UPDATE SET failures = failures + 1, last_at = excluded.last_at",
+	[STMT_SIGNIN_CLEAR] = "DELETE FROM signin_failure WHERE name_key = ?1",
 };

@@ -97,6 +97,26 @@ view_body(struct view *v)
 	return v ? reinterpret_cast<struct view_dict *>(v->body) : NULL;
 }
 
+extern "C" struct view_dict *
+view_layout(struct view *v)
+{
+	return v ? reinterpret_cast<struct view_dict *>(&v->layout) : NULL;
+}
+
+extern "C" struct view_dict *
+view_include(struct view_dict *d, const char *name, const char *template_name)
+{
+	if (d == NULL)
+		return NULL;
+	try {
+		TemplateDictionary *inc = D(d)->AddIncludeDictionary(name);
+		inc->SetFilename(template_name);
+		return reinterpret_cast<struct view_dict *>(inc);
+	} catch (...) {
+		return NULL;
+	}
+}
+
 extern "C" int
 view_page_finish(struct view *v, struct req *r)
 {

@@ -26,6 +26,10 @@ void			 view_reload_if_changed(void);
 /* A page titled title whose body is body_template; free it with view_page_finish(). */
 struct view		*view_page_new(struct req *, const char *title, const char *body_template);
 struct view_dict	*view_body(struct view *);
+/* The layout's own dictionary, for what the layout draws around every body (staff menus). */
+struct view_dict	*view_layout(struct view *);
+/* Adds an include of template_name at {{>NAME}} in d and returns its (empty) dictionary. */
+struct view_dict	*view_include(struct view_dict *d, const char *name, const char *template_name);
 /* Expands the page into the request's output and frees it. Returns 0, or -1 if expansion failed. */
 int			 view_page_finish(struct view *, struct req *);
 

@@ -15,14 +15,24 @@
 <ul>
 <li><a href="{{LINK_LIST}}">Directory</a></li>
 <li><a href="{{LINK_SEARCH}}">Search</a></li>
+<li><a href="{{LINK_APPLY}}">Apply to be listed</a></li>
 </ul>
 </nav>
+{{#STAFF_NAV}}<nav class="staff-nav" aria-label="Staff">
+<ul>
+<li><a href="{{BASE}}/queue">Queue</a></li>
+<li><a href="{{BASE}}/entries">Entries</a></li>
+<li><a href="{{BASE}}/stale">Out of date</a></li>
+{{#ADMIN}}<li><a href="{{BASE}}/audit">Audit log</a></li>{{/ADMIN}}
+</ul>
+<p class="who">{{WHO}} ({{ROLE}}){{#SIGN_OUT}}<form method="post" action="{{HREF}}"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link">Sign out</button></form>{{/SIGN_OUT}}</p>
+</nav>{{/STAFF_NAV}}
 </header>
 <main id="main">
 {{>BODY}}
 </main>
 <footer class="site">
-<p>{{SITE_NAME}} · a partnership directory run with Liaison. No information about library patrons is collected.</p>
+<p>{{SITE_NAME}} · a partnership directory run with Liaison. No information about library patrons is collected. <a href="{{LINK_STAFF}}/queue">Staff</a></p>
 </footer>
 </body>
 </html>

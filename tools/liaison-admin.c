@@ -4,19 +4,29 @@
  *   liaison-admin migrate [DB]            apply new schema/ migrations to an existing database
  *   liaison-admin create DB [SQL-FILE…]   make a new database and load data files into it
  *   liaison-admin demo DB                 create DB with the demo data, or upgrade it if it exists
+ *   liaison-admin user add NAME ROLE      a staff account (ROLE admin, staff or board); asks for
+ *                                         the password, or reads one line from standard input
+ *   liaison-admin user password NAME      set a new password (same way)
+ *   liaison-admin user disable NAME       no more sign-ins; its sessions end at once
+ *   liaison-admin user enable NAME
+ *   liaison-admin user list
  *
+ * The user commands work on LIAISON_DB (or the config file's) and are written to the audit log.
  * A new database is built beside its final name and renamed into place only when complete,
  * so an interrupted run never leaves a half-made database where the site would open it.
  * DB defaults to LIAISON_DB; the schema folder is LIAISON_SCHEMA.
  */
 #include <errno.h>
 #include <stdio.h>
+#include <termios.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "config.h"
+#include "crypto.h"
 #include "db.h"
 
 #ifndef LIAISON_DEFAULT_SCHEMA
@@ -39,7 +49,10 @@ usage(void)
 	fprintf(stderr,
 	    "usage: liaison-admin migrate [DB]\n"
 	    "       liaison-admin create DB [SQL-FILE ...]\n"
-	    "       liaison-admin demo DB\n");
+	    "       liaison-admin demo DB\n"
+	    "       liaison-admin user add NAME admin|staff|board\n"
+	    "       liaison-admin user password|disable|enable NAME\n"
+	    "       liaison-admin user list\n");
 	return 2;
 }
 
@@ -96,6 +109,157 @@ migrate(const char *path)
 	return 0;
 }
 
+#define PASSWORD_MIN	10
+
+/* One line from the terminal with echo off, or from standard input when it is not one. */
+static int
+read_line(const char *prompt, char *buf, size_t size)
+{
+	struct termios old, quiet;
+	int tty = isatty(0) && tcgetattr(0, &old) == 0;
+	char *nl;
+
+	if (tty) {
+		fputs(prompt, stderr);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(0, TCSAFLUSH, &quiet);
+	}
+	if (fgets(buf, (int)size, stdin) == NULL)
+		buf[0] = '\0';
+	if (tty) {
+		tcsetattr(0, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	if ((nl = strchr(buf, '\n')) != NULL)
+		*nl = '\0';
+	return 0;
+}
+
+/* Asks for a new password (twice on a terminal) and hashes it into hash. */
+static int
+new_password(char hash[CRYPTO_PASSWORD_MAX])
+{
+	char pw[1024], again[1024];
+
+	read_line("New password: ", pw, sizeof pw);
+	if (strlen(pw) < PASSWORD_MIN) {
+		fprintf(stderr, "liaison-admin: a password needs at least %d characters\n", PASSWORD_MIN);
+		return -1;
+	}
+	if (isatty(0)) {
+		read_line("Again: ", again, sizeof again);
+		if (strcmp(pw, again) != 0) {
+			fprintf(stderr, "liaison-admin: the two passwords differ; nothing changed\n");
+			return -1;
+		}
+	}
+	if (crypto_password_hash(pw, hash) < 0) {
+		fprintf(stderr, "liaison-admin: cannot hash the password (no yescrypt in libcrypt?)\n");
+		return -1;
+	}
+	explicit_bzero(pw, sizeof pw);
+	return 0;
+}
+
+/* Runs s (bound by the caller) with an audit record, in one transaction. */
+static int
+write_audited(sqlite3_stmt *s, const char *action, const char *name)
+{
+	sqlite3_stmt *b = db_stmt(STMT_BEGIN), *a;
+	int rc = b ? sqlite3_step(b) : SQLITE_ERROR;
+	char note[200];
+
+	db_done(b);
+	if (rc != SQLITE_DONE)
+		return rc;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE && sqlite3_changes(sqlite3_db_handle(s)) == 0)
+		rc = SQLITE_NOTFOUND;
+	db_done(s);
+	if (rc == SQLITE_DONE && (a = db_stmt(STMT_AUDIT_INSERT)) != NULL) {
+		snprintf(note, sizeof note, "account %s", name);
+		sqlite3_bind_text(a, 1, "liaison-admin", -1, SQLITE_STATIC);
+		sqlite3_bind_text(a, 2, action, -1, SQLITE_STATIC);
+		sqlite3_bind_text(a, 4, note, -1, SQLITE_STATIC);
+		rc = sqlite3_step(a);
+		db_done(a);
+	}
+	b = db_stmt(rc == SQLITE_DONE ? STMT_COMMIT : STMT_ROLLBACK);
+	if (b && sqlite3_step(b) != SQLITE_DONE && rc == SQLITE_DONE)
+		rc = SQLITE_ERROR;
+	db_done(b);
+	return rc;
+}
+
+static int
+user(int argc, char **argv)
+{
+	char hash[CRYPTO_PASSWORD_MAX];
+	const char *cmd = argv[0], *name = argc > 1 ? argv[1] : "";
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!db_ready()) {
+		fprintf(stderr, "liaison-admin: %s\n", db_unavailable_reason());
+		return 1;
+	}
+	if (strcmp(cmd, "list") == 0 && argc == 1) {
+		if ((s = db_stmt(STMT_ACCOUNT_LIST)) == NULL)
+			return 1;
+		printf("%-24s %-6s %-8s %s\n", "name", "role", "state", "created");
+		while (sqlite3_step(s) == SQLITE_ROW)
+			printf("%-24s %-6s %-8s %s\n", sqlite3_column_text(s, 0), sqlite3_column_text(s, 1),
+			    sqlite3_column_int(s, 2) ? "disabled" : sqlite3_column_int(s, 3) ? "active" :
+			    "web only", sqlite3_column_text(s, 4));
+		db_done(s);
+		return 0;
+	}
+	if (strcmp(cmd, "add") == 0 && argc == 3) {
+		if (auth_role_by_name(argv[2]) == ROLE_NONE || strlen(name) < 1 || strlen(name) > 64) {
+			fprintf(stderr, "liaison-admin: give a name of 1 to 64 characters and a role: "
+			    "admin, staff or board\n");
+			return 2;
+		}
+		if (new_password(hash) < 0 || (s = db_stmt(STMT_ACCOUNT_INSERT)) == NULL)
+			return 1;
+		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, argv[2], -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, hash, -1, SQLITE_STATIC);
+		rc = write_audited(s, "account created", name);
+		if (rc == SQLITE_CONSTRAINT_UNIQUE)
+			fprintf(stderr, "liaison-admin: there is already an account named %s\n", name);
+	} else if (strcmp(cmd, "password") == 0 && argc == 2) {
+		if (new_password(hash) < 0 || (s = db_stmt(STMT_ACCOUNT_SET_PASSWORD)) == NULL)
+			return 1;
+		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
+		rc = write_audited(s, "password reset", name);
+	} else if ((strcmp(cmd, "disable") == 0 || strcmp(cmd, "enable") == 0) && argc == 2) {
+		int off = strcmp(cmd, "disable") == 0;
+
+		if ((s = db_stmt(STMT_ACCOUNT_SET_DISABLED)) == NULL)
+			return 1;
+		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 2, off);
+		rc = write_audited(s, off ? "account disabled" : "account enabled", name);
+		if (rc == SQLITE_DONE && off && (s = db_stmt(STMT_SESSION_DELETE_ACCOUNT)) != NULL) {
+			sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+			sqlite3_step(s);	/* an auto-committed delete: its sessions end now */
+			db_done(s);
+		}
+	} else
+		return usage();
+	if (rc == SQLITE_NOTFOUND)
+		fprintf(stderr, "liaison-admin: there is no account named %s\n", name);
+	else if (rc != SQLITE_DONE && rc != SQLITE_CONSTRAINT_UNIQUE)
+		fprintf(stderr, "liaison-admin: the database refused the change (code %d)\n", rc);
+	else if (rc == SQLITE_DONE)
+		printf("%s: done\n", name);
+	db_close();
+	return rc == SQLITE_DONE ? 0 : 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -104,6 +268,8 @@ main(int argc, char **argv)
 		return usage();
 	if (strcmp(argv[1], "migrate") == 0 && argc <= 3)
 		return migrate(argc == 3 ? argv[2] : config.database);
+	if (strcmp(argv[1], "user") == 0 && argc >= 3)
+		return user(argc - 2, argv + 2);
 	if (strcmp(argv[1], "create") == 0 && argc >= 3)
 		return create(argv[2], argv + 3, argc - 3);
 	if (strcmp(argv[1], "demo") == 0 && argc == 3) {

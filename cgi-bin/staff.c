@@ -1,0 +1,775 @@
+/*
+ * staff.c - the signed-in side: sign-in, the review queue, keeping entries current, the
+ * audit log. Routes (under /staff, PATH_INFO), each with the role it needs:
+ *
+ *   GET  /staff                      → the queue
+ *   GET  /staff/sign-in, POST        sign in (anyone)
+ *   POST /staff/sign-out             sign out
+ *   GET  /staff/queue                applications waiting for review, oldest first   board
+ *   GET  /staff/entries?status=&q=   every entry, by name                            board
+ *   GET  /staff/stale                listed entries not confirmed for 12 months      board
+ *   GET  /staff/org/ID               one entry: details, actions, edit form, history board
+ *   POST /staff/org/ID               save the edit form                              staff
+ *   POST /staff/org/ID/ACTION        approve, reject, wait, confirm, unlist, relist, archive
+ *   GET  /staff/audit                every change, newest first                      admin
+ *
+ * Without a session every route answers 303 to the sign-in page, which comes back here after.
+ * Every form that changes anything carries a token bound to the session (token.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "auth.h"
+#include "config.h"
+#include "db.h"
+#include "entry.h"
+#include "form.h"
+#include "http.h"
+#include "orgform.h"
+#include "params.h"
+#include "token.h"
+#include "view.h"
+
+#define LIST_PAGE	50
+#define AUDIT_PAGE	100
+
+/* Query and small-form parameters of every staff route. */
+enum key { KEY_CSRF, KEY_NOTE, KEY_BACK, KEY_DONE, KEY_STATUS, KEY_Q, KEY_PAGE, KEY_NEXT, KEY__MAX };
+static const struct param_choice statuses[] = {
+	{ "pending", "Waiting for review" }, { "listed", "Listed" }, { "unlisted", "Unlisted" },
+	{ "rejected", "Rejected" }, { "archived", "Archived" }, { NULL, NULL }
+};
+static const struct param_choice backs[] = {
+	{ "stale", "" }, { "queue", "" }, { NULL, NULL }
+};
+static const struct param_choice dones[] = {
+	{ "approve", "" }, { "reject", "" }, { "wait", "" }, { "confirm", "" }, { "unlist", "" },
+	{ "relist", "" }, { "archive", "" }, { "edited", "" }, { NULL, NULL }
+};
+static const struct param_spec keys[KEY__MAX] = {
+	[KEY_CSRF] = { "csrf", PARAM_TEXT, 0, TOKEN_CHARS, NULL, NULL, NULL },
+	[KEY_NOTE] = { "note", PARAM_TEXT, 0, 4000, NULL, NULL, NULL },
+	[KEY_BACK] = { "back", PARAM_ENUM, 0, 0, backs, NULL, NULL },
+	[KEY_DONE] = { "done", PARAM_ENUM, 0, 0, dones, NULL, NULL },
+	[KEY_STATUS] = { "status", PARAM_ENUM, 0, 0, statuses, NULL, NULL },
+	[KEY_Q] = { "q", PARAM_TEXT, 0, 200, NULL, NULL, NULL },
+	[KEY_PAGE] = { "page", PARAM_INT, 1, 100000, NULL, NULL, NULL },
+	[KEY_NEXT] = { "next", PARAM_TEXT, 0, 1000, NULL, NULL, NULL },
+};
+
+/* The sign-in form. */
+enum signin_field { SF_NAME, SF_PASSWORD, SF_NEXT, SF__MAX };
+static const struct field_spec signin_fields[SF__MAX] = {
+	[SF_NAME] = { "name", "Account name", FIELD_TEXT, 1, 64, NULL, NULL, 0, 0, NULL, "username" },
+	[SF_PASSWORD] = { "password", "Password", FIELD_PASSWORD, 1, 1000, NULL, NULL, 0, 0, NULL,
+	    "current-password" },
+	[SF_NEXT] = { "next", "Next", FIELD_HIDDEN, 0, 1000, NULL, NULL, 0, 0, NULL, NULL },
+};
+
+static struct form form;
+static struct params p;
+static char body_buf[FORM_INPUT_MAX + 1];
+static struct who who;
+static char base[300];	/* this program's link: "/staff" or "/…/cgi-bin/staff.cgi" */
+
+/* --- pages ---------------------------------------------------------------------------------- */
+
+/* A staff page: the layout with the staff menu and the sign-out button. */
+static struct view *
+staff_page(struct req *r, int status, const char *title, const char *tpl)
+{
+	struct view *v;
+	struct view_dict *nav;
+	char token[TOKEN_CHARS + 1], href[400];
+
+	req_head(r, status, "text/html; charset=utf-8", "Cache-Control: no-store\r\n");
+	v = view_page_new(r, title, tpl);
+	view_set(view_body(v), "BASE", base);
+	if (who.role == ROLE_NONE)
+		return v;
+	nav = view_section(view_layout(v), "STAFF_NAV");
+	view_set(nav, "BASE", base);
+	view_set(nav, "WHO", who.name);
+	view_set(nav, "ROLE", auth_role_name(who.role));
+	if (who.role == ROLE_ADMIN)
+		view_show(nav, "ADMIN");
+	if (!who.via_remote_user && token_make(token, "staff", who.binding, time(NULL)) == 0) {
+		struct view_dict *out = view_section(nav, "SIGN_OUT");
+		snprintf(href, sizeof href, "%s/sign-out", base);
+		view_set(out, "HREF", href);
+		view_set(out, "CSRF", token);
+	}
+	if (who.role >= ROLE_STAFF && token_make(token, "staff", who.binding, time(NULL)) == 0)
+		view_set(view_body(v), "CSRF", token);
+	return v;
+}
+
+static void
+redirect(struct req *r, const char *path, const char *extra_header)
+{
+	char abs[2100], link[512], header[2500];
+
+	/* Absolute: under CGI a Location starting with "/" would be followed inside the server. */
+	req_absolute_link(r, link, sizeof link, "staff");
+	snprintf(abs, sizeof abs, "%.*s%s", (int)(strlen(link) - strlen(base)), link, path);
+	snprintf(header, sizeof header, "Location: %s\r\n%s", abs, extra_header ? extra_header : "");
+	req_head(r, 303, "text/html; charset=utf-8", header);
+	req_puts(r, "<!doctype html><title>See other</title>\n");
+}
+
+/* Lets the request through when who has at least role; otherwise answers and returns 0. */
+static int
+allowed(struct req *r, enum role need)
+{
+	char path[1700], enc[1300];
+	size_t o = 0;
+
+	if (who.unknown_remote_user) {
+		req_error(r, 403, "The web server signed you in, but this site has no staff account "
+		    "with that name. Ask an administrator to create one.");
+		return 0;
+	}
+	if (who.role == ROLE_NONE) {
+		/* Back to this page after signing in: GET pages only, as a path on this site. */
+		const char *here = req_env(r, "REQUEST_URI");
+		for (const unsigned char *c = (const unsigned char *)(r->method == METHOD_GET ? here : "");
+		    *c && o + 4 < sizeof enc; c++) {
+			if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+			    *c == '/' || *c == '-' || *c == '_' || *c == '.')
+				enc[o++] = (char)*c;
+			else
+				o += (size_t)snprintf(enc + o, sizeof enc - o, "%%%02X", *c);
+		}
+		enc[o] = '\0';
+		snprintf(path, sizeof path, "%s/sign-in%s%s", base, o ? "?next=" : "", enc);
+		redirect(r, path, NULL);
+		return 0;
+	}
+	if (who.role < need) {
+		req_error(r, 403, need == ROLE_ADMIN ? "Only administrators may see this page." :
+		    "Board accounts can read these pages but not change anything.");
+		return 0;
+	}
+	return 1;
+}
+
+/* Reads a posted body into p (and form, when spec is given); checks the staff token. */
+static int
+read_post(struct req *r, const struct field_spec *spec, size_t n)
+{
+	int rc;
+
+	if ((rc = req_read_form(r, body_buf, sizeof body_buf)) != 0) {
+		req_error(r, rc, rc == 413 ? "The form is larger than this site accepts." :
+		    "The form could not be read.");
+		return 0;
+	}
+	if (spec)
+		form_parse(&form, spec, n, body_buf);
+	params_parse(&p, keys, KEY__MAX, body_buf);
+	switch (token_check(p.v[KEY_CSRF].str, "staff", who.binding, time(NULL), 0,
+	    config.form_hours * 3600L, NULL)) {
+	case TOKEN_OK:
+		return 1;
+	case TOKEN_EXPIRED:
+		req_error(r, 403, "This form was open too long and has expired. Go back, reload the "
+		    "page and do it again.");
+		return 0;
+	default:
+		req_error(r, 403, "This form could not be checked as coming from your session. Go "
+		    "back, reload the page and do it again.");
+		return 0;
+	}
+}
+
+/* --- sign-in --------------------------------------------------------------------------------- */
+
+/* next= must be a path on this site: never another host, never a scheme. */
+static const char *
+safe_next(const char *next)
+{
+	if (next[0] == '/' && next[1] != '/' && next[1] != '\\' && strstr(next, "://") == NULL &&
+	    strpbrk(next, "\r\n") == NULL)
+		return next;
+	return NULL;
+}
+
+static void
+show_signin(struct req *r, int status, const char *message)
+{
+	char token[TOKEN_CHARS + 1];
+	struct view *v;
+	struct view_dict *body;
+
+	token_make(token, "signin", "", time(NULL));
+	v = staff_page(r, status, "Staff sign-in", "signin.tpl");
+	body = view_body(v);
+	view_set(body, "CSRF", token);
+	if (message)
+		view_set(view_section(body, "MESSAGE"), "TEXT", message);
+	form_fill(view_include(body, "FIELDS", "formfields.tpl"), &form, 0);
+	view_page_finish(v, r);
+}
+
+static void
+sign_in(struct req *r)
+{
+	char cookie[300], message[400];
+	const char *next;
+	long wait;
+	int rc;
+
+	if (r->method != METHOD_POST) {
+		params_parse(&p, keys, KEY__MAX, r->query);
+		form_init(&form, signin_fields, SF__MAX);
+		form_set(&form, SF_NEXT, p.v[KEY_NEXT].str);
+		snprintf(message, sizeof message, "%s/queue", base);
+		if (who.role != ROLE_NONE)
+			redirect(r, safe_next(p.v[KEY_NEXT].str) ? p.v[KEY_NEXT].str : message, NULL);
+		else
+			show_signin(r, 200, strcmp(r->query, "out=1") == 0 ? "You have signed out." : NULL);
+		return;
+	}
+	if ((rc = req_read_form(r, body_buf, sizeof body_buf)) != 0) {
+		req_error(r, rc, "The form could not be read.");
+		return;
+	}
+	form_parse(&form, signin_fields, SF__MAX, body_buf);
+	params_parse(&p, keys, KEY__MAX, body_buf);
+	if (token_check(p.v[KEY_CSRF].str, "signin", "", time(NULL), 0, config.form_hours * 3600L,
+	    NULL) != TOKEN_OK) {
+		show_signin(r, 403, "The sign-in form had expired or did not come from this site. "
+		    "Please sign in again.");
+		return;
+	}
+	if (form.nerrors) {
+		show_signin(r, 400, NULL);
+		return;
+	}
+	switch (auth_sign_in(r, form.v[SF_NAME].str, form.v[SF_PASSWORD].str, time(NULL), cookie,
+	    sizeof cookie, &wait)) {
+	case AUTH_OK:
+		next = safe_next(form.v[SF_NEXT].str);
+		if (next == NULL) {
+			snprintf(message, sizeof message, "%s/queue", base);
+			next = message;
+		}
+		/* The path is already this site's; redirect() adds scheme and host. */
+		redirect(r, next, cookie);
+		return;
+	case AUTH_WAIT:
+		snprintf(message, sizeof message, "Too many failed attempts for this name. Wait %ld "
+		    "second%s, then try again.", wait, wait == 1 ? "" : "s");
+		show_signin(r, 429, message);
+		return;
+	case AUTH_WRONG:
+		snprintf(message, sizeof message, "The name or password is not right.%s",
+		    wait > 0 ? " After more failed attempts you will have to wait before trying again." : "");
+		show_signin(r, 400, message);
+		return;
+	default:
+		show_signin(r, 503, "The directory is busy. Please try again in a moment.");
+		return;
+	}
+}
+
+static void
+sign_out(struct req *r)
+{
+	char cookie[300], path[400];
+
+	if (!allowed(r, ROLE_BOARD) || !read_post(r, NULL, 0))
+		return;
+	auth_sign_out(r, cookie, sizeof cookie);
+	snprintf(path, sizeof path, "%s/sign-in?out=1", base);
+	redirect(r, path, cookie);
+}
+
+/* --- lists ------------------------------------------------------------------------------------- */
+
+static void
+fill_pager(struct view_dict *body, const char *route, long page, long per, long total)
+{
+	char href[1200];
+
+	if (total > per) {
+		struct view_dict *pg = view_section(body, "PAGER");
+		view_set_int(pg, "PAGE", page);
+		view_set_int(pg, "PAGES", (total + per - 1) / per);
+		if (page > 1) {
+			char num[24];
+			snprintf(num, sizeof num, "%ld", page - 1);
+			params_href(&p, route, 1UL << KEY_PAGE, "page", num, href, sizeof href);
+			view_set(view_section(pg, "PREV"), "HREF", href);
+		}
+		if (page * per < total) {
+			char num[24];
+			snprintf(num, sizeof num, "%ld", page + 1);
+			params_href(&p, route, 1UL << KEY_PAGE, "page", num, href, sizeof href);
+			view_set(view_section(pg, "NEXT"), "HREF", href);
+		}
+	}
+}
+
+static long
+count_rows(enum stmt id, int bind_filters)
+{
+	sqlite3_stmt *s = db_stmt(id);
+	long n = -1;
+
+	if (s == NULL)
+		return -1;
+	if (bind_filters) {
+		db_bind_text_or_null(s, 3, p.v[KEY_STATUS].str);
+		db_bind_text_or_null(s, 4, p.v[KEY_Q].str);
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	db_done(s);
+	return n;
+}
+
+/*
+ * The queue, the entries and the stale list share one table: id, name, country, status,
+ * a date, a detail and (queue) a reference. which is "queue", "entries" or "stale".
+ */
+static void
+show_list(struct req *r, const char *which)
+{
+	int queue = strcmp(which, "queue") == 0, stale = strcmp(which, "stale") == 0;
+	enum stmt id = queue ? STMT_STAFF_QUEUE : stale ? STMT_STAFF_STALE : STMT_STAFF_ENTRIES;
+	long page, total = 0, rows = 0;
+	char route[400], href[500];
+	struct view *v;
+	struct view_dict *body;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!allowed(r, ROLE_BOARD))
+		return;
+	if (r->method != METHOD_GET && r->method != METHOD_HEAD) {
+		req_method_not_allowed(r, "GET, HEAD");
+		return;
+	}
+	if (params_parse(&p, keys, KEY__MAX, r->query) < 0) {
+		req_error(r, 400, p.error);
+		return;
+	}
+	page = p.v[KEY_PAGE].present ? p.v[KEY_PAGE].num : 1;
+	if (!queue && (total = count_rows(stale ? STMT_STAFF_STALE_COUNT : STMT_STAFF_ENTRIES_COUNT,
+	    !stale)) < 0) {
+		req_error(r, 503, "The directory is busy; reload in a moment.");
+		return;
+	}
+	if ((s = db_stmt(id)) == NULL) {
+		req_error(r, 503, "The directory cannot be read.");
+		return;
+	}
+	if (!queue) {
+		sqlite3_bind_int(s, 1, LIST_PAGE);
+		sqlite3_bind_int64(s, 2, (page - 1) * LIST_PAGE);
+		if (!stale) {
+			db_bind_text_or_null(s, 3, p.v[KEY_STATUS].str);
+			db_bind_text_or_null(s, 4, p.v[KEY_Q].str);
+		}
+	}
+	v = staff_page(r, 200, queue ? "Applications waiting for review" : stale ?
+	    "Entries not confirmed for a year" : "All entries", "staff_list.tpl");
+	body = view_body(v);
+	view_show(body, queue ? "QUEUE" : stale ? "STALE" : "ENTRIES");
+	snprintf(route, sizeof route, "%s/%s", base, which);
+	view_set(body, "ROUTE", route);
+	if (stale && who.role >= ROLE_STAFF)
+		view_show(body, "CAN_CONFIRM");
+	if (!stale && !queue) {
+		view_set(body, "Q", p.v[KEY_Q].str);
+		for (size_t i = 0; statuses[i].value; i++) {
+			struct view_dict *o = view_section(body, "STATUS_OPTION");
+			view_set(o, "VALUE", statuses[i].value);
+			view_set(o, "LABEL", statuses[i].label);
+			if (strcmp(p.v[KEY_STATUS].str, statuses[i].value) == 0)
+				view_show(o, "SELECTED");
+		}
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct view_dict *row = view_section(body, "ROW");
+		const char *detail = (const char *)sqlite3_column_text(s, 5);
+
+		snprintf(href, sizeof href, "%s/org/%lld", base, (long long)sqlite3_column_int64(s, 0));
+		view_set(row, "HREF", href);
+		view_set(row, "ID", (const char *)sqlite3_column_text(s, 0));
+		view_set(row, "NAME", (const char *)sqlite3_column_text(s, 1));
+		view_set(row, "COUNTRY", (const char *)sqlite3_column_text(s, 2));
+		view_set(row, "STATUS", (const char *)sqlite3_column_text(s, 3));
+		view_set(row, "DATE", (const char *)sqlite3_column_text(s, 4));
+		/* A section inside a row reads the row's values only if the row itself shows it. */
+		view_show(row, queue ? "QUEUE" : stale ? "STALE" : "ENTRIES");
+		if (stale && who.role >= ROLE_STAFF)
+			view_show(row, "CAN_CONFIRM");
+		if (detail && *detail)
+			view_set(view_section(row, "DETAIL"), "TEXT", detail);
+		view_set(row, "REFERENCE", (const char *)sqlite3_column_text(s, 6));
+		if (stale) {
+			snprintf(href, sizeof href, "%s/org/%lld/confirm", base,
+			    (long long)sqlite3_column_int64(s, 0));
+			view_set(row, "CONFIRM_HREF", href);
+		}
+		rows++;
+	}
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		view_show(body, "READ_ERROR");
+	if (queue)
+		total = rows;
+	view_set_int(body, "TOTAL", total);
+	view_show(body, total == 0 ? "NONE" : "SOME");
+	fill_pager(body, route, page, LIST_PAGE, total);
+	view_page_finish(v, r);
+}
+
+/* --- one entry --------------------------------------------------------------------------------- */
+
+static void
+fill_history(struct view_dict *body, long long id)
+{
+	sqlite3_stmt *s = db_stmt(STMT_AUDIT_FOR_ORG);
+	long long ids[100];
+	struct view_dict *rows[100];
+	int n = 0;
+
+	if (s == NULL)
+		return;
+	sqlite3_bind_int64(s, 1, id);
+	while (n < 100 && sqlite3_step(s) == SQLITE_ROW) {
+		struct view_dict *e = view_section(body, "EVENT");
+		ids[n] = sqlite3_column_int64(s, 0);
+		view_set(e, "AT", (const char *)sqlite3_column_text(s, 1));
+		view_set(e, "ACTOR", (const char *)sqlite3_column_text(s, 2));
+		view_set(e, "ACTION", (const char *)sqlite3_column_text(s, 3));
+		if (sqlite3_column_bytes(s, 4))
+			view_set(view_section(e, "NOTE"), "TEXT", (const char *)sqlite3_column_text(s, 4));
+		rows[n++] = e;
+	}
+	db_done(s);
+	/* The changes are read after the events: one statement at a time keeps this simple. */
+	for (int i = 0; i < n; i++) {
+		if ((s = db_stmt(STMT_AUDIT_CHANGES)) == NULL)
+			return;
+		sqlite3_bind_int64(s, 1, ids[i]);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			struct view_dict *c = view_section(rows[i], "CHANGE");
+			view_set(c, "FIELD", (const char *)sqlite3_column_text(s, 0));
+			view_set(c, "OLD", (const char *)sqlite3_column_text(s, 1));
+			view_set(c, "NEW", (const char *)sqlite3_column_text(s, 2));
+		}
+		db_done(s);
+	}
+}
+
+/*
+ * The page of one entry. f is the edit form to show (as loaded, or as posted with its
+ * problems); bad_action and message say which action form failed and why.
+ */
+static void
+show_org(struct req *r, int status, long long id, const struct form *f, int bad_action,
+    const char *message)
+{
+	sqlite3_stmt *s = db_stmt(STMT_STAFF_ORG);
+	struct view *v;
+	struct view_dict *body;
+	char href[500], org_status[16] = "", app_state[16] = "", link[300];
+	int rc;
+
+	if (s == NULL) {
+		req_error(r, 503, "The directory cannot be read.");
+		return;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		db_done(s);
+		req_error(r, db_is_busy(rc) ? 503 : 404, db_is_busy(rc) ? "The directory is busy; "
+		    "reload in a moment." : "There is no entry with this number.");
+		return;
+	}
+	v = staff_page(r, status, (const char *)sqlite3_column_text(s, 1), "staff_org.tpl");
+	body = view_body(v);
+	snprintf(org_status, sizeof org_status, "%s", sqlite3_column_text(s, 2));
+	if (sqlite3_column_type(s, 6) != SQLITE_NULL)
+		snprintf(app_state, sizeof app_state, "%s", sqlite3_column_text(s, 6));
+	snprintf(href, sizeof href, "%s/org/%lld", base, id);
+	view_set(body, "SELF", href);
+	view_set(body, "NAME", (const char *)sqlite3_column_text(s, 1));
+	view_set(body, "STATUS", org_status);
+	view_set(body, "CONFIRMED", sqlite3_column_bytes(s, 3) ? (const char *)sqlite3_column_text(s, 3) :
+	    "never");
+	view_set(body, "CREATED", (const char *)sqlite3_column_text(s, 4));
+	view_set(body, "CONTACT_NAME", (const char *)sqlite3_column_text(s, 11));
+	view_set(body, "CONTACT_EMAIL", (const char *)sqlite3_column_text(s, 12));
+	if (app_state[0]) {
+		struct view_dict *a = view_section(body, "APPLICATION");
+		view_set(a, "REFERENCE", (const char *)sqlite3_column_text(s, 5));
+		view_set(a, "STATE", app_state);
+		view_set(a, "SUBMITTED", (const char *)sqlite3_column_text(s, 8));
+		if (sqlite3_column_bytes(s, 7))
+			view_set(view_section(a, "NOTE"), "TEXT", (const char *)sqlite3_column_text(s, 7));
+		if (sqlite3_column_type(s, 9) != SQLITE_NULL) {
+			struct view_dict *d = view_section(a, "DECIDED");
+			view_set(d, "AT", (const char *)sqlite3_column_text(s, 9));
+			view_set(d, "BY", (const char *)sqlite3_column_text(s, 10));
+		}
+	}
+	db_done(s);
+	if (strcmp(org_status, "listed") == 0) {
+		req_link(r, link, sizeof link, "list");
+		snprintf(href, sizeof href, "%s/%lld", link, id);
+		view_set(view_section(body, "PUBLIC"), "HREF", href);
+	}
+	if (params_parse(&p, keys, KEY__MAX, r->query) == 0 && p.v[KEY_DONE].present) {
+		int a = entry_action_by_name(p.v[KEY_DONE].str);
+		view_set(view_section(body, "DONE"), "TEXT", a >= 0 ? entry_actions[a].past : "saved");
+	}
+	if (message && bad_action < 0)
+		view_set(view_section(body, "PROBLEM"), "TEXT", message);
+	if (who.role >= ROLE_STAFF) {
+		for (int a = 0; a < ACT__MAX; a++) {
+			struct view_dict *act;
+			if (!entry_action_applies((enum entry_action)a, org_status,
+			    app_state[0] ? app_state : NULL))
+				continue;
+			act = view_section(body, "ACTION");
+			snprintf(href, sizeof href, "%s/org/%lld/%s", base, id, entry_actions[a].name);
+			view_set(act, "HREF", href);
+			view_set(act, "NAME", entry_actions[a].name);
+			view_set(act, "BUTTON", entry_actions[a].button);
+			if (entry_actions[a].needs_note)
+				view_show(act, "NOTE");
+			if (a == bad_action && message) {
+				view_show(act, "BAD");
+				view_set(view_section(act, "ERROR"), "MESSAGE", message);
+			}
+		}
+		view_show(body, "EDITABLE");
+	} else
+		view_show(body, "READONLY");
+	form_fill(view_include(body, "FIELDS", "formfields.tpl"), f, 0);
+	fill_history(body, id);
+	view_page_finish(v, r);
+}
+
+static void
+org_page(struct req *r, long long id)
+{
+	if (!allowed(r, ROLE_BOARD))
+		return;
+	if (orgform_load(&form, id) < 0) {
+		req_error(r, 404, "There is no entry with this number.");
+		return;
+	}
+	show_org(r, 200, id, &form, -1, NULL);
+}
+
+static void
+org_save(struct req *r, long long id)
+{
+	char path[400];
+
+	if (!allowed(r, ROLE_STAFF) || !read_post(r, orgform_fields, ORGF__MAX))
+		return;
+	if (form.nerrors) {
+		show_org(r, 400, id, &form, -1, "The changes were not saved: correct what is marked.");
+		return;
+	}
+	switch (entry_update(id, &form, who.name)) {
+	case ENTRY_OK:
+		snprintf(path, sizeof path, "%s/org/%lld?done=edited", base, id);
+		redirect(r, path, NULL);
+		return;
+	case ENTRY_INVALID:
+		show_org(r, 400, id, &form, -1, "The changes were not saved: correct what is marked.");
+		return;
+	case ENTRY_NOT_FOUND:
+		req_error(r, 404, "There is no entry with this number.");
+		return;
+	default:
+		show_org(r, 503, id, &form, -1, "The directory is busy; nothing was saved. Send the "
+		    "form again in a moment.");
+		return;
+	}
+}
+
+static void
+org_act(struct req *r, long long id, const char *name)
+{
+	int a = entry_action_by_name(name);
+	char path[400];
+
+	if (a < 0) {
+		req_error(r, 404, "There is no such action.");
+		return;
+	}
+	if (r->method != METHOD_POST) {
+		req_method_not_allowed(r, "POST");
+		return;
+	}
+	if (!allowed(r, ROLE_STAFF) || !read_post(r, NULL, 0))
+		return;
+	if (orgform_load(&form, id) < 0) {
+		req_error(r, 404, "There is no entry with this number.");
+		return;
+	}
+	if (entry_actions[a].needs_note && !p.v[KEY_NOTE].present) {
+		show_org(r, 400, id, &form, a, "Write the reason: the applicant will be told it.");
+		return;
+	}
+	switch (entry_act(id, (enum entry_action)a, p.v[KEY_NOTE].str, who.name)) {
+	case ENTRY_OK:
+		if (p.v[KEY_BACK].present)
+			snprintf(path, sizeof path, "%s/%s", base, p.v[KEY_BACK].str);
+		else
+			snprintf(path, sizeof path, "%s/org/%lld?done=%s", base, id, name);
+		redirect(r, path, NULL);
+		return;
+	case ENTRY_CONFLICT:
+		show_org(r, 409, id, &form, -1, "That action no longer applies: the entry has changed "
+		    "since the page was loaded. Here it is as it is now.");
+		return;
+	case ENTRY_NOT_FOUND:
+		req_error(r, 404, "There is no entry with this number.");
+		return;
+	default:
+		show_org(r, 503, id, &form, -1, "The directory is busy; nothing was changed. Try again "
+		    "in a moment.");
+		return;
+	}
+}
+
+/* --- the audit log ----------------------------------------------------------------------------- */
+
+static void
+show_audit(struct req *r)
+{
+	struct view *v;
+	struct view_dict *body;
+	sqlite3_stmt *s;
+	long page, total;
+	long long ids[AUDIT_PAGE];
+	struct view_dict *rows[AUDIT_PAGE];
+	char route[400], href[500];
+	int n = 0;
+
+	if (!allowed(r, ROLE_ADMIN))
+		return;
+	if (params_parse(&p, keys, KEY__MAX, r->query) < 0) {
+		req_error(r, 400, p.error);
+		return;
+	}
+	page = p.v[KEY_PAGE].present ? p.v[KEY_PAGE].num : 1;
+	if ((total = count_rows(STMT_AUDIT_COUNT, 0)) < 0 || (s = db_stmt(STMT_AUDIT_PAGE)) == NULL) {
+		req_error(r, 503, "The directory is busy; reload in a moment.");
+		return;
+	}
+	sqlite3_bind_int(s, 1, AUDIT_PAGE);
+	sqlite3_bind_int64(s, 2, (page - 1) * AUDIT_PAGE);
+	v = staff_page(r, 200, "Audit log", "audit.tpl");
+	body = view_body(v);
+	while (n < AUDIT_PAGE && sqlite3_step(s) == SQLITE_ROW) {
+		struct view_dict *e = view_section(body, "EVENT");
+		ids[n] = sqlite3_column_int64(s, 0);
+		view_set(e, "AT", (const char *)sqlite3_column_text(s, 1));
+		view_set(e, "ACTOR", (const char *)sqlite3_column_text(s, 2));
+		view_set(e, "ACTION", (const char *)sqlite3_column_text(s, 3));
+		if (sqlite3_column_bytes(s, 4))
+			view_set(view_section(e, "NOTE"), "TEXT", (const char *)sqlite3_column_text(s, 4));
+		if (sqlite3_column_type(s, 5) != SQLITE_NULL) {
+			struct view_dict *o = view_section(e, "ORG");
+			snprintf(href, sizeof href, "%s/org/%lld", base, (long long)sqlite3_column_int64(s, 5));
+			view_set(o, "HREF", href);
+			view_set(o, "NAME", (const char *)sqlite3_column_text(s, 6));
+		}
+		rows[n++] = e;
+	}
+	db_done(s);
+	for (int i = 0; i < n; i++) {
+		if ((s = db_stmt(STMT_AUDIT_CHANGES)) == NULL)
+			break;
+		sqlite3_bind_int64(s, 1, ids[i]);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			struct view_dict *c = view_section(rows[i], "CHANGE");
+			view_set(c, "FIELD", (const char *)sqlite3_column_text(s, 0));
+			view_set(c, "OLD", (const char *)sqlite3_column_text(s, 1));
+			view_set(c, "NEW", (const char *)sqlite3_column_text(s, 2));
+		}
+		db_done(s);
+	}
+	view_set_int(body, "TOTAL", total);
+	snprintf(route, sizeof route, "%s/audit", base);
+	fill_pager(body, route, page, AUDIT_PAGE, total);
+	view_page_finish(v, r);
+}
+
+/* --- routes ------------------------------------------------------------------------------------ */
+
+/* "/org/123" or "/org/123/approve": the id, and the action's name or "". */
+static long long
+org_route(const char *path, const char **action)
+{
+	char *end;
+	long long id;
+
+	if (strncmp(path, "/org/", 5) != 0 || path[5] < '1' || path[5] > '9')
+		return -1;
+	id = strtoll(path + 5, &end, 10);
+	if (id <= 0 || (end - (path + 5)) > 15 || (*end != '\0' && *end != '/'))
+		return -1;
+	*action = *end ? end + 1 : "";
+	return id;
+}
+
+static void
+handle(struct req *r)
+{
+	const char *path = r->path_info, *action;
+	long long id;
+
+	req_link(r, base, sizeof base, "staff");
+	auth_who(r, &who);
+	if (strcmp(path, "/sign-in") == 0) {
+		sign_in(r);
+		return;
+	}
+	if (strcmp(path, "/sign-out") == 0) {
+		if (r->method == METHOD_POST)
+			sign_out(r);
+		else
+			req_method_not_allowed(r, "POST");
+		return;
+	}
+	if (strcmp(path, "") == 0 || strcmp(path, "/") == 0 || strcmp(path, "/queue") == 0)
+		show_list(r, "queue");
+	else if (strcmp(path, "/entries") == 0)
+		show_list(r, "entries");
+	else if (strcmp(path, "/stale") == 0)
+		show_list(r, "stale");
+	else if (strcmp(path, "/audit") == 0)
+		show_audit(r);
+	else if ((id = org_route(path, &action)) > 0) {
+		if (*action)
+			org_act(r, id, action);
+		else if (r->method == METHOD_POST)
+			org_save(r, id);
+		else if (r->method == METHOD_GET || r->method == METHOD_HEAD)
+			org_page(r, id);
+		else
+			req_method_not_allowed(r, "GET, HEAD, POST");
+	} else if (allowed(r, ROLE_BOARD))
+		req_error(r, 404, "There is no staff page at this address.");
+}
+
+int
+main(void)
+{
+	static const struct program staff = { "staff", handle, NULL };
+	return http_serve(&staff);
+}

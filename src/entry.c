@@ -1,0 +1,532 @@
+/*
+ * entry.c - every change to a directory entry, each in one transaction with its audit record.
+ *
+ * The audit log's field changes come from comparing STMT_ORG_SNAPSHOT before and after the
+ * change inside the same transaction, so whatever a statement (or a trigger it fires) changed
+ * is recorded, not just what the code meant to change. Applications are checked against the
+ * directory for duplicates with org_fts, whose tokenizer already folds case and accents: the
+ * name is looked up as a phrase anchored at the start of the name column, and a hit counts as
+ * the same organization only if nothing but punctuation is left around the matched words.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto.h"
+#include "db.h"
+#include "entry.h"
+#include "orgform.h"
+#include "token.h"
+
+const struct entry_action_spec entry_actions[ACT__MAX] = {
+	[ACT_APPROVE] = { "approve", "Approve and list", "approved", ",pending,", "listed", 1, "approved", 0 },
+	[ACT_REJECT] = { "reject", "Reject", "rejected", ",pending,", "rejected", 0, "rejected", 1 },
+	[ACT_WAIT] = { "wait", "Ask for more information", "waiting for information", ",pending,", NULL, 0,
+	    "waiting", 1 },
+	[ACT_CONFIRM] = { "confirm", "Mark confirmed today", "confirmed", ",listed,", NULL, 1, NULL, 0 },
+	[ACT_UNLIST] = { "unlist", "Unlist", "unlisted", ",listed,", "unlisted", 0, NULL, 0 },
+	[ACT_RELIST] = { "relist", "List again", "listed again", ",unlisted,", "listed", 1, NULL, 0 },
+	[ACT_ARCHIVE] = { "archive", "Archive", "archived", ",listed,unlisted,rejected,", "archived", 0,
+	    NULL, 0 },
+};
+
+int
+entry_action_by_name(const char *name)
+{
+	for (int a = 0; a < ACT__MAX; a++)
+		if (strcmp(entry_actions[a].name, name) == 0)
+			return a;
+	return -1;
+}
+
+int
+entry_action_applies(enum entry_action a, const char *status, const char *app_state)
+{
+	char key[40];
+
+	snprintf(key, sizeof key, ",%s,", status);
+	if (strstr(entry_actions[a].from, key) == NULL)
+		return 0;
+	/* A pending entry without an application row (made by hand) can still be reviewed. */
+	return a != ACT_WAIT || app_state == NULL || strcmp(app_state, "approved") != 0;
+}
+
+/* --- transactions ------------------------------------------------------------------------ */
+
+static enum entry_result
+step_result(int rc)
+{
+	return db_is_busy(rc) ? ENTRY_BUSY : ENTRY_FAILED;
+}
+
+static int
+run(enum stmt id)
+{
+	sqlite3_stmt *s = db_stmt(id);
+	int rc = s ? sqlite3_step(s) : SQLITE_ERROR;
+
+	db_done(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+static enum entry_result
+begin(void)
+{
+	int rc = run(STMT_BEGIN);
+	return rc == SQLITE_OK ? ENTRY_OK : step_result(rc);
+}
+
+static enum entry_result
+finish(enum entry_result result)
+{
+	int rc;
+
+	if (result != ENTRY_OK && result != ENTRY_RESUBMITTED) {
+		run(STMT_ROLLBACK);
+		return result;
+	}
+	if ((rc = run(STMT_COMMIT)) != SQLITE_OK) {
+		run(STMT_ROLLBACK);
+		return step_result(rc);
+	}
+	return result;
+}
+
+/* --- the audit log ------------------------------------------------------------------------- */
+
+struct snapshot {
+	int	 n;
+	char	*name[40];
+	char	*value[40];
+};
+
+static void
+snapshot_free(struct snapshot *sn)
+{
+	for (int i = 0; i < sn->n; i++) {
+		free(sn->name[i]);
+		free(sn->value[i]);
+	}
+	sn->n = 0;
+}
+
+/* Reads entry id's audited columns; returns 0, or -1 if there is no such entry. */
+static int
+snapshot_take(struct snapshot *sn, long long id)
+{
+	sqlite3_stmt *s = db_stmt(STMT_ORG_SNAPSHOT);
+	int found = 0;
+
+	sn->n = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		found = 1;
+		for (int c = 0; c < sqlite3_column_count(s) && c < 40; c++) {
+			const char *v = (const char *)sqlite3_column_text(s, c);
+			sn->name[c] = strdup(sqlite3_column_name(s, c));
+			sn->value[c] = v ? strdup(v) : NULL;
+			sn->n = c + 1;
+		}
+	}
+	db_done(s);
+	return found ? 0 : -1;
+}
+
+static long long
+audit_open(const char *actor, const char *action, long long org_id, const char *note)
+{
+	sqlite3_stmt *s = db_stmt(STMT_AUDIT_INSERT);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, action, -1, SQLITE_STATIC);
+	if (org_id > 0)
+		sqlite3_bind_int64(s, 3, org_id);
+	sqlite3_bind_text(s, 4, note ? note : "", -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	db_done(s);
+	return rc == SQLITE_DONE ? sqlite3_last_insert_rowid(sqlite3_db_handle(s)) : -rc;
+}
+
+/* Records every column that differs between before and after under audit row audit_id. */
+static int
+audit_changes(long long audit_id, const struct snapshot *before, const struct snapshot *after)
+{
+	for (int c = 0; c < before->n && c < after->n; c++) {
+		const char *o = before->value[c], *n = after->value[c];
+		sqlite3_stmt *s;
+		int rc;
+
+		if ((o == NULL && n == NULL) || (o && n && strcmp(o, n) == 0))
+			continue;
+		if ((s = db_stmt(STMT_AUDIT_CHANGE)) == NULL)
+			return SQLITE_ERROR;
+		sqlite3_bind_int64(s, 1, audit_id);
+		sqlite3_bind_int(s, 2, c);
+		sqlite3_bind_text(s, 3, before->name[c], -1, SQLITE_STATIC);
+		if (o)
+			sqlite3_bind_text(s, 4, o, -1, SQLITE_STATIC);
+		if (n)
+			sqlite3_bind_text(s, 5, n, -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+		db_done(s);
+		if (rc != SQLITE_DONE)
+			return rc;
+	}
+	return SQLITE_OK;
+}
+
+/* --- writing a form ---------------------------------------------------------------------- */
+
+/* Binds each field to the statement's :name parameter, where it has one. */
+static void
+bind_form(sqlite3_stmt *s, const struct form *f)
+{
+	for (int k = 0; k < ORGF__MAX; k++) {
+		char param[64];
+		int idx;
+
+		snprintf(param, sizeof param, ":%s", orgform_fields[k].name);
+		if ((idx = sqlite3_bind_parameter_index(s, param)) == 0)
+			continue;
+		if (orgform_fields[k].type == FIELD_FLAG)
+			sqlite3_bind_int(s, idx, f->v[k].str[0] != '\0');
+		else if (k == ORGF_AGES) {
+			int bits = 0;
+			for (size_t i = 0; i < f->v[k].nitems; i++)
+				bits |= atoi(f->v[k].items[i]);
+			sqlite3_bind_int(s, idx, bits);
+		} else
+			sqlite3_bind_text(s, idx, f->v[k].str, -1, SQLITE_STATIC);
+	}
+}
+
+/* A JSON array of field k's chosen codes (each checked against its table already). */
+static void
+codes_json(const struct form *f, int k, char *buf, size_t size)
+{
+	size_t o = 0;
+
+	o += (size_t)snprintf(buf, size, "[");
+	for (size_t i = 0; i < f->v[k].nitems && o < size; i++) {
+		o += (size_t)snprintf(buf + o, size - o, "%s\"", i ? "," : "");
+		for (const char *c = f->v[k].items[i]; *c && o + 2 < size; c++) {
+			if (*c == '"' || *c == '\\')
+				buf[o++] = '\\';
+			buf[o++] = *c;
+		}
+		if (o < size)
+			o += (size_t)snprintf(buf + o, size - o, "\"");
+	}
+	if (o < size)
+		snprintf(buf + o, size - o, "]");
+}
+
+/* Makes entry id's languages (or interests) exactly the form's: removes, then adds. */
+static int
+set_codes(long long id, const struct form *f, int k, enum stmt remove, enum stmt add)
+{
+	char json[2048];
+	enum stmt ids[2] = { remove, add };
+
+	codes_json(f, k, json, sizeof json);
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *s = db_stmt(ids[i]);
+		int rc;
+
+		if (s == NULL)
+			return SQLITE_ERROR;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, json, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(s);
+		db_done(s);
+		if (rc != SQLITE_DONE)
+			return rc;
+	}
+	return SQLITE_OK;
+}
+
+static int
+set_all_codes(long long id, const struct form *f)
+{
+	int rc = set_codes(id, f, ORGF_LANGUAGES, STMT_ORG_LANGUAGES_REMOVE, STMT_ORG_LANGUAGES_ADD);
+	if (rc == SQLITE_OK)
+		rc = set_codes(id, f, ORGF_INTERESTS, STMT_ORG_INTERESTS_REMOVE, STMT_ORG_INTERESTS_ADD);
+	return rc;
+}
+
+/* 1 when marked (a name with \x02…\x03 around its matched words) has only punctuation outside. */
+static int
+only_marked_words(const char *marked)
+{
+	int inside = 0;
+
+	for (const unsigned char *c = (const unsigned char *)marked; *c; c++) {
+		if (*c == 2 || *c == 3)
+			inside = *c == 2;
+		else if (!inside && (*c >= 0x80 || (*c >= '0' && *c <= '9') ||
+		    ((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z')))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Is there another pending or listed entry with this name in this country? Sets the name
+ * field's message and returns 1 if so. self is the entry being edited (0 for none).
+ */
+static int
+duplicate(struct form *f, long long self)
+{
+	char query[1024];
+	size_t o;
+	sqlite3_stmt *s;
+	int found = 0;
+
+	/* An FTS5 string: the name, quotes doubled, becomes one phrase of folded words. */
+	o = (size_t)snprintf(query, sizeof query, "name : ^\"");
+	for (const char *c = f->v[ORGF_NAME].str; *c && o + 3 < sizeof query; c++) {
+		if (*c == '"')
+			query[o++] = '"';
+		query[o++] = *c;
+	}
+	snprintf(query + o, sizeof query - o, "\"");
+	if ((s = db_stmt(STMT_ORG_DUPLICATES)) == NULL)
+		return 0;
+	sqlite3_bind_text(s, 1, query, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, f->v[ORGF_COUNTRY].str, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, self);
+	while (!found && sqlite3_step(s) == SQLITE_ROW) {
+		const char *marked = (const char *)sqlite3_column_text(s, 1);
+		if (marked && only_marked_words(marked)) {
+			found = 1;
+			form_fail(f, ORGF_NAME, "An organization with this name in this country is "
+			    "already %s. To change its entry, write to the directory's staff rather "
+			    "than applying again.", strcmp((const char *)sqlite3_column_text(s, 0),
+			    "listed") == 0 ? "in the directory" : "waiting for review");
+		}
+	}
+	db_done(s);
+	return found;
+}
+
+/* --- public operations ------------------------------------------------------------------- */
+
+/* Looks up the application this form's nonce made, if any, into a->reference. */
+static int
+already_applied(struct entry_application *a)
+{
+	sqlite3_stmt *s = db_stmt(STMT_APPLICATION_BY_NONCE);
+	int found = 0;
+
+	if (s == NULL)
+		return 0;
+	sqlite3_bind_blob(s, 1, a->nonce, TOKEN_NONCE_SIZE, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		snprintf(a->reference, sizeof a->reference, "%s", sqlite3_column_text(s, 0));
+		a->id = sqlite3_column_int64(s, 1);
+		found = 1;
+	}
+	db_done(s);
+	return found;
+}
+
+static int
+recent_applications(const struct entry_application *a)
+{
+	sqlite3_stmt *s = db_stmt(STMT_APPLY_RECENT);
+	int n = 0;
+
+	if (s == NULL)
+		return 0;
+	sqlite3_bind_blob(s, 1, a->addr_hash, 32, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)a->now - 3600);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int(s, 0);
+	db_done(s);
+	return n;
+}
+
+/* Counts this application against its address, forgetting attempts over an hour old. */
+static int
+note_attempt(const struct entry_application *a)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((s = db_stmt(STMT_APPLY_PRUNE)) == NULL)
+		return SQLITE_ERROR;
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)a->now - 3600);
+	rc = sqlite3_step(s);
+	db_done(s);
+	if (rc != SQLITE_DONE || (s = db_stmt(STMT_APPLY_NOTE_ATTEMPT)) == NULL)
+		return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+	sqlite3_bind_blob(s, 1, a->addr_hash, 32, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)a->now);
+	rc = sqlite3_step(s);
+	db_done(s);
+	return rc;
+}
+
+/* Inserts the application row with a fresh random reference, retrying a (rare) collision. */
+static int
+insert_application(struct entry_application *a)
+{
+	for (int attempt = 0; attempt < 5; attempt++) {
+		uint8_t raw[5];
+		char hex[11];
+		sqlite3_stmt *s;
+		int rc;
+
+		if (crypto_random(raw, sizeof raw) < 0 || (s = db_stmt(STMT_APPLICATION_INSERT)) == NULL)
+			return SQLITE_ERROR;
+		crypto_hex(hex, raw, sizeof raw);
+		for (char *c = hex; *c; c++)
+			*c = (char)(*c >= 'a' ? *c - 32 : *c);
+		snprintf(a->reference, sizeof a->reference, "%.5s-%.5s", hex, hex + 5);
+		sqlite3_bind_int64(s, 1, a->id);
+		sqlite3_bind_text(s, 2, a->reference, -1, SQLITE_STATIC);
+		sqlite3_bind_blob(s, 3, a->nonce, TOKEN_NONCE_SIZE, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+		db_done(s);
+		if (rc != SQLITE_CONSTRAINT_UNIQUE)
+			return rc;
+	}
+	return SQLITE_ERROR;
+}
+
+enum entry_result
+entry_apply(struct form *f, struct entry_application *a)
+{
+	enum entry_result r;
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((r = begin()) != ENTRY_OK)
+		return r;
+	if (already_applied(a))
+		return finish(ENTRY_RESUBMITTED);
+	if (recent_applications(a) >= a->limit_per_hour)
+		return finish(ENTRY_LIMITED);
+	if (duplicate(f, 0))
+		return finish(ENTRY_INVALID);
+	if ((s = db_stmt(STMT_ORG_INSERT)) == NULL)
+		return finish(ENTRY_FAILED);
+	bind_form(s, f);
+	rc = sqlite3_step(s);
+	db_done(s);
+	if (rc != SQLITE_DONE)
+		return finish(step_result(rc));
+	a->id = sqlite3_last_insert_rowid(sqlite3_db_handle(s));
+	if ((rc = set_all_codes(a->id, f)) != SQLITE_OK ||
+	    (rc = insert_application(a)) != SQLITE_DONE ||
+	    (rc = note_attempt(a)) != SQLITE_DONE ||
+	    audit_open("applicant", "applied", a->id, a->reference) < 0)
+		return finish(step_result(rc));
+	return finish(ENTRY_OK);
+}
+
+enum entry_result
+entry_update(long long id, struct form *f, const char *actor)
+{
+	struct snapshot before, after;
+	enum entry_result r;
+	sqlite3_stmt *s;
+	long long audit_id;
+	int rc;
+
+	if ((r = begin()) != ENTRY_OK)
+		return r;
+	if (snapshot_take(&before, id) < 0)
+		return finish(ENTRY_NOT_FOUND);
+	if (duplicate(f, id)) {
+		snapshot_free(&before);
+		return finish(ENTRY_INVALID);
+	}
+	if ((audit_id = audit_open(actor, "edited", id, "")) < 0 ||
+	    (s = db_stmt(STMT_ORG_UPDATE)) == NULL) {
+		snapshot_free(&before);
+		return finish(audit_id < 0 ? step_result((int)-audit_id) : ENTRY_FAILED);
+	}
+	bind_form(s, f);
+	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), id);
+	rc = sqlite3_step(s);
+	db_done(s);
+	rc = rc == SQLITE_DONE ? set_all_codes(id, f) : rc;
+	if (rc == SQLITE_OK) {
+		snapshot_take(&after, id);
+		rc = audit_changes(audit_id, &before, &after);
+		snapshot_free(&after);
+	}
+	snapshot_free(&before);
+	return finish(rc == SQLITE_OK ? ENTRY_OK : step_result(rc));
+}
+
+enum entry_result
+entry_act(long long id, enum entry_action act, const char *note, const char *actor)
+{
+	const struct entry_action_spec *spec = &entry_actions[act];
+	struct snapshot before, after;
+	enum entry_result r;
+	sqlite3_stmt *s;
+	long long audit_id;
+	const char *status = NULL;
+	char app_state[16] = "";
+	int rc = SQLITE_OK;
+
+	if ((r = begin()) != ENTRY_OK)
+		return r;
+	if (snapshot_take(&before, id) < 0)
+		return finish(ENTRY_NOT_FOUND);
+	for (int c = 0; c < before.n; c++)
+		if (strcmp(before.name[c], "status") == 0)
+			status = before.value[c];
+	if ((s = db_stmt(STMT_APPLICATION_STATE)) != NULL) {
+		sqlite3_bind_int64(s, 1, id);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			snprintf(app_state, sizeof app_state, "%s", sqlite3_column_text(s, 0));
+		db_done(s);
+	}
+	if (status == NULL || !entry_action_applies(act, status, app_state[0] ? app_state : NULL)) {
+		snapshot_free(&before);
+		return finish(ENTRY_CONFLICT);
+	}
+	if ((audit_id = audit_open(actor, spec->past, id, note)) < 0) {
+		snapshot_free(&before);
+		return finish(step_result((int)-audit_id));
+	}
+	if ((s = db_stmt(STMT_ENTRY_SET_STATUS)) == NULL)
+		rc = SQLITE_ERROR;
+	else {
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, spec->to ? spec->to : status, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(s, 3, spec->confirm);
+		rc = sqlite3_step(s);
+		db_done(s);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	if (rc == SQLITE_OK && spec->application && app_state[0]) {
+		if ((s = db_stmt(STMT_APPLICATION_DECIDE)) == NULL)
+			rc = SQLITE_ERROR;
+		else {
+			sqlite3_bind_int64(s, 1, id);
+			sqlite3_bind_text(s, 2, spec->application, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 3, note ? note : "", -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 4, actor, -1, SQLITE_STATIC);
+			rc = sqlite3_step(s);
+			db_done(s);
+			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		}
+	}
+	if (rc == SQLITE_OK) {
+		snapshot_take(&after, id);
+		rc = audit_changes(audit_id, &before, &after);
+		snapshot_free(&after);
+	}
+	snapshot_free(&before);
+	return finish(rc == SQLITE_OK ? ENTRY_OK : step_result(rc));
+}

@@ -1,0 +1,67 @@
+/*
+ * entry.h - changing directory entries: an application from the public form, staff edits,
+ * and the review and upkeep actions (approve, reject, wait, confirm, unlist, relist, archive).
+ *
+ * Each call is one BEGIN IMMEDIATE transaction that also writes the audit log: who, what,
+ * and every field's old and new value. Nothing is ever deleted; "archived" is the end of the
+ * road, and the history stays.
+ */
+#ifndef LIAISON_ENTRY_H
+#define LIAISON_ENTRY_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "form.h"
+
+enum entry_result {
+	ENTRY_OK,
+	ENTRY_INVALID,		/* the form has problems; each field says which */
+	ENTRY_RESUBMITTED,	/* this form was accepted before: reference names that application */
+	ENTRY_LIMITED,		/* too many applications from this address in the last hour */
+	ENTRY_CONFLICT,		/* the entry is not in a state this action applies to */
+	ENTRY_NOT_FOUND,
+	ENTRY_BUSY,		/* the database stayed locked past the timeout */
+	ENTRY_FAILED,		/* the database refused the change (full, read-only, broken) */
+};
+
+struct entry_application {
+	const uint8_t	*nonce;		/* the form token's (TOKEN_NONCE_SIZE bytes) */
+	const uint8_t	*addr_hash;	/* 32 bytes: token_hash_address() of the client */
+	int		 limit_per_hour;
+	time_t		 now;
+	char		 reference[16];	/* out: "XXXXX-XXXXX" */
+	long long	 id;		/* out: the new organization's id */
+};
+
+/* Stores a checked organization form as a pending application. */
+enum entry_result entry_apply(struct form *, struct entry_application *);
+/* Saves a checked organization form over entry id, as actor. */
+enum entry_result entry_update(long long id, struct form *, const char *actor);
+
+enum entry_action {
+	ACT_APPROVE, ACT_REJECT, ACT_WAIT, ACT_CONFIRM, ACT_UNLIST, ACT_RELIST, ACT_ARCHIVE,
+	ACT__MAX
+};
+
+struct entry_action_spec {
+	const char	*name;		/* in the URL: /staff/org/ID/NAME */
+	const char	*button;	/* what the button says */
+	const char	*past;		/* the audit log's action, and what the page says was done */
+	const char	*from;		/* statuses it applies to, as ",a,b," */
+	const char	*to;		/* the new status, or NULL to keep it */
+	int		 confirm;	/* sets confirmed_on to today */
+	const char	*application;	/* the application's new state, or NULL */
+	int		 needs_note;	/* a reason is required */
+};
+
+extern const struct entry_action_spec entry_actions[ACT__MAX];
+
+/* Looks an action up by its URL name; -1 if there is none. */
+int	entry_action_by_name(const char *name);
+/* 1 when action applies to an entry with status (and application state, may be NULL). */
+int	entry_action_applies(enum entry_action, const char *status, const char *app_state);
+/* Does action to entry id, as actor, with note (may be ""). */
+enum entry_result entry_act(long long id, enum entry_action, const char *note, const char *actor);
+
+#endif

@@ -1,0 +1,503 @@
+/*
+ * form.c - posted forms: decode, check every field, keep what was typed, draw it again.
+ *
+ * Decoding shares params.c's url_decode and utf8_valid. Limits count characters, not bytes,
+ * because that is what a person sees and what the database's CHECKs count. Messages say what
+ * to do ("Enter …", "Choose …"), the way a librarian would say it across a desk.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "form.h"
+#include "view.h"
+
+/* One (field, value) pair of the body, before values are grouped by field. */
+struct pair {
+	int		 k;
+	const char	*val;
+};
+
+void
+form_init(struct form *f, const struct field_spec *spec, size_t n)
+{
+	f->spec = spec;
+	f->n = n < FORM_FIELDS_MAX ? n : FORM_FIELDS_MAX;
+	f->nitems = 0;
+	f->nerrors = 0;
+	f->error[0] = '\0';
+	f->nscratch = 0;
+	f->buf[0] = '\0';
+	for (size_t k = 0; k < f->n; k++) {
+		f->v[k].str = "";
+		f->v[k].items = f->items;
+		f->v[k].nitems = 0;
+		f->v[k].given = 0;
+		f->v[k].error[0] = '\0';
+	}
+}
+
+void
+form_fail(struct form *f, int k, const char *fmt, ...)
+{
+	va_list ap;
+	char *dst = k < 0 ? f->error : f->v[k].error;
+
+	if (dst[0])
+		return;
+	va_start(ap, fmt);
+	vsnprintf(dst, FORM_ERROR_MAX, fmt, ap);
+	va_end(ap);
+	f->nerrors++;
+}
+
+static char *
+keep(struct form *f, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d;
+
+	if (f->nscratch + n > sizeof f->scratch)
+		return NULL;
+	d = f->scratch + f->nscratch;
+	memcpy(d, s, n);
+	f->nscratch += n;
+	return d;
+}
+
+int
+form_set(struct form *f, int k, const char *s)
+{
+	const char *copy = keep(f, s);
+
+	if (copy == NULL)
+		return -1;
+	f->v[k].str = copy;
+	f->v[k].given = 1;
+	return 0;
+}
+
+int
+form_add_item(struct form *f, int k, const char *s)
+{
+	const char *copy;
+
+	/* Items of one field must be contiguous in the pool: only add to the last field added. */
+	if (f->nitems >= FORM_ITEMS_MAX || (copy = keep(f, s)) == NULL)
+		return -1;
+	if (f->v[k].nitems == 0)
+		f->v[k].items = f->items + f->nitems;
+	else if (f->v[k].items + f->v[k].nitems != f->items + f->nitems)
+		return -1;
+	f->items[f->nitems++] = copy;
+	f->v[k].nitems++;
+	f->v[k].given = 1;
+	return 0;
+}
+
+int
+form_has(const struct form *f, int k, const char *value)
+{
+	if (f->spec[k].type != FIELD_CHOICES)
+		return strcmp(f->v[k].str, value) == 0;
+	for (size_t i = 0; i < f->v[k].nitems; i++)
+		if (strcmp(f->v[k].items[i], value) == 0)
+			return 1;
+	return 0;
+}
+
+static size_t
+characters(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* The label as it reads mid-sentence: "Name of the organization" → "name of the organization". */
+static void
+label_in_sentence(char *dst, size_t size, const char *label)
+{
+	snprintf(dst, size, "%s", label);
+	if (isupper((unsigned char)dst[0]) && !isupper((unsigned char)dst[1]))
+		dst[0] = (char)tolower((unsigned char)dst[0]);
+}
+
+/* Trims spaces and line ends at both ends; for long text, drops the \r of each \r\n. */
+static char *
+tidy(char *s, int multiline)
+{
+	char *e, *r, *w;
+
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+		e--;
+	*e = '\0';
+	if (multiline) {
+		for (r = w = s; *r; r++)
+			if (!(r[0] == '\r' && r[1] == '\n'))
+				*w++ = *r;
+		*w = '\0';
+	}
+	return s;
+}
+
+static int
+has_control(const char *s, int multiline)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c < 0x20 && !(multiline && (c == '\n' || c == '\t'))) || c == 0x7f)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+plausible_email(const char *s)
+{
+	const char *at = strchr(s, '@'), *dot;
+
+	if (at == NULL || at == s || at - s > 64 || strchr(at + 1, '@'))
+		return 0;
+	if (strpbrk(s, " \t<>()[],;:\"\\") != NULL)
+		return 0;
+	dot = strrchr(at + 1, '.');
+	return dot && dot > at + 1 && dot[1] != '\0';
+}
+
+/* http(s)://host[…] with a dotted host of letters, digits, hyphens (or any non-ASCII: IDN). */
+static int
+plausible_url(const char *s)
+{
+	const char *h;
+	int dots = 0;
+
+	if (strncmp(s, "https://", 8) == 0)
+		h = s + 8;
+	else if (strncmp(s, "http://", 7) == 0)
+		h = s + 7;
+	else
+		return 0;
+	if (*h == '\0' || *h == '.' || *h == '-')
+		return 0;
+	for (; *h && *h != '/' && *h != '?' && *h != '#'; h++) {
+		unsigned char c = (unsigned char)*h;
+		if (c == '.')
+			dots++;
+		else if (!(isalnum(c) || c == '-' || c == ':' || c >= 0x80))
+			return 0;
+	}
+	return dots > 0 && strpbrk(s, " \"<>\\^`{|}") == NULL;
+}
+
+static int
+in_choices(const struct field_spec *s, const char *v)
+{
+	sqlite3_stmt *q;
+	int found;
+
+	if (s->choices) {
+		for (size_t i = 0; s->choices[i].value; i++)
+			if (strcmp(s->choices[i].value, v) == 0)
+				return 1;
+		return 0;
+	}
+	if ((q = db_stmt((enum stmt)s->exists_stmt)) == NULL)
+		return 0;
+	sqlite3_bind_text(q, 1, v, -1, SQLITE_STATIC);
+	found = sqlite3_step(q) == SQLITE_ROW;
+	db_done(q);
+	return found;
+}
+
+static void
+check_field(struct form *f, int k)
+{
+	const struct field_spec *s = &f->spec[k];
+	struct field_value *v = &f->v[k];
+	char what[120];
+	size_t len;
+
+	label_in_sentence(what, sizeof what, s->label);
+	if (v->error[0])
+		return;		/* a decoding problem already said what is wrong */
+	if (s->type == FIELD_CHOICES) {
+		for (size_t i = 0; i < v->nitems; i++)
+			if (!in_choices(s, v->items[i])) {
+				form_fail(f, k, "Choose %s from the list.", what);
+				return;
+			}
+		if (v->nitems > s->max)
+			form_fail(f, k, "Choose at most %zu.", s->max);
+		else if (s->required && v->nitems == 0)
+			form_fail(f, k, "Choose at least one: %s.", what);
+		return;
+	}
+	if (s->type == FIELD_FLAG) {
+		v->str = v->str[0] ? "1" : "";
+		return;
+	}
+	/* Only values from the body are tidied in place: absent ones are the literal "". */
+	if (s->type != FIELD_PASSWORD && v->str[0] && v->str >= f->buf && v->str < f->buf + sizeof f->buf)
+		v->str = tidy((char *)v->str, s->type == FIELD_LONGTEXT);
+	len = characters(v->str);
+	if (v->str[0] == '\0') {
+		if (s->required)
+			form_fail(f, k, s->type == FIELD_CHOICE ? "Choose %s." : "Enter %s.", what);
+		return;
+	}
+	if (has_control(v->str, s->type == FIELD_LONGTEXT)) {
+		form_fail(f, k, "Remove the control characters from %s.", what);
+		return;
+	}
+	if (s->type != FIELD_CHOICE && len > s->max) {
+		form_fail(f, k, "Shorten %s to %zu characters or fewer (it has %zu).", what, s->max, len);
+		return;
+	}
+	switch (s->type) {
+	case FIELD_EMAIL:
+		if (!plausible_email(v->str))
+			form_fail(f, k, "Enter an email address like name@library.org.");
+		break;
+	case FIELD_URL:
+		if (strstr(v->str, "://") == NULL) {
+			char with[600];
+			const char *fixed;
+
+			snprintf(with, sizeof with, "https://%s", v->str);
+			if ((fixed = keep(f, with)) != NULL)
+				v->str = fixed;
+		}
+		if (!plausible_url(v->str))
+			form_fail(f, k, "Enter a web address like https://www.library.org.");
+		break;
+	case FIELD_CHOICE:
+		if (!in_choices(s, v->str))
+			form_fail(f, k, "Choose %s from the list.", what);
+		break;
+	default:
+		break;
+	}
+}
+
+int
+form_parse(struct form *f, const struct field_spec *spec, size_t n, const char *body)
+{
+	struct pair pairs[FORM_ITEMS_MAX + FORM_FIELDS_MAX];
+	size_t npairs = 0, len = body ? strlen(body) : 0;
+	char *s, *end;
+
+	form_init(f, spec, n);
+	if (len > FORM_INPUT_MAX) {
+		form_fail(f, -1, "The form is too long (%zu bytes; at most %d are accepted).", len,
+		    FORM_INPUT_MAX);
+		return f->nerrors;
+	}
+	memcpy(f->buf, body ? body : "", len + 1);
+	for (s = f->buf; s < f->buf + len; s = end + 1) {
+		char *eq, *val;
+		long nlen, vlen;
+		size_t k;
+
+		if ((end = strchr(s, '&')) == NULL)
+			end = f->buf + len;
+		*end = '\0';
+		if ((eq = strchr(s, '=')) == NULL)
+			continue;
+		*eq = '\0';
+		val = eq + 1;
+		if ((nlen = url_decode(s, strlen(s))) < 0)
+			continue;
+		for (k = 0; k < f->n; k++)
+			if (strcmp(spec[k].name, s) == 0)
+				break;
+		if (k == f->n)
+			continue;	/* not ours: a browser extension's, or a newer form's */
+		if ((vlen = url_decode(val, strlen(val))) < 0 || !utf8_valid(val, (size_t)vlen)) {
+			form_fail(f, (int)k, "This is not readable text: type it again.");
+			continue;
+		}
+		if (spec[k].type != FIELD_CHOICES && f->v[k].given) {
+			form_fail(f, (int)k, "This field was sent more than once.");
+			continue;
+		}
+		f->v[k].given = 1;
+		if (spec[k].type != FIELD_CHOICES)
+			f->v[k].str = val;
+		else if (*val && npairs < sizeof pairs / sizeof pairs[0])
+			pairs[npairs++] = (struct pair){ (int)k, val };
+	}
+	/* Group many-choice values by field, dropping repeats, so each field's items are contiguous. */
+	for (size_t k = 0; k < f->n; k++) {
+		f->v[k].items = f->items + f->nitems;
+		for (size_t i = 0; i < npairs; i++) {
+			if (pairs[i].k != (int)k || form_has(f, (int)k, pairs[i].val))
+				continue;
+			if (f->nitems == FORM_ITEMS_MAX) {
+				form_fail(f, (int)k, "Too many choices were sent.");
+				break;
+			}
+			f->items[f->nitems++] = pairs[i].val;
+			f->v[k].nitems++;
+		}
+	}
+	for (size_t k = 0; k < f->n; k++)
+		check_field(f, (int)k);
+	return f->nerrors;
+}
+
+/* --- drawing ------------------------------------------------------------------------------ */
+
+static void
+add_option(struct view_dict *group, const char *value, const char *label, int chosen,
+    const char *id_base, size_t i)
+{
+	struct view_dict *o = view_section(group, "OPTION");
+	char id[96];
+
+	view_set(o, "VALUE", value);
+	view_set(o, "LABEL", label);
+	snprintf(id, sizeof id, "%s-%zu", id_base, i);
+	view_set(o, "OPTION_ID", id);
+	if (chosen)
+		view_show(o, "CHOSEN");
+}
+
+/* The options of field k under widget, in optgroups when the statement gives groups; how many. */
+static size_t
+fill_options(struct view_dict *widget, const struct form *f, int k, const char *id_base)
+{
+	const struct field_spec *s = &f->spec[k];
+	struct view_dict *group = NULL;
+	char last[128] = "";
+	size_t i = 0;
+
+	if (s->choices) {
+		group = view_section(widget, "OPTGROUP");
+		for (; s->choices[i].value; i++)
+			add_option(group, s->choices[i].value, s->choices[i].label,
+			    form_has(f, k, s->choices[i].value), id_base, i);
+		return i;
+	}
+	sqlite3_stmt *q = db_stmt((enum stmt)s->options_stmt);
+	while (q && sqlite3_step(q) == SQLITE_ROW) {
+		const char *value = (const char *)sqlite3_column_text(q, 0);
+		const char *label = (const char *)sqlite3_column_text(q, 1);
+		const char *g = sqlite3_column_count(q) > 2 ? (const char *)sqlite3_column_text(q, 2) : "";
+
+		if (group == NULL || strcmp(g ? g : "", last) != 0) {
+			snprintf(last, sizeof last, "%s", g ? g : "");
+			group = view_section(widget, "OPTGROUP");
+			if (last[0]) {
+				view_show(group, "LABELLED");
+				view_set(group, "GROUP", last);
+			}
+		}
+		add_option(group, value ? value : "", label ? label : "", form_has(f, k, value ? value : ""),
+		    id_base, i++);
+	}
+	db_done(q);
+	return i;
+}
+
+static void
+fill_field(struct view_dict *field, const struct form *f, int k)
+{
+	const struct field_spec *s = &f->spec[k];
+	const struct field_value *v = &f->v[k];
+	struct view_dict *w;
+	char id[80], described[200] = "";
+
+	snprintf(id, sizeof id, "f-%s", s->name);
+	view_set(field, "NAME", s->name);
+	view_set(field, "ID", id);
+	view_set(field, "LABEL", s->label);
+	if (!s->required && s->type != FIELD_FLAG)
+		view_show(field, "OPTIONAL");
+	if (s->hint) {
+		view_set(view_section(field, "HINT"), "TEXT", s->hint);
+		snprintf(described, sizeof described, "h-%s", s->name);
+	}
+	if (v->error[0]) {
+		view_show(field, "BAD");
+		view_set(view_section(field, "ERROR"), "MESSAGE", v->error);
+		snprintf(described + strlen(described), sizeof described - strlen(described), "%se-%s",
+		    described[0] ? " " : "", s->name);
+	}
+	if (described[0])
+		view_set(view_section(field, "DESCRIBED"), "IDS", described);
+
+	switch (s->type) {
+	case FIELD_LONGTEXT:
+		w = view_section(field, "TEXTAREA");
+		view_set(w, "VALUE", v->str);
+		break;
+	case FIELD_CHOICE:
+		w = view_section(field, s->choices ? "RADIOS" : "SELECT");
+		fill_options(w, f, k, id);
+		break;
+	case FIELD_CHOICES:
+		w = view_section(field, "CHECKBOXES");
+		if (fill_options(w, f, k, id) > 12)
+			view_show(w, "SCROLL");	/* a long list: a box of its own that scrolls */
+		break;
+	case FIELD_FLAG:
+		w = view_section(field, "FLAG");
+		if (v->str[0])
+			view_show(w, "CHOSEN");
+		break;
+	case FIELD_HIDDEN:
+		w = view_section(field, "HIDDEN");
+		view_set(w, "VALUE", v->str);
+		break;
+	default:
+		w = view_section(field, "INPUT");
+		view_set(w, "TYPE", s->type == FIELD_EMAIL ? "email" : s->type == FIELD_URL ? "url" :
+		    s->type == FIELD_PASSWORD ? "password" : "text");
+		/* A password is never sent back to the browser, right or wrong. */
+		view_set(w, "VALUE", s->type == FIELD_PASSWORD ? "" : v->str);
+		view_set(w, "AUTOCOMPLETE", s->autocomplete ? s->autocomplete : "off");
+		break;
+	}
+}
+
+void
+form_fill(struct view_dict *dict, const struct form *f, unsigned long skip)
+{
+	struct view_dict *group = NULL, *errors = NULL;
+
+	if (f->nerrors) {
+		errors = view_section(dict, "ERRORS");
+		view_set_int(errors, "COUNT", f->nerrors);
+		view_show(errors, f->nerrors > 1 ? "PLURAL" : "SINGULAR");
+		if (f->error[0])
+			view_set(view_section(errors, "FORM_ERROR"), "MESSAGE", f->error);
+	}
+	for (size_t k = 0; k < f->n; k++) {
+		const struct field_spec *s = &f->spec[k];
+		char href[80];
+
+		if (skip & (1UL << k))
+			continue;
+		if (errors && f->v[k].error[0]) {
+			struct view_dict *e = view_section(errors, "ERROR");
+			snprintf(href, sizeof href, "#f-%s", s->name);
+			view_set(e, "HREF", href);
+			view_set(e, "LABEL", s->label);
+			view_set(e, "MESSAGE", f->v[k].error);
+		}
+		if (group == NULL || s->legend) {
+			group = view_section(dict, "GROUP");
+			if (s->legend)
+				view_set(view_section(group, "LEGEND"), "TEXT", s->legend);
+		}
+		fill_field(view_section(group, "FIELD"), f, (int)k);
+	}
+}

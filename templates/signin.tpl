@@ -1,0 +1,9 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Staff sign-in</h1>
+{{#MESSAGE}}<p class="notice" role="status">{{TEXT}}</p>{{/MESSAGE}}
+<form class="entry-form narrow" method="post" action="{{BASE}}/sign-in" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+{{>FIELDS}}
+<button type="submit">Sign in</button>
+</form>
+<p class="hint">Accounts are made by the site's administrator with <code>liaison-admin user add</code>. Forgotten your password? Ask them to reset it.</p>
