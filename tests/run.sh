@@ -51,7 +51,8 @@ fi
 port=$((20000 + RANDOM % 20000))
 db=$out/liaison.db
 LIAISON_SCHEMA=$here/schema build/liaison-admin create "$db" data/demo.sql tests/http/fixture.sql >/dev/null
-conf/serve.sh --port "$port" --bin build/asan --db "$db" --dir "$out/run" > "$out/serve.log" 2>&1 &
+# A second of typing is enough for the tests (the default is 3 s).
+LIAISON_APPLY_MIN_SECONDS=1 conf/serve.sh --port "$port" --bin build/asan --db "$db" --dir "$out/run" > "$out/serve.log" 2>&1 &
 server=$!
 for i in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/list" && break; sleep 0.1; done
 

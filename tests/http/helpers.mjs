@@ -86,3 +86,122 @@ export function cgi(program, { method = 'GET', query = '', pathInfo = '', script
   const status = Number((head.match(/^Status: (\d+)/m) ?? [])[1]);
   return { code: r.status, status, head, body: split < 0 ? '' : out.subarray(split + 4).toString(), stderr: r.stderr.toString() };
 }
+
+// --- forms, cookies and addresses -------------------------------------------------------------
+import http from 'node:http';
+import { createHmac, randomBytes } from 'node:crypto';
+
+// A urlencoded body from { name: value | [values] }, in the order given.
+export function formBody(fields) {
+  const parts = [];
+  for (const [k, v] of Object.entries(fields))
+    for (const one of Array.isArray(v) ? v : [v])
+      if (one !== undefined) parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(one)}`);
+  return parts.join('&');
+}
+
+// One request through node:http, so that it can come from any loopback address (the apply
+// limit counts per address) and carry exactly the headers given.
+export function request(path, { method = 'GET', body, headers = {}, from = '127.0.0.1' } = {}) {
+  const url = new URL(BASE + path);
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: url.hostname, port: url.port, path: url.pathname + url.search, method,
+      localAddress: from, headers: body === undefined ? headers
+        : { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), ...headers },
+    }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode, headers: res.headers, text });
+      });
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+// A visitor: one address, a cookie jar, and the path part of every Location it was sent to.
+export class Visitor {
+  constructor(from = '127.0.0.1') { this.from = from; this.cookies = new Map(); }
+  cookieHeader() { return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '); }
+  async send(path, opts = {}) {
+    const headers = { ...(opts.headers ?? {}) };
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    const r = await request(path, { ...opts, headers, from: this.from });
+    for (const line of r.headers['set-cookie'] ?? []) {
+      const [pair] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq), value = pair.slice(eq + 1);
+      if (value === '' || /max-age=0/i.test(line)) this.cookies.delete(name); else this.cookies.set(name, value);
+    }
+    if (r.headers.location) r.location = new URL(r.headers.location).pathname + new URL(r.headers.location).search;
+    return r;
+  }
+  get(path) { return this.send(path); }
+  post(path, fields) { return this.send(path, { method: 'POST', body: formBody(fields) }); }
+}
+
+export const csrfOf = (html) => (html.match(/name="csrf" value="([0-9a-f]+)"/) ?? [])[1];
+// The message beside field name, or null.
+export function fieldError(html, name) {
+  const m = html.match(new RegExp(`<p class="field-error" id="e-${name}"><span class="visually-hidden">Error: </span>([^<]*)</p>`));
+  return m ? unescapeHtml(m[1]) : null;
+}
+// The value an <input name=...> shows.
+export function inputValue(html, name) {
+  const m = html.match(new RegExp(`<input id="f-${name}" name="${name}" type="[a-z]+" value="([^"]*)"`));
+  return m ? unescapeHtml(m[1]) : null;
+}
+
+// A form token made here from the site secret, independently of the C code: proves the
+// format, and makes tokens of any age (expired, too young) without waiting.
+export function mintToken({ purpose = 'apply', binding = '', age = 10 } = {}) {
+  const secret = Buffer.from(sql('SELECT hex(secret) FROM site_secret'), 'hex');
+  const stamp = Buffer.alloc(8);
+  stamp.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000) - age));
+  const nonce = randomBytes(12);
+  const mac = createHmac('sha256', secret)
+    .update(Buffer.from(purpose + '\0')).update(Buffer.from(binding + '\0')).update(stamp).update(nonce)
+    .digest().subarray(0, 16);
+  return Buffer.concat([stamp, nonce, mac]).toString('hex');
+}
+
+let serial = 0;
+// A complete, valid application; every name is new so no two count as duplicates.
+export function application(overrides = {}) {
+  serial++;
+  return {
+    csrf: mintToken(),
+    name: `Test Library ${process.pid}-${serial}-${Date.now()}`,
+    name_en: '', type: 'public', country: 'FR', region: 'Normandie', city: 'Rouen',
+    website: 'https://bibliotheque.example', description: 'A public library on the Seine.',
+    languages: ['fr', 'en'], interests: ['pen_pals', 'videoconference'], ages: ['2', '8'],
+    timezone: 'Europe/Paris', seeking: '1', seeks: 'library',
+    seeking_text: 'Pen pals for 10-year-olds.', commitment: 'informal',
+    contact_name: 'Camille Martin', contact_email: 'camille@bibliotheque.example',
+    url: '', ...overrides,
+  };
+}
+
+// Runs liaison-admin (the plain build) on the test database.
+export function admin(args, input = '') {
+  return spawnSync(`${PLAIN_BIN}/liaison-admin`, args, {
+    input, encoding: 'utf8', env: { PATH: process.env.PATH, LIAISON_DB: DB },
+  });
+}
+
+// A signed-in visitor for a new account of role (made with liaison-admin).
+export async function signedIn(role, from = '127.0.0.1') {
+  const name = `${role}-${process.pid}-${++serial}`;
+  const made = admin(['user', 'add', name, role], 'a long test password\n');
+  if (made.status !== 0) throw new Error(made.stderr);
+  const v = new Visitor(from);
+  const page = await v.get('/staff/sign-in');
+  const r = await v.post('/staff/sign-in', { csrf: csrfOf(page.text), name, password: 'a long test password' });
+  if (r.status !== 303) throw new Error(`sign-in gave ${r.status}`);
+  v.name = name;
+  return v;
+}
