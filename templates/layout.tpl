@@ -25,7 +25,7 @@
 <li><a href="{{BASE}}/stale">Out of date</a></li>
 {{#ADMIN}}<li><a href="{{BASE}}/audit">Audit log</a></li>{{/ADMIN}}
 </ul>
-<p class="who">{{WHO}} ({{ROLE}}){{#SIGN_OUT}}<form method="post" action="{{HREF}}"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link">Sign out</button></form>{{/SIGN_OUT}}</p>
+<div class="who"><span>{{WHO}} ({{ROLE}})</span>{{#SIGN_OUT}}<form method="post" action="{{HREF}}"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link">Sign out</button></form>{{/SIGN_OUT}}</div>
 </nav>{{/STAFF_NAV}}
 </header>
 <main id="main">

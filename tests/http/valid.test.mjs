@@ -1,6 +1,7 @@
 // valid.test.mjs - every kind of page Liaison serves is valid HTML, as the Nu HTML Checker
 // (vnu, the W3C's validator) reads it: the directory, a filtered page, profiles, error pages,
-// search results, tips and matches.
+// search results, tips and matches, the application form (blank, with errors, received) and
+// every staff page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -8,7 +9,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { get, sql } from './helpers.mjs';
+import { get, sql, request, formBody, application, signedIn } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const vnu = require('vnu-jar');
@@ -34,9 +35,29 @@ test('pages are valid HTML', { skip: !java && 'java is not installed' }, async (
     'match.html': '/search?match=1',
   };
   const dir = mkdtempSync(join(tmpdir(), 'liaison-vnu-'));
+  const staff = await signedIn('admin', '127.0.3.1');
+  const board = await signedIn('board', '127.0.3.1');
+  const applied = await request('/apply', { method: 'POST', body: formBody(application()), from: '127.0.3.2' });
+  const pendingId = sql(`SELECT org_id FROM application WHERE reference = '${applied.headers.location.slice(-11)}'`);
+  const fetched = {
+    'apply.html': (await get('/apply')).text,
+    'apply-errors.html': (await request('/apply', { method: 'POST', body: formBody(application({ name: '', contact_email: 'x' })), from: '127.0.3.2' })).text,
+    'applied.html': (await get(new URL(applied.headers.location).pathname)).text,
+    'sign-in.html': (await get('/staff/sign-in')).text,
+    'queue.html': (await staff.get('/staff/queue')).text,
+    'entries.html': (await staff.get('/staff/entries?status=listed')).text,
+    'stale-list.html': (await staff.get('/staff/stale')).text,
+    'audit.html': (await staff.get('/staff/audit')).text,
+    'staff-org.html': (await staff.get(`/staff/org/${pendingId}`)).text,
+    'board-org.html': (await board.get(`/staff/org/${pendingId}`)).text,
+  };
   try {
     for (const [file, path] of Object.entries(pages))
       writeFileSync(join(dir, file), (await get(path)).body);
+    for (const [file, text] of Object.entries(fetched)) {
+      writeFileSync(join(dir, file), text);
+      pages[file] = file;
+    }
     const r = spawnSync('java', ['-jar', vnu, '--format', 'json', '--also-check-css', ...Object.keys(pages).map((f) => join(dir, f))],
       { encoding: 'utf8' });
     const messages = JSON.parse(r.stderr || '{"messages":[]}').messages
