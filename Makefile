@@ -119,7 +119,10 @@ build/fuzz/fuzz_csv: tests/fuzz/fuzz_csv.c src/csvout.c src/csvout.h
 build/fuzz/fuzz_searchquery: tests/fuzz/fuzz_searchquery.c src/searchquery.c src/searchquery.h src/params.c
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_searchquery.c src/searchquery.c src/params.c -lsqlite3
-FUZZ_TARGETS := build/fuzz/fuzz_params build/fuzz/fuzz_csv build/fuzz/fuzz_searchquery
+build/fuzz/fuzz_form: tests/fuzz/fuzz_form.c src/form.c src/form.h src/params.c src/params.h
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_form.c src/form.c src/params.c -lsqlite3
+FUZZ_TARGETS := build/fuzz/fuzz_params build/fuzz/fuzz_csv build/fuzz/fuzz_searchquery build/fuzz/fuzz_form
 .PHONY: fuzz
 fuzz: $(FUZZ_TARGETS)
 	tests/fuzz/run.sh $(FUZZ_SECONDS)

@@ -82,7 +82,8 @@ else
 fi
 
 # --- fuzz ------------------------------------------------------------------------------------
-if [ -x build/fuzz/fuzz_params ] && [ -x build/fuzz/fuzz_csv ] && [ -x build/fuzz/fuzz_searchquery ]; then
+if [ -x build/fuzz/fuzz_params ] && [ -x build/fuzz/fuzz_csv ] && [ -x build/fuzz/fuzz_searchquery ] &&
+    [ -x build/fuzz/fuzz_form ]; then
 	tests/fuzz/run.sh "${FUZZ_SECONDS:-15}" > "$out/fuzz.log" 2>&1
 	count fuzz "$(grep -c '^fuzz .* ok' "$out/fuzz.log")" "$(grep -c '^fuzz .* FAILED' "$out/fuzz.log")"
 	grep -A30 FAILED "$out/fuzz.log" | head -40

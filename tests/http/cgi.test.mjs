@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cgi, sql, DB, PLAIN_BIN, SRCDIR } from './helpers.mjs';
+import { cgi, sql, DB, PLAIN_BIN, SRCDIR, formBody, application, mintToken } from './helpers.mjs';
 
 test('CGI: the directory page with links under /cgi-bin/', () => {
   const r = cgi('list', { query: 'country=CO' });
@@ -66,6 +66,8 @@ const valgrind = spawnSync('valgrind', ['--version']).status === 0;
 
 test('CGI under valgrind: no invalid access, no leak, on every kind of answer', { skip: !valgrind && 'valgrind is not installed' }, () => {
   const id = sql("SELECT id FROM org WHERE name LIKE 'Львівська%'");
+  const pending = sql("SELECT org_id FROM application WHERE reference = '8D04E-5A9C2'");
+  const adminId = sql("SELECT id FROM account WHERE name = 'admin'");
   const requests = [
     { query: 'kind=library&language=es&sort=confirmed&page=2' },
     { pathInfo: `/${id}` },
@@ -80,6 +82,22 @@ test('CGI under valgrind: no invalid access, no leak, on every kind of answer', 
     { program: 'search', query: 'q=-' },
     { program: 'search', query: `match=${id}` },
     { program: 'search', query: 'match=999999' },
+    { program: 'apply' },
+    { program: 'apply', method: 'POST', body: formBody(application({ contact_email: 'x', languages: ['xx'] })) },
+    { program: 'apply', method: 'POST', body: formBody(application({ csrf: 'bad' })) },
+    { program: 'apply', method: 'POST', body: formBody(application()), expect: 303 },
+    { program: 'apply', pathInfo: '/00000-00000' },
+    { program: 'staff', pathInfo: '/queue', expect: 303 },
+    { program: 'staff', pathInfo: '/sign-in', method: 'POST',
+      body: formBody({ csrf: mintToken({ purpose: 'signin' }), name: 'staff', password: 'demo-password' }), expect: 303 },
+    { program: 'staff', pathInfo: '/sign-in', method: 'POST',
+      body: formBody({ csrf: mintToken({ purpose: 'signin' }), name: 'valgrind-nobody', password: 'x' }), expect: 400 },
+    ...['/queue', '/entries?q=a', '/stale', `/org/${id}`, '/audit'].map((path) => ({
+      program: 'staff', pathInfo: path.split('?')[0], query: path.split('?')[1], remoteUser: 'admin', expect: 200 })),
+    { program: 'staff', pathInfo: `/org/${pending}/wait`, method: 'POST', remoteUser: 'admin', expect: 303,
+      body: formBody({ csrf: mintToken({ purpose: 'staff', binding: `user:${adminId}` }), note: 'Which city?' }) },
+    { program: 'staff', pathInfo: `/org/${pending}`, method: 'POST', remoteUser: 'admin', expect: 400,
+      body: formBody({ ...application({ city: '' }), csrf: mintToken({ purpose: 'staff', binding: `user:${adminId}` }) }) },
   ];
   for (const req of requests) {
     const r = spawnSync('valgrind', ['-q', '--error-exitcode=99', '--leak-check=full',
@@ -89,12 +107,15 @@ test('CGI under valgrind: no invalid access, no leak, on every kind of answer', 
         PATH: process.env.PATH, GATEWAY_INTERFACE: 'CGI/1.1', REQUEST_METHOD: req.method ?? 'GET',
         QUERY_STRING: req.query ?? '', PATH_INFO: req.pathInfo ?? '',
         SCRIPT_NAME: `/cgi-bin/${req.program ?? 'list'}.cgi`,
-        LIAISON_DB: DB, LIAISON_TEMPLATES: `${SRCDIR}/templates`,
+        LIAISON_DB: DB, LIAISON_TEMPLATES: `${SRCDIR}/templates`, REMOTE_ADDR: '127.0.4.1',
+        HTTP_HOST: 'library.example', REQUEST_URI: `/cgi-bin/${req.program ?? 'list'}.cgi${req.pathInfo ?? ''}`,
+        ...(req.body === undefined ? {} : { CONTENT_TYPE: 'application/x-www-form-urlencoded', CONTENT_LENGTH: String(Buffer.byteLength(req.body)) }),
+        ...(req.remoteUser ? { REMOTE_USER: req.remoteUser, LIAISON_TRUST_REMOTE_USER: '1' } : {}),
       },
-      input: '', maxBuffer: 64 * 1024 * 1024,
+      input: req.body ?? '', maxBuffer: 64 * 1024 * 1024,
     });
     assert.equal(r.status, 0, `${JSON.stringify(req)}:\n${r.stderr}`);
-    assert.match(r.stdout.toString(), /^Status: \d{3} /);
+    assert.match(r.stdout.toString(), new RegExp(`^Status: ${req.expect ?? '\\d{3}'} `), JSON.stringify(req));
   }
 });
 
