@@ -84,16 +84,21 @@ form_add_item(struct form *f, int k, const char *s)
 {
 	const char *copy;
 
-	/* Items of one field must be contiguous in the pool: only add to the last field added. */
-	if (f->nitems >= FORM_ITEMS_MAX || (copy = keep(f, s)) == NULL)
+	struct field_value *v = &f->v[k];
+
+	/* A field's items are contiguous in the pool: if others were added since, move its to the end. */
+	if (f->nitems + v->nitems + 1 > FORM_ITEMS_MAX || (copy = keep(f, s)) == NULL)
 		return -1;
-	if (f->v[k].nitems == 0)
-		f->v[k].items = f->items + f->nitems;
-	else if (f->v[k].items + f->v[k].nitems != f->items + f->nitems)
-		return -1;
+	if (v->nitems == 0)
+		v->items = f->items + f->nitems;
+	else if (v->items + v->nitems != f->items + f->nitems) {
+		memcpy(f->items + f->nitems, v->items, v->nitems * sizeof *v->items);
+		v->items = f->items + f->nitems;
+		f->nitems += v->nitems;
+	}
 	f->items[f->nitems++] = copy;
-	f->v[k].nitems++;
-	f->v[k].given = 1;
+	v->nitems++;
+	v->given = 1;
 	return 0;
 }
 

@@ -18,6 +18,7 @@ Suite	*http_suite(void);
 Suite	*searchquery_suite(void);
 Suite	*match_suite(void);
 Suite	*search_suite(void);
+Suite	*entry_suite(void);
 
 /* A CGI-mode request whose output goes to memory; captured_text() flushes and returns it. */
 struct captured {
