@@ -82,9 +82,14 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json
 
 bench: deps
 	@conf/deps.sh bench
-	@$(MAKE) --no-print-directory all $(BUILD)/searchbench
+	@$(MAKE) --no-print-directory all $(BUILD)/searchbench $(BUILD)/applybodies
 	bench/run.sh
+	bench/apply.sh
 
+# Valid application forms with fresh tokens for bench/apply.sh.
+$(BUILD)/applybodies: bench/applybodies.c $(BUILD)/libliaison.a src/*.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
+	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/libliaison.a $(LIBS)
 # In-process search and match latency (bench/searchbench.c), run by bench/run.sh.
 $(BUILD)/searchbench: bench/searchbench.c $(BUILD)/libliaison.a src/*.h
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<

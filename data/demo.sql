@@ -218,6 +218,16 @@ INSERT INTO org_language (org_id, lang) SELECT id, 'es' FROM org WHERE name = 'B
 INSERT INTO org_language (org_id, lang) SELECT id, 'en' FROM org WHERE name = 'Community Garden Readers';
 INSERT INTO org_interest (org_id, interest) SELECT id, 'book_exchange' FROM org WHERE name = 'Biblioteca Rural de San Isidro';
 INSERT INTO org_interest (org_id, interest) SELECT id, 'storytime' FROM org WHERE name = 'Community Garden Readers';
+-- A pending entry's names are written with it (005): as the application form does, here too.
+UPDATE org SET languages_text = (SELECT coalesce(group_concat(name, '; '), '') FROM
+		(SELECT g.name FROM org_language x JOIN language g ON g.code = x.lang
+		 WHERE x.org_id = org.id ORDER BY g.name)),
+	interests_text = (SELECT coalesce(group_concat(label, '; '), '') FROM
+		(SELECT i.label FROM org_interest x JOIN interest i ON i.code = x.interest
+		 WHERE x.org_id = org.id ORDER BY i.position)),
+	interest_bits = (SELECT coalesce(sum(1 << i.position), 0) FROM org_interest x
+		 JOIN interest i ON i.code = x.interest WHERE x.org_id = org.id)
+	WHERE status = 'pending';
 
 -- Demo accounts, one per role, all with the password "demo-password" (yescrypt). For trying
 -- the staff pages on a demo site only: a real site makes its accounts with liaison-admin.

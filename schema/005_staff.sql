@@ -73,6 +73,47 @@ WITH p AS MATERIALIZED (SELECT id, created_at, upper(hex(randomblob(5))) AS h FR
 	WHERE status = 'pending')
 SELECT id, substr(h, 1, 5) || '-' || substr(h, 6, 5), created_at FROM p;
 
+-- Storing an application writes its org row with the names of its languages and interests
+-- (and interest_bits) already filled in (entry.c), then its org_language and org_interest
+-- rows. Were the triggers of 001 and 004 to recompute the names after each of those rows, each
+-- would rewrite the row's search index entry, and FTS5 writes its pending index out at every
+-- statement after a change: most of an application's cost. So for a pending entry the
+-- triggers stand aside; for every other entry they keep the names exactly as before.
+DROP TRIGGER org_language_added;
+DROP TRIGGER org_language_removed;
+DROP TRIGGER org_interest_added;
+DROP TRIGGER org_interest_removed;
+CREATE TRIGGER org_language_added AFTER INSERT ON org_language
+WHEN (SELECT status FROM org WHERE id = NEW.org_id) <> 'pending' BEGIN
+	UPDATE org SET languages_text = (SELECT coalesce(group_concat(name, '; '), '') FROM
+		(SELECT g.name FROM org_language x JOIN language g ON g.code = x.lang
+		 WHERE x.org_id = NEW.org_id ORDER BY g.name)) WHERE id = NEW.org_id;
+END;
+CREATE TRIGGER org_language_removed AFTER DELETE ON org_language
+WHEN (SELECT status FROM org WHERE id = OLD.org_id) <> 'pending' BEGIN
+	UPDATE org SET languages_text = (SELECT coalesce(group_concat(name, '; '), '') FROM
+		(SELECT g.name FROM org_language x JOIN language g ON g.code = x.lang
+		 WHERE x.org_id = OLD.org_id ORDER BY g.name)) WHERE id = OLD.org_id;
+END;
+CREATE TRIGGER org_interest_added AFTER INSERT ON org_interest
+WHEN (SELECT status FROM org WHERE id = NEW.org_id) <> 'pending' BEGIN
+	UPDATE org SET interests_text = (SELECT coalesce(group_concat(label, '; '), '') FROM
+		(SELECT i.label FROM org_interest x JOIN interest i ON i.code = x.interest
+		 WHERE x.org_id = NEW.org_id ORDER BY i.position)),
+		interest_bits = (SELECT coalesce(sum(1 << i.position), 0) FROM org_interest x
+		 JOIN interest i ON i.code = x.interest WHERE x.org_id = NEW.org_id)
+	WHERE id = NEW.org_id;
+END;
+CREATE TRIGGER org_interest_removed AFTER DELETE ON org_interest
+WHEN (SELECT status FROM org WHERE id = OLD.org_id) <> 'pending' BEGIN
+	UPDATE org SET interests_text = (SELECT coalesce(group_concat(label, '; '), '') FROM
+		(SELECT i.label FROM org_interest x JOIN interest i ON i.code = x.interest
+		 WHERE x.org_id = OLD.org_id ORDER BY i.position)),
+		interest_bits = (SELECT coalesce(sum(1 << i.position), 0) FROM org_interest x
+		 JOIN interest i ON i.code = x.interest WHERE x.org_id = OLD.org_id)
+	WHERE id = OLD.org_id;
+END;
+
 -- Every change made through Liaison: who, when, what, and for edits each field's old and new
 -- value. actor is the account's name (or 'applicant', 'liaison-admin'), kept as text so the
 -- log outlives accounts.

@@ -182,29 +182,6 @@ audit_changes(long long audit_id, const struct snapshot *before, const struct sn
 
 /* --- writing a form ---------------------------------------------------------------------- */
 
-/* Binds each field to the statement's :name parameter, where it has one. */
-static void
-bind_form(sqlite3_stmt *s, const struct form *f)
-{
-	for (int k = 0; k < ORGF__MAX; k++) {
-		char param[64];
-		int idx;
-
-		snprintf(param, sizeof param, ":%s", orgform_fields[k].name);
-		if ((idx = sqlite3_bind_parameter_index(s, param)) == 0)
-			continue;
-		if (orgform_fields[k].type == FIELD_FLAG)
-			sqlite3_bind_int(s, idx, f->v[k].str[0] != '\0');
-		else if (k == ORGF_AGES) {
-			int bits = 0;
-			for (size_t i = 0; i < f->v[k].nitems; i++)
-				bits |= atoi(f->v[k].items[i]);
-			sqlite3_bind_int(s, idx, bits);
-		} else
-			sqlite3_bind_text(s, idx, f->v[k].str, -1, SQLITE_STATIC);
-	}
-}
-
 /* A JSON array of field k's chosen codes (each checked against its table already). */
 static void
 codes_json(const struct form *f, int k, char *buf, size_t size)
@@ -224,6 +201,33 @@ codes_json(const struct form *f, int k, char *buf, size_t size)
 	}
 	if (o < size)
 		snprintf(buf + o, size - o, "]");
+}
+
+/* Binds each field to the statement's :name parameter, where it has one. */
+static void
+bind_form(sqlite3_stmt *s, const struct form *f)
+{
+	for (int k = 0; k < ORGF__MAX; k++) {
+		char param[64];
+		int idx;
+
+		snprintf(param, sizeof param, ":%s", orgform_fields[k].name);
+		if ((idx = sqlite3_bind_parameter_index(s, param)) == 0)
+			continue;
+		if (orgform_fields[k].type == FIELD_FLAG)
+			sqlite3_bind_int(s, idx, f->v[k].str[0] != '\0');
+		else if (k == ORGF_AGES) {
+			int bits = 0;
+			for (size_t i = 0; i < f->v[k].nitems; i++)
+				bits |= atoi(f->v[k].items[i]);
+			sqlite3_bind_int(s, idx, bits);
+		} else if (orgform_fields[k].type == FIELD_CHOICES) {
+			char json[2048];
+			codes_json(f, k, json, sizeof json);
+			sqlite3_bind_text(s, idx, json, -1, SQLITE_TRANSIENT);
+		} else
+			sqlite3_bind_text(s, idx, f->v[k].str, -1, SQLITE_STATIC);
+	}
 }
 
 /* Makes entry id's languages (or interests) exactly the form's: removes, then adds. */
@@ -275,9 +279,43 @@ only_marked_words(const char *marked)
 	return 1;
 }
 
+static void
+say_duplicate(struct form *f, const char *status)
+{
+	form_fail(f, ORGF_NAME, "An organization with this name in this country is already %s. "
+	    "To change its entry, write to the directory's staff rather than applying again.",
+	    strcmp(status, "listed") == 0 ? "in the directory" : "waiting for review");
+}
+
 /*
- * Is there another pending or listed entry with this name in this country? Sets the name
- * field's message and returns 1 if so. self is the entry being edited (0 for none).
+ * The same name in the same country, exactly but for ASCII case: an index lookup, cheap
+ * enough to run inside the write transaction, where it closes the race between two copies
+ * of one application that both passed duplicate() before either was stored.
+ */
+static int
+same_name(struct form *f, long long self)
+{
+	sqlite3_stmt *s = db_stmt(STMT_ORG_SAME_NAME);
+	int found = 0;
+
+	if (s == NULL)
+		return 0;
+	sqlite3_bind_text(s, 1, f->v[ORGF_NAME].str, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, f->v[ORGF_COUNTRY].str, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, self);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		found = 1;
+		say_duplicate(f, (const char *)sqlite3_column_text(s, 0));
+	}
+	db_done(s);
+	return found;
+}
+
+/*
+ * Is there another pending or listed entry with this name in this country, whatever the
+ * case, accents and punctuation? Sets the name field's message and returns 1 if so. self is
+ * the entry being edited (0 for none). A full-text query: for a name with a common word it
+ * reads that word's whole list, so applications run it before taking the write lock.
  */
 static int
 duplicate(struct form *f, long long self)
@@ -304,10 +342,7 @@ duplicate(struct form *f, long long self)
 		const char *marked = (const char *)sqlite3_column_text(s, 1);
 		if (marked && only_marked_words(marked)) {
 			found = 1;
-			form_fail(f, ORGF_NAME, "An organization with this name in this country is "
-			    "already %s. To change its entry, write to the directory's staff rather "
-			    "than applying again.", strcmp((const char *)sqlite3_column_text(s, 0),
-			    "listed") == 0 ? "in the directory" : "waiting for review");
+			say_duplicate(f, (const char *)sqlite3_column_text(s, 0));
 		}
 	}
 	db_done(s);
@@ -406,14 +441,21 @@ entry_apply(struct form *f, struct entry_application *a)
 	sqlite3_stmt *s;
 	int rc;
 
+	/* Reads first, without the write lock, so other applications are stored meanwhile. */
+	if (already_applied(a))
+		return ENTRY_RESUBMITTED;
+	if (duplicate(f, 0))
+		return ENTRY_INVALID;
+	/* Then, holding it, what could have changed since: cheap lookups only. */
 	if ((r = begin()) != ENTRY_OK)
 		return r;
 	if (already_applied(a))
 		return finish(ENTRY_RESUBMITTED);
 	if (recent_applications(a) >= a->limit_per_hour)
 		return finish(ENTRY_LIMITED);
-	if (duplicate(f, 0))
+	if (same_name(f, 0))
 		return finish(ENTRY_INVALID);
+	/* The row carries its language and interest names itself: see 005 on why. */
 	if ((s = db_stmt(STMT_ORG_INSERT)) == NULL)
 		return finish(ENTRY_FAILED);
 	bind_form(s, f);
@@ -422,8 +464,9 @@ entry_apply(struct form *f, struct entry_application *a)
 	if (rc != SQLITE_DONE)
 		return finish(step_result(rc));
 	a->id = sqlite3_last_insert_rowid(sqlite3_db_handle(s));
-	if ((rc = set_all_codes(a->id, f)) != SQLITE_OK ||
-	    (rc = insert_application(a)) != SQLITE_DONE ||
+	if ((rc = set_all_codes(a->id, f)) != SQLITE_OK)
+		return finish(step_result(rc));
+	if ((rc = insert_application(a)) != SQLITE_DONE ||
 	    (rc = note_attempt(a)) != SQLITE_DONE ||
 	    audit_open("applicant", "applied", a->id, a->reference) < 0)
 		return finish(step_result(rc));

@@ -206,12 +206,26 @@ const char *const db_sql[STMT__MAX] = {
 	    " (SELECT state FROM application WHERE org_id = o.id) AS application"
 	    " FROM org o WHERE id = ?1",
 #define ORG_FORM_OFFSET "(SELECT utc_offset_min FROM timezone WHERE name = :timezone)"
+/*
+ * The names of the chosen languages and interests and the interest bits, from JSON arrays of
+ * codes (:languages, :interests), by the same formulas as the org_language and org_interest
+ * triggers. Written with the row itself; for a pending entry the triggers stand aside (005).
+ */
+#define CHOSEN_TEXTS \
+	"(SELECT coalesce(group_concat(name, '; '), '') FROM (SELECT name FROM language" \
+	" WHERE code IN (SELECT value FROM json_each(:languages)) ORDER BY name))," \
+	" (SELECT coalesce(group_concat(label, '; '), '') FROM (SELECT label FROM interest" \
+	" WHERE code IN (SELECT value FROM json_each(:interests)) ORDER BY position))," \
+	" (SELECT coalesce(sum(1 << position), 0) FROM interest" \
+	" WHERE code IN (SELECT value FROM json_each(:interests)))"
 	[STMT_ORG_INSERT] = "INSERT INTO org (name, name_en, kind, type, country, region, city,"
 	    " website, description, seeking, seeking_text, seeks, commitment, ages, timezone,"
-	    " utc_offset_min, contact_name, contact_email, email_public, status) VALUES (:name,"
+	    " utc_offset_min, contact_name, contact_email, email_public, status, languages_text,"
+	    " interests_text, interest_bits) VALUES (:name,"
 	    " :name_en, (SELECT kind FROM org_type WHERE code = :type), :type, :country, :region,"
 	    " :city, :website, :description, :seeking, :seeking_text, :seeks, :commitment, :ages,"
-	    " :timezone, " ORG_FORM_OFFSET ", :contact_name, :contact_email, :email_public, 'pending')",
+	    " :timezone, " ORG_FORM_OFFSET ", :contact_name, :contact_email, :email_public, 'pending',"
+	    " " CHOSEN_TEXTS ")",
 	[STMT_ORG_UPDATE] = "UPDATE org SET name = :name, name_en = :name_en,"
 	    " kind = (SELECT kind FROM org_type WHERE code = :type), type = :type,"
 	    " country = :country, region = :region, city = :city, website = :website,"
@@ -219,7 +233,8 @@ const char *const db_sql[STMT__MAX] = {
 	    " seeks = :seeks, commitment = :commitment, ages = :ages, timezone = :timezone,"
 	    " utc_offset_min = coalesce(" ORG_FORM_OFFSET ", utc_offset_min),"
 	    " contact_name = :contact_name, contact_email = :contact_email,"
-	    " email_public = :email_public WHERE id = :id",
+	    " email_public = :email_public, (languages_text, interests_text, interest_bits) ="
+	    " (SELECT " CHOSEN_TEXTS ") WHERE id = :id",
 	/* ?2 is a JSON array of the codes the entry should have. */
 	[STMT_ORG_LANGUAGES_REMOVE] = "DELETE FROM org_language WHERE org_id = ?1"
 	    " AND lang NOT IN (SELECT value FROM json_each(?2))",
@@ -233,6 +248,9 @@ const char *const db_sql[STMT__MAX] = {
 	[STMT_ORG_DUPLICATES] = "SELECT o.status, highlight(org_fts, 0, char(2), char(3))"
 	    " FROM org_fts f JOIN org o ON o.id = f.rowid WHERE org_fts MATCH ?1"
 	    " AND o.country = ?2 AND o.status IN ('pending', 'listed') AND o.id <> ?3",
+	/* The same name, letter for letter but for ASCII case: org_by_country answers it. */
+	[STMT_ORG_SAME_NAME] = "SELECT status FROM org WHERE status IN ('pending', 'listed')"
+	    " AND country = ?2 AND name = ?1 COLLATE NOCASE AND id <> ?3",
 	[STMT_ENTRY_SET_STATUS] = "UPDATE org SET status = ?2, confirmed_on = CASE WHEN ?3"
 	    " THEN date('now') ELSE confirmed_on END WHERE id = ?1",
 

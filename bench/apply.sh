@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The apply benchmark: accepted applications per second through nginx with 4 concurrent
+# writers (wrk -t1 -c4), on a copy of the 100,000-entry bench database, with the latency
+# percentiles and the count of answers that were not 303. Each round posts fresh bodies
+# (build/applybodies); the accepted count is read from the database afterwards, so a body
+# that did not make a new pending row is not counted.
+#
+#   bench/apply.sh [seconds-per-round] [rounds]      (defaults 10 and 3)
+#   WRITERS=2 bench/apply.sh …                       (two apply processes instead of one)
+#
+# Every request comes from 127.0.0.1, so the per-address limit is raised for the bench
+# (LIAISON_APPLY_PER_HOUR); everything else (token, honeypot, duplicate check, audit) is on.
+# Each round first posts for 3 s unmeasured: a fresh copy of the database and new processes
+# start with cold caches, and the first seconds measure the disk, not the program.
+set -euo pipefail
+secs=${1:-10} rounds=${2:-3}
+here=$(cd "$(dirname "$0")/.." && pwd)
+out=$here/bench/out
+port=18092
+[ -f "$out/bench.db" ] || { echo "apply.sh: run bench/run.sh first (it builds bench/out/bench.db)" >&2; exit 1; }
+for round in $(seq "$rounds"); do
+	db=$out/apply.db
+	rm -f "$db" "$db-wal" "$db-shm"
+	cp "$out/bench.db" "$db"
+	"$here/build/applybodies" "$db" 9000 > "$out/warmup.txt"
+	"$here/build/applybodies" "$db" $((secs * 3000)) > "$out/bodies.txt"
+	LIAISON_APPLY_PER_HOUR=100000000 "$here/conf/serve.sh" --port $port --bin "$here/build" --writer-children ${WRITERS:-1} \
+		--db "$db" --dir "$out/run-apply" --quiet > "$out/serve-apply.log" 2>&1 &
+	server=$!
+	for i in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/list" && break; sleep 0.1; done
+	BODIES=$out/warmup.txt wrk -t1 -c4 -d3s -s "$here/bench/apply.lua" "http://127.0.0.1:$port" > /dev/null
+	before=$(sqlite3 "$db" "SELECT count(*) FROM org WHERE status = 'pending'")
+	line=$(BODIES=$out/bodies.txt wrk -t1 -c4 -d"${secs}s" --latency -s "$here/bench/apply.lua" \
+		"http://127.0.0.1:$port" | grep '^requests')
+	kill $server; wait $server 2>/dev/null || true
+	after=$(sqlite3 "$db" "SELECT count(*) FROM org WHERE status = 'pending'")
+	accepted=$((after - before))
+	printf 'round %d: accepted %d in %ds = %d/s  %s\n' "$round" "$accepted" "$secs" $((accepted / secs)) "$line"
+done
+rm -f "$out/apply.db" "$out/apply.db-wal" "$out/apply.db-shm" "$out/bodies.txt" "$out/warmup.txt"
