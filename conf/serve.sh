@@ -9,7 +9,7 @@
 #
 # The programs that write (apply, staff) run as one process each by default: SQLite takes one
 # writer at a time anyway, and a second process only adds lock waits and a cold page cache
-# after each of the other's commits (bench/README.md: 615 applications/s with one, 400 with two).
+# after each of the other's commits (bench/README.md: 616 applications/s with one, 406 with two).
 # The programs that only read run --children processes (2).
 #
 # FastCGI sockets are unix sockets of mode 0600 owned by the user nginx's workers run as: a
