@@ -177,6 +177,7 @@ confirmation(struct req *r, const char *ref)
 	struct view *v;
 	struct view_dict *body;
 	char link[400], href[450];
+	const char *state, *state_section;
 	int rc;
 
 	if (!plausible_reference(ref) || (s = db_stmt(STMT_APPLICATION_BY_REFERENCE)) == NULL) {
@@ -196,8 +197,12 @@ confirmation(struct req *r, const char *ref)
 	view_set(body, "REFERENCE", (const char *)sqlite3_column_text(s, 0));
 	view_set(body, "NAME", (const char *)sqlite3_column_text(s, 2));
 	view_set(body, "SUBMITTED", (const char *)sqlite3_column_text(s, 5));
-	view_show(body, strcmp((const char *)sqlite3_column_text(s, 3), "listed") == 0 ? "LISTED" :
-	    strcmp((const char *)sqlite3_column_text(s, 1), "rejected") == 0 ? "REJECTED" : "PENDING");
+	state = (const char *)sqlite3_column_text(s, 1);
+	state_section = strcmp((const char *)sqlite3_column_text(s, 3), "listed") == 0 ? "LISTED" :
+	    strcmp(state, "rejected") == 0 ? "REJECTED" : strcmp(state, "waiting") == 0 ? "WAITING" :
+	    "PENDING";
+	/* What staff wrote when rejecting or asking: the applicant's only way to see it here. */
+	view_set(view_section(body, state_section), "NOTE", (const char *)sqlite3_column_text(s, 6));
 	req_link(r, link, sizeof link, "list");
 	snprintf(href, sizeof href, "%s/%lld", link, (long long)sqlite3_column_int64(s, 4));
 	view_set(body, "PROFILE_HREF", href);

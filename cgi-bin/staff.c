@@ -620,7 +620,7 @@ org_act(struct req *r, long long id, const char *name)
 		return;
 	}
 	if (entry_actions[a].needs_note && !p.v[KEY_NOTE].present) {
-		show_org(r, 400, id, &form, a, "Write the reason: the applicant will be told it.");
+		show_org(r, 400, id, &form, a, "Write the reason or question: it is shown to the applicant on their application's page.");
 		return;
 	}
 	switch (entry_act(id, (enum entry_action)a, p.v[KEY_NOTE].str, who.name)) {

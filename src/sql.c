@@ -258,7 +258,8 @@ const char *const db_sql[STMT__MAX] = {
 	    " VALUES (?1, ?2, ?3)",
 	[STMT_APPLICATION_BY_NONCE] = "SELECT reference, org_id FROM application WHERE form_nonce = ?1",
 	[STMT_APPLICATION_BY_REFERENCE] = "SELECT a.reference, a.state, o.name, o.status, o.id,"
-	    " a.submitted_at FROM application a JOIN org o ON o.id = a.org_id WHERE a.reference = ?1",
+	    " a.submitted_at, a.note FROM application a JOIN org o ON o.id = a.org_id"
+	    " WHERE a.reference = ?1",
 	[STMT_APPLICATION_STATE] = "SELECT state FROM application WHERE org_id = ?1",
 	[STMT_APPLICATION_DECIDE] = "UPDATE application SET state = ?2, note = ?3,"
 	    " decided_at = CASE WHEN ?2 IN ('approved', 'rejected')"

@@ -12,4 +12,8 @@
 </ol>
 <p>This application is <strong>waiting for review</strong> (sent {{SUBMITTED}}).</p>{{/PENDING}}
 {{#LISTED}}<p>This application has been <strong>approved</strong>: <a href="{{PROFILE_HREF}}">see your entry in the directory</a>.</p>{{/LISTED}}
-{{#REJECTED}}<p>This application was not accepted into the directory. Staff will have written to the contact address with the reason.</p>{{/REJECTED}}
+{{#WAITING}}<p>Staff have a question before they can approve this application:</p>
+<blockquote class="staff-note" dir="auto">{{NOTE}}</blockquote>
+<p>Please answer it by writing to the directory's staff, quoting the reference above.</p>{{/WAITING}}
+{{#REJECTED}}<p>This application was not accepted into the directory. The reason staff gave:</p>
+<blockquote class="staff-note" dir="auto">{{NOTE}}</blockquote>{{/REJECTED}}

@@ -144,11 +144,12 @@ test('rejecting and asking for information need a reason', async () => {
   assert.equal(r.status, 303);
   assert.deepEqual(sqlRows(`SELECT state, note FROM application WHERE org_id = ${id}`)[0], ['waiting', 'Which branch is this?']);
   assert.match((await v.get('/staff/queue')).text, /waiting: Which branch is this\?/);
+  const ref = sql(`SELECT reference FROM application WHERE org_id = ${id}`);
+  assert.match((await get(`/apply/${ref}`)).text, /Staff have a question[\s\S]*Which branch is this\?/);
   r = await act(v, id, 'reject', { note: 'Not a library or community group.' });
   assert.equal(r.status, 303);
   assert.equal(statusOf(id), 'rejected');
-  const ref = sql(`SELECT reference FROM application WHERE org_id = ${id}`);
-  assert.match((await get(`/apply/${ref}`)).text, /was not accepted/);
+  assert.match((await get(`/apply/${ref}`)).text, /was not accepted[\s\S]*Not a library or community group\./);
   assert.equal((await get(`/list/${id}`)).status, 404);
 });
 
