@@ -431,18 +431,20 @@ show_list(struct req *r, const char *which)
 
 /* --- one entry --------------------------------------------------------------------------------- */
 
+/*
+ * Adds an EVENT to body for each audit row s gives (id, at, actor, action, note, org id, org
+ * name; s is bound and not yet stepped), each with its CHANGEs; show_org links each to its
+ * entry (the audit log does, an entry's own history need not).
+ */
 static void
-fill_history(struct view_dict *body, long long id)
+fill_events(struct view_dict *body, sqlite3_stmt *s, int show_org)
 {
-	sqlite3_stmt *s = db_stmt(STMT_AUDIT_FOR_ORG);
-	long long ids[100];
-	struct view_dict *rows[100];
+	long long ids[AUDIT_PAGE];
+	struct view_dict *rows[AUDIT_PAGE];
+	char href[500];
 	int n = 0;
 
-	if (s == NULL)
-		return;
-	sqlite3_bind_int64(s, 1, id);
-	while (n < 100 && sqlite3_step(s) == SQLITE_ROW) {
+	while (n < AUDIT_PAGE && sqlite3_step(s) == SQLITE_ROW) {
 		struct view_dict *e = view_section(body, "EVENT");
 		ids[n] = sqlite3_column_int64(s, 0);
 		view_set(e, "AT", (const char *)sqlite3_column_text(s, 1));
@@ -450,6 +452,12 @@ fill_history(struct view_dict *body, long long id)
 		view_set(e, "ACTION", (const char *)sqlite3_column_text(s, 3));
 		if (sqlite3_column_bytes(s, 4))
 			view_set(view_section(e, "NOTE"), "TEXT", (const char *)sqlite3_column_text(s, 4));
+		if (show_org && sqlite3_column_type(s, 5) != SQLITE_NULL) {
+			struct view_dict *o = view_section(e, "ORG");
+			snprintf(href, sizeof href, "%s/org/%lld", base, (long long)sqlite3_column_int64(s, 5));
+			view_set(o, "HREF", href);
+			view_set(o, "NAME", (const char *)sqlite3_column_text(s, 6));
+		}
 		rows[n++] = e;
 	}
 	db_done(s);
@@ -554,7 +562,10 @@ show_org(struct req *r, int status, long long id, const struct form *f, int bad_
 	} else
 		view_show(body, "READONLY");
 	form_fill(view_include(body, "FIELDS", "formfields.tpl"), f, 0);
-	fill_history(body, id);
+	if ((s = db_stmt(STMT_AUDIT_FOR_ORG)) != NULL) {
+		sqlite3_bind_int64(s, 1, id);
+		fill_events(body, s, 0);
+	}
 	view_page_finish(v, r);
 }
 
@@ -654,10 +665,7 @@ show_audit(struct req *r)
 	struct view_dict *body;
 	sqlite3_stmt *s;
 	long page, total;
-	long long ids[AUDIT_PAGE];
-	struct view_dict *rows[AUDIT_PAGE];
-	char route[400], href[500];
-	int n = 0;
+	char route[400];
 
 	if (!allowed(r, ROLE_ADMIN))
 		return;
@@ -674,35 +682,7 @@ show_audit(struct req *r)
 	sqlite3_bind_int64(s, 2, (page - 1) * AUDIT_PAGE);
 	v = staff_page(r, 200, "Audit log", "audit.tpl");
 	body = view_body(v);
-	while (n < AUDIT_PAGE && sqlite3_step(s) == SQLITE_ROW) {
-		struct view_dict *e = view_section(body, "EVENT");
-		ids[n] = sqlite3_column_int64(s, 0);
-		view_set(e, "AT", (const char *)sqlite3_column_text(s, 1));
-		view_set(e, "ACTOR", (const char *)sqlite3_column_text(s, 2));
-		view_set(e, "ACTION", (const char *)sqlite3_column_text(s, 3));
-		if (sqlite3_column_bytes(s, 4))
-			view_set(view_section(e, "NOTE"), "TEXT", (const char *)sqlite3_column_text(s, 4));
-		if (sqlite3_column_type(s, 5) != SQLITE_NULL) {
-			struct view_dict *o = view_section(e, "ORG");
-			snprintf(href, sizeof href, "%s/org/%lld", base, (long long)sqlite3_column_int64(s, 5));
-			view_set(o, "HREF", href);
-			view_set(o, "NAME", (const char *)sqlite3_column_text(s, 6));
-		}
-		rows[n++] = e;
-	}
-	db_done(s);
-	for (int i = 0; i < n; i++) {
-		if ((s = db_stmt(STMT_AUDIT_CHANGES)) == NULL)
-			break;
-		sqlite3_bind_int64(s, 1, ids[i]);
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			struct view_dict *c = view_section(rows[i], "CHANGE");
-			view_set(c, "FIELD", (const char *)sqlite3_column_text(s, 0));
-			view_set(c, "OLD", (const char *)sqlite3_column_text(s, 1));
-			view_set(c, "NEW", (const char *)sqlite3_column_text(s, 2));
-		}
-		db_done(s);
-	}
+	fill_events(body, s, 1);
 	view_set_int(body, "TOTAL", total);
 	snprintf(route, sizeof route, "%s/audit", base);
 	fill_pager(body, route, page, AUDIT_PAGE, total);

@@ -294,8 +294,9 @@ const char *const db_sql[STMT__MAX] = {
 	    " a.reference, a.state, a.note, a.submitted_at, a.decided_at, a.decided_by,"
 	    " o.contact_name, o.contact_email"
 	    " FROM org o LEFT JOIN application a ON a.org_id = o.id WHERE o.id = ?1",
-	[STMT_AUDIT_FOR_ORG] = "SELECT id, at, actor, action, note FROM audit WHERE org_id = ?1"
-	    " ORDER BY id DESC LIMIT 100",
+	/* Both: id, at, actor, action, note, org id, org name (staff.c's fill_events). */
+	[STMT_AUDIT_FOR_ORG] = "SELECT id, at, actor, action, note, org_id, '' FROM audit"
+	    " WHERE org_id = ?1 ORDER BY id DESC LIMIT 100",
 	[STMT_AUDIT_CHANGES] = "SELECT field, coalesce(old_value, ''), coalesce(new_value, '')"
 	    " FROM audit_change WHERE audit_id = ?1 ORDER BY seq",
 	[STMT_AUDIT_PAGE] = "SELECT a.id, a.at, a.actor, a.action, a.note, a.org_id, coalesce(o.name, '')"
