@@ -15,6 +15,7 @@
 #include <nettle/sha2.h>
 
 #include "crypto.h"
+#include "params.h"
 
 int
 crypto_random(void *buf, size_t n)
@@ -72,15 +73,6 @@ crypto_hex(char *dst, const void *src, size_t n)
 	dst[2 * n] = '\0';
 }
 
-static int
-nibble(char c)
-{
-	if (c >= '0' && c <= '9') return c - '0';
-	if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-	return -1;
-}
-
 int
 crypto_unhex(void *dst, size_t n, const char *src)
 {
@@ -88,7 +80,8 @@ crypto_unhex(void *dst, size_t n, const char *src)
 
 	for (size_t i = 0; i < n; i++) {
 		int hi, lo;
-		if ((hi = nibble(src[2 * i])) < 0 || (lo = nibble(src[2 * i + 1])) < 0)
+		if ((hi = hex_digit((unsigned char)src[2 * i])) < 0 ||
+		    (lo = hex_digit((unsigned char)src[2 * i + 1])) < 0)
 			return -1;
 		d[i] = (unsigned char)(hi << 4 | lo);
 	}

@@ -45,8 +45,8 @@ utf8_valid(const char *str, size_t len)
 	return 1;
 }
 
-static int
-hexval(int c)
+int
+hex_digit(int c)
 {
 	if (c >= '0' && c <= '9') return c - '0';
 	if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -66,8 +66,8 @@ url_decode(char *s, size_t len)
 			int hi, lo;
 			if (i + 2 >= len)
 				return -1;	/* "%" or "%4" at the very end */
-			hi = hexval((unsigned char)s[i + 1]);
-			lo = hexval((unsigned char)s[i + 2]);
+			hi = hex_digit((unsigned char)s[i + 1]);
+			lo = hex_digit((unsigned char)s[i + 2]);
 			if (hi < 0 || lo < 0)
 				return -1;
 			s[o++] = (char)(hi * 16 + lo);

@@ -68,6 +68,9 @@ int	params_parse(struct params *p, const struct param_spec *spec, size_t n, cons
 int	params_href(const struct params *p, const char *base, unsigned long skip,
 	    const char *extra_key, const char *extra_val, char *buf, size_t size);
 
+/* The value of hex digit c (either case), or -1. */
+int	hex_digit(int c);
+
 /* Decodes s[0..len) in place ('+' is a space); returns the new length, or -1 on a bad escape. */
 long	url_decode(char *s, size_t len);
 
