@@ -65,7 +65,7 @@ export function parseCsv(text) {
 }
 
 // Runs a program as plain CGI, the way Apache's mod_cgi would, and splits its answer.
-export function cgi(program, { method = 'GET', query = '', pathInfo = '', scriptName, env = {}, wrapper = [] } = {}) {
+export function cgi(program, { method = 'GET', query = '', pathInfo = '', scriptName, env = {}, wrapper = [], body } = {}) {
   const bin = `${BIN}/cgi-bin/${program}`;
   const cmd = wrapper.length ? wrapper[0] : bin;
   const args = wrapper.length ? [...wrapper.slice(1), bin] : [];
@@ -76,9 +76,11 @@ export function cgi(program, { method = 'GET', query = '', pathInfo = '', script
       GATEWAY_INTERFACE: 'CGI/1.1', REQUEST_METHOD: method, QUERY_STRING: query,
       PATH_INFO: pathInfo, SCRIPT_NAME: scriptName ?? `/cgi-bin/${program}.cgi`,
       SERVER_NAME: 'library.example', SERVER_PORT: '80', HTTP_HOST: 'library.example',
-      LIAISON_DB: DB, LIAISON_TEMPLATES: `${SRCDIR}/templates`, ...env,
+      LIAISON_DB: DB, LIAISON_TEMPLATES: `${SRCDIR}/templates`,
+      ...(body === undefined ? {} : { CONTENT_TYPE: 'application/x-www-form-urlencoded', CONTENT_LENGTH: String(Buffer.byteLength(body)) }),
+      ...env,
     },
-    input: '', maxBuffer: 256 * 1024 * 1024,
+    input: body ?? '', maxBuffer: 256 * 1024 * 1024,
   });
   const out = r.stdout;
   const split = out.indexOf('\r\n\r\n');

@@ -258,6 +258,32 @@ test('signing out ends the session; a disabled account is out at once', async ()
   assert.equal((await w.get('/staff/queue')).status, 303);
 });
 
+test('liaison-admin resets a password: the new one works, the old one no longer does', async () => {
+  admin(['user', 'add', 'reset-test', 'staff'], 'the first password\n');
+  assert.equal(admin(['user', 'password', 'reset-test'], 'the second password\n').status, 0);
+  const short = admin(['user', 'password', 'reset-test'], 'short\n');
+  assert.notEqual(short.status, 0);
+  assert.match(short.stderr, /at least 10 characters/);
+  const signIn = async (password) => {
+    const v = new Visitor(address());
+    const page = await v.get('/staff/sign-in');
+    return (await v.post('/staff/sign-in', { csrf: csrfOf(page.text), name: 'reset-test', password })).status;
+  };
+  assert.equal(await signIn('the first password'), 400);
+  assert.equal(await signIn('the second password'), 303);
+  assert.equal(sql("SELECT count(*) FROM audit WHERE actor = 'liaison-admin' AND action = 'password reset' AND note = 'account reset-test'"), '1');
+  assert.equal(admin(['user', 'add', 'reset-test', 'staff'], 'a long test password\n').status, 1);
+  assert.equal(admin(['user', 'add', 'x', 'owner'], 'a long test password\n').status, 2);
+});
+
+test('under HTTPS the session cookie is Secure too', () => {
+  const body = formBody({ csrf: mintToken({ purpose: 'signin' }), name: 'staff', password: 'demo-password' });
+  const r = cgi('staff', { method: 'POST', pathInfo: '/sign-in', body, env: { HTTPS: 'on' } });
+  assert.equal(r.status, 303);
+  assert.match(r.head, /^Set-Cookie: liaison_session=[0-9a-f]{64}; Path=\/cgi-bin\/; Max-Age=43200; HttpOnly; SameSite=Strict; Secure\r?$/m);
+  assert.match(r.head, /^Location: https:\/\/library\.example\/cgi-bin\/staff\.cgi\/queue\r?$/m);
+});
+
 test('REMOTE_USER is trusted only when the setting says so, and only for known accounts', () => {
   admin(['user', 'add', 'webuser', 'staff'], 'a long test password\n');
   const env = { REMOTE_USER: 'webuser', REQUEST_URI: '/cgi-bin/staff.cgi/queue' };
