@@ -375,9 +375,13 @@ add_option(struct view_dict *group, const char *value, const char *label, int ch
 		view_show(o, "CHOSEN");
 }
 
-/* The options of field k under widget, in optgroups when the statement gives groups; how many. */
+/*
+ * The options of field k under widget, in optgroups when the statement gives groups; returns
+ * how many, and writes the labels of the chosen ones, comma-separated, into chosen.
+ */
 static size_t
-fill_options(struct view_dict *widget, const struct form *f, int k, const char *id_base)
+fill_options(struct view_dict *widget, const struct form *f, int k, const char *id_base,
+    char *chosen, size_t size)
 {
 	const struct field_spec *s = &f->spec[k];
 	struct view_dict *group = NULL;
@@ -389,7 +393,7 @@ fill_options(struct view_dict *widget, const struct form *f, int k, const char *
 		for (; s->choices[i].value; i++)
 			add_option(group, s->choices[i].value, s->choices[i].label,
 			    form_has(f, k, s->choices[i].value), id_base, i);
-		return i;
+		return i;	/* a short list: every choice is in sight */
 	}
 	sqlite3_stmt *q = db_stmt((enum stmt)s->options_stmt);
 	while (q && sqlite3_step(q) == SQLITE_ROW) {
@@ -405,8 +409,12 @@ fill_options(struct view_dict *widget, const struct form *f, int k, const char *
 				view_set(group, "GROUP", last);
 			}
 		}
-		add_option(group, value ? value : "", label ? label : "", form_has(f, k, value ? value : ""),
-		    id_base, i++);
+		int on = form_has(f, k, value ? value : "");
+		size_t used = strlen(chosen);
+
+		add_option(group, value ? value : "", label ? label : "", on, id_base, i++);
+		if (on && label)
+			snprintf(chosen + used, size - used, "%s%s", used ? ", " : "", label);
 	}
 	db_done(q);
 	return i;
@@ -418,7 +426,7 @@ fill_field(struct view_dict *field, const struct form *f, int k)
 	const struct field_spec *s = &f->spec[k];
 	const struct field_value *v = &f->v[k];
 	struct view_dict *w;
-	char id[80], described[200] = "";
+	char id[80], described[200] = "", chosen[1024] = "";
 
 	snprintf(id, sizeof id, "f-%s", s->name);
 	view_set(field, "NAME", s->name);
@@ -446,12 +454,17 @@ fill_field(struct view_dict *field, const struct form *f, int k)
 		break;
 	case FIELD_CHOICE:
 		w = view_section(field, s->choices ? "RADIOS" : "SELECT");
-		fill_options(w, f, k, id);
+		fill_options(w, f, k, id, chosen, sizeof chosen);
 		break;
 	case FIELD_CHOICES:
 		w = view_section(field, "CHECKBOXES");
-		if (fill_options(w, f, k, id) > 12)
-			view_show(w, "SCROLL");	/* a long list: a box of its own that scrolls */
+		if (fill_options(w, f, k, id, chosen, sizeof chosen) > 12) {
+			/* A long list gets a box of its own that scrolls, and what is ticked out of
+			 * sight is named above it. */
+			view_show(w, "SCROLL");
+			if (chosen[0])
+				view_set(view_section(w, "CHOSEN_LIST"), "TEXT", chosen);
+		}
 		break;
 	case FIELD_FLAG:
 		w = view_section(field, "FLAG");

@@ -49,6 +49,7 @@
 <legend>{{LABEL}}{{#OPTIONAL}} <span class="optional">(optional)</span>{{/OPTIONAL}}</legend>
 {{#HINT}}<p class="hint" id="h-{{NAME}}">{{TEXT}}</p>{{/HINT}}
 {{#ERROR}}<p class="field-error" id="e-{{NAME}}"><span class="visually-hidden">Error: </span>{{MESSAGE}}</p>{{/ERROR}}
+{{#CHOSEN_LIST}}<p class="chosen">Chosen: {{TEXT}}</p>{{/CHOSEN_LIST}}
 <div class="options{{#SCROLL}} scroll{{/SCROLL}}">
 {{#OPTGROUP}}{{#OPTION}}<div class="choice"><input type="checkbox" id="{{OPTION_ID}}" name="{{NAME}}" value="{{VALUE}}"{{#CHOSEN}} checked{{/CHOSEN}}> <label for="{{OPTION_ID}}">{{LABEL}}</label></div>
 {{/OPTION}}{{/OPTGROUP}}</div>

@@ -124,6 +124,8 @@ test('several problems at once are all listed, and the checked boxes stay checke
   assert.match(r.text, /name="interests" value="storytime" checked>/);
   assert.doesNotMatch(r.text, /name="interests" value="pen_pals" checked>/);
   assert.match(r.text, /<option value="FR" selected>France<\/option>/);
+  // The languages box scrolls, so what is ticked in it is named above it.
+  assert.match(r.text, /<p class="chosen">Chosen: English, French<\/p>/);
   assert.match(r.text, /<textarea id="f-description" name="description"[^>]*>A public library on the Seine\.<\/textarea>/);
 });
 
