@@ -29,11 +29,12 @@
 #include "http.h"
 #include "orgform.h"
 #include "params.h"
+#include "staffpage.h"
 #include "token.h"
 #include "view.h"
 
 #define LIST_PAGE	50
-#define AUDIT_PAGE	100
+#define AUDIT_PAGE	STAFF_EVENTS_MAX
 
 /* Query and small-form parameters of every staff route. */
 enum key { KEY_CSRF, KEY_NOTE, KEY_BACK, KEY_DONE, KEY_STATUS, KEY_Q, KEY_PAGE, KEY_NEXT, KEY__MAX };
@@ -71,90 +72,6 @@ static const struct field_spec signin_fields[SF__MAX] = {
 static struct form form;
 static struct params p;
 static char body_buf[FORM_INPUT_MAX + 1];
-static struct who who;
-static char base[300];	/* this program's link: "/staff" or "/…/cgi-bin/staff.cgi" */
-
-/* --- pages ---------------------------------------------------------------------------------- */
-
-/* A staff page: the layout with the staff menu and the sign-out button. */
-static struct view *
-staff_page(struct req *r, int status, const char *title, const char *tpl)
-{
-	struct view *v;
-	struct view_dict *nav;
-	char token[TOKEN_CHARS + 1], href[400];
-
-	req_head(r, status, "text/html; charset=utf-8", "Cache-Control: no-store\r\n");
-	v = view_page_new(r, title, tpl);
-	view_set(view_body(v), "BASE", base);
-	if (who.role == ROLE_NONE)
-		return v;
-	nav = view_section(view_layout(v), "STAFF_NAV");
-	view_set(nav, "BASE", base);
-	view_set(nav, "WHO", who.name);
-	view_set(nav, "ROLE", auth_role_name(who.role));
-	if (who.role == ROLE_ADMIN)
-		view_show(nav, "ADMIN");
-	if (!who.via_remote_user && token_make(token, "staff", who.binding, time(NULL)) == 0) {
-		struct view_dict *out = view_section(nav, "SIGN_OUT");
-		snprintf(href, sizeof href, "%s/sign-out", base);
-		view_set(out, "HREF", href);
-		view_set(out, "CSRF", token);
-	}
-	if (who.role >= ROLE_STAFF && token_make(token, "staff", who.binding, time(NULL)) == 0)
-		view_set(view_body(v), "CSRF", token);
-	return v;
-}
-
-static void
-redirect(struct req *r, const char *path, const char *extra_header)
-{
-	char abs[2100], link[512], header[2500];
-
-	/* Absolute: under CGI a Location starting with "/" would be followed inside the server. */
-	req_absolute_link(r, link, sizeof link, "staff");
-	snprintf(abs, sizeof abs, "%.*s%s", (int)(strlen(link) - strlen(base)), link, path);
-	snprintf(header, sizeof header, "Location: %s\r\n%s", abs, extra_header ? extra_header : "");
-	req_head(r, 303, "text/html; charset=utf-8", header);
-	req_puts(r, "<!doctype html><title>See other</title>\n");
-}
-
-/* Lets the request through when who has at least role; otherwise answers and returns 0. */
-static int
-allowed(struct req *r, enum role need)
-{
-	char path[1700], enc[1300];
-	size_t o = 0;
-
-	if (who.unknown_remote_user) {
-		req_error(r, 403, "The web server signed you in, but this site has no staff account "
-		    "with that name. Ask an administrator to create one.");
-		return 0;
-	}
-	if (who.role == ROLE_NONE) {
-		/* Back to this page after signing in: GET pages only, as a path on this site. */
-		const char *here = req_env(r, "REQUEST_URI");
-		for (const unsigned char *c = (const unsigned char *)(r->method == METHOD_GET ? here : "");
-		    *c && o + 4 < sizeof enc; c++) {
-			if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
-			    *c == '/' || *c == '-' || *c == '_' || *c == '.')
-				enc[o++] = (char)*c;
-			else
-				o += (size_t)snprintf(enc + o, sizeof enc - o, "%%%02X", *c);
-		}
-		enc[o] = '\0';
-		snprintf(path, sizeof path, "%s/sign-in%s%s", base, o ? "?next=" : "", enc);
-		redirect(r, path, NULL);
-		return 0;
-	}
-	if (who.role < need) {
-		req_error(r, 403, need == ROLE_ADMIN ? "Only administrators may see this page." :
-		    "Board accounts can read these pages but not change anything.");
-		return 0;
-	}
-	return 1;
-}
-
 /* Reads a posted body into p (and form, when spec is given); checks the staff token. */
 static int
 read_post(struct req *r, const struct field_spec *spec, size_t n)
@@ -169,19 +86,7 @@ read_post(struct req *r, const struct field_spec *spec, size_t n)
 	if (spec)
 		form_parse(&form, spec, n, body_buf);
 	params_parse(&p, keys, KEY__MAX, body_buf);
-	switch (token_check(p.v[KEY_CSRF].str, "staff", who.binding, time(NULL), 0,
-	    config.form_hours * 3600L, NULL)) {
-	case TOKEN_OK:
-		return 1;
-	case TOKEN_EXPIRED:
-		req_error(r, 403, "This form was open too long and has expired. Go back, reload the "
-		    "page and do it again.");
-		return 0;
-	default:
-		req_error(r, 403, "This form could not be checked as coming from your session. Go "
-		    "back, reload the page and do it again.");
-		return 0;
-	}
+	return staff_token_ok(r, p.v[KEY_CSRF].str);
 }
 
 /* --- sign-in --------------------------------------------------------------------------------- */
@@ -225,9 +130,9 @@ sign_in(struct req *r)
 		params_parse(&p, keys, KEY__MAX, r->query);
 		form_init(&form, signin_fields, SF__MAX);
 		form_set(&form, SF_NEXT, p.v[KEY_NEXT].str);
-		snprintf(message, sizeof message, "%s/queue", base);
-		if (who.role != ROLE_NONE)
-			redirect(r, safe_next(p.v[KEY_NEXT].str) ? p.v[KEY_NEXT].str : message, NULL);
+		snprintf(message, sizeof message, "%s/queue", staff_base);
+		if (staff_who.role != ROLE_NONE)
+			staff_redirect(r, safe_next(p.v[KEY_NEXT].str) ? p.v[KEY_NEXT].str : message, NULL);
 		else
 			show_signin(r, 200, strcmp(r->query, "out=1") == 0 ? "You have signed out." : NULL);
 		return;
@@ -253,11 +158,11 @@ sign_in(struct req *r)
 	case AUTH_OK:
 		next = safe_next(form.v[SF_NEXT].str);
 		if (next == NULL) {
-			snprintf(message, sizeof message, "%s/queue", base);
+			snprintf(message, sizeof message, "%s/queue", staff_base);
 			next = message;
 		}
-		/* The path is already this site's; redirect() adds scheme and host. */
-		redirect(r, next, cookie);
+		/* The path is already this site's; staff_redirect() adds scheme and host. */
+		staff_redirect(r, next, cookie);
 		return;
 	case AUTH_WAIT:
 		snprintf(message, sizeof message, "Too many failed attempts for this name. Wait %ld "
@@ -280,38 +185,14 @@ sign_out(struct req *r)
 {
 	char cookie[300], path[400];
 
-	if (!allowed(r, ROLE_BOARD) || !read_post(r, NULL, 0))
+	if (!staff_allowed(r, ROLE_BOARD) || !read_post(r, NULL, 0))
 		return;
 	auth_sign_out(r, cookie, sizeof cookie);
-	snprintf(path, sizeof path, "%s/sign-in?out=1", base);
-	redirect(r, path, cookie);
+	snprintf(path, sizeof path, "%s/sign-in?out=1", staff_base);
+	staff_redirect(r, path, cookie);
 }
 
 /* --- lists ------------------------------------------------------------------------------------- */
-
-static void
-fill_pager(struct view_dict *body, const char *route, long page, long per, long total)
-{
-	char href[1200];
-
-	if (total > per) {
-		struct view_dict *pg = view_section(body, "PAGER");
-		view_set_int(pg, "PAGE", page);
-		view_set_int(pg, "PAGES", (total + per - 1) / per);
-		if (page > 1) {
-			char num[24];
-			snprintf(num, sizeof num, "%ld", page - 1);
-			params_href(&p, route, 1UL << KEY_PAGE, "page", num, href, sizeof href);
-			view_set(view_section(pg, "PREV"), "HREF", href);
-		}
-		if (page * per < total) {
-			char num[24];
-			snprintf(num, sizeof num, "%ld", page + 1);
-			params_href(&p, route, 1UL << KEY_PAGE, "page", num, href, sizeof href);
-			view_set(view_section(pg, "NEXT"), "HREF", href);
-		}
-	}
-}
 
 static long
 count_rows(enum stmt id, int bind_filters)
@@ -347,7 +228,7 @@ show_list(struct req *r, const char *which)
 	sqlite3_stmt *s;
 	int rc;
 
-	if (!allowed(r, ROLE_BOARD))
+	if (!staff_allowed(r, ROLE_BOARD))
 		return;
 	if (r->method != METHOD_GET && r->method != METHOD_HEAD) {
 		req_method_not_allowed(r, "GET, HEAD");
@@ -379,9 +260,9 @@ show_list(struct req *r, const char *which)
 	    "Entries not confirmed for a year" : "All entries", "staff_list.tpl");
 	body = view_body(v);
 	view_show(body, queue ? "QUEUE" : stale ? "STALE" : "ENTRIES");
-	snprintf(route, sizeof route, "%s/%s", base, which);
+	snprintf(route, sizeof route, "%s/%s", staff_base, which);
 	view_set(body, "ROUTE", route);
-	if (stale && who.role >= ROLE_STAFF)
+	if (stale && staff_who.role >= ROLE_STAFF)
 		view_show(body, "CAN_CONFIRM");
 	if (!stale && !queue) {
 		view_set(body, "Q", p.v[KEY_Q].str);
@@ -397,7 +278,7 @@ show_list(struct req *r, const char *which)
 		struct view_dict *row = view_section(body, "ROW");
 		const char *detail = (const char *)sqlite3_column_text(s, 5);
 
-		snprintf(href, sizeof href, "%s/org/%lld", base, (long long)sqlite3_column_int64(s, 0));
+		snprintf(href, sizeof href, "%s/org/%lld", staff_base, (long long)sqlite3_column_int64(s, 0));
 		view_set(row, "HREF", href);
 		view_set(row, "ID", (const char *)sqlite3_column_text(s, 0));
 		view_set(row, "NAME", (const char *)sqlite3_column_text(s, 1));
@@ -406,13 +287,13 @@ show_list(struct req *r, const char *which)
 		view_set(row, "DATE", (const char *)sqlite3_column_text(s, 4));
 		/* A section inside a row reads the row's values only if the row itself shows it. */
 		view_show(row, queue ? "QUEUE" : stale ? "STALE" : "ENTRIES");
-		if (stale && who.role >= ROLE_STAFF)
+		if (stale && staff_who.role >= ROLE_STAFF)
 			view_show(row, "CAN_CONFIRM");
 		if (detail && *detail)
 			view_set(view_section(row, "DETAIL"), "TEXT", detail);
 		view_set(row, "REFERENCE", (const char *)sqlite3_column_text(s, 6));
 		if (stale) {
-			snprintf(href, sizeof href, "%s/org/%lld/confirm", base,
+			snprintf(href, sizeof href, "%s/org/%lld/confirm", staff_base,
 			    (long long)sqlite3_column_int64(s, 0));
 			view_set(row, "CONFIRM_HREF", href);
 		}
@@ -425,56 +306,11 @@ show_list(struct req *r, const char *which)
 		total = rows;
 	view_set_int(body, "TOTAL", total);
 	view_show(body, total == 0 ? "NONE" : "SOME");
-	fill_pager(body, route, page, LIST_PAGE, total);
+	staff_fill_pager(body, &p, KEY_PAGE, route, page, LIST_PAGE, total);
 	view_page_finish(v, r);
 }
 
 /* --- one entry --------------------------------------------------------------------------------- */
-
-/*
- * Adds an EVENT to body for each audit row s gives (id, at, actor, action, note, org id, org
- * name; s is bound and not yet stepped), each with its CHANGEs; show_org links each to its
- * entry (the audit log does, an entry's own history need not).
- */
-static void
-fill_events(struct view_dict *body, sqlite3_stmt *s, int show_org)
-{
-	long long ids[AUDIT_PAGE];
-	struct view_dict *rows[AUDIT_PAGE];
-	char href[500];
-	int n = 0;
-
-	while (n < AUDIT_PAGE && sqlite3_step(s) == SQLITE_ROW) {
-		struct view_dict *e = view_section(body, "EVENT");
-		ids[n] = sqlite3_column_int64(s, 0);
-		view_set(e, "AT", (const char *)sqlite3_column_text(s, 1));
-		view_set(e, "ACTOR", (const char *)sqlite3_column_text(s, 2));
-		view_set(e, "ACTION", (const char *)sqlite3_column_text(s, 3));
-		if (sqlite3_column_bytes(s, 4))
-			view_set(view_section(e, "NOTE"), "TEXT", (const char *)sqlite3_column_text(s, 4));
-		if (show_org && sqlite3_column_type(s, 5) != SQLITE_NULL) {
-			struct view_dict *o = view_section(e, "ORG");
-			snprintf(href, sizeof href, "%s/org/%lld", base, (long long)sqlite3_column_int64(s, 5));
-			view_set(o, "HREF", href);
-			view_set(o, "NAME", (const char *)sqlite3_column_text(s, 6));
-		}
-		rows[n++] = e;
-	}
-	db_done(s);
-	/* The changes are read after the events: one statement at a time keeps this simple. */
-	for (int i = 0; i < n; i++) {
-		if ((s = db_stmt(STMT_AUDIT_CHANGES)) == NULL)
-			return;
-		sqlite3_bind_int64(s, 1, ids[i]);
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			struct view_dict *c = view_section(rows[i], "CHANGE");
-			view_set(c, "FIELD", (const char *)sqlite3_column_text(s, 0));
-			view_set(c, "OLD", (const char *)sqlite3_column_text(s, 1));
-			view_set(c, "NEW", (const char *)sqlite3_column_text(s, 2));
-		}
-		db_done(s);
-	}
-}
 
 /*
  * The page of one entry. f is the edit form to show (as loaded, or as posted with its
@@ -506,7 +342,7 @@ show_org(struct req *r, int status, long long id, const struct form *f, int bad_
 	snprintf(org_status, sizeof org_status, "%s", sqlite3_column_text(s, 2));
 	if (sqlite3_column_type(s, 6) != SQLITE_NULL)
 		snprintf(app_state, sizeof app_state, "%s", sqlite3_column_text(s, 6));
-	snprintf(href, sizeof href, "%s/org/%lld", base, id);
+	snprintf(href, sizeof href, "%s/org/%lld", staff_base, id);
 	view_set(body, "SELF", href);
 	view_set(body, "NAME", (const char *)sqlite3_column_text(s, 1));
 	view_set(body, "STATUS", org_status);
@@ -540,14 +376,14 @@ show_org(struct req *r, int status, long long id, const struct form *f, int bad_
 	}
 	if (message && bad_action < 0)
 		view_set(view_section(body, "PROBLEM"), "TEXT", message);
-	if (who.role >= ROLE_STAFF) {
+	if (staff_who.role >= ROLE_STAFF) {
 		for (int a = 0; a < ACT__MAX; a++) {
 			struct view_dict *act;
 			if (!entry_action_applies((enum entry_action)a, org_status,
 			    app_state[0] ? app_state : NULL))
 				continue;
 			act = view_section(body, "ACTION");
-			snprintf(href, sizeof href, "%s/org/%lld/%s", base, id, entry_actions[a].name);
+			snprintf(href, sizeof href, "%s/org/%lld/%s", staff_base, id, entry_actions[a].name);
 			view_set(act, "HREF", href);
 			view_set(act, "NAME", entry_actions[a].name);
 			view_set(act, "BUTTON", entry_actions[a].button);
@@ -564,7 +400,7 @@ show_org(struct req *r, int status, long long id, const struct form *f, int bad_
 	form_fill(view_include(body, "FIELDS", "formfields.tpl"), f, 0);
 	if ((s = db_stmt(STMT_AUDIT_FOR_ORG)) != NULL) {
 		sqlite3_bind_int64(s, 1, id);
-		fill_events(body, s, 0);
+		staff_fill_events(body, s, 0);
 	}
 	view_page_finish(v, r);
 }
@@ -572,7 +408,7 @@ show_org(struct req *r, int status, long long id, const struct form *f, int bad_
 static void
 org_page(struct req *r, long long id)
 {
-	if (!allowed(r, ROLE_BOARD))
+	if (!staff_allowed(r, ROLE_BOARD))
 		return;
 	if (orgform_load(&form, id) < 0) {
 		req_error(r, 404, "There is no entry with this number.");
@@ -586,16 +422,16 @@ org_save(struct req *r, long long id)
 {
 	char path[400];
 
-	if (!allowed(r, ROLE_STAFF) || !read_post(r, orgform_fields, ORGF__MAX))
+	if (!staff_allowed(r, ROLE_STAFF) || !read_post(r, orgform_fields, ORGF__MAX))
 		return;
 	if (form.nerrors) {
 		show_org(r, 400, id, &form, -1, "The changes were not saved: correct what is marked.");
 		return;
 	}
-	switch (entry_update(id, &form, who.name)) {
+	switch (entry_update(id, &form, staff_who.name)) {
 	case ENTRY_OK:
-		snprintf(path, sizeof path, "%s/org/%lld?done=edited", base, id);
-		redirect(r, path, NULL);
+		snprintf(path, sizeof path, "%s/org/%lld?done=edited", staff_base, id);
+		staff_redirect(r, path, NULL);
 		return;
 	case ENTRY_INVALID:
 		show_org(r, 400, id, &form, -1, "The changes were not saved: correct what is marked.");
@@ -624,23 +460,24 @@ org_act(struct req *r, long long id, const char *name)
 		req_method_not_allowed(r, "POST");
 		return;
 	}
-	if (!allowed(r, ROLE_STAFF) || !read_post(r, NULL, 0))
+	if (!staff_allowed(r, ROLE_STAFF) || !read_post(r, NULL, 0))
 		return;
 	if (orgform_load(&form, id) < 0) {
 		req_error(r, 404, "There is no entry with this number.");
 		return;
 	}
 	if (entry_actions[a].needs_note && !p.v[KEY_NOTE].present) {
-		show_org(r, 400, id, &form, a, "Write the reason or question: it is shown to the applicant on their application's page.");
+		show_org(r, 400, id, &form, a, "Write the reason or question: it is shown to the "
+		    "applicant on their application's page.");
 		return;
 	}
-	switch (entry_act(id, (enum entry_action)a, p.v[KEY_NOTE].str, who.name)) {
+	switch (entry_act(id, (enum entry_action)a, p.v[KEY_NOTE].str, staff_who.name)) {
 	case ENTRY_OK:
 		if (p.v[KEY_BACK].present)
-			snprintf(path, sizeof path, "%s/%s", base, p.v[KEY_BACK].str);
+			snprintf(path, sizeof path, "%s/%s", staff_base, p.v[KEY_BACK].str);
 		else
-			snprintf(path, sizeof path, "%s/org/%lld?done=%s", base, id, name);
-		redirect(r, path, NULL);
+			snprintf(path, sizeof path, "%s/org/%lld?done=%s", staff_base, id, name);
+		staff_redirect(r, path, NULL);
 		return;
 	case ENTRY_CONFLICT:
 		show_org(r, 409, id, &form, -1, "That action no longer applies: the entry has changed "
@@ -667,7 +504,7 @@ show_audit(struct req *r)
 	long page, total;
 	char route[400];
 
-	if (!allowed(r, ROLE_ADMIN))
+	if (!staff_allowed(r, ROLE_ADMIN))
 		return;
 	if (params_parse(&p, keys, KEY__MAX, r->query) < 0) {
 		req_error(r, 400, p.error);
@@ -682,10 +519,10 @@ show_audit(struct req *r)
 	sqlite3_bind_int64(s, 2, (page - 1) * AUDIT_PAGE);
 	v = staff_page(r, 200, "Audit log", "audit.tpl");
 	body = view_body(v);
-	fill_events(body, s, 1);
+	staff_fill_events(body, s, 1);
 	view_set_int(body, "TOTAL", total);
-	snprintf(route, sizeof route, "%s/audit", base);
-	fill_pager(body, route, page, AUDIT_PAGE, total);
+	snprintf(route, sizeof route, "%s/audit", staff_base);
+	staff_fill_pager(body, &p, KEY_PAGE, route, page, AUDIT_PAGE, total);
 	view_page_finish(v, r);
 }
 
@@ -713,8 +550,7 @@ handle(struct req *r)
 	const char *path = r->path_info, *action;
 	long long id;
 
-	req_link(r, base, sizeof base, "staff");
-	auth_who(r, &who);
+	staff_begin(r);
 	if (strcmp(path, "/sign-in") == 0) {
 		sign_in(r);
 		return;
@@ -743,7 +579,7 @@ handle(struct req *r)
 			org_page(r, id);
 		else
 			req_method_not_allowed(r, "GET, HEAD, POST");
-	} else if (allowed(r, ROLE_BOARD))
+	} else if (staff_allowed(r, ROLE_BOARD))
 		req_error(r, 404, "There is no staff page at this address.");
 }
 

@@ -104,16 +104,6 @@ auth_who(struct req *r, struct who *w)
 	return w->role;
 }
 
-/* Runs a one-statement write in its own transaction; returns the sqlite3 code. */
-static int
-write_one(sqlite3_stmt *s)
-{
-	int rc = sqlite3_step(s);
-
-	db_done(s);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
 static void
 name_key(char *dst, size_t size, const char *name)
 {
@@ -192,28 +182,32 @@ auth_sign_in(struct req *r, const char *name, const char *password, time_t now, 
 			return AUTH_BUSY;
 		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)now);
-		rc = write_one(s);
+		rc = db_write(s);
 		*wait = wait_after(failures + 1);
 		return db_is_busy(rc) ? AUTH_BUSY : AUTH_WRONG;
 	}
 	if (crypto_random(token, sizeof token) < 0)
 		return AUTH_BUSY;
 	crypto_sha256(token, sizeof token, hash);
-	if ((s = db_stmt(STMT_SESSION_PRUNE)) != NULL) {
+	/* One transaction: forget expired sessions and this name's failures, start the session. */
+	if ((rc = db_run(STMT_BEGIN)) != SQLITE_OK)
+		return AUTH_BUSY;
+	if ((s = db_stmt(STMT_SESSION_PRUNE)) != NULL)
 		sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
-		write_one(s);
-	}
-	if ((s = db_stmt(STMT_SIGNIN_CLEAR)) != NULL) {
+	if ((rc = db_write(s)) == SQLITE_OK && (s = db_stmt(STMT_SIGNIN_CLEAR)) != NULL)
 		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-		write_one(s);
+	if (rc == SQLITE_OK && (rc = db_write(s)) == SQLITE_OK &&
+	    (s = db_stmt(STMT_SESSION_INSERT)) != NULL) {
+		sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, account);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)now + config.session_hours * 3600L);
 	}
-	if ((s = db_stmt(STMT_SESSION_INSERT)) == NULL)
+	if (rc == SQLITE_OK)
+		rc = db_write(s);
+	if (rc != SQLITE_OK || db_run(STMT_COMMIT) != SQLITE_OK) {
+		db_run(STMT_ROLLBACK);
 		return AUTH_BUSY;
-	sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, account);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)now + config.session_hours * 3600L);
-	if ((rc = write_one(s)) != SQLITE_OK)
-		return AUTH_BUSY;
+	}
 	crypto_hex(hex, token, sizeof token);
 	cookie_line(r, cookie, size, hex, config.session_hours * 3600L);
 	return AUTH_OK;
@@ -230,7 +224,7 @@ auth_sign_out(struct req *r, char *cookie, size_t size)
 	    (s = db_stmt(STMT_SESSION_DELETE)) != NULL) {
 		crypto_sha256(token, sizeof token, hash);
 		sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_STATIC);
-		write_one(s);
+		db_write(s);
 	}
 	cookie_line(r, cookie, size, "", 0);
 }

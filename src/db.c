@@ -145,6 +145,21 @@ db_done(sqlite3_stmt *s)
 }
 
 int
+db_write(sqlite3_stmt *s)
+{
+	int rc = s ? sqlite3_step(s) : SQLITE_ERROR;
+
+	db_done(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+int
+db_run(enum stmt id)
+{
+	return db_write(db_stmt(id));
+}
+
+int
 db_is_busy(int rc)
 {
 	rc &= 0xff;

@@ -125,6 +125,14 @@ void		 db_close(void);
 sqlite3_stmt	*db_stmt(enum stmt id);
 /* Resets s so it releases its read snapshot; call when done stepping. */
 void		 db_done(sqlite3_stmt *s);
+/*
+ * Steps s once, for its effect (a write, BEGIN, COMMIT; rows are not wanted), and resets it.
+ * Returns SQLITE_OK, or sqlite3_step's error code; SQLITE_ERROR when s is NULL, so that
+ * db_write(db_stmt(…)) needs no check of its own.
+ */
+int		 db_write(sqlite3_stmt *s);
+/* db_write of statement id, which takes no parameters (STMT_BEGIN, STMT_COMMIT, …). */
+int		 db_run(enum stmt id);
 /* 1 when rc from sqlite3_step means "busy or locked past the timeout". */
 int		 db_is_busy(int rc);
 

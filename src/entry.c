@@ -59,20 +59,10 @@ step_result(int rc)
 	return db_is_busy(rc) ? ENTRY_BUSY : ENTRY_FAILED;
 }
 
-static int
-run(enum stmt id)
-{
-	sqlite3_stmt *s = db_stmt(id);
-	int rc = s ? sqlite3_step(s) : SQLITE_ERROR;
-
-	db_done(s);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
-}
-
 static enum entry_result
 begin(void)
 {
-	int rc = run(STMT_BEGIN);
+	int rc = db_run(STMT_BEGIN);
 	return rc == SQLITE_OK ? ENTRY_OK : step_result(rc);
 }
 
@@ -82,11 +72,11 @@ finish(enum entry_result result)
 	int rc;
 
 	if (result != ENTRY_OK && result != ENTRY_RESUBMITTED) {
-		run(STMT_ROLLBACK);
+		db_run(STMT_ROLLBACK);
 		return result;
 	}
-	if ((rc = run(STMT_COMMIT)) != SQLITE_OK) {
-		run(STMT_ROLLBACK);
+	if ((rc = db_run(STMT_COMMIT)) != SQLITE_OK) {
+		db_run(STMT_ROLLBACK);
 		return step_result(rc);
 	}
 	return result;
@@ -147,9 +137,8 @@ audit_open(const char *actor, const char *action, long long org_id, const char *
 	if (org_id > 0)
 		sqlite3_bind_int64(s, 3, org_id);
 	sqlite3_bind_text(s, 4, note ? note : "", -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	db_done(s);
-	return rc == SQLITE_DONE ? sqlite3_last_insert_rowid(sqlite3_db_handle(s)) : -rc;
+	rc = db_write(s);
+	return rc == SQLITE_OK ? sqlite3_last_insert_rowid(sqlite3_db_handle(s)) : -rc;
 }
 
 /* Records every column that differs between before and after under audit row audit_id. */
@@ -172,9 +161,7 @@ audit_changes(long long audit_id, const struct snapshot *before, const struct sn
 			sqlite3_bind_text(s, 4, o, -1, SQLITE_STATIC);
 		if (n)
 			sqlite3_bind_text(s, 5, n, -1, SQLITE_STATIC);
-		rc = sqlite3_step(s);
-		db_done(s);
-		if (rc != SQLITE_DONE)
+		if ((rc = db_write(s)) != SQLITE_OK)
 			return rc;
 	}
 	return SQLITE_OK;
@@ -246,9 +233,7 @@ set_codes(long long id, const struct form *f, int k, enum stmt remove, enum stmt
 			return SQLITE_ERROR;
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_text(s, 2, json, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(s);
-		db_done(s);
-		if (rc != SQLITE_DONE)
+		if ((rc = db_write(s)) != SQLITE_OK)
 			return rc;
 	}
 	return SQLITE_OK;
@@ -396,15 +381,11 @@ note_attempt(const struct entry_application *a)
 	if ((s = db_stmt(STMT_APPLY_PRUNE)) == NULL)
 		return SQLITE_ERROR;
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)a->now - 3600);
-	rc = sqlite3_step(s);
-	db_done(s);
-	if (rc != SQLITE_DONE || (s = db_stmt(STMT_APPLY_NOTE_ATTEMPT)) == NULL)
-		return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+	if ((rc = db_write(s)) != SQLITE_OK || (s = db_stmt(STMT_APPLY_NOTE_ATTEMPT)) == NULL)
+		return rc != SQLITE_OK ? rc : SQLITE_ERROR;
 	sqlite3_bind_blob(s, 1, a->addr_hash, 32, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)a->now);
-	rc = sqlite3_step(s);
-	db_done(s);
-	return rc;
+	return db_write(s);
 }
 
 /* Inserts the application row with a fresh random reference, retrying a (rare) collision. */
@@ -426,9 +407,7 @@ insert_application(struct entry_application *a)
 		sqlite3_bind_int64(s, 1, a->id);
 		sqlite3_bind_text(s, 2, a->reference, -1, SQLITE_STATIC);
 		sqlite3_bind_blob(s, 3, a->nonce, TOKEN_NONCE_SIZE, SQLITE_STATIC);
-		rc = sqlite3_step(s);
-		db_done(s);
-		if (rc != SQLITE_CONSTRAINT_UNIQUE)
+		if ((rc = db_write(s)) != SQLITE_CONSTRAINT_UNIQUE)
 			return rc;
 	}
 	return SQLITE_ERROR;
@@ -459,15 +438,12 @@ entry_apply(struct form *f, struct entry_application *a)
 	if ((s = db_stmt(STMT_ORG_INSERT)) == NULL)
 		return finish(ENTRY_FAILED);
 	bind_form(s, f);
-	rc = sqlite3_step(s);
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	if ((rc = db_write(s)) != SQLITE_OK)
 		return finish(step_result(rc));
 	a->id = sqlite3_last_insert_rowid(sqlite3_db_handle(s));
-	if ((rc = set_all_codes(a->id, f)) != SQLITE_OK)
-		return finish(step_result(rc));
-	if ((rc = insert_application(a)) != SQLITE_DONE ||
-	    (rc = note_attempt(a)) != SQLITE_DONE ||
+	if ((rc = set_all_codes(a->id, f)) != SQLITE_OK ||
+	    (rc = insert_application(a)) != SQLITE_OK ||
+	    (rc = note_attempt(a)) != SQLITE_OK ||
 	    audit_open("applicant", "applied", a->id, a->reference) < 0)
 		return finish(step_result(rc));
 	return finish(ENTRY_OK);
@@ -497,9 +473,8 @@ entry_update(long long id, struct form *f, const char *actor)
 	}
 	bind_form(s, f);
 	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), id);
-	rc = sqlite3_step(s);
-	db_done(s);
-	rc = rc == SQLITE_DONE ? set_all_codes(id, f) : rc;
+	if ((rc = db_write(s)) == SQLITE_OK)
+		rc = set_all_codes(id, f);
 	if (rc == SQLITE_OK) {
 		snapshot_take(&after, id);
 		rc = audit_changes(audit_id, &before, &after);
@@ -548,9 +523,7 @@ entry_act(long long id, enum entry_action act, const char *note, const char *act
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_text(s, 2, spec->to ? spec->to : status, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int(s, 3, spec->confirm);
-		rc = sqlite3_step(s);
-		db_done(s);
-		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		rc = db_write(s);
 	}
 	if (rc == SQLITE_OK && spec->application && app_state[0]) {
 		if ((s = db_stmt(STMT_APPLICATION_DECIDE)) == NULL)
@@ -560,9 +533,7 @@ entry_act(long long id, enum entry_action act, const char *note, const char *act
 			sqlite3_bind_text(s, 2, spec->application, -1, SQLITE_STATIC);
 			sqlite3_bind_text(s, 3, note ? note : "", -1, SQLITE_STATIC);
 			sqlite3_bind_text(s, 4, actor, -1, SQLITE_STATIC);
-			rc = sqlite3_step(s);
-			db_done(s);
-			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+			rc = db_write(s);
 		}
 	}
 	if (rc == SQLITE_OK) {

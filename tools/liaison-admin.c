@@ -162,33 +162,42 @@ new_password(char hash[CRYPTO_PASSWORD_MAX])
 	return 0;
 }
 
-/* Runs s (bound by the caller) with an audit record, in one transaction. */
+/*
+ * Runs s (bound by the caller) on account name with an audit record, in one transaction;
+ * end_sessions also signs the account out everywhere, in the same transaction. Returns
+ * SQLITE_OK, SQLITE_NOTFOUND when there is no such account, or the database's error code.
+ */
 static int
-write_audited(sqlite3_stmt *s, const char *action, const char *name)
+write_audited(sqlite3_stmt *s, const char *action, const char *name, int end_sessions)
 {
-	sqlite3_stmt *b = db_stmt(STMT_BEGIN), *a;
-	int rc = b ? sqlite3_step(b) : SQLITE_ERROR;
+	sqlite3_stmt *q;
 	char note[200];
+	int rc;
 
-	db_done(b);
-	if (rc != SQLITE_DONE)
+	if ((rc = db_run(STMT_BEGIN)) != SQLITE_OK) {
+		db_done(s);
 		return rc;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE && sqlite3_changes(sqlite3_db_handle(s)) == 0)
-		rc = SQLITE_NOTFOUND;
-	db_done(s);
-	if (rc == SQLITE_DONE && (a = db_stmt(STMT_AUDIT_INSERT)) != NULL) {
-		snprintf(note, sizeof note, "account %s", name);
-		sqlite3_bind_text(a, 1, "liaison-admin", -1, SQLITE_STATIC);
-		sqlite3_bind_text(a, 2, action, -1, SQLITE_STATIC);
-		sqlite3_bind_text(a, 4, note, -1, SQLITE_STATIC);
-		rc = sqlite3_step(a);
-		db_done(a);
 	}
-	b = db_stmt(rc == SQLITE_DONE ? STMT_COMMIT : STMT_ROLLBACK);
-	if (b && sqlite3_step(b) != SQLITE_DONE && rc == SQLITE_DONE)
-		rc = SQLITE_ERROR;
-	db_done(b);
+	if ((rc = db_write(s)) == SQLITE_OK && sqlite3_changes(sqlite3_db_handle(s)) == 0)
+		rc = SQLITE_NOTFOUND;
+	if (rc == SQLITE_OK && end_sessions) {
+		if ((q = db_stmt(STMT_SESSION_DELETE_ACCOUNT)) != NULL)
+			sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+		rc = db_write(q);
+	}
+	if (rc == SQLITE_OK) {
+		snprintf(note, sizeof note, "account %s", name);
+		if ((q = db_stmt(STMT_AUDIT_INSERT)) != NULL) {
+			sqlite3_bind_text(q, 1, "liaison-admin", -1, SQLITE_STATIC);
+			sqlite3_bind_text(q, 2, action, -1, SQLITE_STATIC);
+			sqlite3_bind_text(q, 4, note, -1, SQLITE_STATIC);
+		}
+		rc = db_write(q);
+	}
+	if (rc == SQLITE_OK)
+		rc = db_run(STMT_COMMIT);
+	if (rc != SQLITE_OK)
+		db_run(STMT_ROLLBACK);
 	return rc;
 }
 
@@ -226,7 +235,7 @@ user(int argc, char **argv)
 		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 2, argv[2], -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 3, hash, -1, SQLITE_STATIC);
-		rc = write_audited(s, "account created", name);
+		rc = write_audited(s, "account created", name, 0);
 		if (rc == SQLITE_CONSTRAINT_UNIQUE)
 			fprintf(stderr, "liaison-admin: there is already an account named %s\n", name);
 	} else if (strcmp(cmd, "password") == 0 && argc == 2) {
@@ -234,7 +243,7 @@ user(int argc, char **argv)
 			return 1;
 		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
-		rc = write_audited(s, "password reset", name);
+		rc = write_audited(s, "password reset", name, 0);
 	} else if ((strcmp(cmd, "disable") == 0 || strcmp(cmd, "enable") == 0) && argc == 2) {
 		int off = strcmp(cmd, "disable") == 0;
 
@@ -242,22 +251,17 @@ user(int argc, char **argv)
 			return 1;
 		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 		sqlite3_bind_int(s, 2, off);
-		rc = write_audited(s, off ? "account disabled" : "account enabled", name);
-		if (rc == SQLITE_DONE && off && (s = db_stmt(STMT_SESSION_DELETE_ACCOUNT)) != NULL) {
-			sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-			sqlite3_step(s);	/* an auto-committed delete: its sessions end now */
-			db_done(s);
-		}
+		rc = write_audited(s, off ? "account disabled" : "account enabled", name, off);
 	} else
 		return usage();
 	if (rc == SQLITE_NOTFOUND)
 		fprintf(stderr, "liaison-admin: there is no account named %s\n", name);
-	else if (rc != SQLITE_DONE && rc != SQLITE_CONSTRAINT_UNIQUE)
+	else if (rc != SQLITE_OK && rc != SQLITE_CONSTRAINT_UNIQUE)
 		fprintf(stderr, "liaison-admin: the database refused the change (code %d)\n", rc);
-	else if (rc == SQLITE_DONE)
+	else if (rc == SQLITE_OK)
 		printf("%s: done\n", name);
 	db_close();
-	return rc == SQLITE_DONE ? 0 : 1;
+	return rc == SQLITE_OK ? 0 : 1;
 }
 
 int

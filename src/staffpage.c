@@ -1,0 +1,187 @@
+/*
+ * staffpage.c - the frame of every signed-in page (see staffpage.h).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "config.h"
+#include "db.h"
+#include "http.h"
+#include "params.h"
+#include "staffpage.h"
+#include "token.h"
+#include "view.h"
+
+struct who	staff_who;
+char		staff_base[300];
+
+void
+staff_begin(struct req *r)
+{
+	req_link(r, staff_base, sizeof staff_base, "staff");
+	auth_who(r, &staff_who);
+}
+
+/* A staff page: the layout with the staff menu and the sign-out button. */
+struct view *
+staff_page(struct req *r, int status, const char *title, const char *tpl)
+{
+	struct view *v;
+	struct view_dict *nav;
+	char token[TOKEN_CHARS + 1], href[400];
+	/* One token serves every form on the page: the sign-out button and the body's. */
+	int have_token = token_make(token, "staff", staff_who.binding, time(NULL)) == 0;
+
+	req_head(r, status, "text/html; charset=utf-8", "Cache-Control: no-store\r\n");
+	v = view_page_new(r, title, tpl);
+	view_set(view_body(v), "BASE", staff_base);
+	if (staff_who.role == ROLE_NONE)
+		return v;
+	nav = view_section(view_layout(v), "STAFF_NAV");
+	view_set(nav, "BASE", staff_base);
+	view_set(nav, "WHO", staff_who.name);
+	view_set(nav, "ROLE", auth_role_name(staff_who.role));
+	if (staff_who.role == ROLE_ADMIN)
+		view_show(nav, "ADMIN");
+	if (!staff_who.via_remote_user && have_token) {
+		struct view_dict *out = view_section(nav, "SIGN_OUT");
+		snprintf(href, sizeof href, "%s/sign-out", staff_base);
+		view_set(out, "HREF", href);
+		view_set(out, "CSRF", token);
+	}
+	if (staff_who.role >= ROLE_STAFF && have_token)
+		view_set(view_body(v), "CSRF", token);
+	return v;
+}
+
+void
+staff_redirect(struct req *r, const char *path, const char *extra_header)
+{
+	char abs[2100], link[512], header[2500];
+
+	/* Absolute: under CGI a Location starting with "/" would be followed inside the server. */
+	req_absolute_link(r, link, sizeof link, "staff");
+	snprintf(abs, sizeof abs, "%.*s%s", (int)(strlen(link) - strlen(staff_base)), link, path);
+	snprintf(header, sizeof header, "Location: %s\r\n%s", abs, extra_header ? extra_header : "");
+	req_head(r, 303, "text/html; charset=utf-8", header);
+	req_puts(r, "<!doctype html><title>See other</title>\n");
+}
+
+int
+staff_allowed(struct req *r, enum role need)
+{
+	char path[1700], enc[1300];
+	size_t o = 0;
+
+	if (staff_who.unknown_remote_user) {
+		req_error(r, 403, "The web server signed you in, but this site has no staff account "
+		    "with that name. Ask an administrator to create one.");
+		return 0;
+	}
+	if (staff_who.role == ROLE_NONE) {
+		/* Back to this page after signing in: GET pages only, as a path on this site. */
+		const char *here = req_env(r, "REQUEST_URI");
+		for (const unsigned char *c = (const unsigned char *)(r->method == METHOD_GET ? here : "");
+		    *c && o + 4 < sizeof enc; c++) {
+			if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+			    *c == '/' || *c == '-' || *c == '_' || *c == '.')
+				enc[o++] = (char)*c;
+			else
+				o += (size_t)snprintf(enc + o, sizeof enc - o, "%%%02X", *c);
+		}
+		enc[o] = '\0';
+		snprintf(path, sizeof path, "%s/sign-in%s%s", staff_base, o ? "?next=" : "", enc);
+		staff_redirect(r, path, NULL);
+		return 0;
+	}
+	if (staff_who.role < need) {
+		req_error(r, 403, need == ROLE_ADMIN ? "Only administrators may see this page." :
+		    "Board accounts can read these pages but not change anything.");
+		return 0;
+	}
+	return 1;
+}
+
+int
+staff_token_ok(struct req *r, const char *token)
+{
+	switch (token_check(token, "staff", staff_who.binding, time(NULL), 0,
+	    config.form_hours * 3600L, NULL)) {
+	case TOKEN_OK:
+		return 1;
+	case TOKEN_EXPIRED:
+		req_error(r, 403, "This form was open too long and has expired. Go back, reload the "
+		    "page and do it again.");
+		return 0;
+	default:
+		req_error(r, 403, "This form could not be checked as coming from your session. Go "
+		    "back, reload the page and do it again.");
+		return 0;
+	}
+}
+
+void
+staff_fill_pager(struct view_dict *body, const struct params *p, int page_key, const char *route,
+    long page, long per, long total)
+{
+	char href[1200];
+
+	if (total > per) {
+		struct view_dict *pg = view_section(body, "PAGER");
+		view_set_int(pg, "PAGE", page);
+		view_set_int(pg, "PAGES", (total + per - 1) / per);
+		if (page > 1) {
+			char num[24];
+			snprintf(num, sizeof num, "%ld", page - 1);
+			params_href(p, route, 1UL << page_key, "page", num, href, sizeof href);
+			view_set(view_section(pg, "PREV"), "HREF", href);
+		}
+		if (page * per < total) {
+			char num[24];
+			snprintf(num, sizeof num, "%ld", page + 1);
+			params_href(p, route, 1UL << page_key, "page", num, href, sizeof href);
+			view_set(view_section(pg, "NEXT"), "HREF", href);
+		}
+	}
+}
+
+void
+staff_fill_events(struct view_dict *body, sqlite3_stmt *s, int show_org)
+{
+	long long ids[STAFF_EVENTS_MAX];
+	struct view_dict *rows[STAFF_EVENTS_MAX];
+	char href[500];
+	int n = 0;
+
+	while (n < STAFF_EVENTS_MAX && sqlite3_step(s) == SQLITE_ROW) {
+		struct view_dict *e = view_section(body, "EVENT");
+		ids[n] = sqlite3_column_int64(s, 0);
+		view_set(e, "AT", (const char *)sqlite3_column_text(s, 1));
+		view_set(e, "ACTOR", (const char *)sqlite3_column_text(s, 2));
+		view_set(e, "ACTION", (const char *)sqlite3_column_text(s, 3));
+		if (sqlite3_column_bytes(s, 4))
+			view_set(view_section(e, "NOTE"), "TEXT", (const char *)sqlite3_column_text(s, 4));
+		if (show_org && sqlite3_column_type(s, 5) != SQLITE_NULL) {
+			struct view_dict *o = view_section(e, "ORG");
+			snprintf(href, sizeof href, "%s/org/%lld", staff_base, (long long)sqlite3_column_int64(s, 5));
+			view_set(o, "HREF", href);
+			view_set(o, "NAME", (const char *)sqlite3_column_text(s, 6));
+		}
+		rows[n++] = e;
+	}
+	db_done(s);
+	/* The changes are read after the events: one statement at a time keeps this simple. */
+	for (int i = 0; i < n; i++) {
+		if ((s = db_stmt(STMT_AUDIT_CHANGES)) == NULL)
+			return;
+		sqlite3_bind_int64(s, 1, ids[i]);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			struct view_dict *c = view_section(rows[i], "CHANGE");
+			view_set(c, "FIELD", (const char *)sqlite3_column_text(s, 0));
+			view_set(c, "OLD", (const char *)sqlite3_column_text(s, 1));
+			view_set(c, "NEW", (const char *)sqlite3_column_text(s, 2));
+		}
+		db_done(s);
+	}
+}

@@ -1,0 +1,47 @@
+/*
+ * staffpage.h - what every signed-in page shares: who is asking, the staff menu around the
+ * page, the answer to someone without the right role (303 to sign-in, or 403), the check of
+ * a posted form's token, and the pieces several staff pages draw (pager, audit events).
+ *
+ * A process serves one request at a time, so who is asking is module state, set per request
+ * by staff_begin() (like config).
+ */
+#ifndef LIAISON_STAFFPAGE_H
+#define LIAISON_STAFFPAGE_H
+
+#include <sqlite3.h>
+
+#include "auth.h"
+
+struct params;
+struct req;
+struct view;
+struct view_dict;
+
+extern struct who	staff_who;
+extern char		staff_base[300];	/* "/staff", or "/…/cgi-bin/staff.cgi" */
+
+/* Reads who is asking and where the staff program lives, for this request. */
+void	staff_begin(struct req *);
+/* Sends the head and starts a page in the layout with the staff menu; BASE and (for those who
+ * may change things) CSRF are set in the body. */
+struct view *staff_page(struct req *, int status, const char *title, const char *tpl);
+/* 303 to path (on this site: "/staff/…"), with extra header lines (a cookie) or NULL. */
+void	staff_redirect(struct req *, const char *path, const char *extra_header);
+/* 1 when who has at least role need; otherwise answers (303 to sign-in, or 403) and returns 0. */
+int	staff_allowed(struct req *, enum role need);
+/* 1 when token is a live staff token of this session; otherwise answers 403 and returns 0. */
+int	staff_token_ok(struct req *, const char *token);
+/* A pager under body for route when total rows need more than one page of per. */
+void	staff_fill_pager(struct view_dict *body, const struct params *, int page_key,
+	    const char *route, long page, long per, long total);
+#define STAFF_EVENTS_MAX	100	/* audit events drawn on one page, at most */
+
+/*
+ * Adds an EVENT to body for each audit row s gives (id, at, actor, action, note, org id, org
+ * name; s is bound and not yet stepped), at most STAFF_EVENTS_MAX, each with its CHANGEs; show_org links each to its
+ * entry (the audit log does, an entry's own history need not).
+ */
+void	staff_fill_events(struct view_dict *body, sqlite3_stmt *s, int show_org);
+
+#endif
