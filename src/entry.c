@@ -167,6 +167,25 @@ audit_changes(long long audit_id, const struct snapshot *before, const struct sn
 	return SQLITE_OK;
 }
 
+/*
+ * Ends an edit or action on entry id whose columns were in before when it began: records under
+ * audit row audit_id every column that changed (if rc says all went well), then commits, or
+ * rolls back on any failure.
+ */
+static enum entry_result
+finish_audited(int rc, long long audit_id, long long id, struct snapshot *before)
+{
+	struct snapshot after;
+
+	if (rc == SQLITE_OK) {
+		snapshot_take(&after, id);
+		rc = audit_changes(audit_id, before, &after);
+		snapshot_free(&after);
+	}
+	snapshot_free(before);
+	return finish(rc == SQLITE_OK ? ENTRY_OK : step_result(rc));
+}
+
 /* --- writing a form ---------------------------------------------------------------------- */
 
 /* A JSON array of field k's chosen codes (each checked against its table already). */
@@ -452,7 +471,7 @@ entry_apply(struct form *f, struct entry_application *a)
 enum entry_result
 entry_update(long long id, struct form *f, const char *actor)
 {
-	struct snapshot before, after;
+	struct snapshot before;
 	enum entry_result r;
 	sqlite3_stmt *s;
 	long long audit_id;
@@ -475,20 +494,14 @@ entry_update(long long id, struct form *f, const char *actor)
 	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), id);
 	if ((rc = db_write(s)) == SQLITE_OK)
 		rc = set_all_codes(id, f);
-	if (rc == SQLITE_OK) {
-		snapshot_take(&after, id);
-		rc = audit_changes(audit_id, &before, &after);
-		snapshot_free(&after);
-	}
-	snapshot_free(&before);
-	return finish(rc == SQLITE_OK ? ENTRY_OK : step_result(rc));
+	return finish_audited(rc, audit_id, id, &before);
 }
 
 enum entry_result
 entry_act(long long id, enum entry_action act, const char *note, const char *actor)
 {
 	const struct entry_action_spec *spec = &entry_actions[act];
-	struct snapshot before, after;
+	struct snapshot before;
 	enum entry_result r;
 	sqlite3_stmt *s;
 	long long audit_id;
@@ -536,11 +549,5 @@ entry_act(long long id, enum entry_action act, const char *note, const char *act
 			rc = db_write(s);
 		}
 	}
-	if (rc == SQLITE_OK) {
-		snapshot_take(&after, id);
-		rc = audit_changes(audit_id, &before, &after);
-		snapshot_free(&after);
-	}
-	snapshot_free(&before);
-	return finish(rc == SQLITE_OK ? ENTRY_OK : step_result(rc));
+	return finish_audited(rc, audit_id, id, &before);
 }
