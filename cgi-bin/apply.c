@@ -126,8 +126,8 @@ submit(struct req *r)
 	app.limit_per_hour = config.apply_per_hour;
 	app.now = now;
 	switch (entry_apply(&form, &app)) {
-	case ENTRY_OK:
-	case ENTRY_RESUBMITTED: {
+	case CHANGE_OK:
+	case CHANGE_RESUBMITTED: {
 		char link[512], header[700];
 
 		req_absolute_link(r, link, sizeof link, "apply");
@@ -137,16 +137,16 @@ submit(struct req *r)
 		req_puts(r, "<!doctype html><title>Application received</title>\n");
 		return;
 	}
-	case ENTRY_LIMITED:
+	case CHANGE_LIMITED:
 		form_fail(&form, -1, "This connection has already sent %d applications in the last "
 		    "hour, the most this site accepts. Please send this one later.",
 		    config.apply_per_hour);
 		show_form(r, 429, &form, again);
 		return;
-	case ENTRY_INVALID:
+	case CHANGE_INVALID:
 		show_form(r, 400, &form, again);
 		return;
-	case ENTRY_BUSY:
+	case CHANGE_BUSY:
 		form_fail(&form, -1, "The directory is busy. Nothing was saved; send the form "
 		    "again in a moment.");
 		show_form(r, 503, &form, again);

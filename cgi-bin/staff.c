@@ -429,14 +429,14 @@ org_save(struct req *r, long long id)
 		return;
 	}
 	switch (entry_update(id, &form, staff_who.name)) {
-	case ENTRY_OK:
+	case CHANGE_OK:
 		snprintf(path, sizeof path, "%s/org/%lld?done=edited", staff_base, id);
 		staff_redirect(r, path, NULL);
 		return;
-	case ENTRY_INVALID:
+	case CHANGE_INVALID:
 		show_org(r, 400, id, &form, -1, "The changes were not saved: correct what is marked.");
 		return;
-	case ENTRY_NOT_FOUND:
+	case CHANGE_NOT_FOUND:
 		req_error(r, 404, "There is no entry with this number.");
 		return;
 	default:
@@ -472,18 +472,18 @@ org_act(struct req *r, long long id, const char *name)
 		return;
 	}
 	switch (entry_act(id, (enum entry_action)a, p.v[KEY_NOTE].str, staff_who.name)) {
-	case ENTRY_OK:
+	case CHANGE_OK:
 		if (p.v[KEY_BACK].present)
 			snprintf(path, sizeof path, "%s/%s", staff_base, p.v[KEY_BACK].str);
 		else
 			snprintf(path, sizeof path, "%s/org/%lld?done=%s", staff_base, id, name);
 		staff_redirect(r, path, NULL);
 		return;
-	case ENTRY_CONFLICT:
+	case CHANGE_CONFLICT:
 		show_org(r, 409, id, &form, -1, "That action no longer applies: the entry has changed "
 		    "since the page was loaded. Here it is as it is now.");
 		return;
-	case ENTRY_NOT_FOUND:
+	case CHANGE_NOT_FOUND:
 		req_error(r, 404, "There is no entry with this number.");
 		return;
 	default:

@@ -7,9 +7,9 @@
 #                 [--writer-children N] [--quiet]
 #                 [--cgi]   (serve the programs as plain CGI through fcgiwrap instead)
 #
-# The programs that write (apply, staff) run as one process each by default: SQLite takes one
-# writer at a time anyway, and a second process only adds lock waits and a cold page cache
-# after each of the other's commits (bench/README.md: 616 applications/s with one, 406 with two).
+# The programs that write (apply, staff, partnerships, import) run as one process each by
+# default: SQLite takes one writer at a time anyway, and a second process only adds lock waits
+# and a cold page cache after each of the other's commits (bench/README.md: 616 applications/s with one, 406 with two).
 # The programs that only read run --children processes (2).
 #
 # FastCGI sockets are unix sockets of mode 0600 owned by the user nginx's workers run as: a
@@ -79,7 +79,7 @@ fi
 locations=
 for p in $programs; do
 	n=$children
-	case $p in apply|staff) n=$writer_children ;; esac
+	case $p in apply|staff|partnerships|import) n=$writer_children ;; esac
 	spawn-fcgi -s "$dir/$p.sock" -M 0600 -F "$n" -P "$dir/$p.pid" -- "$bin/cgi-bin/$p" >/dev/null
 	locations+="
     location ~ ^/$p(/.*)?\$ {

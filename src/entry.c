@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "crypto.h"
 #include "db.h"
 #include "entry.h"
@@ -49,141 +50,6 @@ entry_action_applies(enum entry_action a, const char *status, const char *app_st
 		return 0;
 	/* A pending entry without an application row (made by hand) can still be reviewed. */
 	return a != ACT_WAIT || app_state == NULL || strcmp(app_state, "approved") != 0;
-}
-
-/* --- transactions ------------------------------------------------------------------------ */
-
-static enum entry_result
-step_result(int rc)
-{
-	return db_is_busy(rc) ? ENTRY_BUSY : ENTRY_FAILED;
-}
-
-static enum entry_result
-begin(void)
-{
-	int rc = db_run(STMT_BEGIN);
-	return rc == SQLITE_OK ? ENTRY_OK : step_result(rc);
-}
-
-static enum entry_result
-finish(enum entry_result result)
-{
-	int rc;
-
-	if (result != ENTRY_OK && result != ENTRY_RESUBMITTED) {
-		db_run(STMT_ROLLBACK);
-		return result;
-	}
-	if ((rc = db_run(STMT_COMMIT)) != SQLITE_OK) {
-		db_run(STMT_ROLLBACK);
-		return step_result(rc);
-	}
-	return result;
-}
-
-/* --- the audit log ------------------------------------------------------------------------- */
-
-struct snapshot {
-	int	 n;
-	char	*name[40];
-	char	*value[40];
-};
-
-static void
-snapshot_free(struct snapshot *sn)
-{
-	for (int i = 0; i < sn->n; i++) {
-		free(sn->name[i]);
-		free(sn->value[i]);
-	}
-	sn->n = 0;
-}
-
-/* Reads entry id's audited columns; returns 0, or -1 if there is no such entry. */
-static int
-snapshot_take(struct snapshot *sn, long long id)
-{
-	sqlite3_stmt *s = db_stmt(STMT_ORG_SNAPSHOT);
-	int found = 0;
-
-	sn->n = 0;
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		found = 1;
-		for (int c = 0; c < sqlite3_column_count(s) && c < 40; c++) {
-			const char *v = (const char *)sqlite3_column_text(s, c);
-			sn->name[c] = strdup(sqlite3_column_name(s, c));
-			sn->value[c] = v ? strdup(v) : NULL;
-			sn->n = c + 1;
-		}
-	}
-	db_done(s);
-	return found ? 0 : -1;
-}
-
-static long long
-audit_open(const char *actor, const char *action, long long org_id, const char *note)
-{
-	sqlite3_stmt *s = db_stmt(STMT_AUDIT_INSERT);
-	int rc;
-
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_text(s, 1, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, action, -1, SQLITE_STATIC);
-	if (org_id > 0)
-		sqlite3_bind_int64(s, 3, org_id);
-	sqlite3_bind_text(s, 4, note ? note : "", -1, SQLITE_STATIC);
-	rc = db_write(s);
-	return rc == SQLITE_OK ? sqlite3_last_insert_rowid(sqlite3_db_handle(s)) : -rc;
-}
-
-/* Records every column that differs between before and after under audit row audit_id. */
-static int
-audit_changes(long long audit_id, const struct snapshot *before, const struct snapshot *after)
-{
-	for (int c = 0; c < before->n && c < after->n; c++) {
-		const char *o = before->value[c], *n = after->value[c];
-		sqlite3_stmt *s;
-		int rc;
-
-		if ((o == NULL && n == NULL) || (o && n && strcmp(o, n) == 0))
-			continue;
-		if ((s = db_stmt(STMT_AUDIT_CHANGE)) == NULL)
-			return SQLITE_ERROR;
-		sqlite3_bind_int64(s, 1, audit_id);
-		sqlite3_bind_int(s, 2, c);
-		sqlite3_bind_text(s, 3, before->name[c], -1, SQLITE_STATIC);
-		if (o)
-			sqlite3_bind_text(s, 4, o, -1, SQLITE_STATIC);
-		if (n)
-			sqlite3_bind_text(s, 5, n, -1, SQLITE_STATIC);
-		if ((rc = db_write(s)) != SQLITE_OK)
-			return rc;
-	}
-	return SQLITE_OK;
-}
-
-/*
- * Ends an edit or action on entry id whose columns were in before when it began: records under
- * audit row audit_id every column that changed (if rc says all went well), then commits, or
- * rolls back on any failure.
- */
-static enum entry_result
-finish_audited(int rc, long long audit_id, long long id, struct snapshot *before)
-{
-	struct snapshot after;
-
-	if (rc == SQLITE_OK) {
-		snapshot_take(&after, id);
-		rc = audit_changes(audit_id, before, &after);
-		snapshot_free(&after);
-	}
-	snapshot_free(before);
-	return finish(rc == SQLITE_OK ? ENTRY_OK : step_result(rc));
 }
 
 /* --- writing a form ---------------------------------------------------------------------- */
@@ -432,87 +298,111 @@ insert_application(struct entry_application *a)
 	return SQLITE_ERROR;
 }
 
-enum entry_result
+enum change_result
 entry_apply(struct form *f, struct entry_application *a)
 {
-	enum entry_result r;
+	enum change_result r;
 	sqlite3_stmt *s;
 	int rc;
 
 	/* Reads first, without the write lock, so other applications are stored meanwhile. */
 	if (already_applied(a))
-		return ENTRY_RESUBMITTED;
+		return CHANGE_RESUBMITTED;
 	if (duplicate(f, 0))
-		return ENTRY_INVALID;
+		return CHANGE_INVALID;
 	/* Then, holding it, what could have changed since: cheap lookups only. */
-	if ((r = begin()) != ENTRY_OK)
+	if ((r = change_begin()) != CHANGE_OK)
 		return r;
 	if (already_applied(a))
-		return finish(ENTRY_RESUBMITTED);
+		return change_finish(CHANGE_RESUBMITTED);
 	if (recent_applications(a) >= a->limit_per_hour)
-		return finish(ENTRY_LIMITED);
+		return change_finish(CHANGE_LIMITED);
 	if (same_name(f, 0))
-		return finish(ENTRY_INVALID);
+		return change_finish(CHANGE_INVALID);
 	/* The row carries its language and interest names itself: see 005 on why. */
 	if ((s = db_stmt(STMT_ORG_INSERT)) == NULL)
-		return finish(ENTRY_FAILED);
+		return change_finish(CHANGE_FAILED);
 	bind_form(s, f);
 	if ((rc = db_write(s)) != SQLITE_OK)
-		return finish(step_result(rc));
+		return change_finish(change_failed(rc));
 	a->id = sqlite3_last_insert_rowid(sqlite3_db_handle(s));
 	if ((rc = set_all_codes(a->id, f)) != SQLITE_OK ||
 	    (rc = insert_application(a)) != SQLITE_OK ||
 	    (rc = note_attempt(a)) != SQLITE_OK ||
-	    audit_open("applicant", "applied", a->id, a->reference) < 0)
-		return finish(step_result(rc));
-	return finish(ENTRY_OK);
+	    audit_open("applicant", "applied", a->id, 0, a->reference) < 0)
+		return change_finish(change_failed(rc));
+	return change_finish(CHANGE_OK);
 }
 
-enum entry_result
+enum change_result
+entry_import(struct form *f, const char *actor, const char *source, long long *id)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (same_name(f, 0) || duplicate(f, 0))
+		return CHANGE_INVALID;
+	if ((s = db_stmt(STMT_ORG_INSERT)) == NULL)
+		return CHANGE_FAILED;
+	bind_form(s, f);
+	if ((rc = db_write(s)) != SQLITE_OK)
+		return change_failed(rc);
+	*id = sqlite3_last_insert_rowid(sqlite3_db_handle(s));
+	if ((rc = set_all_codes(*id, f)) != SQLITE_OK || (s = db_stmt(STMT_ENTRY_SET_STATUS)) == NULL)
+		return rc != SQLITE_OK ? change_failed(rc) : CHANGE_FAILED;
+	sqlite3_bind_int64(s, 1, *id);
+	sqlite3_bind_text(s, 2, "listed", -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 3, 1);
+	if ((rc = db_write(s)) != SQLITE_OK)
+		return change_failed(rc);
+	return audit_open(actor, "imported", *id, 0, source) < 0 ? CHANGE_FAILED : CHANGE_OK;
+}
+
+enum change_result
 entry_update(long long id, struct form *f, const char *actor)
 {
 	struct snapshot before;
-	enum entry_result r;
+	enum change_result r;
 	sqlite3_stmt *s;
 	long long audit_id;
 	int rc;
 
-	if ((r = begin()) != ENTRY_OK)
+	if ((r = change_begin()) != CHANGE_OK)
 		return r;
-	if (snapshot_take(&before, id) < 0)
-		return finish(ENTRY_NOT_FOUND);
+	if (snapshot_take(&before, STMT_ORG_SNAPSHOT, id) < 0)
+		return change_finish(CHANGE_NOT_FOUND);
 	if (duplicate(f, id)) {
 		snapshot_free(&before);
-		return finish(ENTRY_INVALID);
+		return change_finish(CHANGE_INVALID);
 	}
-	if ((audit_id = audit_open(actor, "edited", id, "")) < 0 ||
+	if ((audit_id = audit_open(actor, "edited", id, 0, "")) < 0 ||
 	    (s = db_stmt(STMT_ORG_UPDATE)) == NULL) {
 		snapshot_free(&before);
-		return finish(audit_id < 0 ? step_result((int)-audit_id) : ENTRY_FAILED);
+		return change_finish(audit_id < 0 ? change_failed((int)-audit_id) : CHANGE_FAILED);
 	}
 	bind_form(s, f);
 	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), id);
 	if ((rc = db_write(s)) == SQLITE_OK)
 		rc = set_all_codes(id, f);
-	return finish_audited(rc, audit_id, id, &before);
+	return audit_finish(rc, audit_id, STMT_ORG_SNAPSHOT, id, &before);
 }
 
-enum entry_result
+enum change_result
 entry_act(long long id, enum entry_action act, const char *note, const char *actor)
 {
 	const struct entry_action_spec *spec = &entry_actions[act];
 	struct snapshot before;
-	enum entry_result r;
+	enum change_result r;
 	sqlite3_stmt *s;
 	long long audit_id;
 	const char *status = NULL;
 	char app_state[16] = "";
 	int rc = SQLITE_OK;
 
-	if ((r = begin()) != ENTRY_OK)
+	if ((r = change_begin()) != CHANGE_OK)
 		return r;
-	if (snapshot_take(&before, id) < 0)
-		return finish(ENTRY_NOT_FOUND);
+	if (snapshot_take(&before, STMT_ORG_SNAPSHOT, id) < 0)
+		return change_finish(CHANGE_NOT_FOUND);
 	for (int c = 0; c < before.n; c++)
 		if (strcmp(before.name[c], "status") == 0)
 			status = before.value[c];
@@ -524,11 +414,11 @@ entry_act(long long id, enum entry_action act, const char *note, const char *act
 	}
 	if (status == NULL || !entry_action_applies(act, status, app_state[0] ? app_state : NULL)) {
 		snapshot_free(&before);
-		return finish(ENTRY_CONFLICT);
+		return change_finish(CHANGE_CONFLICT);
 	}
-	if ((audit_id = audit_open(actor, spec->past, id, note)) < 0) {
+	if ((audit_id = audit_open(actor, spec->past, id, 0, note)) < 0) {
 		snapshot_free(&before);
-		return finish(step_result((int)-audit_id));
+		return change_finish(change_failed((int)-audit_id));
 	}
 	if ((s = db_stmt(STMT_ENTRY_SET_STATUS)) == NULL)
 		rc = SQLITE_ERROR;
@@ -549,5 +439,5 @@ entry_act(long long id, enum entry_action act, const char *note, const char *act
 			rc = db_write(s);
 		}
 	}
-	return finish_audited(rc, audit_id, id, &before);
+	return audit_finish(rc, audit_id, STMT_ORG_SNAPSHOT, id, &before);
 }

@@ -12,18 +12,9 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "audit.h"
 #include "form.h"
 
-enum entry_result {
-	ENTRY_OK,
-	ENTRY_INVALID,		/* the form has problems; each field says which */
-	ENTRY_RESUBMITTED,	/* this form was accepted before: reference names that application */
-	ENTRY_LIMITED,		/* too many applications from this address in the last hour */
-	ENTRY_CONFLICT,		/* the entry is not in a state this action applies to */
-	ENTRY_NOT_FOUND,
-	ENTRY_BUSY,		/* the database stayed locked past the timeout */
-	ENTRY_FAILED,		/* the database refused the change (full, read-only, broken) */
-};
 
 struct entry_application {
 	const uint8_t	*nonce;		/* the form token's (TOKEN_NONCE_SIZE bytes) */
@@ -35,9 +26,17 @@ struct entry_application {
 };
 
 /* Stores a checked organization form as a pending application. */
-enum entry_result entry_apply(struct form *, struct entry_application *);
+enum change_result entry_apply(struct form *, struct entry_application *);
 /* Saves a checked organization form over entry id, as actor. */
-enum entry_result entry_update(long long id, struct form *, const char *actor);
+enum change_result entry_update(long long id, struct form *, const char *actor);
+
+/*
+ * Inside a transaction the caller holds (an import): adds a checked organization form as a
+ * listed entry, confirmed today, audited as imported by actor from source. CHANGE_INVALID,
+ * with the name field's message set, when it is already in the directory (or was an earlier
+ * row of the same file).
+ */
+enum change_result entry_import(struct form *, const char *actor, const char *source, long long *id);
 
 enum entry_action {
 	ACT_APPROVE, ACT_REJECT, ACT_WAIT, ACT_CONFIRM, ACT_UNLIST, ACT_RELIST, ACT_ARCHIVE,
@@ -62,6 +61,6 @@ int	entry_action_by_name(const char *name);
 /* 1 when action applies to an entry with status (and application state, may be NULL). */
 int	entry_action_applies(enum entry_action, const char *status, const char *app_state);
 /* Does action to entry id, as actor, with note (may be ""). */
-enum entry_result entry_act(long long id, enum entry_action, const char *note, const char *actor);
+enum change_result entry_act(long long id, enum entry_action, const char *note, const char *actor);
 
 #endif

@@ -14,7 +14,7 @@
 
 #include "params.h"
 
-#define FORM_FIELDS_MAX		32
+#define FORM_FIELDS_MAX		48
 #define FORM_ITEMS_MAX		256	/* values of all many-choice fields together */
 #define FORM_INPUT_MAX		32768	/* bytes of urlencoded body: larger gets 413 */
 #define FORM_ERROR_MAX		200
@@ -31,6 +31,12 @@ enum field_type {
 	FIELD_FLAG,	/* one checkbox: "1" or "" */
 	FIELD_PASSWORD,	/* never shown again */
 	FIELD_HIDDEN,
+	/* Measures: typed as people write them, kept as whole numbers in num. Blank is 0 unless
+	 * the field is required; max is in the kept unit. */
+	FIELD_COUNT,	/* a whole number: "1200" or "1,200" */
+	FIELD_MONEY,	/* an amount: "12.50", "12", "1,234.50" → cents */
+	FIELD_HOURS,	/* hours: "1.5", "1:30" → minutes */
+	FIELD_DATE,	/* a day that exists, YYYY-MM-DD (what a date input sends) */
 };
 
 struct field_spec {
@@ -51,6 +57,7 @@ struct field_value {
 	const char	*str;		/* trimmed text; "" when absent */
 	const char	**items;	/* FIELD_CHOICES: the values chosen, in form order */
 	size_t		 nitems;
+	long long	 num;		/* a measure's value in its kept unit */
 	int		 given;		/* the key was in the body at all */
 	char		 error[FORM_ERROR_MAX];
 };
@@ -73,6 +80,11 @@ struct form {
  * field. Returns the number of fields with a problem; each has its message in v[k].error.
  */
 int	form_parse(struct form *, const struct field_spec *spec, size_t n, const char *body);
+/*
+ * Checks every field of a form filled by form_set and form_add_item (a CSV row, say) exactly
+ * as form_parse checks a posted one. Returns the number of fields with a problem.
+ */
+int	form_check(struct form *);
 /* Starts a form with the given values (k → string) rather than a body: for editing a row. */
 void	form_init(struct form *, const struct field_spec *spec, size_t n);
 /* Sets field k's value to a copy of s (kept in the form's buffer). Returns -1 if full. */
@@ -83,6 +95,12 @@ int	form_add_item(struct form *, int k, const char *s);
 void	form_fail(struct form *, int k, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* 1 when value is among field k's chosen items (or is its value). */
 int	form_has(const struct form *, int k, const char *value);
+
+/* Writes a measure kept as cents ("1234.50") or minutes ("1.5", in hours) as it is typed. */
+void	form_cents_text(char *buf, size_t size, long long cents);
+void	form_minutes_text(char *buf, size_t size, long long minutes);
+/* 1 when s is a day that exists, written YYYY-MM-DD. */
+int	form_date_valid(const char *s);
 
 /*
  * Fills dict with the form: an ERRORS section (the summary, each linking to its field) when

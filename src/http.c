@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -116,16 +117,17 @@ req_head(struct req *r, int status, const char *content_type, const char *extra)
 }
 
 int
-req_read_form(struct req *r, char *buf, size_t size)
+req_read_body(struct req *r, const char *want_type, char *buf, size_t size, size_t *len)
 {
 	const char *type = req_env(r, "CONTENT_TYPE"), *cl = req_env(r, "CONTENT_LENGTH");
+	size_t tlen = strlen(want_type);
 	char *end;
 	unsigned long long want;
 	size_t got = 0;
 
 	buf[0] = '\0';
-	if (strncmp(type, "application/x-www-form-urlencoded", 33) != 0 ||
-	    (type[33] != '\0' && type[33] != ';'))
+	*len = 0;
+	if (strncasecmp(type, want_type, tlen) != 0 || (type[tlen] != '\0' && type[tlen] != ';'))
 		return 415;
 	if (*cl == '\0')
 		return 0;	/* no body at all: an empty form */
@@ -146,7 +148,16 @@ req_read_form(struct req *r, char *buf, size_t size)
 		got += (size_t)n;
 	}
 	buf[got] = '\0';
+	*len = got;
 	return got == want ? 0 : 400;
+}
+
+int
+req_read_form(struct req *r, char *buf, size_t size)
+{
+	size_t len;
+
+	return req_read_body(r, "application/x-www-form-urlencoded", buf, size, &len);
 }
 
 void

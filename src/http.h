@@ -59,6 +59,9 @@ void	 req_head(struct req *, int status, const char *content_type, const char *e
  * streamed into anything else: a form is small, and a limit is the point.
  */
 int	 req_read_form(struct req *, char *buf, size_t size);
+/* The same for a body of content type type ("multipart/form-data"), whose length (it may
+ * hold NUL bytes) is written to *len. */
+int	 req_read_body(struct req *, const char *type, char *buf, size_t size, size_t *len);
 
 /* Builds a link to another program (or this one) that works at / and under /cgi-bin/x.cgi. */
 void	 req_link(const struct req *, char *buf, size_t size, const char *program);

@@ -9,6 +9,10 @@
  */
 #include "db.h"
 
+/* "Host — Partner", the name a partnership goes by, for the partnership whose id is col. */
+#define PARTNERSHIP_NAME(col) "(SELECT h.name || ' — ' || q.name FROM partnership x" \
+	" JOIN org h ON h.id = x.host_id JOIN org q ON q.id = x.partner_id WHERE x.id = " col ")"
+
 #define ORG_FILTER " o.status = 'listed' AND (?3 IS NULL OR o.country = ?3)" ORG_FILTER_OTHERS
 /*
  * "(?3 IS NULL OR o.country = ?3)" hides the equality from the query planner, which then walks
@@ -268,7 +272,8 @@ const char *const db_sql[STMT__MAX] = {
 	[STMT_APPLY_RECENT] = "SELECT count(*) FROM apply_attempt WHERE addr_hash = ?1 AND at > ?2",
 	[STMT_APPLY_PRUNE] = "DELETE FROM apply_attempt WHERE at <= ?1",
 	[STMT_APPLY_NOTE_ATTEMPT] = "INSERT INTO apply_attempt (addr_hash, at) VALUES (?1, ?2)",
-	[STMT_AUDIT_INSERT] = "INSERT INTO audit (actor, action, org_id, note) VALUES (?1, ?2, ?3, ?4)",
+	[STMT_AUDIT_INSERT] = "INSERT INTO audit (actor, action, org_id, note, partnership_id)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
 	[STMT_AUDIT_CHANGE] = "INSERT INTO audit_change (audit_id, seq, field, old_value, new_value)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)",
 
@@ -294,15 +299,133 @@ const char *const db_sql[STMT__MAX] = {
 	    " a.reference, a.state, a.note, a.submitted_at, a.decided_at, a.decided_by,"
 	    " o.contact_name, o.contact_email"
 	    " FROM org o LEFT JOIN application a ON a.org_id = o.id WHERE o.id = ?1",
-	/* Both: id, at, actor, action, note, org id, org name (staff.c's fill_events). */
-	[STMT_AUDIT_FOR_ORG] = "SELECT id, at, actor, action, note, org_id, '' FROM audit"
-	    " WHERE org_id = ?1 ORDER BY id DESC LIMIT 100",
+	/*
+	 * Audit events: id, at, actor, action, note, org id, org name, partnership id, partnership
+	 * name (staffpage.c's staff_fill_events).
+	 */
+	[STMT_AUDIT_FOR_ORG] = "SELECT id, at, actor, action, note, org_id, '', partnership_id, ''"
+	    " FROM audit WHERE org_id = ?1 ORDER BY id DESC LIMIT 100",
+	[STMT_AUDIT_FOR_PARTNERSHIP] = "SELECT id, at, actor, action, note, NULL, '', partnership_id, ''"
+	    " FROM audit WHERE partnership_id = ?1 ORDER BY id DESC LIMIT 100",
 	[STMT_AUDIT_CHANGES] = "SELECT field, coalesce(old_value, ''), coalesce(new_value, '')"
 	    " FROM audit_change WHERE audit_id = ?1 ORDER BY seq",
-	[STMT_AUDIT_PAGE] = "SELECT a.id, a.at, a.actor, a.action, a.note, a.org_id, coalesce(o.name, '')"
+	[STMT_AUDIT_PAGE] = "SELECT a.id, a.at, a.actor, a.action, a.note, a.org_id, coalesce(o.name, ''),"
+	    " a.partnership_id, " PARTNERSHIP_NAME("a.partnership_id")
 	    " FROM audit a LEFT JOIN org o ON o.id = a.org_id ORDER BY a.id DESC LIMIT ?1 OFFSET ?2",
 	[STMT_AUDIT_COUNT] = "SELECT count(*) FROM audit",
 
+	/*
+	 * Partnerships and activities. Snapshots name their columns like the form fields and give
+	 * measures in the units people type (hours, 12.50), so the audit log reads as the form
+	 * does and record.c fills an edit form straight from them.
+	 */
+	[STMT_PARTNERSHIP_SNAPSHOT] = "SELECT host_id AS host, partner_id AS partner, kind, commitment,"
+	    " status, start_on, coalesce(end_on, '') AS end_on, goals, host_contribution,"
+	    " partner_contribution, staff_lead FROM partnership WHERE id = ?1",
+	[STMT_PARTNERSHIP_GOALS] = "SELECT json_extract(g.value, '$.goal'), json_extract(g.value, '$.measure')"
+	    " FROM partnership p, json_each(p.goals) g WHERE p.id = ?1 ORDER BY g.key",
+#define PARTNERSHIP_GOALS_JSON \
+	"(SELECT json_group_array(json_object('goal', column2, 'measure', column3)) FROM" \
+	" (SELECT * FROM (VALUES (1, :goal1, :measure1), (2, :goal2, :measure2), (3, :goal3, :measure3)," \
+	" (4, :goal4, :measure4), (5, :goal5, :measure5)) WHERE column2 <> '' ORDER BY column1))"
+	[STMT_PARTNERSHIP_INSERT] = "INSERT INTO partnership (host_id, partner_id, kind, commitment,"
+	    " status, start_on, end_on, goals, host_contribution, partner_contribution, staff_lead)"
+	    " VALUES (:host, :partner, :kind, :commitment, :status, :start_on, nullif(:end_on, ''),"
+	    " " PARTNERSHIP_GOALS_JSON ", :host_contribution, :partner_contribution, :staff_lead)",
+	[STMT_PARTNERSHIP_UPDATE] = "UPDATE partnership SET host_id = :host, partner_id = :partner,"
+	    " kind = :kind, commitment = :commitment, status = :status, start_on = :start_on,"
+	    " end_on = nullif(:end_on, ''), goals = " PARTNERSHIP_GOALS_JSON ","
+	    " host_contribution = :host_contribution, partner_contribution = :partner_contribution,"
+	    " staff_lead = :staff_lead WHERE id = :id",
+	/* The organizations a partnership may join: any reviewed entry, grouped by country. */
+	[STMT_PARTNERSHIP_ORGS] = "SELECT o.id, o.name || CASE WHEN o.city <> '' THEN ' (' || o.city || ')'"
+	    " ELSE '' END || CASE WHEN o.status = 'listed' THEN '' ELSE ' - ' || o.status END, c.name"
+	    " FROM org o JOIN country c ON c.code = o.country"
+	    " WHERE o.status IN ('listed', 'unlisted', 'archived') ORDER BY c.name, o.name COLLATE NOCASE",
+	[STMT_PARTNERSHIP_ORG_EXISTS] = "SELECT 1 FROM org WHERE id = ?1"
+	    " AND status IN ('listed', 'unlisted', 'archived')",
+	/* The days a partnership's activities may fall on. */
+	[STMT_PARTNERSHIP_SPAN] = "SELECT p.start_on, coalesce(p.end_on, ''), " PARTNERSHIP_NAME("p.id")
+	    " FROM partnership p WHERE p.id = ?1",
+	/* The days its activities do fall on: earliest, latest, how many. */
+	[STMT_PARTNERSHIP_ACTIVITY_SPAN] = "SELECT min(held_on), max(held_on), count(*) FROM activity"
+	    " WHERE partnership_id = ?1",
+	[STMT_PARTNERSHIP_PAGE] = "SELECT p.id, h.name, q.name, p.kind, p.commitment, p.status, p.start_on,"
+	    " coalesce(p.end_on, ''), p.host_contribution, p.partner_contribution, p.staff_lead,"
+	    " p.host_id, p.partner_id, p.created_at, (SELECT name FROM country WHERE code = q.country)"
+	    " FROM partnership p JOIN org h ON h.id = p.host_id JOIN org q ON q.id = p.partner_id"
+	    " WHERE p.id = ?1",
+	/* ?1 a status or NULL for all. */
+	[STMT_PARTNERSHIP_LIST] = "SELECT p.id, h.name, q.name, p.kind, p.status, p.start_on,"
+	    " (SELECT max(held_on) FROM activity WHERE partnership_id = p.id),"
+	    " (SELECT count(*) FROM activity WHERE partnership_id = p.id), p.staff_lead"
+	    " FROM partnership p JOIN org h ON h.id = p.host_id JOIN org q ON q.id = p.partner_id"
+	    " WHERE ?1 IS NULL OR p.status = ?1"
+	    " ORDER BY p.status = 'ended', h.name COLLATE NOCASE, q.name COLLATE NOCASE LIMIT 1000",
+	/*
+	 * Running totals, counted the way the IMLS survey counts (activity_counted, 006): programs
+	 * by format with a hybrid's sessions in person, outreach apart. Columns in the order of
+	 * partnerships.c's total_labels.
+	 */
+	[STMT_PARTNERSHIP_TOTALS] = "SELECT count(*),"
+	    " coalesce(sum(CASE WHEN is_program THEN sessions_in_person END), 0),"
+	    " coalesce(sum(CASE WHEN is_program THEN sessions_virtual END), 0),"
+	    " coalesce(sum(CASE WHEN is_program THEN attendance_in_person END), 0),"
+	    " coalesce(sum(CASE WHEN is_program THEN attendance_virtual END), 0),"
+	    " coalesce(sum(CASE WHEN NOT is_program THEN sessions END), 0),"
+	    " coalesce(sum(CASE WHEN NOT is_program THEN attendance_in_person + attendance_virtual END), 0),"
+	    " coalesce(sum(staff_minutes), 0), coalesce(sum(volunteer_minutes), 0),"
+	    " coalesce(sum(library_cost_cents), 0), coalesce(sum(partner_cost_cents), 0),"
+	    " coalesce(sum(in_kind_cents), 0), coalesce(sum(materials), 0),"
+	    " coalesce(sum(respondents), 0), coalesce(sum(agree_knowledge), 0),"
+	    " coalesce(sum(agree_confidence), 0), coalesce(sum(agree_application), 0),"
+	    " coalesce(sum(agree_awareness), 0), max(held_on)"
+	    " FROM activity_counted WHERE partnership_id = ?1",
+#define HOURS(col) "rtrim(rtrim(printf('%.2f', " col " / 60.0), '0'), '.')"
+#define MONEY(col) "(" col " / 100) || '.' || printf('%02d', " col " % 100)"
+	[STMT_ACTIVITY_SNAPSHOT] = "SELECT held_on, type,"
+	    " CASE is_program WHEN 1 THEN 'program' ELSE 'outreach' END AS counted_as, format, sessions,"
+	    " att_0_5_in, att_6_11_in, att_12_18_in, att_adult_in, att_all_in,"
+	    " att_0_5_virt, att_6_11_virt, att_12_18_virt, att_adult_virt, att_all_virt,"
+	    " " HOURS("staff_minutes") " AS staff_hours, " HOURS("volunteer_minutes") " AS volunteer_hours,"
+	    " " MONEY("library_cost_cents") " AS library_cost, " MONEY("partner_cost_cents") " AS partner_cost,"
+	    " " MONEY("in_kind_cents") " AS in_kind, materials, respondents, agree_knowledge,"
+	    " agree_confidence, agree_application, agree_awareness, notes, partnership_id AS partnership"
+	    " FROM activity WHERE id = ?1",
+#define ACTIVITY_VALUES \
+	":held_on, :type, :counted_as = 'program', :format, :sessions, :att_0_5_in, :att_6_11_in," \
+	" :att_12_18_in, :att_adult_in, :att_all_in, :att_0_5_virt, :att_6_11_virt, :att_12_18_virt," \
+	" :att_adult_virt, :att_all_virt, :staff_hours, :volunteer_hours, :library_cost, :partner_cost," \
+	" :in_kind, :materials, :respondents, :agree_knowledge, :agree_confidence, :agree_application," \
+	" :agree_awareness, :notes"
+#define ACTIVITY_COLUMNS \
+	"held_on, type, is_program, format, sessions, att_0_5_in, att_6_11_in, att_12_18_in," \
+	" att_adult_in, att_all_in, att_0_5_virt, att_6_11_virt, att_12_18_virt, att_adult_virt," \
+	" att_all_virt, staff_minutes, volunteer_minutes, library_cost_cents, partner_cost_cents," \
+	" in_kind_cents, materials, respondents, agree_knowledge, agree_confidence," \
+	" agree_application, agree_awareness, notes"
+	[STMT_ACTIVITY_INSERT] = "INSERT INTO activity (partnership_id, " ACTIVITY_COLUMNS ")"
+	    " VALUES (:partnership, " ACTIVITY_VALUES ")",
+	[STMT_ACTIVITY_UPDATE] = "UPDATE activity SET (" ACTIVITY_COLUMNS ") = (" ACTIVITY_VALUES ")"
+	    " WHERE id = :id",
+	[STMT_ACTIVITY_DELETE] = "DELETE FROM activity WHERE id = ?1",
+	/* A partnership's activities, newest first, with what the list shows of each. */
+	[STMT_ACTIVITY_LIST] = "SELECT a.id, a.held_on, t.label, a.is_program, a.format, a.sessions,"
+	    " a.attendance_in_person, a.attendance_virtual, a.staff_minutes + a.volunteer_minutes,"
+	    " a.library_cost_cents + a.partner_cost_cents + a.in_kind_cents, a.respondents, a.notes"
+	    " FROM activity_counted a JOIN activity_type t ON t.code = a.type"
+	    " WHERE a.partnership_id = ?1 ORDER BY a.held_on DESC, a.id DESC LIMIT ?2 OFFSET ?3",
+	[STMT_ACTIVITY_TYPES] = "SELECT code, label FROM activity_type ORDER BY position",
+	[STMT_ACTIVITY_TYPE_EXISTS] = "SELECT 1 FROM activity_type WHERE code = ?1",
+	[STMT_ACTIVITY_TYPE_LABEL] = "SELECT label FROM activity_type WHERE code = ?1",
+	/* A choice typed as its label (in a CSV file): the code, whatever the case. */
+	[STMT_CHOICE_BY_LABEL_TYPE] = "SELECT code FROM org_type WHERE label = ?1 COLLATE NOCASE",
+	[STMT_CHOICE_BY_LABEL_COUNTRY] = "SELECT code FROM country WHERE name = ?1 COLLATE NOCASE"
+	    " OR code = upper(?1)",
+	[STMT_CHOICE_BY_LABEL_LANGUAGE] = "SELECT code FROM language WHERE name = ?1 COLLATE NOCASE"
+	    " OR code = lower(?1)",
+	[STMT_CHOICE_BY_LABEL_INTEREST] = "SELECT code FROM interest WHERE label = ?1 COLLATE NOCASE",
+	[STMT_CHOICE_BY_LABEL_ACTIVITY_TYPE] = "SELECT code FROM activity_type WHERE label = ?1 COLLATE NOCASE",
 	[STMT_ACCOUNT_BY_NAME] = "SELECT id, name, role, password_hash, disabled FROM account"
 	    " WHERE name = ?1",
 	[STMT_ACCOUNT_INSERT] = "INSERT INTO account (name, role, password_hash) VALUES (?1, ?2, ?3)",

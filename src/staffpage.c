@@ -15,11 +15,15 @@
 
 struct who	staff_who;
 char		staff_base[300];
+char		partnerships_base[300];
+char		import_base[300];
 
 void
 staff_begin(struct req *r)
 {
 	req_link(r, staff_base, sizeof staff_base, "staff");
+	req_link(r, partnerships_base, sizeof partnerships_base, "partnerships");
+	req_link(r, import_base, sizeof import_base, "import");
 	auth_who(r, &staff_who);
 }
 
@@ -40,6 +44,8 @@ staff_page(struct req *r, int status, const char *title, const char *tpl)
 		return v;
 	nav = view_section(view_layout(v), "STAFF_NAV");
 	view_set(nav, "BASE", staff_base);
+	view_set(nav, "PARTNERSHIPS", partnerships_base);
+	view_set(nav, "IMPORT", import_base);
 	view_set(nav, "WHO", staff_who.name);
 	view_set(nav, "ROLE", auth_role_name(staff_who.role));
 	if (staff_who.role == ROLE_ADMIN)
@@ -167,6 +173,13 @@ staff_fill_events(struct view_dict *body, sqlite3_stmt *s, int show_org)
 			snprintf(href, sizeof href, "%s/org/%lld", staff_base, (long long)sqlite3_column_int64(s, 5));
 			view_set(o, "HREF", href);
 			view_set(o, "NAME", (const char *)sqlite3_column_text(s, 6));
+		}
+		if (show_org && sqlite3_column_type(s, 7) != SQLITE_NULL) {
+			struct view_dict *o = view_section(e, "PARTNERSHIP");
+			snprintf(href, sizeof href, "%s/%lld", partnerships_base,
+			    (long long)sqlite3_column_int64(s, 7));
+			view_set(o, "HREF", href);
+			view_set(o, "NAME", (const char *)sqlite3_column_text(s, 8));
 		}
 		rows[n++] = e;
 	}

@@ -20,6 +20,8 @@ struct view_dict;
 
 extern struct who	staff_who;
 extern char		staff_base[300];	/* "/staff", or "/…/cgi-bin/staff.cgi" */
+extern char		partnerships_base[300];	/* the same for the partnerships program */
+extern char		import_base[300];	/* and for import */
 
 /* Reads who is asking and where the staff program lives, for this request. */
 void	staff_begin(struct req *);
@@ -39,8 +41,9 @@ void	staff_fill_pager(struct view_dict *body, const struct params *, int page_ke
 
 /*
  * Adds an EVENT to body for each audit row s gives (id, at, actor, action, note, org id, org
- * name; s is bound and not yet stepped), at most STAFF_EVENTS_MAX, each with its CHANGEs; show_org links each to its
- * entry (the audit log does, an entry's own history need not).
+ * name, partnership id, partnership name; s is bound and not yet stepped), at most
+ * STAFF_EVENTS_MAX, each with its CHANGEs; show_org links each to its entry and partnership
+ * (the audit log does, an entry's own history need not).
  */
 void	staff_fill_events(struct view_dict *body, sqlite3_stmt *s, int show_org);
 

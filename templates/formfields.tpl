@@ -16,11 +16,11 @@
 {{#GROUP}}<fieldset class="group">
 {{#LEGEND}}<legend>{{TEXT}}</legend>{{/LEGEND}}
 {{#FIELD}}
-{{#INPUT}}<div class="field{{#BAD}} bad{{/BAD}}">
+{{#INPUT}}<div class="field{{#NUMBER}} number{{/NUMBER}}{{#BAD}} bad{{/BAD}}">
 <label for="{{ID}}">{{LABEL}}{{#OPTIONAL}} <span class="optional">(optional)</span>{{/OPTIONAL}}</label>
 {{#HINT}}<p class="hint" id="h-{{NAME}}">{{TEXT}}</p>{{/HINT}}
 {{#ERROR}}<p class="field-error" id="e-{{NAME}}"><span class="visually-hidden">Error: </span>{{MESSAGE}}</p>{{/ERROR}}
-<input id="{{ID}}" name="{{NAME}}" type="{{TYPE}}" value="{{VALUE}}" autocomplete="{{AUTOCOMPLETE}}"{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}{{#BAD}} aria-invalid="true"{{/BAD}}>
+<input id="{{ID}}" name="{{NAME}}" type="{{TYPE}}" value="{{VALUE}}" autocomplete="{{AUTOCOMPLETE}}"{{#INPUTMODE}} inputmode="{{MODE}}"{{/INPUTMODE}}{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}{{#BAD}} aria-invalid="true"{{/BAD}}>
 </div>{{/INPUT}}
 {{#TEXTAREA}}<div class="field{{#BAD}} bad{{/BAD}}">
 <label for="{{ID}}">{{LABEL}}{{#OPTIONAL}} <span class="optional">(optional)</span>{{/OPTIONAL}}</label>

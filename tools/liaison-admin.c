@@ -10,6 +10,9 @@
  *   liaison-admin user disable NAME       no more sign-ins; its sessions end at once
  *   liaison-admin user enable NAME
  *   liaison-admin user list
+ *   liaison-admin import activities|organizations FILE [--as NAME]
+ *                                         check every row of a CSV file and import them all, or
+ *                                         none and list each bad row (FILE - is standard input)
  *
  * The user commands work on LIAISON_DB (or the config file's) and are written to the audit log.
  * A new database is built beside its final name and renamed into place only when complete,
@@ -17,6 +20,8 @@
  * DB defaults to LIAISON_DB; the schema folder is LIAISON_SCHEMA.
  */
 #include <errno.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <stdio.h>
 #include <termios.h>
 #include <stdlib.h>
@@ -28,6 +33,7 @@
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
+#include "import.h"
 
 #ifndef LIAISON_DEFAULT_SCHEMA
 #define LIAISON_DEFAULT_SCHEMA "/usr/local/share/liaison/schema"
@@ -52,7 +58,8 @@ usage(void)
 	    "       liaison-admin demo DB\n"
 	    "       liaison-admin user add NAME admin|staff|board\n"
 	    "       liaison-admin user password|disable|enable NAME\n"
-	    "       liaison-admin user list\n");
+	    "       liaison-admin user list\n"
+	    "       liaison-admin import activities|organizations FILE [--as NAME]\n");
 	return 2;
 }
 
@@ -264,6 +271,109 @@ user(int argc, char **argv)
 	return rc == SQLITE_OK ? 0 : 1;
 }
 
+/* Seconds since some fixed point, for the progress line and the rate. */
+static double
+now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Imports FILE the way the web page does, in any size: read in 64 KB pieces, with a progress
+ * line on standard error (rewritten in place on a terminal, a line every few seconds in a log).
+ */
+static int
+import_cmd(int argc, char **argv)
+{
+	static struct import im;
+	static char buf[65536];
+	const char *actor = getenv("USER"), *path;
+	char who[100];
+	int kind, tty = isatty(2);
+	FILE *in;
+	off_t size = 0, done = 0;
+	size_t n;
+	double start = now_seconds(), shown = start;
+	enum import_result how;
+	struct rusage ru;
+
+	if (argc == 4 && strcmp(argv[2], "--as") == 0)
+		actor = argv[3];
+	else if (argc != 2)
+		return usage();
+	if ((kind = import_kind_by_name(argv[0])) < 0)
+		return usage();
+	path = argv[1];
+	if (strcmp(path, "-") == 0)
+		in = stdin;
+	else if ((in = fopen(path, "rb")) == NULL) {
+		fprintf(stderr, "liaison-admin: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	if (in != stdin) {
+		struct stat st;
+		if (fstat(fileno(in), &st) == 0)
+			size = st.st_size;
+	}
+	if (!db_ready()) {
+		fprintf(stderr, "liaison-admin: %s\n", db_unavailable_reason());
+		return 1;
+	}
+	snprintf(who, sizeof who, "%s (liaison-admin)", actor && *actor ? actor : "admin");
+	if ((how = import_start(&im, (enum import_kind)kind, who, path)) != IMPORT_DONE) {
+		fprintf(stderr, "liaison-admin: the database is %s; nothing was imported\n",
+		    how == IMPORT_BUSY ? "busy" : "not writable");
+		return 1;
+	}
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0) {
+		double t;
+		done += (off_t)n;
+		if (import_feed(&im, buf, n) < 0)
+			break;
+		if ((t = now_seconds()) - shown >= (tty ? 0.25 : 5.0)) {
+			shown = t;
+			if (size > 0)
+				fprintf(stderr, "%schecked %ld rows (%d%%)%s", tty ? "\r" : "", im.rows,
+				    (int)(100 * done / size), tty ? "" : "\n");
+			else
+				fprintf(stderr, "%schecked %ld rows%s", tty ? "\r" : "", im.rows, tty ? "" : "\n");
+		}
+	}
+	if (ferror(in))
+		snprintf(im.fatal, sizeof im.fatal, "%s could not be read to the end", path);
+	if (in != stdin)
+		fclose(in);
+	if (tty && shown > start)
+		fputc('\n', stderr);
+	how = import_finish(&im);
+	getrusage(RUSAGE_SELF, &ru);
+	if (how == IMPORT_DONE) {
+		double secs = now_seconds() - start;
+		printf("imported %ld %s in %.2f s (%.0f rows/s, peak memory %ld KB)\n", im.imported,
+		    im.imported == 1 ? "row" : "rows", secs, secs > 0 ? (double)im.imported / secs : 0.0, ru.ru_maxrss);
+		db_close();
+		return 0;
+	}
+	if (how != IMPORT_REFUSED)
+		fprintf(stderr, "liaison-admin: the database is busy or not writable; nothing was imported\n");
+	else if (im.fatal[0])
+		fprintf(stderr, "liaison-admin: %s: nothing was imported. %s\n", path, im.fatal);
+	else {
+		fprintf(stderr, "liaison-admin: %s: nothing was imported: %ld of %ld rows have problems\n",
+		    path, im.bad_rows, im.rows);
+		for (int i = 0; i < im.nproblems; i++)
+			fprintf(stderr, "line %ld%s%s: %s\n", im.problems[i].line,
+			    im.problems[i].column[0] ? ", " : "", im.problems[i].column, im.problems[i].message);
+		if (im.more)
+			fprintf(stderr, "…and %ld more problems\n", im.more);
+	}
+	db_close();
+	return 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -274,6 +384,8 @@ main(int argc, char **argv)
 		return migrate(argc == 3 ? argv[2] : config.database);
 	if (strcmp(argv[1], "user") == 0 && argc >= 3)
 		return user(argc - 2, argv + 2);
+	if (strcmp(argv[1], "import") == 0 && argc >= 4)
+		return import_cmd(argc - 2, argv + 2);
 	if (strcmp(argv[1], "create") == 0 && argc >= 3)
 		return create(argv[2], argv + 3, argc - 3);
 	if (strcmp(argv[1], "demo") == 0 && argc == 3) {

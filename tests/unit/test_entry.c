@@ -137,7 +137,7 @@ fill_org(const char *name, const char *country)
 	ck_assert_int_eq(form_parse(&org, orgform_fields, ORGF__MAX, body), 0);
 }
 
-static enum entry_result
+static enum change_result
 apply_from(const char *addr, uint8_t nonce_byte, struct entry_application *a)
 {
 	static uint8_t nonce[TOKEN_NONCE_SIZE], hash[32];
@@ -160,30 +160,30 @@ START_TEST(applications_are_stored_once_and_duplicates_found_through_accents)
 	use_test_db(path);
 	token_forget_secret();
 	fill_org("BIBLIOTECA+publica+municipal+de+Pereira.", "CO");
-	ck_assert_int_eq(apply_from("10.0.0.1", 1, &a), ENTRY_INVALID);
+	ck_assert_int_eq(apply_from("10.0.0.1", 1, &a), CHANGE_INVALID);
 	ck_assert_str_eq(org.v[ORGF_NAME].error, "An organization with this name in this country is "
 	    "already in the directory. To change its entry, write to the directory's staff rather "
 	    "than applying again.");
 	fill_org("Biblioteca+P%C3%BAblica+Municipal+de+Pereira", "PE");
-	ck_assert_int_eq(apply_from("10.0.0.1", 1, &a), ENTRY_OK);
+	ck_assert_int_eq(apply_from("10.0.0.1", 1, &a), CHANGE_OK);
 	ck_assert_int_eq(strlen(a.reference), 11);
 	/* The same form again: the same application, nothing new. */
-	ck_assert_int_eq(apply_from("10.0.0.1", 1, &b), ENTRY_RESUBMITTED);
+	ck_assert_int_eq(apply_from("10.0.0.1", 1, &b), CHANGE_RESUBMITTED);
 	ck_assert_str_eq(b.reference, a.reference);
 	ck_assert_int_eq(b.id, a.id);
 	/* Now pending in Peru: a second application for it is refused. */
 	fill_org("biblioteca+publica+municipal+de+pereira", "PE");
-	ck_assert_int_eq(apply_from("10.0.0.2", 2, &b), ENTRY_INVALID);
+	ck_assert_int_eq(apply_from("10.0.0.2", 2, &b), CHANGE_INVALID);
 	ck_assert_ptr_nonnull(strstr(org.v[ORGF_NAME].error, "waiting for review"));
 	ck_assert_int_eq(query_int(path, "SELECT count(*) FROM org WHERE country = 'PE' AND status = 'pending'"), 1);
 	/* Three an hour from one address, then no more; another address is not affected. */
 	fill_org("Uno", "PE");
-	ck_assert_int_eq(apply_from("10.0.0.1", 3, &b), ENTRY_OK);
+	ck_assert_int_eq(apply_from("10.0.0.1", 3, &b), CHANGE_OK);
 	fill_org("Dos", "PE");
-	ck_assert_int_eq(apply_from("10.0.0.1", 4, &b), ENTRY_OK);
+	ck_assert_int_eq(apply_from("10.0.0.1", 4, &b), CHANGE_OK);
 	fill_org("Tres", "PE");
-	ck_assert_int_eq(apply_from("10.0.0.1", 5, &b), ENTRY_LIMITED);
-	ck_assert_int_eq(apply_from("10.0.0.3", 5, &b), ENTRY_OK);
+	ck_assert_int_eq(apply_from("10.0.0.1", 5, &b), CHANGE_LIMITED);
+	ck_assert_int_eq(apply_from("10.0.0.3", 5, &b), CHANGE_OK);
 	token_forget_secret();
 	drop_test_db(path);
 }
@@ -198,17 +198,17 @@ START_TEST(edits_and_actions_are_audited_with_old_and_new_values)
 	use_test_db(path);
 	token_forget_secret();
 	fill_org("Biblioteca+Nueva", "CO");
-	ck_assert_int_eq(apply_from("10.0.0.9", 9, &a), ENTRY_OK);
-	ck_assert_int_eq(entry_act(a.id, ACT_CONFIRM, "", "ana"), ENTRY_CONFLICT);
-	ck_assert_int_eq(entry_act(a.id, ACT_APPROVE, "", "ana"), ENTRY_OK);
-	ck_assert_int_eq(entry_act(a.id, ACT_APPROVE, "", "ana"), ENTRY_CONFLICT);
-	ck_assert_int_eq(entry_act(999999, ACT_APPROVE, "", "ana"), ENTRY_NOT_FOUND);
+	ck_assert_int_eq(apply_from("10.0.0.9", 9, &a), CHANGE_OK);
+	ck_assert_int_eq(entry_act(a.id, ACT_CONFIRM, "", "ana"), CHANGE_CONFLICT);
+	ck_assert_int_eq(entry_act(a.id, ACT_APPROVE, "", "ana"), CHANGE_OK);
+	ck_assert_int_eq(entry_act(a.id, ACT_APPROVE, "", "ana"), CHANGE_CONFLICT);
+	ck_assert_int_eq(entry_act(999999, ACT_APPROVE, "", "ana"), CHANGE_NOT_FOUND);
 	ck_assert_int_eq(orgform_load(&org, a.id), 0);
 	ck_assert_str_eq(org.v[ORGF_CITY].str, "Town");
 	ck_assert_int_eq(org.v[ORGF_LANGUAGES].nitems, 1);
 	form_set(&org, ORGF_CITY, "Cali");
 	form_add_item(&org, ORGF_LANGUAGES, "en");
-	ck_assert_int_eq(entry_update(a.id, &org, "ana"), ENTRY_OK);
+	ck_assert_int_eq(entry_update(a.id, &org, "ana"), CHANGE_OK);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit a JOIN audit_change c ON c.audit_id = a.id"
 	    " WHERE a.org_id = %lld AND a.action = 'edited' AND c.field = 'city'"
 	    " AND c.old_value = 'Town' AND c.new_value = 'Cali'", a.id);
@@ -218,7 +218,7 @@ START_TEST(edits_and_actions_are_audited_with_old_and_new_values)
 	    " AND c.new_value = 'English; Spanish'", a.id);
 	ck_assert_int_eq(query_int(path, sql), 1);
 	/* An edit that changes nothing is recorded, with no field changes. */
-	ck_assert_int_eq(entry_update(a.id, &org, "ana"), ENTRY_OK);
+	ck_assert_int_eq(entry_update(a.id, &org, "ana"), CHANGE_OK);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit_change WHERE audit_id = (SELECT max(id) FROM audit)");
 	ck_assert_int_eq(query_int(path, sql), 0);
 	token_forget_secret();

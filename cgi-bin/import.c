@@ -1,0 +1,229 @@
+/*
+ * import.c - bulk import of activities or organizations from a CSV upload (staff pages).
+ * Routes (PATH_INFO under /import):
+ *
+ *   GET  /import                        the form, and the columns of each kind        staff
+ *   POST /import                        check and import the file (multipart)         staff
+ *   GET  /import/template?kind=KIND     a CSV with every column and an example row   staff
+ *
+ * The upload is read whole, up to IMPORT_WEB_BYTES: mod_fcgid refuses larger requests on
+ * shared hosting, so the limit is the same everywhere and the page says so. A larger body is
+ * answered 413 without being read. The work itself is src/import.c, which liaison-admin's
+ * import command shares.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "csvout.h"
+#include "http.h"
+#include "import.h"
+#include "multipart.h"
+#include "params.h"
+#include "staffpage.h"
+#include "token.h"
+#include "view.h"
+
+enum key { KEY_KIND, KEY__MAX };
+static const struct param_choice kinds[] = {
+	{ "activities", "Activities of partnerships" }, { "organizations", "Organizations for the directory" },
+	{ NULL, NULL }
+};
+static const struct param_spec keys[KEY__MAX] = {
+	[KEY_KIND] = { "kind", PARAM_ENUM, 0, 0, kinds, NULL, NULL },
+};
+
+static struct params p;
+static struct import im;
+static char body[IMPORT_WEB_BYTES + 1];
+
+/* The page; result is NULL before an upload. */
+static void
+show(struct req *r, int status, const char *chosen_kind, const struct import *result,
+    enum import_result how, const char *file, const char *message)
+{
+	struct view *v = staff_page(r, status, "Import from a spreadsheet", "import.tpl");
+	struct view_dict *b = view_body(v);
+	char href[400];
+
+	view_set(b, "SELF", import_base);
+	for (int k = 0; kinds[k].value; k++) {
+		struct view_dict *o = view_section(b, "KIND_OPTION"), *sec = view_section(b, "KIND");
+		const struct import_column *cols;
+		size_t n;
+
+		view_set(o, "VALUE", kinds[k].value);
+		view_set(o, "LABEL", kinds[k].label);
+		if (strcmp(kinds[k].value, chosen_kind) == 0)
+			view_show(o, "CHOSEN");
+		view_set(sec, "VALUE", kinds[k].value);
+		snprintf(href, sizeof href, "%s/template?kind=%s", import_base, kinds[k].value);
+		view_set(sec, "TEMPLATE", href);
+		cols = import_columns((enum import_kind)import_kind_by_name(kinds[k].value), &n);
+		for (size_t c = 0; c < n; c++) {
+			struct view_dict *col = view_section(sec, "COLUMN");
+			view_set(col, "NAME", cols[c].name);
+			view_set(col, "LABEL", cols[c].label);
+			if (cols[c].hint)
+				view_set(view_section(col, "HINT"), "TEXT", cols[c].hint);
+			if (cols[c].required)
+				view_show(col, "REQUIRED");
+			view_set(col, "EXAMPLE", cols[c].example);
+		}
+	}
+	if (result && how == IMPORT_DONE) {
+		struct view_dict *d = view_section(b, "DONE");
+		view_set_int(d, "COUNT", result->imported);
+		view_set(d, "KIND", result->imported != 1 ? import_kind_names[result->kind] :
+		    result->kind == IMPORT_ACTIVITIES ? "activity" : "organization");
+		view_set(d, "FILE", file);
+		if (result->kind == IMPORT_ACTIVITIES) {
+			view_show(d, "ACTIVITIES");
+			view_set(d, "PARTNERSHIPS", partnerships_base);
+		}
+	} else if (result || message) {
+		struct view_dict *d = view_section(b, "REFUSED");
+		view_set(d, "FILE", file && file[0] ? file : "the upload");
+		if (message || (result && result->fatal[0]))
+			view_set(view_section(d, "FATAL"), "TEXT", message ? message : result->fatal);
+		else if (result) {
+			struct view_dict *rows = view_section(d, "ROWS");
+			view_set_int(rows, "BAD", result->bad_rows);
+			view_set_int(rows, "TOTAL", result->rows);
+			for (int i = 0; i < result->nproblems; i++) {
+				struct view_dict *pr = view_section(rows, "PROBLEM");
+				view_set_int(pr, "LINE", result->problems[i].line);
+				view_set(pr, "COLUMN", result->problems[i].column);
+				view_set(pr, "MESSAGE", result->problems[i].message);
+			}
+			if (result->more)
+				view_set_int(view_section(rows, "MORE"), "COUNT", result->more);
+		}
+	}
+	view_page_finish(v, r);
+}
+
+static void
+send_template(struct req *r)
+{
+	struct csv_out out;
+	const struct import_column *cols;
+	size_t n;
+	char filename[64];
+	int kind;
+
+	if (params_parse(&p, keys, KEY__MAX, r->query) < 0) {
+		req_error(r, 400, p.error);
+		return;
+	}
+	kind = import_kind_by_name(p.v[KEY_KIND].present ? p.v[KEY_KIND].str : "activities");
+	cols = import_columns((enum import_kind)kind, &n);
+	snprintf(filename, sizeof filename, "liaison-%s-template.csv", import_kind_names[kind]);
+	csv_start(&out, r, filename);
+	for (size_t c = 0; c < n; c++)
+		csv_cell(&out, cols[c].name);
+	csv_row_end(&out);
+	for (size_t c = 0; c < n; c++)
+		csv_cell(&out, cols[c].example);
+	csv_row_end(&out);
+	csv_finish(&out);
+}
+
+/* A part's bytes as a NUL-terminated string in buf (cut at size - 1). */
+static const char *
+part_text(const struct multipart_part *part, char *buf, size_t size)
+{
+	size_t n = part && part->len < size ? part->len : size - 1;
+
+	if (part == NULL) {
+		buf[0] = '\0';
+		return buf;
+	}
+	memcpy(buf, part->data, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+static void
+upload(struct req *r)
+{
+	struct multipart_part parts[MULTIPART_PARTS_MAX];
+	const struct multipart_part *file;
+	char token[TOKEN_CHARS + 8], kind_name[32];
+	size_t len;
+	int rc, n, kind;
+	enum import_result how;
+
+	rc = req_read_body(r, "multipart/form-data", body, sizeof body, &len);
+	if (rc == 413) {
+		show(r, 413, "activities", NULL, IMPORT_REFUSED, "", "The file is larger than 128 KB, "
+		    "the most this page accepts. Split it into smaller files, or ask the site's "
+		    "administrator to import it with liaison-admin import, which takes any size.");
+		return;
+	}
+	if (rc != 0 || (n = multipart_parse(req_env(r, "CONTENT_TYPE"), body, len, parts,
+	    MULTIPART_PARTS_MAX)) < 0) {
+		req_error(r, rc ? rc : 400, "The upload could not be read. Choose the file again and send it.");
+		return;
+	}
+	if (!staff_token_ok(r, part_text(multipart_find(parts, n, "csrf"), token, sizeof token)))
+		return;
+	part_text(multipart_find(parts, n, "kind"), kind_name, sizeof kind_name);
+	if ((kind = import_kind_by_name(kind_name)) < 0) {
+		show(r, 400, "", NULL, IMPORT_REFUSED, "", "Choose what the file holds: activities or "
+		    "organizations.");
+		return;
+	}
+	file = multipart_find(parts, n, "file");
+	if (file == NULL || !file->is_file || file->len == 0) {
+		show(r, 400, kind_name, NULL, IMPORT_REFUSED, file ? file->filename : "",
+		    file && file->filename[0] ? "The file is empty." : "Choose a CSV file to send.");
+		return;
+	}
+	if ((how = import_start(&im, (enum import_kind)kind, staff_who.name, file->filename)) != IMPORT_DONE) {
+		show(r, 503, kind_name, NULL, how, file->filename, "The records are busy; nothing was "
+		    "imported. Send the file again in a moment.");
+		return;
+	}
+	import_feed(&im, file->data, file->len);
+	how = import_finish(&im);
+	if (how == IMPORT_BUSY || how == IMPORT_FAILED)
+		show(r, 503, kind_name, NULL, how, file->filename, "The records are busy or cannot be "
+		    "written; nothing was imported. Send the file again in a moment.");
+	else
+		show(r, how == IMPORT_DONE ? 200 : 400, kind_name, &im, how, file->filename, NULL);
+}
+
+static void
+handle(struct req *r)
+{
+	const char *path = r->path_info;
+
+	staff_begin(r);
+	if (strcmp(path, "/template") == 0 || strcmp(path, "/template.csv") == 0) {
+		if (r->method != METHOD_GET && r->method != METHOD_HEAD)
+			req_method_not_allowed(r, "GET, HEAD");
+		else if (staff_allowed(r, ROLE_STAFF))
+			send_template(r);
+		return;
+	}
+	if (strcmp(path, "") != 0 && strcmp(path, "/") != 0) {
+		if (staff_allowed(r, ROLE_BOARD))
+			req_error(r, 404, "There is no page at this address.");
+		return;
+	}
+	if (r->method == METHOD_POST) {
+		if (staff_allowed(r, ROLE_STAFF))
+			upload(r);
+	} else if (r->method == METHOD_GET || r->method == METHOD_HEAD) {
+		if (staff_allowed(r, ROLE_STAFF))
+			show(r, 200, "activities", NULL, IMPORT_REFUSED, NULL, NULL);
+	} else
+		req_method_not_allowed(r, "GET, HEAD, POST");
+}
+
+int
+main(void)
+{
+	static const struct program import = { "import", handle, NULL };
+	return http_serve(&import);
+}

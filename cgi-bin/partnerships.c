@@ -1,0 +1,660 @@
+/*
+ * partnerships.c - recording partnerships and the activities done in them (staff pages).
+ * Routes (PATH_INFO under /partnerships), each with the role it needs:
+ *
+ *   GET  /partnerships?status=                  every partnership                      board
+ *   GET  /partnerships/new, POST                record a new partnership               staff
+ *   GET  /partnerships/ID                       details, goals, running totals,
+ *                                               activities newest first, history       board
+ *   GET  /partnerships/ID/edit, POST            edit it                                staff
+ *   GET  /partnerships/ID/activities/new, POST  record an activity                     staff
+ *   GET  /partnerships/ID/activities/AID, POST  an activity: read (board), edit (staff)
+ *   GET  /partnerships/ID/activities/AID/delete, POST   confirm, then delete          staff
+ *
+ * A saved form answers 303 to the partnership's page, which says what was done. A form with
+ * problems comes back (400) with each one beside its field; one that someone else saved over
+ * meanwhile comes back (409) with their values named beside the fields they changed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "params.h"
+#include "record.h"
+#include "staffpage.h"
+#include "token.h"
+#include "view.h"
+
+#define ACTIVITY_PAGE	100
+
+enum key { KEY_CSRF, KEY_STATUS, KEY_DONE, KEY_SEEN, KEY_PAGE, KEY__MAX };
+static const struct param_choice statuses[] = {
+	{ "exploring", "Exploring" }, { "active", "Active" }, { "paused", "Paused" },
+	{ "ended", "Ended" }, { NULL, NULL }
+};
+static const struct param_choice dones[] = {
+	{ "recorded", "the partnership was recorded" }, { "edited", "the partnership was saved" },
+	{ "activity", "the activity was recorded" }, { "activity-edited", "the activity was saved" },
+	{ "deleted", "the activity was deleted" }, { NULL, NULL }
+};
+static const struct param_spec keys[KEY__MAX] = {
+	[KEY_CSRF] = { "csrf", PARAM_TEXT, 0, TOKEN_CHARS, NULL, NULL, NULL },
+	[KEY_STATUS] = { "status", PARAM_ENUM, 0, 0, statuses, NULL, NULL },
+	[KEY_DONE] = { "done", PARAM_ENUM, 0, 0, dones, NULL, NULL },
+	[KEY_SEEN] = { "seen", PARAM_TEXT, 0, FINGERPRINT_CHARS, NULL, NULL, NULL },
+	[KEY_PAGE] = { "page", PARAM_INT, 1, 100000, NULL, NULL, NULL },
+};
+
+static struct form form;
+static struct params p;
+static char body_buf[FORM_INPUT_MAX + 1];
+
+/* "1,234" */
+static void
+grouped(char *buf, size_t size, long long n)
+{
+	char digits[32];
+	size_t len = (size_t)snprintf(digits, sizeof digits, "%lld", n), o = 0;
+
+	for (size_t i = 0; i < len && o + 2 < size; i++) {
+		if (i && digits[i - 1] != '-' && (len - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+}
+
+static void
+money(char *buf, size_t size, long long cents)
+{
+	size_t o;
+
+	grouped(buf, size, cents / 100);
+	o = strlen(buf);
+	snprintf(buf + o, size - o, ".%02lld", cents % 100);
+}
+
+static const char *
+format_name(const char *code)
+{
+	return strcmp(code, "hybrid") == 0 ? "Hybrid" : strcmp(code, "virtual") == 0 ? "Virtual" :
+	    "In person";
+}
+
+static const char *
+choice_label(const struct field_spec *spec, const char *value)
+{
+	for (size_t i = 0; spec->choices && spec->choices[i].value; i++)
+		if (strcmp(spec->choices[i].value, value) == 0)
+			return spec->choices[i].label;
+	return value;
+}
+
+/* Reads a posted body into p (and form, when spec is given); checks the staff token. */
+static int
+read_post(struct req *r, const struct field_spec *spec, size_t n)
+{
+	int rc;
+
+	if ((rc = req_read_form(r, body_buf, sizeof body_buf)) != 0) {
+		req_error(r, rc, rc == 413 ? "The form is larger than this site accepts." :
+		    "The form could not be read.");
+		return 0;
+	}
+	if (spec)
+		form_parse(&form, spec, n, body_buf);
+	params_parse(&p, keys, KEY__MAX, body_buf);
+	return staff_token_ok(r, p.v[KEY_CSRF].str);
+}
+
+/* --- the list ------------------------------------------------------------------------------ */
+
+static void
+show_list(struct req *r)
+{
+	sqlite3_stmt *s;
+	struct view *v;
+	struct view_dict *body;
+	char href[400];
+	int rows = 0;
+
+	if (!staff_allowed(r, ROLE_BOARD))
+		return;
+	if (params_parse(&p, keys, KEY__MAX, r->query) < 0) {
+		req_error(r, 400, p.error);
+		return;
+	}
+	if ((s = db_stmt(STMT_PARTNERSHIP_LIST)) == NULL) {
+		req_error(r, 503, "The records cannot be read; reload in a moment.");
+		return;
+	}
+	if (p.v[KEY_STATUS].present)
+		sqlite3_bind_text(s, 1, p.v[KEY_STATUS].str, -1, SQLITE_STATIC);
+	v = staff_page(r, 200, "Partnerships", "partnerships.tpl");
+	body = view_body(v);
+	view_set(body, "SELF", partnerships_base);
+	if (staff_who.role >= ROLE_STAFF)
+		view_show(body, "CAN_WRITE");
+	for (int i = 0; statuses[i].value; i++) {
+		struct view_dict *o = view_section(body, "STATUS_OPTION");
+		view_set(o, "VALUE", statuses[i].value);
+		view_set(o, "LABEL", statuses[i].label);
+		if (p.v[KEY_STATUS].present && strcmp(p.v[KEY_STATUS].str, statuses[i].value) == 0)
+			view_show(o, "SELECTED");
+	}
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct view_dict *row = view_section(body, "ROW");
+		snprintf(href, sizeof href, "%s/%lld", partnerships_base, (long long)sqlite3_column_int64(s, 0));
+		view_set(row, "HREF", href);
+		view_set(row, "HOST", (const char *)sqlite3_column_text(s, 1));
+		view_set(row, "PARTNER", (const char *)sqlite3_column_text(s, 2));
+		view_set(row, "KIND", choice_label(&partnership_fields[PF_KIND], (const char *)sqlite3_column_text(s, 3)));
+		view_set(row, "STATUS", choice_label(&partnership_fields[PF_STATUS], (const char *)sqlite3_column_text(s, 4)));
+		view_set(row, "START", (const char *)sqlite3_column_text(s, 5));
+		view_set(row, "LAST", sqlite3_column_type(s, 6) == SQLITE_NULL ? "none yet" :
+		    (const char *)sqlite3_column_text(s, 6));
+		view_set_int(row, "COUNT", sqlite3_column_int64(s, 7));
+		view_set(row, "LEAD", (const char *)sqlite3_column_text(s, 8));
+		rows++;
+	}
+	db_done(s);
+	view_set_int(body, "TOTAL", rows);
+	view_show(body, rows ? "SOME" : "NONE");
+	view_page_finish(v, r);
+}
+
+/* --- one partnership ---------------------------------------------------------------------- */
+
+/* The running totals, in the columns of STMT_PARTNERSHIP_TOTALS. */
+enum total_kind { T_COUNT, T_HOURS, T_MONEY, T_SHARE };
+static const struct { const char *label; enum total_kind kind; } totals[] = {
+	{ "Activities", T_COUNT },
+	{ "Program sessions in person", T_COUNT }, { "Program sessions virtual", T_COUNT },
+	{ "Program attendance in person", T_COUNT }, { "Program attendance virtual", T_COUNT },
+	{ "Outreach sessions", T_COUNT }, { "Outreach attendance", T_COUNT },
+	{ "Staff hours", T_HOURS }, { "Volunteer hours", T_HOURS },
+	{ "Library's cost", T_MONEY }, { "Partner's cost", T_MONEY }, { "In-kind value", T_MONEY },
+	{ "Materials exchanged", T_COUNT }, { "Survey respondents", T_COUNT },
+	{ "Learned something", T_SHARE }, { "More confident", T_SHARE },
+	{ "Will use it", T_SHARE }, { "More aware of the library", T_SHARE },
+};
+#define TOTAL_RESPONDENTS	13
+#define TOTAL_LAST_DAY		18
+
+static void
+fill_totals(struct view_dict *body, long long id)
+{
+	sqlite3_stmt *s = db_stmt(STMT_PARTNERSHIP_TOTALS);
+
+	if (s == NULL)
+		return;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		long long respondents = sqlite3_column_int64(s, TOTAL_RESPONDENTS);
+		for (int c = 0; c < (int)(sizeof totals / sizeof totals[0]); c++) {
+			struct view_dict *t = view_section(body, "TOTAL");
+			long long n = sqlite3_column_int64(s, c);
+			char text[48];
+
+			switch (totals[c].kind) {
+			case T_COUNT: grouped(text, sizeof text, n); break;
+			case T_HOURS: snprintf(text, sizeof text, "%.1f", (double)n / 60.0); break;
+			case T_MONEY: money(text, sizeof text, n); break;
+			case T_SHARE:
+				if (respondents)
+					snprintf(text, sizeof text, "%lld%%", (n * 100 + respondents / 2) / respondents);
+				else
+					snprintf(text, sizeof text, "no survey yet");
+				break;
+			}
+			view_set(t, "LABEL", totals[c].label);
+			view_set(t, "VALUE", text);
+		}
+		if (sqlite3_column_type(s, TOTAL_LAST_DAY) != SQLITE_NULL)
+			view_set(view_section(body, "LAST"), "DAY", (const char *)sqlite3_column_text(s, TOTAL_LAST_DAY));
+	}
+	db_done(s);
+}
+
+static void
+fill_activities(struct view_dict *body, long long id, long long count, long page)
+{
+	sqlite3_stmt *s = db_stmt(STMT_ACTIVITY_LIST);
+	struct view_dict *list;
+	char href[500], text[48];
+	int shown = 0;
+
+	if (count == 0 || s == NULL) {
+		view_show(body, "NO_ACTIVITIES");
+		db_done(s);
+		return;
+	}
+	list = view_section(body, "ACTIVITIES");
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, ACTIVITY_PAGE);
+	sqlite3_bind_int64(s, 3, (page - 1) * ACTIVITY_PAGE);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct view_dict *a = view_section(list, "ACTIVITY");
+		snprintf(href, sizeof href, "%s/%lld/activities/%lld", partnerships_base, id,
+		    (long long)sqlite3_column_int64(s, 0));
+		view_set(a, "HREF", href);
+		view_set(a, "DAY", (const char *)sqlite3_column_text(s, 1));
+		view_set(a, "TYPE", (const char *)sqlite3_column_text(s, 2));
+		view_set(a, "COUNTED", sqlite3_column_int(s, 3) ? "program" : "outreach");
+		view_set(a, "FORMAT", format_name((const char *)sqlite3_column_text(s, 4)));
+		view_set_int(a, "SESSIONS", sqlite3_column_int64(s, 5));
+		grouped(text, sizeof text, sqlite3_column_int64(s, 6));
+		view_set(a, "IN_PERSON", text);
+		grouped(text, sizeof text, sqlite3_column_int64(s, 7));
+		view_set(a, "ONLINE", text);
+		snprintf(text, sizeof text, "%.1f", (double)sqlite3_column_int64(s, 8) / 60.0);
+		view_set(a, "HOURS", text);
+		money(text, sizeof text, sqlite3_column_int64(s, 9));
+		view_set(a, "COST", text);
+		view_set(a, "NOTES", (const char *)sqlite3_column_text(s, 11));
+		shown++;
+	}
+	db_done(s);
+	if ((page - 1) * ACTIVITY_PAGE + shown < count) {
+		struct view_dict *more = view_section(list, "MORE");
+		view_set_int(more, "SHOWN", (page - 1) * ACTIVITY_PAGE + shown);
+		view_set_int(more, "COUNT", count);
+		snprintf(href, sizeof href, "%s/%lld?page=%ld", partnerships_base, id, page + 1);
+		view_set(more, "HREF", href);
+	}
+}
+
+static void
+show_partnership(struct req *r, long long id)
+{
+	sqlite3_stmt *s;
+	struct view *v;
+	struct view_dict *body, *goals = NULL;
+	char title[500], self[400];
+	long long count = 0;
+	int rc;
+
+	if (!staff_allowed(r, ROLE_BOARD))
+		return;
+	if (params_parse(&p, keys, KEY__MAX, r->query) < 0) {
+		req_error(r, 400, p.error);
+		return;
+	}
+	if ((s = db_stmt(STMT_PARTNERSHIP_PAGE)) == NULL) {
+		req_error(r, 503, "The records cannot be read; reload in a moment.");
+		return;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		db_done(s);
+		req_error(r, db_is_busy(rc) ? 503 : 404, db_is_busy(rc) ? "The records are busy; "
+		    "reload in a moment." : "There is no partnership with this number.");
+		return;
+	}
+	snprintf(title, sizeof title, "%s — %s", sqlite3_column_text(s, 1), sqlite3_column_text(s, 2));
+	v = staff_page(r, 200, title, "partnership.tpl");
+	body = view_body(v);
+	snprintf(self, sizeof self, "%s/%lld", partnerships_base, id);
+	view_set(body, "SELF", self);
+	view_set(body, "LIST", partnerships_base);
+	view_set(body, "HOST", (const char *)sqlite3_column_text(s, 1));
+	view_set(body, "PARTNER", (const char *)sqlite3_column_text(s, 2));
+	view_set(body, "KIND", choice_label(&partnership_fields[PF_KIND], (const char *)sqlite3_column_text(s, 3)));
+	view_set(body, "COMMITMENT", choice_label(&partnership_fields[PF_COMMITMENT], (const char *)sqlite3_column_text(s, 4)));
+	view_set(body, "STATUS", (const char *)sqlite3_column_text(s, 5));
+	view_set(body, "STATUS_LABEL", choice_label(&partnership_fields[PF_STATUS], (const char *)sqlite3_column_text(s, 5)));
+	view_set(body, "START", (const char *)sqlite3_column_text(s, 6));
+	if (sqlite3_column_bytes(s, 7))
+		view_set(view_section(body, "END"), "DAY", (const char *)sqlite3_column_text(s, 7));
+	else
+		view_show(body, "ONGOING");
+	if (sqlite3_column_bytes(s, 8))
+		view_set(view_section(body, "HOST_GIVES"), "TEXT", (const char *)sqlite3_column_text(s, 8));
+	if (sqlite3_column_bytes(s, 9))
+		view_set(view_section(body, "PARTNER_GIVES"), "TEXT", (const char *)sqlite3_column_text(s, 9));
+	if (sqlite3_column_bytes(s, 10))
+		view_set(view_section(body, "LEAD"), "NAME", (const char *)sqlite3_column_text(s, 10));
+	view_set(body, "COUNTRY", (const char *)sqlite3_column_text(s, 14));
+	db_done(s);
+	if (staff_who.role >= ROLE_STAFF)
+		view_show(body, "CAN_WRITE");
+	if (p.v[KEY_DONE].present)
+		for (int i = 0; dones[i].value; i++)
+			if (strcmp(dones[i].value, p.v[KEY_DONE].str) == 0)
+				view_set(view_section(body, "DONE"), "TEXT", dones[i].label);
+	if ((s = db_stmt(STMT_PARTNERSHIP_GOALS)) != NULL) {
+		sqlite3_bind_int64(s, 1, id);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			struct view_dict *g;
+			if (goals == NULL)
+				goals = view_section(body, "GOALS");
+			g = view_section(goals, "GOAL");
+			view_set(g, "GOAL", (const char *)sqlite3_column_text(s, 0));
+			if (sqlite3_column_bytes(s, 1))
+				view_set(view_section(g, "MEASURE"), "TEXT", (const char *)sqlite3_column_text(s, 1));
+		}
+		db_done(s);
+	}
+	fill_totals(body, id);
+	if ((s = db_stmt(STMT_PARTNERSHIP_ACTIVITY_SPAN)) != NULL) {
+		sqlite3_bind_int64(s, 1, id);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			count = sqlite3_column_int64(s, 2);
+		db_done(s);
+	}
+	fill_activities(body, id, count, p.v[KEY_PAGE].present ? p.v[KEY_PAGE].num : 1);
+	if ((s = db_stmt(STMT_AUDIT_FOR_PARTNERSHIP)) != NULL) {
+		sqlite3_bind_int64(s, 1, id);
+		staff_fill_events(body, s, 0);
+	}
+	view_page_finish(v, r);
+}
+
+/* --- the forms --------------------------------------------------------------------------------- */
+
+/*
+ * A form page: heading, the form posting to action, its problem (or NULL), parent (the
+ * partnership's page, or NULL) and a delete link (or NULL).
+ */
+static void
+show_form(struct req *r, int status, const char *heading, const char *action, const char *button,
+    const char *problem, const struct span *parent, long long partnership_id, const char *delete_href)
+{
+	struct view *v = staff_page(r, status, heading, "record.tpl");
+	struct view_dict *body = view_body(v);
+	char href[400];
+
+	view_set(body, "HEADING", heading);
+	view_set(body, "LIST", partnerships_base);
+	view_set(body, "ACTION", action);
+	view_set(body, "BUTTON", button);
+	if (parent) {
+		struct view_dict *pd = view_section(body, "PARENT");
+		snprintf(href, sizeof href, "%s/%lld", partnerships_base, partnership_id);
+		view_set(pd, "HREF", href);
+		view_set(pd, "NAME", parent->name);
+		if (parent->end[0])
+			snprintf(href, sizeof href, "The partnership ran from %s to %s.", parent->start, parent->end);
+		else
+			snprintf(href, sizeof href, "The partnership began on %s.", parent->start);
+		view_set(view_section(body, "LEDE"), "TEXT", href);
+	}
+	if (problem)
+		view_set(view_section(body, "PROBLEM"), "TEXT", problem);
+	if (staff_who.role >= ROLE_STAFF) {
+		view_show(body, "EDITABLE");
+		if (delete_href)
+			view_set(view_section(body, "DELETE"), "HREF", delete_href);
+	} else
+		view_show(body, "READONLY");
+	form_fill(view_include(body, "FIELDS", "formfields.tpl"), &form, 0);
+	view_page_finish(v, r);
+}
+
+/* What a failed save says, and its status. */
+static int
+save_problem(enum change_result rc, const char **problem)
+{
+	switch (rc) {
+	case CHANGE_INVALID:
+		*problem = "Nothing was saved: correct what is marked.";
+		return 400;
+	case CHANGE_STALE:
+		form_fail(&form, -1, "Someone else saved this record while you were editing it.");
+		*problem = "Nothing was saved: someone else saved this record while you were editing. "
+		    "Their values are named beside each field they changed; yours are still in the form. "
+		    "Check them, then save again to keep yours.";
+		return 409;
+	case CHANGE_NOT_FOUND:
+		*problem = "This record no longer exists: someone deleted it.";
+		return 404;
+	default:
+		*problem = "The records are busy; nothing was saved. Send the form again in a moment.";
+		return 503;
+	}
+}
+
+static void
+partnership_form(struct req *r, long long id)
+{
+	char action[400], done[500];
+	const char *heading = id ? "Edit the partnership" : "Record a new partnership", *problem = NULL;
+	enum change_result rc;
+
+	if (!staff_allowed(r, ROLE_STAFF))
+		return;
+	if (id)
+		snprintf(action, sizeof action, "%s/%lld/edit", partnerships_base, id);
+	else
+		snprintf(action, sizeof action, "%s/new", partnerships_base);
+	if (r->method != METHOD_POST) {
+		if (id == 0)
+			record_partnership_defaults(&form);
+		else if (record_partnership_load(&form, id) < 0) {
+			req_error(r, 404, "There is no partnership with this number.");
+			return;
+		}
+		show_form(r, 200, heading, action, "Save the partnership", NULL, NULL, 0, NULL);
+		return;
+	}
+	if (!read_post(r, partnership_fields, PF__MAX))
+		return;
+	rc = form.nerrors ? CHANGE_INVALID : record_partnership_save(&id, &form, staff_who.name);
+	if (rc == CHANGE_OK) {
+		snprintf(done, sizeof done, "%s/%lld?done=%s", partnerships_base, id,
+		    strstr(action, "/edit") ? "edited" : "recorded");
+		staff_redirect(r, done, NULL);
+		return;
+	}
+	show_form(r, save_problem(rc, &problem), heading, action, "Save the partnership", problem,
+	    NULL, 0, NULL);
+}
+
+static void
+activity_form(struct req *r, long long pid, long long id)
+{
+	struct span span;
+	char action[400], done[500], del[450];
+	const char *heading = id ? "Activity" : "Record an activity", *problem = NULL;
+	long long owner = pid;
+	enum change_result rc;
+
+	if (!staff_allowed(r, r->method == METHOD_POST || id == 0 ? ROLE_STAFF : ROLE_BOARD))
+		return;
+	if (record_span(pid, &span) < 0 || (id && record_activity_load(&form, id, &owner) < 0) ||
+	    owner != pid) {
+		req_error(r, 404, id ? "There is no such activity in this partnership." :
+		    "There is no partnership with this number.");
+		return;
+	}
+	if (id) {
+		snprintf(action, sizeof action, "%s/%lld/activities/%lld", partnerships_base, pid, id);
+		snprintf(del, sizeof del, "%s/delete", action);
+	} else
+		snprintf(action, sizeof action, "%s/%lld/activities/new", partnerships_base, pid);
+	if (r->method != METHOD_POST) {
+		if (id == 0)
+			record_activity_defaults(&form, &span);
+		show_form(r, 200, heading, action, "Save the activity", NULL, &span, pid, id ? del : NULL);
+		return;
+	}
+	if (!read_post(r, activity_fields, AF__MAX))
+		return;
+	record_activity_check(&form, &span);
+	rc = form.nerrors ? CHANGE_INVALID : record_activity_save(pid, &id, &form, staff_who.name);
+	if (rc == CHANGE_OK) {
+		snprintf(done, sizeof done, "%s/%lld?done=%s", partnerships_base, pid,
+		    strstr(action, "/new") ? "activity" : "activity-edited");
+		staff_redirect(r, done, NULL);
+		return;
+	}
+	show_form(r, save_problem(rc, &problem), heading, action, "Save the activity", problem, &span,
+	    pid, strstr(action, "/new") ? NULL : del);
+}
+
+/* The label of activity type code, in buf. */
+static const char *
+activity_type_label(const char *code, char *buf, size_t size)
+{
+	sqlite3_stmt *s = db_stmt(STMT_ACTIVITY_TYPE_LABEL);
+
+	snprintf(buf, size, "%s", code);
+	if (s == NULL)
+		return buf;
+	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		snprintf(buf, size, "%s", sqlite3_column_text(s, 0));
+	db_done(s);
+	return buf;
+}
+
+static void
+activity_delete(struct req *r, long long pid, long long id)
+{
+	struct span span;
+	struct view *v;
+	struct view_dict *body;
+	char action[450], parent[400], done[450], text[64];
+	long long owner = 0, attendance = 0;
+	const char *problem = NULL;
+	int status = 200;
+
+	if (!staff_allowed(r, ROLE_STAFF))
+		return;
+	if (record_span(pid, &span) < 0 || record_activity_load(&form, id, &owner) < 0 || owner != pid) {
+		req_error(r, 404, "There is no such activity in this partnership.");
+		return;
+	}
+	snprintf(parent, sizeof parent, "%s/%lld", partnerships_base, pid);
+	snprintf(action, sizeof action, "%s/activities/%lld/delete", parent, id);
+	if (r->method == METHOD_POST) {
+		if (!read_post(r, NULL, 0))
+			return;
+		switch (record_activity_delete(pid, id, p.v[KEY_SEEN].present ? p.v[KEY_SEEN].str : "",
+		    staff_who.name)) {
+		case CHANGE_OK:
+			snprintf(done, sizeof done, "%s?done=deleted", parent);
+			staff_redirect(r, done, NULL);
+			return;
+		case CHANGE_STALE:
+			status = 409;
+			problem = "Someone changed this activity since you opened this page; here it is "
+			    "as it is now. Delete it still?";
+			break;
+		case CHANGE_NOT_FOUND:
+			req_error(r, 404, "There is no such activity in this partnership.");
+			return;
+		default:
+			status = 503;
+			problem = "The records are busy; nothing was deleted. Try again in a moment.";
+		}
+		record_activity_load(&form, id, &owner);
+	}
+	v = staff_page(r, status, "Delete this activity?", "activity_delete.tpl");
+	body = view_body(v);
+	view_set(body, "LIST", partnerships_base);
+	view_set(body, "PARENT", parent);
+	view_set(body, "NAME", span.name);
+	view_set(body, "ACTION", action);
+	snprintf(done, sizeof done, "%s/activities/%lld", parent, id);
+	view_set(body, "BACK", done);
+	view_set(body, "SEEN", form.v[AF_SEEN].str);
+	view_set(body, "DAY", form.v[AF_HELD_ON].str);
+	view_set(body, "TYPE", activity_type_label(form.v[AF_TYPE].str, text, sizeof text));
+	form_check(&form);	/* reads the counts into num */
+	for (int k = AF_0_5_IN; k < AF_0_5_IN + 2 * AF_ATTENDANCE_BANDS; k++)
+		attendance += form.v[k].num;
+	grouped(text, sizeof text, attendance);
+	view_set(body, "ATTENDANCE", text);
+	if (form.v[AF_NOTES].str[0])
+		view_set(view_section(body, "NOTES"), "TEXT", form.v[AF_NOTES].str);
+	if (problem)
+		view_set(view_section(body, "PROBLEM"), "TEXT", problem);
+	view_page_finish(v, r);
+}
+
+/* --- routes ------------------------------------------------------------------------------------ */
+
+/* Reads a positive id at *s (no leading zeros, at most 15 digits) and moves past it; 0 if none. */
+static long long
+read_id(const char **s)
+{
+	char *end;
+	long long id;
+
+	if (**s < '1' || **s > '9')
+		return 0;
+	id = strtoll(*s, &end, 10);
+	if (end - *s > 15)
+		return 0;
+	*s = end;
+	return id;
+}
+
+static void
+handle(struct req *r)
+{
+	const char *path = r->path_info;
+	long long pid, aid;
+
+	staff_begin(r);
+	if (r->method != METHOD_GET && r->method != METHOD_HEAD && r->method != METHOD_POST) {
+		req_method_not_allowed(r, "GET, HEAD, POST");
+		return;
+	}
+	if (strcmp(path, "") == 0 || strcmp(path, "/") == 0) {
+		if (r->method == METHOD_POST)
+			req_method_not_allowed(r, "GET, HEAD");
+		else
+			show_list(r);
+		return;
+	}
+	if (strcmp(path, "/new") == 0) {
+		partnership_form(r, 0);
+		return;
+	}
+	path++;
+	if ((pid = read_id(&path)) == 0)
+		goto unknown;
+	if (*path == '\0') {
+		if (r->method == METHOD_POST)
+			req_method_not_allowed(r, "GET, HEAD");
+		else
+			show_partnership(r, pid);
+		return;
+	}
+	if (strcmp(path, "/edit") == 0) {
+		partnership_form(r, pid);
+		return;
+	}
+	if (strcmp(path, "/activities/new") == 0) {
+		activity_form(r, pid, 0);
+		return;
+	}
+	if (strncmp(path, "/activities/", 12) != 0)
+		goto unknown;
+	path += 12;
+	if ((aid = read_id(&path)) == 0)
+		goto unknown;
+	if (*path == '\0') {
+		activity_form(r, pid, aid);
+		return;
+	}
+	if (strcmp(path, "/delete") == 0) {
+		activity_delete(r, pid, aid);
+		return;
+	}
+unknown:
+	if (staff_allowed(r, ROLE_BOARD))
+		req_error(r, 404, "There is no page at this address.");
+}
+
+int
+main(void)
+{
+	static const struct program partnerships = { "partnerships", handle, NULL };
+	return http_serve(&partnerships);
+}

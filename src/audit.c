@@ -1,0 +1,173 @@
+/*
+ * audit.c - the transaction and audit record around every staff change (see audit.h).
+ *
+ * Fingerprints hash each column's name and value with their lengths, so no two different rows
+ * can be spelled alike ("a","bc" and "ab","c" differ). Only their first 16 bytes are kept: they
+ * guard against an honest race between two editors, not against forgery, and the form that
+ * carries them is already bound to the session by its token.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include <nettle/sha2.h>
+
+#include "crypto.h"
+
+enum change_result
+change_failed(int rc)
+{
+	return db_is_busy(rc) ? CHANGE_BUSY : CHANGE_FAILED;
+}
+
+enum change_result
+change_begin(void)
+{
+	int rc = db_run(STMT_BEGIN);
+	return rc == SQLITE_OK ? CHANGE_OK : change_failed(rc);
+}
+
+enum change_result
+change_finish(enum change_result result)
+{
+	int rc;
+
+	if (result != CHANGE_OK && result != CHANGE_RESUBMITTED) {
+		db_run(STMT_ROLLBACK);
+		return result;
+	}
+	if ((rc = db_run(STMT_COMMIT)) != SQLITE_OK) {
+		db_run(STMT_ROLLBACK);
+		return change_failed(rc);
+	}
+	return result;
+}
+
+void
+snapshot_free(struct snapshot *sn)
+{
+	for (int i = 0; i < sn->n; i++) {
+		free(sn->name[i]);
+		free(sn->value[i]);
+	}
+	sn->n = 0;
+}
+
+int
+snapshot_take(struct snapshot *sn, enum stmt stmt, long long id)
+{
+	sqlite3_stmt *s = db_stmt(stmt);
+	int found = 0;
+
+	sn->n = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		found = 1;
+		for (int c = 0; c < sqlite3_column_count(s) && c < SNAPSHOT_COLUMNS; c++) {
+			const char *v = (const char *)sqlite3_column_text(s, c);
+			sn->name[c] = strdup(sqlite3_column_name(s, c));
+			sn->value[c] = v ? strdup(v) : NULL;
+			sn->n = c + 1;
+		}
+	}
+	db_done(s);
+	return found ? 0 : -1;
+}
+
+const char *
+snapshot_value(const struct snapshot *sn, const char *name)
+{
+	for (int c = 0; c < sn->n; c++)
+		if (strcmp(sn->name[c], name) == 0)
+			return sn->value[c];
+	return NULL;
+}
+
+void
+snapshot_fingerprint(const struct snapshot *sn, char *out)
+{
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+
+	sha256_init(&ctx);
+	for (int c = 0; c < sn->n; c++) {
+		const char *parts[2] = { sn->name[c], sn->value[c] ? sn->value[c] : "" };
+		for (int i = 0; i < 2; i++) {
+			char len[24];
+			int n = snprintf(len, sizeof len, "%zu:", strlen(parts[i]));
+			sha256_update(&ctx, (size_t)n, (const uint8_t *)len);
+			sha256_update(&ctx, strlen(parts[i]), (const uint8_t *)parts[i]);
+		}
+		sha256_update(&ctx, 1, (const uint8_t *)(sn->value[c] ? "v" : "n"));
+	}
+	sha256_digest(&ctx, sizeof digest, digest);
+	crypto_hex(out, digest, FINGERPRINT_CHARS / 2);
+}
+
+long long
+audit_open(const char *actor, const char *action, long long org_id, long long partnership_id,
+    const char *note)
+{
+	sqlite3_stmt *s = db_stmt(STMT_AUDIT_INSERT);
+	int rc;
+
+	if (s == NULL)
+		return -SQLITE_ERROR;
+	sqlite3_bind_text(s, 1, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, action, -1, SQLITE_STATIC);
+	if (org_id > 0)
+		sqlite3_bind_int64(s, 3, org_id);
+	sqlite3_bind_text(s, 4, note ? note : "", -1, SQLITE_STATIC);
+	if (partnership_id > 0)
+		sqlite3_bind_int64(s, 5, partnership_id);
+	rc = db_write(s);
+	return rc == SQLITE_OK ? sqlite3_last_insert_rowid(sqlite3_db_handle(s)) : -rc;
+}
+
+int
+audit_changes(long long audit_id, const struct snapshot *before, const struct snapshot *after)
+{
+	/* A row made by this change has no before, a deleted one no after. */
+	int columns = before->n > after->n ? before->n : after->n;
+
+	for (int c = 0; c < columns; c++) {
+		const char *o = c < before->n ? before->value[c] : NULL;
+		const char *n = c < after->n ? after->value[c] : NULL;
+		const char *name = c < before->n ? before->name[c] : after->name[c];
+		sqlite3_stmt *s;
+		int rc;
+
+		if ((o == NULL && n == NULL) || (o && n && strcmp(o, n) == 0))
+			continue;
+		if ((s = db_stmt(STMT_AUDIT_CHANGE)) == NULL)
+			return SQLITE_ERROR;
+		sqlite3_bind_int64(s, 1, audit_id);
+		sqlite3_bind_int(s, 2, c);
+		sqlite3_bind_text(s, 3, name, -1, SQLITE_STATIC);
+		if (o)
+			sqlite3_bind_text(s, 4, o, -1, SQLITE_STATIC);
+		if (n)
+			sqlite3_bind_text(s, 5, n, -1, SQLITE_STATIC);
+		if ((rc = db_write(s)) != SQLITE_OK)
+			return rc;
+	}
+	return SQLITE_OK;
+}
+
+enum change_result
+audit_finish(int rc, long long audit_id, enum stmt stmt, long long id, struct snapshot *before)
+{
+	struct snapshot after;
+
+	if (rc == SQLITE_OK) {
+		snapshot_take(&after, stmt, id);
+		rc = audit_changes(audit_id, before, &after);
+		snapshot_free(&after);
+	}
+	snapshot_free(before);
+	return change_finish(rc == SQLITE_OK ? CHANGE_OK : change_failed(rc));
+}

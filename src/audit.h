@@ -1,0 +1,71 @@
+/*
+ * audit.h - how every staff change is written: one BEGIN IMMEDIATE transaction that also
+ * records who did what and every field's old and new value, and notices when the row changed
+ * since the person's form was loaded.
+ *
+ * A snapshot is a row's audited columns read by a statement that takes the id as ?1. The
+ * audit log's changes come from comparing snapshots before and after the change inside the
+ * same transaction, so whatever a statement (or a trigger it fires) changed is recorded, not
+ * just what the code meant to change. A snapshot's fingerprint, sent with an edit form and
+ * compared when it comes back, is how a second editor learns that the first one saved.
+ */
+#ifndef LIAISON_AUDIT_H
+#define LIAISON_AUDIT_H
+
+#include "db.h"
+
+enum change_result {
+	CHANGE_OK,
+	CHANGE_INVALID,		/* the form has problems; each field says which */
+	CHANGE_RESUBMITTED,	/* this form was accepted before: reference names that application */
+	CHANGE_LIMITED,		/* too many applications from this address in the last hour */
+	CHANGE_CONFLICT,	/* the row is not in a state this action applies to */
+	CHANGE_STALE,		/* someone else saved the row since this form was loaded */
+	CHANGE_NOT_FOUND,
+	CHANGE_BUSY,		/* the database stayed locked past the timeout */
+	CHANGE_FAILED,		/* the database refused the change (full, read-only, broken) */
+};
+
+#define SNAPSHOT_COLUMNS	48
+#define FINGERPRINT_CHARS	32
+
+struct snapshot {
+	int	 n;
+	char	*name[SNAPSHOT_COLUMNS];
+	char	*value[SNAPSHOT_COLUMNS];	/* NULL for SQL NULL */
+};
+
+/* Reads row id through statement stmt into sn. Returns 0, or -1 if there is no such row. */
+int	snapshot_take(struct snapshot *sn, enum stmt, long long id);
+void	snapshot_free(struct snapshot *sn);
+/* Writes the hex fingerprint of sn (FINGERPRINT_CHARS + 1 bytes) into out. */
+void	snapshot_fingerprint(const struct snapshot *sn, char *out);
+/* The value of column name in sn, or NULL. */
+const char *snapshot_value(const struct snapshot *sn, const char *name);
+
+/* Starts the one write transaction of a change: CHANGE_OK, or CHANGE_BUSY / CHANGE_FAILED. */
+enum change_result change_begin(void);
+/* Commits when result is CHANGE_OK or CHANGE_RESUBMITTED, else rolls back; returns the result,
+ * or what went wrong with the commit. */
+enum change_result change_finish(enum change_result result);
+/* The result of a failed SQLite step: busy or failed. */
+enum change_result change_failed(int rc);
+
+/*
+ * Opens an audit record: actor did action (the log's words: "edited", "deleted activity")
+ * to organization org_id and/or partnership partnership_id (0: none). Returns its id, or
+ * minus the SQLite error.
+ */
+long long audit_open(const char *actor, const char *action, long long org_id,
+	    long long partnership_id, const char *note);
+/* Records under audit_id every column that differs between before and after. */
+int	audit_changes(long long audit_id, const struct snapshot *before, const struct snapshot *after);
+/*
+ * Ends a change of row id (read by stmt) that was in before when it began: records every
+ * column that changed when rc is SQLITE_OK, then commits; rolls back on any failure. Frees
+ * before. A row that is gone after (deleted) has every column's new value recorded as NULL.
+ */
+enum change_result audit_finish(int rc, long long audit_id, enum stmt, long long id,
+	    struct snapshot *before);
+
+#endif

@@ -1,0 +1,515 @@
+/*
+ * record.c - partnerships and activities: their forms, the checks across fields, the writes.
+ *
+ * An edit form carries the fingerprint of the row as it was loaded (audit.h); the save takes
+ * the write lock, reads the row again and refuses with CHANGE_STALE if it differs, so two
+ * people editing one activity never overwrite each other unawares. The second editor's form
+ * comes back with every field the first one changed marked, showing the value now saved.
+ *
+ * Sane upper bounds are the form's: a typing slip (an extra zero, a year in the attendance)
+ * is far likelier than a storytime of 100,000 children, and a bound is cheap to raise.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db.h"
+#include "record.h"
+
+#define MAX_ATTENDANCE	100000
+#define MAX_SESSIONS	1000
+#define MAX_MINUTES	(10000 * 60)		/* 10,000 hours */
+#define MAX_CENTS	(10000000LL * 100)	/* 10 million */
+#define MAX_MATERIALS	1000000
+
+static const struct param_choice kinds[] = {
+	{ "sister_library", "Sister library" }, { "community", "Community organization" },
+	{ "school", "School" }, { "business", "Business" }, { "government", "Government agency" },
+	{ "other", "Other" }, { NULL, NULL }
+};
+static const struct param_choice commitments[] = {
+	{ "informal", "Informal" }, { "memorandum", "Memorandum of understanding" },
+	{ "formal", "Formal agreement" }, { NULL, NULL }
+};
+static const struct param_choice statuses[] = {
+	{ "exploring", "Exploring" }, { "active", "Active" }, { "paused", "Paused" },
+	{ "ended", "Ended" }, { NULL, NULL }
+};
+static const struct param_choice counted_as[] = {
+	{ "program", "A program (planned, with an audience)" },
+	{ "outreach", "Outreach (a booth, a visit: counted apart)" }, { NULL, NULL }
+};
+static const struct param_choice formats[] = {
+	{ "in_person", "In person" }, { "virtual", "Virtual" },
+	{ "hybrid", "Hybrid (counted once, as in person; remote attendance as virtual)" },
+	{ NULL, NULL }
+};
+
+#define GOAL(n) \
+	[PF_GOAL##n] = { "goal" #n, "Goal " #n, FIELD_TEXT, 0, 300, NULL, NULL, 0, 0, \
+	    n == 1 ? "Goals" : NULL, NULL }, \
+	[PF_MEASURE##n] = { "measure" #n, "How goal " #n " is measured", FIELD_TEXT, 0, 300, \
+	    n == 1 ? "For example: letters exchanged; attendance and the outcome survey." : NULL, \
+	    NULL, 0, 0, NULL, NULL }
+
+const struct field_spec partnership_fields[PF__MAX] = {
+	[PF_HOST] = { "host", "Host library", FIELD_CHOICE, 1, 0, "The library that runs the partnership.",
+	    NULL, STMT_PARTNERSHIP_ORGS, STMT_PARTNERSHIP_ORG_EXISTS, "Who", NULL },
+	[PF_PARTNER] = { "partner", "Partner", FIELD_CHOICE, 1, 0, NULL, NULL, STMT_PARTNERSHIP_ORGS,
+	    STMT_PARTNERSHIP_ORG_EXISTS, NULL, NULL },
+	[PF_KIND] = { "kind", "Kind of partnership", FIELD_CHOICE, 1, 0, NULL, kinds, 0, 0, NULL, NULL },
+	[PF_COMMITMENT] = { "commitment", "Level of commitment", FIELD_CHOICE, 1, 0, NULL, commitments,
+	    0, 0, NULL, NULL },
+	[PF_STATUS] = { "status", "Status", FIELD_CHOICE, 1, 0, NULL, statuses, 0, 0, "Status and dates",
+	    NULL },
+	[PF_START_ON] = { "start_on", "Start date", FIELD_DATE, 1, 0, NULL, NULL, 0, 0, NULL, NULL },
+	[PF_END_ON] = { "end_on", "End date", FIELD_DATE, 0, 0,
+	    "Leave it blank while the partnership goes on.", NULL, 0, 0, NULL, NULL },
+	GOAL(1), GOAL(2), GOAL(3), GOAL(4), GOAL(5),
+	[PF_HOST_CONTRIBUTION] = { "host_contribution", "What the host library contributes",
+	    FIELD_LONGTEXT, 0, 2000, NULL, NULL, 0, 0, "Contributions and lead", NULL },
+	[PF_PARTNER_CONTRIBUTION] = { "partner_contribution", "What the partner contributes",
+	    FIELD_LONGTEXT, 0, 2000, NULL, NULL, 0, 0, NULL, NULL },
+	[PF_STAFF_LEAD] = { "staff_lead", "Staff lead", FIELD_TEXT, 0, 120, NULL, NULL, 0, 0, NULL, "off" },
+	[PF_SEEN] = { "seen", "Version", FIELD_HIDDEN, 0, FINGERPRINT_CHARS, NULL, NULL, 0, 0, NULL, NULL },
+};
+
+#define COUNT(k, name, label, max, legend) \
+	[k] = { name, label, FIELD_COUNT, 0, max, NULL, NULL, 0, 0, legend, NULL }
+#define ATTENDANCE(k, name, label, legend) COUNT(k, name, label, MAX_ATTENDANCE, legend)
+
+const struct field_spec activity_fields[AF__MAX] = {
+	[AF_HELD_ON] = { "held_on", "Date", FIELD_DATE, 1, 0, "The day it took place (the first, for a series).",
+	    NULL, 0, 0, "What and when", NULL },
+	[AF_TYPE] = { "type", "Type of activity", FIELD_CHOICE, 1, 0, NULL, NULL, STMT_ACTIVITY_TYPES,
+	    STMT_ACTIVITY_TYPE_EXISTS, NULL, NULL },
+	[AF_COUNTED_AS] = { "counted_as", "Counted as", FIELD_CHOICE, 1, 0, NULL, counted_as, 0, 0, NULL, NULL },
+	[AF_FORMAT] = { "format", "Format", FIELD_CHOICE, 1, 0, NULL, formats, 0, 0, NULL, NULL },
+	[AF_SESSIONS] = { "sessions", "Number of sessions", FIELD_COUNT, 1, MAX_SESSIONS, NULL, NULL, 0, 0,
+	    NULL, NULL },
+	ATTENDANCE(AF_0_5_IN, "att_0_5_in", "Ages 0–5", "Attendance in person"),
+	ATTENDANCE(AF_6_11_IN, "att_6_11_in", "Ages 6–11", NULL),
+	ATTENDANCE(AF_12_18_IN, "att_12_18_in", "Ages 12–18", NULL),
+	ATTENDANCE(AF_ADULT_IN, "att_adult_in", "Adults", NULL),
+	ATTENDANCE(AF_ALL_IN, "att_all_in", "General, all ages", NULL),
+	ATTENDANCE(AF_0_5_VIRT, "att_0_5_virt", "Ages 0–5 (virtual)", "Attendance online"),
+	ATTENDANCE(AF_6_11_VIRT, "att_6_11_virt", "Ages 6–11 (virtual)", NULL),
+	ATTENDANCE(AF_12_18_VIRT, "att_12_18_virt", "Ages 12–18 (virtual)", NULL),
+	ATTENDANCE(AF_ADULT_VIRT, "att_adult_virt", "Adults (virtual)", NULL),
+	ATTENDANCE(AF_ALL_VIRT, "att_all_virt", "General, all ages (virtual)", NULL),
+	[AF_STAFF_HOURS] = { "staff_hours", "Staff hours", FIELD_HOURS, 0, MAX_MINUTES,
+	    "Hours like 1.5 or 1:30.", NULL, 0, 0, "Time, money and materials", NULL },
+	[AF_VOLUNTEER_HOURS] = { "volunteer_hours", "Volunteer hours", FIELD_HOURS, 0, MAX_MINUTES,
+	    NULL, NULL, 0, 0, NULL, NULL },
+	[AF_LIBRARY_COST] = { "library_cost", "Library's cost", FIELD_MONEY, 0, MAX_CENTS,
+	    "Amounts like 12.50.", NULL, 0, 0, NULL, NULL },
+	[AF_PARTNER_COST] = { "partner_cost", "Partner's cost", FIELD_MONEY, 0, MAX_CENTS, NULL, NULL, 0, 0,
+	    NULL, NULL },
+	[AF_IN_KIND] = { "in_kind", "In-kind value", FIELD_MONEY, 0, MAX_CENTS, NULL, NULL, 0, 0, NULL, NULL },
+	COUNT(AF_MATERIALS, "materials", "Materials exchanged", MAX_MATERIALS, NULL),
+	COUNT(AF_RESPONDENTS, "respondents", "Survey respondents", MAX_ATTENDANCE,
+	    "Outcome survey (PLA Project Outcome)"),
+	COUNT(AF_AGREE_KNOWLEDGE, "agree_knowledge", "Agree: learned something", MAX_ATTENDANCE, NULL),
+	COUNT(AF_AGREE_CONFIDENCE, "agree_confidence", "Agree: more confident", MAX_ATTENDANCE, NULL),
+	COUNT(AF_AGREE_APPLICATION, "agree_application", "Agree: will use it", MAX_ATTENDANCE, NULL),
+	COUNT(AF_AGREE_AWARENESS, "agree_awareness", "Agree: more aware of the library", MAX_ATTENDANCE, NULL),
+	[AF_NOTES] = { "notes", "Notes", FIELD_LONGTEXT, 0, 2000,
+	    "What happened, in a few words. No names of patrons.", NULL, 0, 0, "Notes", NULL },
+	[AF_SEEN] = { "seen", "Version", FIELD_HIDDEN, 0, FINGERPRINT_CHARS, NULL, NULL, 0, 0, NULL, NULL },
+};
+
+/* --- loading ----------------------------------------------------------------------------------- */
+
+/* Sets each field of f whose name is a column of sn, and the fingerprint field seen. */
+static void
+form_from_snapshot(struct form *f, const struct snapshot *sn, int seen)
+{
+	char fp[FINGERPRINT_CHARS + 1];
+
+	for (int c = 0; c < sn->n; c++)
+		for (size_t k = 0; k < f->n; k++)
+			if (strcmp(f->spec[k].name, sn->name[c]) == 0)
+				form_set(f, (int)k, sn->value[c] ? sn->value[c] : "");
+	snapshot_fingerprint(sn, fp);
+	form_set(f, seen, fp);
+}
+
+int
+record_span(long long id, struct span *sp)
+{
+	sqlite3_stmt *s = db_stmt(STMT_PARTNERSHIP_SPAN);
+	int found = 0;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		snprintf(sp->start, sizeof sp->start, "%s", sqlite3_column_text(s, 0));
+		snprintf(sp->end, sizeof sp->end, "%s", sqlite3_column_text(s, 1));
+		snprintf(sp->name, sizeof sp->name, "%s", sqlite3_column_text(s, 2));
+		found = 1;
+	}
+	db_done(s);
+	return found ? 0 : -1;
+}
+
+static void
+today(char *buf, size_t size)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	strftime(buf, size, "%Y-%m-%d", gmtime_r(&now, &tm));
+}
+
+void
+record_partnership_defaults(struct form *f)
+{
+	char day[11];
+
+	today(day, sizeof day);
+	form_init(f, partnership_fields, PF__MAX);
+	form_set(f, PF_KIND, "sister_library");
+	form_set(f, PF_COMMITMENT, "informal");
+	form_set(f, PF_STATUS, "exploring");
+	form_set(f, PF_START_ON, day);
+}
+
+int
+record_partnership_load(struct form *f, long long id)
+{
+	struct snapshot sn;
+	sqlite3_stmt *s;
+	int goal = 0;
+
+	form_init(f, partnership_fields, PF__MAX);
+	if (snapshot_take(&sn, STMT_PARTNERSHIP_SNAPSHOT, id) < 0)
+		return -1;
+	form_from_snapshot(f, &sn, PF_SEEN);
+	snapshot_free(&sn);
+	if ((s = db_stmt(STMT_PARTNERSHIP_GOALS)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	while (goal < PF_GOALS && sqlite3_step(s) == SQLITE_ROW) {
+		const char *g = (const char *)sqlite3_column_text(s, 0);
+		const char *m = (const char *)sqlite3_column_text(s, 1);
+		form_set(f, PF_GOAL1 + 2 * goal, g ? g : "");
+		form_set(f, PF_MEASURE1 + 2 * goal, m ? m : "");
+		goal++;
+	}
+	db_done(s);
+	return 0;
+}
+
+void
+record_activity_defaults(struct form *f, const struct span *sp)
+{
+	char day[11];
+
+	today(day, sizeof day);
+	form_init(f, activity_fields, AF__MAX);
+	/* Today, unless the partnership has ended: then its last day. */
+	form_set(f, AF_HELD_ON, sp->end[0] && strcmp(day, sp->end) > 0 ? sp->end : day);
+	form_set(f, AF_COUNTED_AS, "program");
+	form_set(f, AF_FORMAT, "in_person");
+	form_set(f, AF_SESSIONS, "1");
+}
+
+int
+record_activity_load(struct form *f, long long id, long long *partnership_id)
+{
+	struct snapshot sn;
+	const char *p;
+
+	form_init(f, activity_fields, AF__MAX);
+	if (snapshot_take(&sn, STMT_ACTIVITY_SNAPSHOT, id) < 0)
+		return -1;
+	form_from_snapshot(f, &sn, AF_SEEN);
+	p = snapshot_value(&sn, "partnership");
+	*partnership_id = p ? strtoll(p, NULL, 10) : 0;
+	snapshot_free(&sn);
+	return 0;
+}
+
+/* --- checks across fields -------------------------------------------------------------------- */
+
+static long long
+sum(const struct form *f, int from, int n)
+{
+	long long total = 0;
+
+	for (int k = from; k < from + n; k++)
+		total += f->v[k].num;
+	return total;
+}
+
+int
+record_activity_check(struct form *f, const struct span *sp)
+{
+	const char *day = f->v[AF_HELD_ON].str, *format = f->v[AF_FORMAT].str;
+	long long in_person = sum(f, AF_0_5_IN, AF_ATTENDANCE_BANDS);
+	long long online = sum(f, AF_0_5_VIRT, AF_ATTENDANCE_BANDS);
+	long long respondents = f->v[AF_RESPONDENTS].num;
+
+	if (sp && !f->v[AF_HELD_ON].error[0] && day[0]) {
+		if (strcmp(day, sp->start) < 0)
+			form_fail(f, AF_HELD_ON, "Enter a date on or after %s, when the partnership began.",
+			    sp->start);
+		else if (sp->end[0] && strcmp(day, sp->end) > 0)
+			form_fail(f, AF_HELD_ON, "Enter a date on or before %s, when the partnership ended.",
+			    sp->end);
+	}
+	if (!f->v[AF_SESSIONS].error[0] && f->v[AF_SESSIONS].str[0] && f->v[AF_SESSIONS].num < 1)
+		form_fail(f, AF_SESSIONS, "Enter at least 1 session.");
+	/* Attendance that cannot have happened in this format is a slip of the format or the row. */
+	if (strcmp(format, "in_person") == 0 && online > 0)
+		for (int k = AF_0_5_VIRT; k < AF_0_5_VIRT + AF_ATTENDANCE_BANDS; k++) {
+			if (f->v[k].num > 0)
+				form_fail(f, k, "An in-person activity has no online audience: choose the "
+				    "hybrid format, or count these people in person.");
+		}
+	if (strcmp(format, "virtual") == 0 && in_person > 0)
+		for (int k = AF_0_5_IN; k < AF_0_5_IN + AF_ATTENDANCE_BANDS; k++) {
+			if (f->v[k].num > 0)
+				form_fail(f, k, "A virtual activity has no audience in the room: choose the "
+				    "hybrid format, or count these people online.");
+		}
+	for (int k = AF_AGREE_KNOWLEDGE; k <= AF_AGREE_AWARENESS; k++)
+		if (!f->v[k].error[0] && f->v[k].num > respondents)
+			form_fail(f, k, "Enter at most %lld: no more people can agree than answered the "
+			    "survey.", respondents);
+	if (!f->v[AF_RESPONDENTS].error[0] && respondents > in_person + online)
+		form_fail(f, AF_RESPONDENTS, "Enter at most %lld, the attendance recorded above: only "
+		    "people who came can answer the survey.", in_person + online);
+	return f->nerrors;
+}
+
+/* The partnership's checks: different partners, dates in order, goals with measures, and
+ * dates that still hold the activities already recorded (id 0: a new one has none). */
+static int
+partnership_check(struct form *f, long long id)
+{
+	const char *start = f->v[PF_START_ON].str, *end = f->v[PF_END_ON].str;
+	sqlite3_stmt *s;
+
+	if (f->v[PF_HOST].str[0] && strcmp(f->v[PF_HOST].str, f->v[PF_PARTNER].str) == 0)
+		form_fail(f, PF_PARTNER, "Choose a partner other than the host library.");
+	if (end[0] && start[0] && !f->v[PF_END_ON].error[0] && strcmp(end, start) < 0)
+		form_fail(f, PF_END_ON, "Enter an end date on or after the start date, %s.", start);
+	if (strcmp(f->v[PF_STATUS].str, "ended") == 0 && end[0] == '\0')
+		form_fail(f, PF_END_ON, "Enter the date the partnership ended.");
+	for (int g = 0; g < PF_GOALS; g++) {
+		int goal = PF_GOAL1 + 2 * g, measure = goal + 1;
+		if (f->v[goal].str[0] && !f->v[measure].str[0])
+			form_fail(f, measure, "Say how goal %d will be measured: a count, a survey, a date.",
+			    g + 1);
+		else if (!f->v[goal].str[0] && f->v[measure].str[0])
+			form_fail(f, goal, "Write goal %d, or clear how it is measured.", g + 1);
+	}
+	if (id == 0 || f->v[PF_START_ON].error[0] || f->v[PF_END_ON].error[0] ||
+	    (s = db_stmt(STMT_PARTNERSHIP_ACTIVITY_SPAN)) == NULL)
+		return f->nerrors;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 2) > 0) {
+		const char *first = (const char *)sqlite3_column_text(s, 0);
+		const char *last = (const char *)sqlite3_column_text(s, 1);
+		if (strcmp(start, first) > 0)
+			form_fail(f, PF_START_ON, "Enter %s or earlier: an activity of this partnership "
+			    "is dated %s. Change that activity first to start later.", first, first);
+		if (end[0] && strcmp(end, last) < 0)
+			form_fail(f, PF_END_ON, "Enter %s or later: an activity of this partnership is "
+			    "dated %s. Change that activity first to end earlier.", last, last);
+	}
+	db_done(s);
+	return f->nerrors;
+}
+
+/* --- writing ------------------------------------------------------------------------------------ */
+
+/* Binds each field to the statement's :name parameter: measures as numbers, the rest as text. */
+static void
+bind_fields(sqlite3_stmt *s, const struct form *f)
+{
+	for (size_t k = 0; k < f->n; k++) {
+		char param[64];
+		int idx;
+
+		snprintf(param, sizeof param, ":%s", f->spec[k].name);
+		if ((idx = sqlite3_bind_parameter_index(s, param)) == 0)
+			continue;
+		switch (f->spec[k].type) {
+		case FIELD_COUNT: case FIELD_MONEY: case FIELD_HOURS:
+			sqlite3_bind_int64(s, idx, f->v[k].num);
+			break;
+		default:
+			sqlite3_bind_text(s, idx, f->v[k].str, -1, SQLITE_STATIC);
+		}
+	}
+}
+
+/*
+ * Under the write lock: is the row still as the form's fingerprint says (before holds it as it
+ * is now)? If not, marks each field whose saved value differs from what the form holds, naming
+ * the saved value, and brings the form's fingerprint up to date. Measures are compared as
+ * numbers, so "1:30" and the saved "1.5" are the same and a blank count is 0.
+ */
+static int
+still_as_seen(struct form *f, int seen, const struct snapshot *before)
+{
+	static struct form saved;
+	char fp[FINGERPRINT_CHARS + 1];
+
+	snapshot_fingerprint(before, fp);
+	if (strcmp(fp, f->v[seen].str) == 0)
+		return 1;
+	form_init(&saved, f->spec, f->n);
+	form_from_snapshot(&saved, before, seen);
+	form_check(&saved);
+	for (size_t k = 0; k < f->n; k++) {
+		enum field_type t = f->spec[k].type;
+		int measure = t == FIELD_COUNT || t == FIELD_MONEY || t == FIELD_HOURS;
+
+		if (t == FIELD_HIDDEN || !saved.v[k].given || (measure ? saved.v[k].num == f->v[k].num :
+		    strcmp(saved.v[k].str, f->v[k].str) == 0))
+			continue;
+		form_fail(f, (int)k, "Saved meanwhile by someone else: “%.120s”. Keep yours or change "
+		    "it, then save again.", saved.v[k].str[0] ? saved.v[k].str : "(blank)");
+	}
+	form_set(f, seen, fp);
+	return 0;
+}
+
+/* What differs between saving a partnership and saving an activity. */
+struct save {
+	enum stmt	 snapshot;
+	enum stmt	 insert, update;
+	int		 seen;
+	const char	*what;		/* "partnership", "activity" */
+	long long	 partnership_id;
+};
+
+/*
+ * The common path of every save: begin; for an edit, check the row is as the form saw it;
+ * insert or update; audit every changed column; commit.
+ */
+static enum change_result
+save(const struct save *sv, long long *id, struct form *f, const char *actor)
+{
+	struct snapshot before = { 0 };
+	enum change_result r;
+	sqlite3_stmt *s;
+	long long audit_id, pid = sv->partnership_id;
+	char action[64], note[40] = "";
+	int rc;
+
+	if ((r = change_begin()) != CHANGE_OK)
+		return r;
+	if (*id && snapshot_take(&before, sv->snapshot, *id) < 0)
+		return change_finish(CHANGE_NOT_FOUND);
+	if (*id && !still_as_seen(f, sv->seen, &before)) {
+		snapshot_free(&before);
+		return change_finish(CHANGE_STALE);
+	}
+	if (sv->snapshot == STMT_PARTNERSHIP_SNAPSHOT && partnership_check(f, *id)) {
+		snapshot_free(&before);
+		return change_finish(CHANGE_INVALID);
+	}
+	if ((s = db_stmt(*id ? sv->update : sv->insert)) == NULL) {
+		snapshot_free(&before);
+		return change_finish(CHANGE_FAILED);
+	}
+	bind_fields(s, f);
+	if (*id)
+		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), *id);
+	else
+		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":partnership"), pid);
+	if ((rc = db_write(s)) != SQLITE_OK) {
+		snapshot_free(&before);
+		return change_finish(change_failed(rc));
+	}
+	if (*id == 0)
+		*id = sqlite3_last_insert_rowid(sqlite3_db_handle(s));
+	if (sv->snapshot == STMT_PARTNERSHIP_SNAPSHOT)
+		pid = *id;
+	snprintf(action, sizeof action, "%s %s", before.n ? "edited" : "recorded", sv->what);
+	/* An activity's events name it: the partnership's history holds all of its activities'. */
+	if (sv->snapshot == STMT_ACTIVITY_SNAPSHOT)
+		snprintf(note, sizeof note, "activity %lld", *id);
+	if ((audit_id = audit_open(actor, action, 0, pid, note)) < 0) {
+		snapshot_free(&before);
+		return change_finish(change_failed((int)-audit_id));
+	}
+	return audit_finish(SQLITE_OK, audit_id, sv->snapshot, *id, &before);
+}
+
+enum change_result
+record_partnership_save(long long *id, struct form *f, const char *actor)
+{
+	static const struct save sv = { STMT_PARTNERSHIP_SNAPSHOT, STMT_PARTNERSHIP_INSERT,
+	    STMT_PARTNERSHIP_UPDATE, PF_SEEN, "partnership", 0 };
+
+	if (partnership_check(f, 0))	/* the checks that need no lock, before taking it */
+		return CHANGE_INVALID;
+	return save(&sv, id, f, actor);
+}
+
+enum change_result
+record_activity_save(long long partnership_id, long long *id, struct form *f, const char *actor)
+{
+	struct save sv = { STMT_ACTIVITY_SNAPSHOT, STMT_ACTIVITY_INSERT, STMT_ACTIVITY_UPDATE,
+	    AF_SEEN, "activity", partnership_id };
+
+	return save(&sv, id, f, actor);
+}
+
+enum change_result
+record_activity_delete(long long partnership_id, long long id, const char *seen, const char *actor)
+{
+	struct snapshot before;
+	enum change_result r;
+	sqlite3_stmt *s;
+	long long audit_id;
+	const char *p;
+	char fp[FINGERPRINT_CHARS + 1], note[40];
+	int rc;
+
+	if ((r = change_begin()) != CHANGE_OK)
+		return r;
+	if (snapshot_take(&before, STMT_ACTIVITY_SNAPSHOT, id) < 0)
+		return change_finish(CHANGE_NOT_FOUND);
+	p = snapshot_value(&before, "partnership");
+	snapshot_fingerprint(&before, fp);
+	if (p == NULL || strtoll(p, NULL, 10) != partnership_id) {
+		snapshot_free(&before);
+		return change_finish(CHANGE_NOT_FOUND);
+	}
+	if (seen && strcmp(seen, fp) != 0) {
+		snapshot_free(&before);
+		return change_finish(CHANGE_STALE);
+	}
+	snprintf(note, sizeof note, "activity %lld", id);
+	if ((audit_id = audit_open(actor, "deleted activity", 0, partnership_id, note)) < 0) {
+		snapshot_free(&before);
+		return change_finish(change_failed((int)-audit_id));
+	}
+	if ((s = db_stmt(STMT_ACTIVITY_DELETE)) == NULL)
+		rc = SQLITE_ERROR;
+	else {
+		sqlite3_bind_int64(s, 1, id);
+		rc = db_write(s);
+	}
+	return audit_finish(rc, audit_id, STMT_ACTIVITY_SNAPSHOT, id, &before);
+}
+
+int
+record_activity_insert(long long partnership_id, const struct form *f)
+{
+	sqlite3_stmt *s = db_stmt(STMT_ACTIVITY_INSERT);
+
+	if (s == NULL)
+		return SQLITE_ERROR;
+	bind_fields(s, f);
+	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":partnership"), partnership_id);
+	return db_write(s);
+}

@@ -1,0 +1,37 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Import from a spreadsheet</h1>
+<p class="lede">Add many activities, or many organizations, at once from a CSV file. Every row is checked as the forms check it; if any row is wrong, nothing is imported and each problem is listed below with its line and column, so you can fix the file and send it again.</p>
+{{#DONE}}<p class="notice done" role="status">Imported {{COUNT}} {{KIND}} from {{FILE}}.{{#ACTIVITIES}} See them on <a href="{{PARTNERSHIPS}}">each partnership's page</a>.{{/ACTIVITIES}}</p>{{/DONE}}
+{{#REFUSED}}<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="refused-title">
+<h2 id="refused-title">Nothing was imported from {{FILE}}</h2>
+{{#FATAL}}<p>{{TEXT}}</p>{{/FATAL}}
+{{#ROWS}}<p>{{BAD}} of {{TOTAL}} rows have problems. Fix them in the file and send it again; the good rows will go in with them.</p>
+<div class="table-wrap"><table class="staff-table import-errors">
+<thead><tr><th scope="col">Line</th><th scope="col">Column</th><th scope="col">Problem</th></tr></thead>
+<tbody>
+{{#PROBLEM}}<tr><td>{{LINE}}</td><td>{{COLUMN}}</td><td>{{MESSAGE}}</td></tr>
+{{/PROBLEM}}</tbody></table></div>
+{{#MORE}}<p>…and {{COUNT}} more problems not shown.</p>{{/MORE}}{{/ROWS}}
+</div>{{/REFUSED}}
+<form class="entry-form" method="post" action="{{SELF}}" enctype="multipart/form-data">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<fieldset class="field choices">
+<legend>What the file holds</legend>
+{{#KIND_OPTION}}<div class="choice"><input type="radio" id="kind-{{VALUE}}" name="kind" value="{{VALUE}}"{{#CHOSEN}} checked{{/CHOSEN}}> <label for="kind-{{VALUE}}">{{LABEL}}</label></div>
+{{/KIND_OPTION}}</fieldset>
+<div class="field">
+<label for="f-file">CSV file</label>
+<p class="hint" id="h-file">Up to 128 KB (about 1,000 activities). Larger files: the site's administrator imports them with <code>liaison-admin import</code>, which takes files of any size the same way. In Excel, save as “CSV UTF-8”.</p>
+<input id="f-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="h-file">
+</div>
+<button type="submit">Check and import</button>
+</form>
+{{#KIND}}<section aria-labelledby="cols-{{VALUE}}">
+<h2 id="cols-{{VALUE}}">Columns of a file of {{VALUE}}</h2>
+<p>The first row names the columns, in any order; a column that is not required may be left out. Choices take the code or the words shown on the form; several choices in one cell are separated by “;”. <a href="{{TEMPLATE}}">Download a template</a> with every column and an example row.</p>
+<div class="table-wrap"><table class="staff-table">
+<thead><tr><th scope="col">Column</th><th scope="col">What it holds</th><th scope="col">Required</th><th scope="col">Example</th></tr></thead>
+<tbody>
+{{#COLUMN}}<tr><td><code>{{NAME}}</code></td><td>{{LABEL}}{{#HINT}}. {{TEXT}}{{/HINT}}</td><td>{{#REQUIRED}}yes{{/REQUIRED}}</td><td>{{EXAMPLE}}</td></tr>
+{{/COLUMN}}</tbody></table></div>
+</section>{{/KIND}}

@@ -1,0 +1,45 @@
+{{%AUTOESCAPE context="HTML"}}
+<p class="crumbs"><a href="{{LIST}}">Partnerships</a></p>
+<h1><span dir="auto">{{HOST}}</span> — <span dir="auto">{{PARTNER}}</span></h1>
+{{#DONE}}<p class="notice done" role="status">Done: {{TEXT}}.</p>{{/DONE}}
+<dl class="facts">
+<dt>Kind</dt><dd>{{KIND}}</dd>
+<dt>Commitment</dt><dd>{{COMMITMENT}}</dd>
+<dt>Status</dt><dd><strong class="status status-{{STATUS}}">{{STATUS_LABEL}}</strong></dd>
+<dt>Dates</dt><dd>{{START}} to {{#END}}{{DAY}}{{/END}}{{#ONGOING}}now{{/ONGOING}}</dd>
+<dt>Partner's country</dt><dd>{{COUNTRY}}</dd>
+{{#LEAD}}<dt>Staff lead</dt><dd>{{NAME}}</dd>{{/LEAD}}
+{{#HOST_GIVES}}<dt>The host contributes</dt><dd dir="auto">{{TEXT}}</dd>{{/HOST_GIVES}}
+{{#PARTNER_GIVES}}<dt>The partner contributes</dt><dd dir="auto">{{TEXT}}</dd>{{/PARTNER_GIVES}}
+</dl>
+{{#CAN_WRITE}}<p class="actions"><a class="button" href="{{SELF}}/activities/new">Record an activity</a> <a href="{{SELF}}/edit">Edit the partnership</a></p>{{/CAN_WRITE}}
+{{#GOALS}}<section aria-labelledby="goals-heading">
+<h2 id="goals-heading">Goals</h2>
+<ul class="goals">
+{{#GOAL}}<li dir="auto">{{GOAL}}{{#MEASURE}} <span class="measure">— measured by: {{TEXT}}</span>{{/MEASURE}}</li>
+{{/GOAL}}</ul>
+</section>{{/GOALS}}
+<section aria-labelledby="totals-heading">
+<h2 id="totals-heading">Running totals</h2>
+<p class="hint">Counted as the IMLS Public Libraries Survey counts: a hybrid program once, as in person, with its online audience as virtual attendance; outreach apart from programs.{{#LAST}} Last activity: {{DAY}}.{{/LAST}}</p>
+<dl class="totals">
+{{#TOTAL}}<div><dt>{{LABEL}}</dt><dd>{{VALUE}}</dd></div>
+{{/TOTAL}}</dl>
+</section>
+<section aria-labelledby="activities-heading">
+<h2 id="activities-heading">Activities, newest first</h2>
+{{#NO_ACTIVITIES}}<p class="empty">No activities recorded yet.</p>{{/NO_ACTIVITIES}}
+{{#ACTIVITIES}}<div class="table-wrap"><table class="staff-table activities">
+<thead><tr><th scope="col">Date</th><th scope="col">Activity</th><th scope="col">Counted as</th><th scope="col">Format</th><th scope="col" class="n">Sessions</th><th scope="col" class="n">In person</th><th scope="col" class="n">Online</th><th scope="col" class="n">Hours</th><th scope="col" class="n">Cost and in kind</th><th scope="col">Notes</th></tr></thead>
+<tbody>
+{{#ACTIVITY}}<tr><td><a href="{{HREF}}">{{DAY}}</a></td><td>{{TYPE}}</td><td>{{COUNTED}}</td><td>{{FORMAT}}</td><td class="n">{{SESSIONS}}</td><td class="n">{{IN_PERSON}}</td><td class="n">{{ONLINE}}</td><td class="n">{{HOURS}}</td><td class="n">{{COST}}</td><td dir="auto">{{NOTES}}</td></tr>
+{{/ACTIVITY}}</tbody></table></div>
+{{#MORE}}<p>Showing the newest {{SHOWN}} of {{COUNT}}. <a href="{{HREF}}">Older activities →</a></p>{{/MORE}}{{/ACTIVITIES}}
+</section>
+<section aria-labelledby="history-heading">
+<h2 id="history-heading">History</h2>
+<ol class="history">
+{{#EVENT}}<li><strong>{{ACTION}}</strong> by {{ACTOR}}, <time>{{AT}}</time>{{#NOTE}} ({{TEXT}}){{/NOTE}}
+{{#CHANGE}}<div class="change"><span class="field-name">{{FIELD}}</span>: <del>{{OLD}}</del> → <ins>{{NEW}}</ins></div>{{/CHANGE}}</li>
+{{/EVENT}}</ol>
+</section>
