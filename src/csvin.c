@@ -108,20 +108,31 @@ feed_line(struct csvin *in, const char *s, size_t len)
 	return in->stop;
 }
 
+/* Looks at the file's first bytes: a UTF-16 mark is refused, a UTF-8 one dropped. */
+static int
+start(struct csvin *in)
+{
+	const char *h = in->head;
+
+	in->started = 1;
+	if (in->nhead >= 2 && ((h[0] == '\xff' && h[1] == '\xfe') || (h[0] == '\xfe' && h[1] == '\xff'))) {
+		fail(in, "The file is UTF-16 “Unicode text”, not CSV. %s",
+		    "In Excel choose Save As → “CSV UTF-8” and send that file.");
+		return in->stop;
+	}
+	if (in->nhead == 3 && memcmp(h, "\xef\xbb\xbf", 3) == 0)
+		return 0;	/* the UTF-8 mark Excel puts first */
+	return csvin_feed(in, h, in->nhead);
+}
+
 int
 csvin_feed(struct csvin *in, const char *buf, size_t len)
 {
-	if (!in->started && len > 0) {
-		in->started = 1;
-		if (len >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') || (buf[0] == '\xfe' && buf[1] == '\xff'))) {
-			fail(in, "The file is UTF-16 “Unicode text”, not CSV. %s",
-			    "In Excel choose Save As → “CSV UTF-8” and send that file.");
+	while (!in->started && len > 0) {
+		in->head[in->nhead++] = *buf++;
+		len--;
+		if (in->nhead == sizeof in->head && start(in) != 0)
 			return in->stop;
-		}
-		if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
-			buf += 3;	/* the UTF-8 mark Excel puts first */
-			len -= 3;
-		}
 	}
 	while (len > 0 && !in->stop) {
 		const char *nl = memchr(buf, '\n', len);
@@ -137,6 +148,8 @@ csvin_feed(struct csvin *in, const char *buf, size_t len)
 int
 csvin_finish(struct csvin *in)
 {
+	if (!in->started && start(in) != 0)
+		return in->stop;
 	if (!in->stop && csv_fini(&in->parser, on_cell, on_row_end, in) != 0 && !in->stop)
 		fail(in, "The file ends inside a quoted cell that starts on line %ld. %s", in->row_line,
 		    "Close the quote (\"), or double a quote meant as text (\"\").");

@@ -30,7 +30,9 @@ struct csvin {
 	long			 line;		/* the line being fed, from 1 */
 	long			 row_line;	/* the line the current row starts on */
 	long			 rows;		/* rows handed to row_fn */
-	int			 started;	/* any byte fed yet (for the BOM) */
+	int			 started;	/* the first bytes were looked at (for a BOM) */
+	char			 head[3];	/* the first bytes, until there are enough to tell */
+	size_t			 nhead;
 	int			 stop;		/* what row_fn or an error stopped with */
 	char			 error[300];	/* what is wrong with the file, when stop is -1 */
 	char			*cells[CSVIN_FIELDS_MAX];

@@ -19,6 +19,8 @@ Suite	*searchquery_suite(void);
 Suite	*match_suite(void);
 Suite	*search_suite(void);
 Suite	*entry_suite(void);
+Suite	*record_suite(void);
+Suite	*import_suite(void);
 
 /* A CGI-mode request whose output goes to memory; captured_text() flushes and returns it. */
 struct captured {
