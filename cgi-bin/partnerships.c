@@ -423,6 +423,7 @@ partnership_form(struct req *r, long long id)
 	char action[400], done[500];
 	const char *heading = id ? "Edit the partnership" : "Record a new partnership", *problem = NULL;
 	enum change_result rc;
+	int status;
 
 	if (!staff_allowed(r, ROLE_STAFF))
 		return;
@@ -442,6 +443,7 @@ partnership_form(struct req *r, long long id)
 	}
 	if (!read_post(r, partnership_fields, PF__MAX))
 		return;
+	record_partnership_check(&form, id);
 	rc = form.nerrors ? CHANGE_INVALID : record_partnership_save(&id, &form, staff_who.name);
 	if (rc == CHANGE_OK) {
 		snprintf(done, sizeof done, "%s/%lld?done=%s", partnerships_base, id,
@@ -449,8 +451,8 @@ partnership_form(struct req *r, long long id)
 		staff_redirect(r, done, NULL);
 		return;
 	}
-	show_form(r, save_problem(rc, &problem), heading, action, "Save the partnership", problem,
-	    NULL, 0, NULL);
+	status = save_problem(rc, &problem);
+	show_form(r, status, heading, action, "Save the partnership", problem, NULL, 0, NULL);
 }
 
 static void
@@ -461,6 +463,7 @@ activity_form(struct req *r, long long pid, long long id)
 	const char *heading = id ? "Activity" : "Record an activity", *problem = NULL;
 	long long owner = pid;
 	enum change_result rc;
+	int status;
 
 	if (!staff_allowed(r, r->method == METHOD_POST || id == 0 ? ROLE_STAFF : ROLE_BOARD))
 		return;
@@ -491,8 +494,9 @@ activity_form(struct req *r, long long pid, long long id)
 		staff_redirect(r, done, NULL);
 		return;
 	}
-	show_form(r, save_problem(rc, &problem), heading, action, "Save the activity", problem, &span,
-	    pid, strstr(action, "/new") ? NULL : del);
+	status = save_problem(rc, &problem);
+	show_form(r, status, heading, action, "Save the activity", problem, &span, pid,
+	    strstr(action, "/new") ? NULL : del);
 }
 
 /* The label of activity type code, in buf. */

@@ -7,7 +7,8 @@
  * audit log's changes come from comparing snapshots before and after the change inside the
  * same transaction, so whatever a statement (or a trigger it fires) changed is recorded, not
  * just what the code meant to change. A snapshot's fingerprint, sent with an edit form and
- * compared when it comes back, is how a second editor learns that the first one saved.
+ * compared when it comes back, is how a second editor learns that the first one saved, and
+ * which fields the first one changed.
  */
 #ifndef LIAISON_AUDIT_H
 #define LIAISON_AUDIT_H
@@ -27,7 +28,8 @@ enum change_result {
 };
 
 #define SNAPSHOT_COLUMNS	48
-#define FINGERPRINT_CHARS	32
+/* 32 hex digits for the whole row, then 4 for each column. */
+#define FINGERPRINT_CHARS	(32 + 4 * SNAPSHOT_COLUMNS)
 
 struct snapshot {
 	int	 n;
@@ -38,8 +40,14 @@ struct snapshot {
 /* Reads row id through statement stmt into sn. Returns 0, or -1 if there is no such row. */
 int	snapshot_take(struct snapshot *sn, enum stmt, long long id);
 void	snapshot_free(struct snapshot *sn);
-/* Writes the hex fingerprint of sn (FINGERPRINT_CHARS + 1 bytes) into out. */
+/*
+ * Writes the fingerprint of sn into out (FINGERPRINT_CHARS + 1 bytes): one hash of the whole
+ * row, then a short one of each column, so that a form loaded from sn can later tell which
+ * columns someone else changed.
+ */
 void	snapshot_fingerprint(const struct snapshot *sn, char *out);
+/* 1 when column c of sn is as it was when fingerprint seen was taken. */
+int	snapshot_column_as_seen(const struct snapshot *sn, int c, const char *seen);
 /* The value of column name in sn, or NULL. */
 const char *snapshot_value(const struct snapshot *sn, const char *name);
 

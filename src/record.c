@@ -285,10 +285,8 @@ record_activity_check(struct form *f, const struct span *sp)
 	return f->nerrors;
 }
 
-/* The partnership's checks: different partners, dates in order, goals with measures, and
- * dates that still hold the activities already recorded (id 0: a new one has none). */
-static int
-partnership_check(struct form *f, long long id)
+int
+record_partnership_check(struct form *f, long long id)
 {
 	const char *start = f->v[PF_START_ON].str, *end = f->v[PF_END_ON].str;
 	sqlite3_stmt *s;
@@ -350,9 +348,9 @@ bind_fields(sqlite3_stmt *s, const struct form *f)
 
 /*
  * Under the write lock: is the row still as the form's fingerprint says (before holds it as it
- * is now)? If not, marks each field whose saved value differs from what the form holds, naming
- * the saved value, and brings the form's fingerprint up to date. Measures are compared as
- * numbers, so "1:30" and the saved "1.5" are the same and a blank count is 0.
+ * is now)? If not, marks each field that someone else changed to something other than what
+ * the form holds, naming the saved value, and brings the form's fingerprint up to date.
+ * Measures are compared as numbers: "1:30" and the saved "1.5" are the same.
  */
 static int
 still_as_seen(struct form *f, int seen, const struct snapshot *before)
@@ -366,15 +364,19 @@ still_as_seen(struct form *f, int seen, const struct snapshot *before)
 	form_init(&saved, f->spec, f->n);
 	form_from_snapshot(&saved, before, seen);
 	form_check(&saved);
-	for (size_t k = 0; k < f->n; k++) {
-		enum field_type t = f->spec[k].type;
-		int measure = t == FIELD_COUNT || t == FIELD_MONEY || t == FIELD_HOURS;
+	for (int c = 0; c < before->n; c++) {
+		if (snapshot_column_as_seen(before, c, f->v[seen].str))
+			continue;	/* not changed by anyone else: whatever the form says stands */
+		for (size_t k = 0; k < f->n; k++) {
+			enum field_type t = f->spec[k].type;
+			int measure = t == FIELD_COUNT || t == FIELD_MONEY || t == FIELD_HOURS;
 
-		if (t == FIELD_HIDDEN || !saved.v[k].given || (measure ? saved.v[k].num == f->v[k].num :
-		    strcmp(saved.v[k].str, f->v[k].str) == 0))
-			continue;
-		form_fail(f, (int)k, "Saved meanwhile by someone else: “%.120s”. Keep yours or change "
-		    "it, then save again.", saved.v[k].str[0] ? saved.v[k].str : "(blank)");
+			if (strcmp(f->spec[k].name, before->name[c]) != 0 || t == FIELD_HIDDEN ||
+			    (measure ? saved.v[k].num == f->v[k].num : strcmp(saved.v[k].str, f->v[k].str) == 0))
+				continue;
+			form_fail(f, (int)k, "Saved meanwhile by someone else: “%.120s”. Keep yours or "
+			    "change it, then save again.", saved.v[k].str[0] ? saved.v[k].str : "(blank)");
+		}
 	}
 	form_set(f, seen, fp);
 	return 0;
@@ -411,7 +413,7 @@ save(const struct save *sv, long long *id, struct form *f, const char *actor)
 		snapshot_free(&before);
 		return change_finish(CHANGE_STALE);
 	}
-	if (sv->snapshot == STMT_PARTNERSHIP_SNAPSHOT && partnership_check(f, *id)) {
+	if (sv->snapshot == STMT_PARTNERSHIP_SNAPSHOT && record_partnership_check(f, *id)) {
 		snapshot_free(&before);
 		return change_finish(CHANGE_INVALID);
 	}
@@ -449,7 +451,7 @@ record_partnership_save(long long *id, struct form *f, const char *actor)
 	static const struct save sv = { STMT_PARTNERSHIP_SNAPSHOT, STMT_PARTNERSHIP_INSERT,
 	    STMT_PARTNERSHIP_UPDATE, PF_SEEN, "partnership", 0 };
 
-	if (partnership_check(f, 0))	/* the checks that need no lock, before taking it */
+	if (record_partnership_check(f, 0))	/* the checks that need no lock, before taking it */
 		return CHANGE_INVALID;
 	return save(&sv, id, f, actor);
 }

@@ -58,6 +58,12 @@ void	record_activity_defaults(struct form *, const struct span *);
 /* Loads activity id into f; sets *partnership_id. 0, or -1. */
 int	record_activity_load(struct form *, long long id, long long *partnership_id);
 
+/*
+ * The partnership's checks across fields: different partners, dates in order, goals with
+ * measures, and dates that still hold the activities already recorded (id 0: a new one has
+ * none). Returns the form's number of problems.
+ */
+int	record_partnership_check(struct form *, long long id);
 /* The checks across fields of a form that form.c has checked field by field; sp NULL skips
  * the dates (the partnership is unknown). */
 int	record_activity_check(struct form *, const struct span *);

@@ -144,6 +144,21 @@ export class Visitor {
   }
   get(path) { return this.send(path); }
   post(path, fields) { return this.send(path, { method: 'POST', body: formBody(fields) }); }
+  // A multipart/form-data post, as a browser sends a file upload: files maps a field to
+  // { name, content } (a string or a Buffer).
+  upload(path, fields, files = {}) {
+    const boundary = `----liaison${Date.now()}`;
+    const parts = [];
+    for (const [k, v] of Object.entries(fields))
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    for (const [k, f] of Object.entries(files))
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${f.name}"\r\n`
+        + 'Content-Type: text/csv\r\n\r\n'), Buffer.from(f.content), Buffer.from('\r\n'));
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const body = Buffer.concat(parts);
+    return this.send(path, { method: 'POST', body,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length } });
+  }
 }
 
 export const csrfOf = (html) => (html.match(/name="csrf" value="([0-9a-f]+)"/) ?? [])[1];
