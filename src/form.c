@@ -641,7 +641,8 @@ fill_field(struct view_dict *field, const struct form *f, int k)
 	view_set(field, "NAME", s->name);
 	view_set(field, "ID", id);
 	view_set(field, "LABEL", s->label);
-	if (!s->required && s->type != FIELD_FLAG)
+	/* A blank count is 0, which is no more optional than any number: no mark on measures. */
+	if (!s->required && s->type != FIELD_FLAG && !(is_measure(s->type) && s->type != FIELD_DATE))
 		view_show(field, "OPTIONAL");
 	if (s->hint) {
 		view_set(view_section(field, "HINT"), "TEXT", s->hint);

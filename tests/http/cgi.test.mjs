@@ -64,6 +64,17 @@ test('CGI: a database from an older version asks for liaison-admin migrate', () 
 
 const valgrind = spawnSync('valgrind', ['--version']).status === 0;
 
+// A staff form token for the demo admin signed in through REMOTE_USER.
+const staffToken = () => mintToken({ purpose: 'staff', binding: `user:${sql("SELECT id FROM account WHERE name = 'admin'")}` });
+// A multipart upload of a CSV file with a staff token, as { body, contentType }.
+function upload(kind, csv) {
+  const b = 'valgrindboundary';
+  const body = `--${b}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${staffToken()}\r\n`
+    + `--${b}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n`
+    + `--${b}\r\nContent-Disposition: form-data; name="file"; filename="f.csv"\r\n\r\n${csv}\r\n--${b}--\r\n`;
+  return { body, contentType: `multipart/form-data; boundary=${b}` };
+}
+
 test('CGI under valgrind: no invalid access, no leak, on every kind of answer', { skip: !valgrind && 'valgrind is not installed' }, () => {
   const id = sql("SELECT id FROM org WHERE name LIKE 'Львівська%'");
   const pending = sql("SELECT org_id FROM application WHERE reference = '8D04E-5A9C2'");
@@ -98,6 +109,22 @@ test('CGI under valgrind: no invalid access, no leak, on every kind of answer', 
       body: formBody({ csrf: mintToken({ purpose: 'staff', binding: `user:${adminId}` }), note: 'Which city?' }) },
     { program: 'staff', pathInfo: `/org/${pending}`, method: 'POST', remoteUser: 'admin', expect: 400,
       body: formBody({ ...application({ city: '' }), csrf: mintToken({ purpose: 'staff', binding: `user:${adminId}` }) }) },
+    ...['', '/1', '/new', '/1/edit', '/1/activities/new', '/1/activities/1', '/1/activities/1/delete'].map((path) => ({
+      program: 'partnerships', pathInfo: path, remoteUser: 'admin', expect: 200 })),
+    { program: 'partnerships', pathInfo: '/1/activities/new', method: 'POST', remoteUser: 'admin', expect: 400,
+      body: formBody({ csrf: staffToken(), held_on: '2026-02-30', type: 'storytime', counted_as: 'program',
+        format: 'in_person', sessions: '1', att_0_5_virt: '2', library_cost: '12,50', respondents: '9' }) },
+    { program: 'partnerships', pathInfo: '/1/activities/new', method: 'POST', remoteUser: 'admin', expect: 303,
+      body: formBody({ csrf: staffToken(), held_on: sql("SELECT date('now')"), type: 'storytime', counted_as: 'program',
+        format: 'hybrid', sessions: '1', att_0_5_in: '8', att_0_5_virt: '2', library_cost: '12.50', respondents: '9' }) },
+    { program: 'partnerships', pathInfo: '/1/edit', method: 'POST', remoteUser: 'admin', expect: 400,
+      body: formBody({ csrf: staffToken(), host: '1', partner: '1', kind: 'x', start_on: '2099-01-01' }) },
+    { program: 'import', remoteUser: 'admin', expect: 200 },
+    { program: 'import', pathInfo: '/template', query: 'kind=organizations', remoteUser: 'admin', expect: 200 },
+    { program: 'import', method: 'POST', remoteUser: 'admin', expect: 400, ...upload('organizations',
+      'name,type,country,city,languages,interests,timezone,contact_name,contact_email\nA,public,FR,Caen,fr,x,UTC,A,a@b.c\n') },
+    { program: 'import', method: 'POST', remoteUser: 'admin', expect: 200, ...upload('activities',
+      '\ufeffpartnership,held_on,type,counted_as,format,sessions,notes\r\n1,2026-01-02,storytime,program,in_person,1,"a\r\nb"\r\n') },
   ];
   for (const req of requests) {
     const r = spawnSync('valgrind', ['-q', '--error-exitcode=99', '--leak-check=full',
@@ -109,7 +136,7 @@ test('CGI under valgrind: no invalid access, no leak, on every kind of answer', 
         SCRIPT_NAME: `/cgi-bin/${req.program ?? 'list'}.cgi`,
         LIAISON_DB: DB, LIAISON_TEMPLATES: `${SRCDIR}/templates`, REMOTE_ADDR: '127.0.4.1',
         HTTP_HOST: 'library.example', REQUEST_URI: `/cgi-bin/${req.program ?? 'list'}.cgi${req.pathInfo ?? ''}`,
-        ...(req.body === undefined ? {} : { CONTENT_TYPE: 'application/x-www-form-urlencoded', CONTENT_LENGTH: String(Buffer.byteLength(req.body)) }),
+        ...(req.body === undefined ? {} : { CONTENT_TYPE: req.contentType ?? 'application/x-www-form-urlencoded', CONTENT_LENGTH: String(Buffer.byteLength(req.body)) }),
         ...(req.remoteUser ? { REMOTE_USER: req.remoteUser, LIAISON_TRUST_REMOTE_USER: '1' } : {}),
       },
       input: req.body ?? '', maxBuffer: 64 * 1024 * 1024,

@@ -1,7 +1,7 @@
 // valid.test.mjs - every kind of page Liaison serves is valid HTML, as the Nu HTML Checker
 // (vnu, the W3C's validator) reads it: the directory, a filtered page, profiles, error pages,
 // search results, tips and matches, the application form (blank, with errors, received) and
-// every staff page.
+// every staff page, partnerships and activities (with errors), and the import page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -50,7 +50,25 @@ test('pages are valid HTML', { skip: !java && 'java is not installed' }, async (
     'audit.html': (await staff.get('/staff/audit')).text,
     'staff-org.html': (await staff.get(`/staff/org/${pendingId}`)).text,
     'board-org.html': (await board.get(`/staff/org/${pendingId}`)).text,
+    'partnerships.html': (await staff.get('/partnerships?status=active')).text,
+    'partnership.html': (await staff.get('/partnerships/1?done=activity')).text,
+    'partnership-new.html': (await staff.get('/partnerships/new')).text,
+    'partnership-edit.html': (await staff.get('/partnerships/1/edit')).text,
+    'activity-new.html': (await staff.get('/partnerships/1/activities/new')).text,
+    'activity-board.html': (await board.get('/partnerships/1/activities/1')).text,
+    'activity-delete.html': (await staff.get('/partnerships/1/activities/1/delete')).text,
+    'import.html': (await staff.get('/import')).text,
   };
+  {
+    const form = await staff.get('/partnerships/1/activities/new');
+    const csrf = form.text.match(/name="csrf" value="([0-9a-f]+)"/)[1];
+    fetched['activity-errors.html'] = (await staff.post('/partnerships/1/activities/new',
+      { csrf, held_on: '2026-02-30', type: 'x', counted_as: 'program', format: 'in_person', sessions: '0', att_0_5_virt: '3', library_cost: '12,50' })).text;
+    fetched['import-errors.html'] = (await staff.upload('/import', { csrf, kind: 'activities' },
+      { file: { name: 'x.csv', content: 'partnership,held_on,type,counted_as,format,sessions\n1,2026-02-30,storytime,program,in_person,1\n' } })).text;
+    fetched['import-done.html'] = (await staff.upload('/import', { csrf, kind: 'activities' },
+      { file: { name: 'x.csv', content: 'partnership,held_on,type,counted_as,format,sessions\n1,2026-02-02,storytime,program,in_person,1\n' } })).text;
+  }
   try {
     for (const [file, path] of Object.entries(pages))
       writeFileSync(join(dir, file), (await get(path)).body);
