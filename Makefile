@@ -85,6 +85,7 @@ bench: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/searchbench $(BUILD)/applybodies
 	bench/run.sh
 	bench/apply.sh
+	bench/import.sh
 
 # Valid application forms with fresh tokens for bench/apply.sh.
 $(BUILD)/applybodies: bench/applybodies.c $(BUILD)/libliaison.a src/*.h
@@ -127,7 +128,14 @@ build/fuzz/fuzz_searchquery: tests/fuzz/fuzz_searchquery.c src/searchquery.c src
 build/fuzz/fuzz_form: tests/fuzz/fuzz_form.c src/form.c src/form.h src/params.c src/params.h
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_form.c src/form.c src/params.c -lsqlite3
-FUZZ_TARGETS := build/fuzz/fuzz_params build/fuzz/fuzz_csv build/fuzz/fuzz_searchquery build/fuzz/fuzz_form
+build/fuzz/fuzz_multipart: tests/fuzz/fuzz_multipart.c src/multipart.c src/multipart.h
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_multipart.c src/multipart.c
+build/fuzz/fuzz_csvin: tests/fuzz/fuzz_csvin.c src/csvin.c src/csvin.h src/params.c src/params.h
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_csvin.c src/csvin.c src/params.c -lcsv
+FUZZ_TARGETS := build/fuzz/fuzz_params build/fuzz/fuzz_csv build/fuzz/fuzz_searchquery build/fuzz/fuzz_form \
+	build/fuzz/fuzz_multipart build/fuzz/fuzz_csvin
 .PHONY: fuzz
 fuzz: $(FUZZ_TARGETS)
 	tests/fuzz/run.sh $(FUZZ_SECONDS)

@@ -82,8 +82,11 @@ else
 fi
 
 # --- fuzz ------------------------------------------------------------------------------------
-if [ -x build/fuzz/fuzz_params ] && [ -x build/fuzz/fuzz_csv ] && [ -x build/fuzz/fuzz_searchquery ] &&
-    [ -x build/fuzz/fuzz_form ]; then
+fuzzers_built=1
+for name in params csv searchquery form multipart csvin; do
+	[ -x "build/fuzz/fuzz_$name" ] || fuzzers_built=0
+done
+if [ "$fuzzers_built" = 1 ]; then
 	tests/fuzz/run.sh "${FUZZ_SECONDS:-15}" > "$out/fuzz.log" 2>&1
 	count fuzz "$(grep -c '^fuzz .* ok' "$out/fuzz.log")" "$(grep -c '^fuzz .* FAILED' "$out/fuzz.log")"
 	grep -A30 FAILED "$out/fuzz.log" | head -40

@@ -5,7 +5,8 @@
  * Whatever the bytes, form_parse must not crash, and what it accepts must hold up: every
  * field without a message is valid UTF-8 with no control characters (bar newlines and tabs
  * in long text), within its length in characters, trimmed; a choice is one of its choices; a
- * URL is http(s); the error count matches the messages. Choices here are fixed lists, so the
+ * URL is http(s); a measure is a whole number within its bounds, a date a day that exists;
+ * the error count matches the messages. Choices here are fixed lists, so the
  * database and the views are stubbed out.
  */
 #include <assert.h>
@@ -35,6 +36,10 @@ static const struct field_spec spec[] = {
 	{ "colors", "Colors", FIELD_CHOICES, 0, 2, NULL, colors, 0, 0, NULL, NULL },
 	{ "ok", "OK", FIELD_FLAG, 0, 1, NULL, NULL, 0, 0, NULL, NULL },
 	{ "pw", "Password", FIELD_PASSWORD, 0, 30, NULL, NULL, 0, 0, NULL, NULL },
+	{ "n", "Count", FIELD_COUNT, 0, 100000, NULL, NULL, 0, 0, NULL, NULL },
+	{ "cost", "Cost", FIELD_MONEY, 0, 1000000000, NULL, NULL, 0, 0, NULL, NULL },
+	{ "hours", "Hours", FIELD_HOURS, 0, 600000, NULL, NULL, 0, 0, NULL, NULL },
+	{ "day", "Day", FIELD_DATE, 0, 0, NULL, NULL, 0, 0, NULL, NULL },
 };
 #define N (sizeof spec / sizeof spec[0])
 
@@ -83,6 +88,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			assert(*s != '\0');
 		if (spec[k].type == FIELD_FLAG) {
 			assert(strcmp(s, "") == 0 || strcmp(s, "1") == 0);
+			continue;
+		}
+		/* A measure taken is a whole number within its bounds; a day taken exists. */
+		if (spec[k].type == FIELD_COUNT || spec[k].type == FIELD_MONEY || spec[k].type == FIELD_HOURS) {
+			assert(v->num >= 0 && v->num <= (long long)spec[k].max);
+			continue;
+		}
+		if (spec[k].type == FIELD_DATE) {
+			assert(*s == '\0' || form_date_valid(s));
 			continue;
 		}
 		if (*s == '\0')

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The import benchmark: a CSV of ROWS activities (100,000 by default) through
+# `liaison-admin import`, as a site's administrator runs it, on a copy of the demo database:
+# rows per second and peak resident memory, median of three runs. The same is measured for a
+# tenth of the rows, so the memory of the two can be compared: it should not grow with the file.
+#
+#   bench/import.sh [rows] [runs]          (defaults 100000 and 3)
+#
+# The file is made by awk: every activity type, a third hybrid, survey tallies, costs with
+# cents, quoted notes; every row passes every check, so the whole file goes in.
+set -euo pipefail
+rows=${1:-100000} runs=${2:-3}
+here=$(cd "$(dirname "$0")/.." && pwd)
+out=$here/bench/out
+mkdir -p "$out"
+export LIAISON_SCHEMA=$here/schema LIAISON_DEMO=$here/data/demo.sql
+rm -f "$out/import-base.db"
+"$here/build/liaison-admin" demo "$out/import-base.db" > /dev/null
+start=$(sqlite3 "$out/import-base.db" "SELECT start_on FROM partnership WHERE id = 1")
+
+make_csv() {	# rows file
+	awk -v n="$1" -v start="$start" 'BEGIN {
+		print "partnership,held_on,type,counted_as,format,sessions,att_0_5_in,att_6_11_in,att_12_18_in,att_adult_in,att_all_in,att_0_5_virt,att_6_11_virt,att_12_18_virt,att_adult_virt,att_all_virt,staff_hours,volunteer_hours,library_cost,partner_cost,in_kind,materials,respondents,agree_knowledge,agree_confidence,agree_application,agree_awareness,notes"
+		split("pen_pals book_exchange videoconference cultural_program storytime workshop staff_exchange book_drive joint_website exhibit other", t, " ")
+		y = substr(start, 1, 4) + 1
+		for (i = 0; i < n; i++) {
+			f = i % 3 == 0 ? "hybrid" : "in_person"; a = i % 30 + 1; v = f == "hybrid" ? i % 20 : 0; r = int(a / 2)
+			printf "1,%d-%02d-%02d,%s,%s,%s,1,%d,%d,0,%d,0,0,%d,0,0,0,%d.5,1,%d.%02d,0,0,%d,%d,%d,%d,%d,%d,\"Row %d, imported\"\n",
+				y, 1 + i % 12, 1 + i % 28, t[1 + i % 11], i % 7 ? "program" : "outreach", f, a, a, a, v,
+				1 + i % 4, i % 100, i % 100, i % 50, r, r, r, r, r, i
+		}
+	}' > "$2"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+measure() {	# rows → "rows/s peakKB" per run, then the medians
+	local n=$1 csv=$out/import-$1.csv
+	make_csv "$n" "$csv"
+	: > "$out/import-$n.runs"
+	for run in $(seq "$runs"); do
+		rm -f "$out/import.db" "$out/import.db-wal" "$out/import.db-shm"
+		cp "$out/import-base.db" "$out/import.db"
+		LIAISON_DB=$out/import.db "$here/build/liaison-admin" import activities "$csv" --as bench 2>/dev/null |
+			sed -E 's/.*\(([0-9]+) rows\/s, peak memory ([0-9]+) KB\).*/\1 \2/' >> "$out/import-$n.runs"
+		got=$(sqlite3 "$out/import.db" "SELECT count(*) FROM activity WHERE notes LIKE 'Row %, imported'")
+		[ "$got" = "$n" ] || { echo "import.sh: only $got of $n rows went in" >&2; exit 1; }
+	done
+	printf '%s rows (%s MB): %s rows/s, peak memory %s KB (median of %s; runs: %s)\n' "$n" \
+		"$(( $(stat -c %s "$csv") / 1048576 ))" "$(cut -d' ' -f1 "$out/import-$n.runs" | median)" \
+		"$(cut -d' ' -f2 "$out/import-$n.runs" | median)" "$runs" "$(tr '\n' ';' < "$out/import-$n.runs")"
+}
+
+echo "liaison-admin import activities, $(nproc) CPUs:"
+measure $((rows / 10))
+measure "$rows"
