@@ -125,9 +125,9 @@ build/fuzz/fuzz_csv: tests/fuzz/fuzz_csv.c src/csvout.c src/csvout.h
 build/fuzz/fuzz_searchquery: tests/fuzz/fuzz_searchquery.c src/searchquery.c src/searchquery.h src/params.c
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_searchquery.c src/searchquery.c src/params.c -lsqlite3
-build/fuzz/fuzz_form: tests/fuzz/fuzz_form.c src/form.c src/form.h src/params.c src/params.h
+build/fuzz/fuzz_form: tests/fuzz/fuzz_form.c src/form.c src/form.h src/measure.c src/params.c src/params.h
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_form.c src/form.c src/params.c -lsqlite3
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_form.c src/form.c src/measure.c src/params.c -lsqlite3
 build/fuzz/fuzz_multipart: tests/fuzz/fuzz_multipart.c src/multipart.c src/multipart.h
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_multipart.c src/multipart.c

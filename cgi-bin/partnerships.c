@@ -22,6 +22,7 @@
 #include "db.h"
 #include "form.h"
 #include "http.h"
+#include "measure.h"
 #include "params.h"
 #include "record.h"
 #include "staffpage.h"
@@ -52,31 +53,6 @@ static struct form form;
 static struct params p;
 static char body_buf[FORM_INPUT_MAX + 1];
 
-/* "1,234" */
-static void
-grouped(char *buf, size_t size, long long n)
-{
-	char digits[32];
-	size_t len = (size_t)snprintf(digits, sizeof digits, "%lld", n), o = 0;
-
-	for (size_t i = 0; i < len && o + 2 < size; i++) {
-		if (i && digits[i - 1] != '-' && (len - i) % 3 == 0)
-			buf[o++] = ',';
-		buf[o++] = digits[i];
-	}
-	buf[o] = '\0';
-}
-
-static void
-money(char *buf, size_t size, long long cents)
-{
-	size_t o;
-
-	grouped(buf, size, cents / 100);
-	o = strlen(buf);
-	snprintf(buf + o, size - o, ".%02lld", cents % 100);
-}
-
 static const char *
 format_name(const char *code)
 {
@@ -97,17 +73,7 @@ choice_label(const struct field_spec *spec, const char *value)
 static int
 read_post(struct req *r, const struct field_spec *spec, size_t n)
 {
-	int rc;
-
-	if ((rc = req_read_form(r, body_buf, sizeof body_buf)) != 0) {
-		req_error(r, rc, rc == 413 ? "The form is larger than this site accepts." :
-		    "The form could not be read.");
-		return 0;
-	}
-	if (spec)
-		form_parse(&form, spec, n, body_buf);
-	params_parse(&p, keys, KEY__MAX, body_buf);
-	return staff_token_ok(r, p.v[KEY_CSRF].str);
+	return staff_read_post(r, body_buf, sizeof body_buf, &form, spec, n, &p, keys, KEY__MAX, KEY_CSRF);
 }
 
 /* --- the list ------------------------------------------------------------------------------ */
@@ -200,9 +166,9 @@ fill_totals(struct view_dict *body, long long id)
 			char text[48];
 
 			switch (totals[c].kind) {
-			case T_COUNT: grouped(text, sizeof text, n); break;
+			case T_COUNT: measure_grouped(text, sizeof text, n); break;
 			case T_HOURS: snprintf(text, sizeof text, "%.1f", (double)n / 60.0); break;
-			case T_MONEY: money(text, sizeof text, n); break;
+			case T_MONEY: measure_money_text(text, sizeof text, n); break;
 			case T_SHARE:
 				if (respondents)
 					snprintf(text, sizeof text, "%lld%%", (n * 100 + respondents / 2) / respondents);
@@ -246,13 +212,13 @@ fill_activities(struct view_dict *body, long long id, long long count, long page
 		view_set(a, "COUNTED", sqlite3_column_int(s, 3) ? "program" : "outreach");
 		view_set(a, "FORMAT", format_name((const char *)sqlite3_column_text(s, 4)));
 		view_set_int(a, "SESSIONS", sqlite3_column_int64(s, 5));
-		grouped(text, sizeof text, sqlite3_column_int64(s, 6));
+		measure_grouped(text, sizeof text, sqlite3_column_int64(s, 6));
 		view_set(a, "IN_PERSON", text);
-		grouped(text, sizeof text, sqlite3_column_int64(s, 7));
+		measure_grouped(text, sizeof text, sqlite3_column_int64(s, 7));
 		view_set(a, "ONLINE", text);
 		snprintf(text, sizeof text, "%.1f", (double)sqlite3_column_int64(s, 8) / 60.0);
 		view_set(a, "HOURS", text);
-		money(text, sizeof text, sqlite3_column_int64(s, 9));
+		measure_money_text(text, sizeof text, sqlite3_column_int64(s, 9));
 		view_set(a, "COST", text);
 		view_set(a, "NOTES", (const char *)sqlite3_column_text(s, 11));
 		shown++;
@@ -571,7 +537,7 @@ activity_delete(struct req *r, long long pid, long long id)
 	form_check(&form);	/* reads the counts into num */
 	for (int k = AF_0_5_IN; k < AF_0_5_IN + 2 * AF_ATTENDANCE_BANDS; k++)
 		attendance += form.v[k].num;
-	grouped(text, sizeof text, attendance);
+	measure_grouped(text, sizeof text, attendance);
 	view_set(body, "ATTENDANCE", text);
 	if (form.v[AF_NOTES].str[0])
 		view_set(view_section(body, "NOTES"), "TEXT", form.v[AF_NOTES].str);

@@ -76,17 +76,7 @@ static char body_buf[FORM_INPUT_MAX + 1];
 static int
 read_post(struct req *r, const struct field_spec *spec, size_t n)
 {
-	int rc;
-
-	if ((rc = req_read_form(r, body_buf, sizeof body_buf)) != 0) {
-		req_error(r, rc, rc == 413 ? "The form is larger than this site accepts." :
-		    "The form could not be read.");
-		return 0;
-	}
-	if (spec)
-		form_parse(&form, spec, n, body_buf);
-	params_parse(&p, keys, KEY__MAX, body_buf);
-	return staff_token_ok(r, p.v[KEY_CSRF].str);
+	return staff_read_post(r, body_buf, sizeof body_buf, &form, spec, n, &p, keys, KEY__MAX, KEY_CSRF);
 }
 
 /* --- sign-in --------------------------------------------------------------------------------- */

@@ -13,6 +13,7 @@
 
 #include "db.h"
 #include "form.h"
+#include "measure.h"
 #include "view.h"
 
 /* One (field, value) pair of the body, before values are grouped by field. */
@@ -207,185 +208,52 @@ plausible_url(const char *s)
 
 #define MEASURE_CHARS	24	/* longer than any sane measure: refused before it is read */
 
-/*
- * Reads the whole part of a measure at *sp: digits, optionally grouped in threes by commas or
- * spaces ("1,200", "1 200"). Advances *sp past it. Returns 0, or -1 if it is not a number.
- */
-static int
-read_whole(const char **sp, long long *out)
-{
-	const char *s = *sp;
-	long long n = 0;
-	int digits = 0, group = -1;	/* digits since the last separator; -1 before any */
-
-	if (!isdigit((unsigned char)*s))
-		return -1;
-	for (;; s++) {
-		if (isdigit((unsigned char)*s)) {
-			if (n > 99999999999999LL)
-				return -1;
-			n = n * 10 + (*s - '0');
-			digits++;
-			if (group >= 0)
-				group++;
-		} else if ((*s == ',' || *s == ' ') && isdigit((unsigned char)s[1]) &&
-		    (group < 0 ? digits <= 3 : group == 3)) {
-			group = 0;
-		} else
-			break;
-	}
-	if (group >= 0 && group != 3)
-		return -1;
-	*sp = s;
-	*out = n;
-	return 0;
-}
-
-/* Up to two decimals after a point, as hundredths: "5" → 50, "25" → 25. -1 if malformed. */
-static int
-read_hundredths(const char **sp, long long *out)
-{
-	const char *s = *sp;
-
-	*out = 0;
-	if (*s != '.')
-		return 0;
-	s++;
-	if (!isdigit((unsigned char)s[0]))
-		return -1;
-	*out = (s[0] - '0') * 10;
-	s++;
-	if (isdigit((unsigned char)*s))
-		*out += *s++ - '0';
-	*sp = s;
-	return isdigit((unsigned char)*s) ? -2 : 0;	/* -2: more than two decimals */
-}
-
-/* "1,234,567" for messages. */
-static void
-grouped(char *buf, size_t size, long long n)
-{
-	char digits[32];
-	size_t len, o = 0;
-
-	len = (size_t)snprintf(digits, sizeof digits, "%lld", n);
-	for (size_t i = 0; i < len && o + 2 < size; i++) {
-		if (i && (len - i) % 3 == 0)
-			buf[o++] = ',';
-		buf[o++] = digits[i];
-	}
-	buf[o] = '\0';
-}
-
-void
-form_cents_text(char *buf, size_t size, long long cents)
-{
-	snprintf(buf, size, "%lld.%02lld", cents / 100, cents % 100);
-}
-
-void
-form_minutes_text(char *buf, size_t size, long long minutes)
-{
-	long long h = minutes / 60, m = minutes % 60;
-
-	if (m == 0)
-		snprintf(buf, size, "%lld", h);
-	else if ((m * 100) % 60 == 0)	/* 15, 30, 45 … minutes read well as decimals */
-		snprintf(buf, size, "%lld.%02lld", h, m * 100 / 60);
-	else
-		snprintf(buf, size, "%lld:%02lld", h, m);
-	if (m && (m * 100) % 60 == 0 && buf[strlen(buf) - 1] == '0')
-		buf[strlen(buf) - 1] = '\0';	/* "1.50" → "1.5" */
-}
-
-int
-form_date_valid(const char *s)
-{
-	static const int days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, d;
-
-	for (int i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
-			return 0;
-	if (s[10] != '\0')
-		return 0;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return 0;
-	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-}
-
 /* Reads field k's text as its measure into v->num, or says what is wrong. */
 static void
 check_measure(struct form *f, int k, const char *what)
 {
 	const struct field_spec *sp = &f->spec[k];
 	struct field_value *v = &f->v[k];
-	const char *s = v->str;
-	long long whole = 0, part = 0;
+	enum measure_verdict m;
 	char most[40];
-	int rc;
 
 	switch (sp->type) {
 	case FIELD_DATE:
-		if (!form_date_valid(s))
+		if (!measure_date_valid(v->str))
 			form_fail(f, k, "Enter a date that exists, written like 2026-03-31.");
 		return;
 	case FIELD_COUNT:
-		if (s[0] == '-')
-			form_fail(f, k, "Enter 0 or more for %s.", what);
-		else if (read_whole(&s, &whole) < 0 || *s)
+		m = measure_count(v->str, &v->num);
+		if (m != MEASURE_OK && m != MEASURE_NEGATIVE)
 			form_fail(f, k, "Enter %s as a whole number, like 12.", what);
-		else
-			v->num = whole;
 		break;
 	case FIELD_MONEY:
-		if (*s == '$')
-			s++;
-		if (s[0] == '-')
-			form_fail(f, k, "Enter 0 or more for %s.", what);
-		else if (strchr(s, '.') == NULL && strlen(s) > 3 && s[strlen(s) - 3] == ',' &&
-		    strspn(s + strlen(s) - 2, "0123456789") == 2)
+		m = measure_cents(v->str, &v->num);
+		if (m == MEASURE_COMMA_CENTS)
 			form_fail(f, k, "Write the cents of %s after a point: 12.50, not 12,50.", what);
-		else if (read_whole(&s, &whole) < 0)
+		else if (m == MEASURE_TOO_PRECISE)
+			form_fail(f, k, "Give %s to the cent: at most two digits after the point.", what);
+		else if (m == MEASURE_BAD)
 			form_fail(f, k, "Enter %s as an amount, like 12.50.", what);
-		else if ((rc = read_hundredths(&s, &part)) < 0 || *s)
-			form_fail(f, k, rc == -2 ? "Give %s to the cent: at most two digits after the point." :
-			    "Enter %s as an amount, like 12.50.", what);
-		else
-			v->num = whole * 100 + part;
 		break;
 	case FIELD_HOURS:
-		if (s[0] == '-')
-			form_fail(f, k, "Enter 0 or more for %s.", what);
-		else if (read_whole(&s, &whole) < 0)
+		m = measure_minutes(v->str, &v->num);
+		if (m == MEASURE_TOO_PRECISE)
+			form_fail(f, k, "Give %s with at most two digits after the point.", what);
+		else if (m == MEASURE_BAD)
 			form_fail(f, k, "Enter %s like 1.5 or 1:30.", what);
-		else if (*s == ':') {
-			if (!isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[2]) || s[3] ||
-			    (s[1] - '0') * 10 + (s[2] - '0') >= 60)
-				form_fail(f, k, "Enter %s like 1.5 or 1:30.", what);
-			else
-				v->num = whole * 60 + (s[1] - '0') * 10 + (s[2] - '0');
-		} else if ((rc = read_hundredths(&s, &part)) < 0 || *s)
-			form_fail(f, k, rc == -2 ? "Give %s with at most two digits after the point." :
-			    "Enter %s like 1.5 or 1:30.", what);
-		else
-			v->num = whole * 60 + (part * 60 + 50) / 100;
 		break;
 	default:
 		return;
 	}
+	if (m == MEASURE_NEGATIVE)
+		form_fail(f, k, "Enter 0 or more for %s.", what);
 	if (v->error[0] || v->num <= (long long)sp->max)
 		return;
-	if (sp->type == FIELD_MONEY) {
-		size_t o;
-		grouped(most, sizeof most - 4, (long long)sp->max / 100);
-		o = strlen(most);
-		snprintf(most + o, sizeof most - o, ".%02d", (int)((long long)sp->max % 100));
-	} else
-		grouped(most, sizeof most, (long long)(sp->type == FIELD_HOURS ? sp->max / 60 : sp->max));
+	if (sp->type == FIELD_MONEY)
+		measure_money_text(most, sizeof most, (long long)sp->max);
+	else
+		measure_grouped(most, sizeof most, (long long)(sp->type == FIELD_HOURS ? sp->max / 60 : sp->max));
 	form_fail(f, k, "Enter at most %s%s for %s; check for a typing slip.", most,
 	    sp->type == FIELD_HOURS ? " hours" : "", what);
 }
@@ -694,7 +562,7 @@ fill_field(struct view_dict *field, const struct form *f, int k)
 		view_set(w, "AUTOCOMPLETE", s->autocomplete ? s->autocomplete : "off");
 		if (is_measure(s->type))
 			view_show(field, "NUMBER");
-		if (s->type == FIELD_DATE && (v->str[0] == '\0' || form_date_valid(v->str)))
+		if (s->type == FIELD_DATE && (v->str[0] == '\0' || measure_date_valid(v->str)))
 			view_set(w, "TYPE", "date");	/* what a date input cannot hold stays text */
 		else if (s->type == FIELD_COUNT)
 			view_set(view_section(w, "INPUTMODE"), "MODE", "numeric");

@@ -96,12 +96,6 @@ void	form_fail(struct form *, int k, const char *fmt, ...) __attribute__((format
 /* 1 when value is among field k's chosen items (or is its value). */
 int	form_has(const struct form *, int k, const char *value);
 
-/* Writes a measure kept as cents ("1234.50") or minutes ("1.5", in hours) as it is typed. */
-void	form_cents_text(char *buf, size_t size, long long cents);
-void	form_minutes_text(char *buf, size_t size, long long minutes);
-/* 1 when s is a day that exists, written YYYY-MM-DD. */
-int	form_date_valid(const char *s);
-
 /*
  * Fills dict with the form: an ERRORS section (the summary, each linking to its field) when
  * there are problems, and a GROUP section per fieldset holding a FIELD per field, skipping

@@ -7,6 +7,7 @@
 
 #include "config.h"
 #include "db.h"
+#include "form.h"
 #include "http.h"
 #include "params.h"
 #include "staffpage.h"
@@ -59,6 +60,23 @@ staff_page(struct req *r, int status, const char *title, const char *tpl)
 	if (staff_who.role >= ROLE_STAFF && have_token)
 		view_set(view_body(v), "CSRF", token);
 	return v;
+}
+
+int
+staff_read_post(struct req *r, char *buf, size_t size, struct form *f, const struct field_spec *spec,
+    size_t n, struct params *p, const struct param_spec *keys, size_t nkeys, int csrf_key)
+{
+	int rc;
+
+	if ((rc = req_read_form(r, buf, size)) != 0) {
+		req_error(r, rc, rc == 413 ? "The form is larger than this site accepts." :
+		    "The form could not be read.");
+		return 0;
+	}
+	if (spec)
+		form_parse(f, spec, n, buf);
+	params_parse(p, keys, nkeys, buf);
+	return staff_token_ok(r, p->v[csrf_key].str);
 }
 
 void

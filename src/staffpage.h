@@ -9,6 +9,8 @@
 #ifndef LIAISON_STAFFPAGE_H
 #define LIAISON_STAFFPAGE_H
 
+#include <stddef.h>
+
 #include <sqlite3.h>
 
 #include "auth.h"
@@ -32,6 +34,17 @@ struct view *staff_page(struct req *, int status, const char *title, const char 
 void	staff_redirect(struct req *, const char *path, const char *extra_header);
 /* 1 when who has at least role need; otherwise answers (303 to sign-in, or 403) and returns 0. */
 int	staff_allowed(struct req *, enum role need);
+/*
+ * Reads a posted urlencoded body into buf (size bytes), parses it into f against spec (unless
+ * spec is NULL) and into p against keys, and checks the staff token p holds under key
+ * csrf_key. 1 when all is well; otherwise the answer (413, 415, 400, 403) is sent.
+ */
+struct field_spec;
+struct form;
+struct param_spec;
+int	staff_read_post(struct req *, char *buf, size_t size, struct form *f,
+	    const struct field_spec *spec, size_t n, struct params *p, const struct param_spec *keys,
+	    size_t nkeys, int csrf_key);
 /* 1 when token is a live staff token of this session; otherwise answers 403 and returns 0. */
 int	staff_token_ok(struct req *, const char *token);
 /* A pager under body for route when total rows need more than one page of per. */

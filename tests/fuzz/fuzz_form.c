@@ -16,6 +16,7 @@
 
 #include "db.h"
 #include "form.h"
+#include "measure.h"
 #include "view.h"
 
 /* form.c reaches the database only for database-backed choices, which this spec has none of. */
@@ -96,7 +97,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			continue;
 		}
 		if (spec[k].type == FIELD_DATE) {
-			assert(*s == '\0' || form_date_valid(s));
+			assert(*s == '\0' || measure_date_valid(s));
 			continue;
 		}
 		if (*s == '\0')

@@ -9,6 +9,7 @@
 
 #include "db.h"
 #include "form.h"
+#include "measure.h"
 #include "record.h"
 #include "unit.h"
 
@@ -63,20 +64,18 @@ START_TEST(measures_are_read_as_people_type_them)
 }
 END_TEST
 
-START_TEST(measures_are_written_back_as_they_are_typed)
+START_TEST(totals_are_written_with_thousands_and_cents)
 {
 	char buf[32];
 
-	form_cents_text(buf, sizeof buf, 123450);
-	ck_assert_str_eq(buf, "1234.50");
-	form_cents_text(buf, sizeof buf, 5);
+	measure_money_text(buf, sizeof buf, 123456789);
+	ck_assert_str_eq(buf, "1,234,567.89");
+	measure_money_text(buf, sizeof buf, 5);
 	ck_assert_str_eq(buf, "0.05");
-	form_minutes_text(buf, sizeof buf, 90);
-	ck_assert_str_eq(buf, "1.5");
-	form_minutes_text(buf, sizeof buf, 120);
-	ck_assert_str_eq(buf, "2");
-	form_minutes_text(buf, sizeof buf, 20);
-	ck_assert_str_eq(buf, "0:20");
+	measure_grouped(buf, sizeof buf, 1000);
+	ck_assert_str_eq(buf, "1,000");
+	measure_grouped(buf, sizeof buf, 999);
+	ck_assert_str_eq(buf, "999");
 }
 END_TEST
 
@@ -271,7 +270,7 @@ record_suite(void)
 	TCase *tc = tcase_create("record");
 
 	tcase_add_test(tc, measures_are_read_as_people_type_them);
-	tcase_add_test(tc, measures_are_written_back_as_they_are_typed);
+	tcase_add_test(tc, totals_are_written_with_thousands_and_cents);
 	tcase_add_test(tc, activity_checks_span_fields);
 	tcase_add_test(tc, a_hybrid_program_counts_once_in_person_with_its_online_audience_virtual);
 	tcase_add_test(tc, a_second_editor_is_told_and_overwrites_nothing_unawares);
