@@ -9,7 +9,7 @@
  *   GET  /staff/entries?status=&q=   every entry, by name                            board
  *   GET  /staff/stale                listed entries not confirmed for 12 months      board
  *   GET  /staff/org/ID               one entry: details, actions, edit form, history board
- *   POST /staff/org/ID               save the edit form                              staff
+ *   POST /staff/org/ID               save the edit form (409 if someone saved meanwhile)  staff
  *   POST /staff/org/ID/ACTION        approve, reject, wait, confirm, unlist, relist, archive
  *   GET  /staff/audit                every change, newest first                      admin
  *
@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "audit.h"
 #include "auth.h"
 #include "config.h"
 #include "db.h"
@@ -37,7 +38,7 @@
 #define AUDIT_PAGE	STAFF_EVENTS_MAX
 
 /* Query and small-form parameters of every staff route. */
-enum key { KEY_CSRF, KEY_NOTE, KEY_BACK, KEY_DONE, KEY_STATUS, KEY_Q, KEY_PAGE, KEY_NEXT, KEY__MAX };
+enum key { KEY_CSRF, KEY_NOTE, KEY_BACK, KEY_DONE, KEY_STATUS, KEY_Q, KEY_PAGE, KEY_NEXT, KEY_SEEN, KEY__MAX };
 static const struct param_choice statuses[] = {
 	{ "pending", "Waiting for review" }, { "listed", "Listed" }, { "unlisted", "Unlisted" },
 	{ "rejected", "Rejected" }, { "archived", "Archived" }, { NULL, NULL }
@@ -58,6 +59,7 @@ static const struct param_spec keys[KEY__MAX] = {
 	[KEY_Q] = { "q", PARAM_TEXT, 0, 200, NULL, NULL, NULL },
 	[KEY_PAGE] = { "page", PARAM_INT, 1, 100000, NULL, NULL, NULL },
 	[KEY_NEXT] = { "next", PARAM_TEXT, 0, 1000, NULL, NULL, NULL },
+	[KEY_SEEN] = { "seen", PARAM_TEXT, 0, FINGERPRINT_CHARS, NULL, NULL, NULL },
 };
 
 /* The sign-in form. */
@@ -304,12 +306,17 @@ show_list(struct req *r, const char *which)
 
 /*
  * The page of one entry. f is the edit form to show (as loaded, or as posted with its
- * problems); bad_action and message say which action form failed and why.
+ * problems); bad_action and message say which action form failed and why. seen is the
+ * fingerprint the edit form is to be saved against: the one it was loaded with, or NULL for
+ * the entry as it is now.
  */
 static void
 show_org(struct req *r, int status, long long id, const struct form *f, int bad_action,
-    const char *message)
+    const char *message, const char *seen)
 {
+	char fresh[FINGERPRINT_CHARS + 1] = "";
+	struct snapshot now;
+
 	sqlite3_stmt *s = db_stmt(STMT_STAFF_ORG);
 	struct view *v;
 	struct view_dict *body;
@@ -387,6 +394,11 @@ show_org(struct req *r, int status, long long id, const struct form *f, int bad_
 		view_show(body, "EDITABLE");
 	} else
 		view_show(body, "READONLY");
+	if (seen == NULL && snapshot_take(&now, STMT_ORG_SNAPSHOT, id) == 0) {
+		snapshot_fingerprint(&now, fresh);
+		snapshot_free(&now);
+	}
+	view_set(body, "SEEN", seen ? seen : fresh);
 	form_fill(view_include(body, "FIELDS", "formfields.tpl"), f, 0);
 	if ((s = db_stmt(STMT_AUDIT_FOR_ORG)) != NULL) {
 		sqlite3_bind_int64(s, 1, id);
@@ -404,34 +416,41 @@ org_page(struct req *r, long long id)
 		req_error(r, 404, "There is no entry with this number.");
 		return;
 	}
-	show_org(r, 200, id, &form, -1, NULL);
+	show_org(r, 200, id, &form, -1, NULL, NULL);
 }
 
 static void
 org_save(struct req *r, long long id)
 {
-	char path[400];
+	char path[400], fresh[FINGERPRINT_CHARS + 1];
+	const char *seen;
 
 	if (!staff_allowed(r, ROLE_STAFF) || !read_post(r, orgform_fields, ORGF__MAX))
 		return;
+	seen = p.v[KEY_SEEN].present ? p.v[KEY_SEEN].str : "";
 	if (form.nerrors) {
-		show_org(r, 400, id, &form, -1, "The changes were not saved: correct what is marked.");
+		show_org(r, 400, id, &form, -1, "The changes were not saved: correct what is marked.", seen);
 		return;
 	}
-	switch (entry_update(id, &form, staff_who.name)) {
+	switch (entry_update(id, &form, seen, fresh, staff_who.name)) {
 	case CHANGE_OK:
 		snprintf(path, sizeof path, "%s/org/%lld?done=edited", staff_base, id);
 		staff_redirect(r, path, NULL);
 		return;
 	case CHANGE_INVALID:
-		show_org(r, 400, id, &form, -1, "The changes were not saved: correct what is marked.");
+		show_org(r, 400, id, &form, -1, "The changes were not saved: correct what is marked.", seen);
+		return;
+	case CHANGE_STALE:
+		show_org(r, 409, id, &form, -1, "Nothing was saved: someone else saved this entry while "
+		    "you were editing. Their values are named beside each field they changed; yours are "
+		    "still in the form. Check them, then save again to keep yours.", fresh);
 		return;
 	case CHANGE_NOT_FOUND:
 		req_error(r, 404, "There is no entry with this number.");
 		return;
 	default:
 		show_org(r, 503, id, &form, -1, "The directory is busy; nothing was saved. Send the "
-		    "form again in a moment.");
+		    "form again in a moment.", seen);
 		return;
 	}
 }
@@ -458,7 +477,7 @@ org_act(struct req *r, long long id, const char *name)
 	}
 	if (entry_actions[a].needs_note && !p.v[KEY_NOTE].present) {
 		show_org(r, 400, id, &form, a, "Write the reason or question: it is shown to the "
-		    "applicant on their application's page.");
+		    "applicant on their application's page.", NULL);
 		return;
 	}
 	switch (entry_act(id, (enum entry_action)a, p.v[KEY_NOTE].str, staff_who.name)) {
@@ -471,14 +490,14 @@ org_act(struct req *r, long long id, const char *name)
 		return;
 	case CHANGE_CONFLICT:
 		show_org(r, 409, id, &form, -1, "That action no longer applies: the entry has changed "
-		    "since the page was loaded. Here it is as it is now.");
+		    "since the page was loaded. Here it is as it is now.", NULL);
 		return;
 	case CHANGE_NOT_FOUND:
 		req_error(r, 404, "There is no entry with this number.");
 		return;
 	default:
 		show_org(r, 503, id, &form, -1, "The directory is busy; nothing was changed. Try again "
-		    "in a moment.");
+		    "in a moment.", NULL);
 		return;
 	}
 }

@@ -16,6 +16,7 @@
 #include <nettle/sha2.h>
 
 #include "crypto.h"
+#include "form.h"
 
 enum change_result
 change_failed(int rc)
@@ -142,6 +143,56 @@ snapshot_column_as_seen(const struct snapshot *sn, int c, const char *seen)
 		return 0;
 	column_mark(sn, c, mark);
 	return memcmp(mark, seen + 32 + 4 * c, 4) == 0;
+}
+
+void
+audit_form_fill(struct form *f, const struct snapshot *sn)
+{
+	for (int c = 0; c < sn->n; c++)
+		for (size_t k = 0; k < f->n; k++)
+			if (strcmp(f->spec[k].name, sn->name[c]) == 0)
+				form_set(f, (int)k, sn->value[c] ? sn->value[c] : "");
+}
+
+/* 1 when field k holds what saved holds for it: the same number, flag or text. */
+static int
+same_value(const struct form *f, const struct form *saved, size_t k)
+{
+	switch (f->spec[k].type) {
+	case FIELD_COUNT: case FIELD_MONEY: case FIELD_HOURS:
+		return saved->v[k].num == f->v[k].num;
+	case FIELD_FLAG:
+		return (strcmp(saved->v[k].str, "0") != 0 && saved->v[k].str[0]) == (f->v[k].str[0] != '\0');
+	case FIELD_CHOICES:
+		return 0;	/* the row holds names, the form codes: say what is saved */
+	default:
+		return strcmp(saved->v[k].str, f->v[k].str) == 0;
+	}
+}
+
+int
+audit_form_as_seen(struct form *f, const char *seen, const struct snapshot *sn, char *fresh)
+{
+	static struct form saved;
+
+	snapshot_fingerprint(sn, fresh);
+	if (strcmp(fresh, seen) == 0)
+		return 1;
+	form_init(&saved, f->spec, f->n);
+	audit_form_fill(&saved, sn);
+	form_check(&saved);	/* reads the measures into num */
+	for (int c = 0; c < sn->n; c++) {
+		if (snapshot_column_as_seen(sn, c, seen))
+			continue;	/* no one else changed it: whatever the form says stands */
+		for (size_t k = 0; k < f->n; k++) {
+			if (strcmp(f->spec[k].name, sn->name[c]) != 0 || f->spec[k].type == FIELD_HIDDEN ||
+			    same_value(f, &saved, k))
+				continue;
+			form_fail(f, (int)k, "Saved meanwhile by someone else: “%.120s”. Keep yours or "
+			    "change it, then save again.", saved.v[k].str[0] ? saved.v[k].str : "(blank)");
+		}
+	}
+	return 0;
 }
 
 long long

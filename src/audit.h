@@ -51,6 +51,18 @@ int	snapshot_column_as_seen(const struct snapshot *sn, int c, const char *seen);
 /* The value of column name in sn, or NULL. */
 const char *snapshot_value(const struct snapshot *sn, const char *name);
 
+struct form;
+/* Sets each field of f named like a column of sn to the column's value (NULL as ""). */
+void	audit_form_fill(struct form *f, const struct snapshot *sn);
+/*
+ * Under the write lock: is the row, now as sn, still as the form saw it (fingerprint seen)?
+ * Returns 1 if so. If not, marks each field that someone else changed to something other than
+ * what the form holds, naming the value saved, writes the row's fingerprint now into fresh
+ * (FINGERPRINT_CHARS + 1 bytes), and returns 0. Measures are compared as numbers ("1:30" is
+ * the saved "1.5"); a many-choice field is marked whenever someone else changed it.
+ */
+int	audit_form_as_seen(struct form *f, const char *seen, const struct snapshot *sn, char *fresh);
+
 /* Starts the one write transaction of a change: CHANGE_OK, or CHANGE_BUSY / CHANGE_FAILED. */
 enum change_result change_begin(void);
 /* Commits when result is CHANGE_OK or CHANGE_RESUBMITTED, else rolls back; returns the result,

@@ -359,7 +359,7 @@ entry_import(struct form *f, const char *actor, const char *source, long long *i
 }
 
 enum change_result
-entry_update(long long id, struct form *f, const char *actor)
+entry_update(long long id, struct form *f, const char *seen, char *fresh, const char *actor)
 {
 	struct snapshot before;
 	enum change_result r;
@@ -371,6 +371,10 @@ entry_update(long long id, struct form *f, const char *actor)
 		return r;
 	if (snapshot_take(&before, STMT_ORG_SNAPSHOT, id) < 0)
 		return change_finish(CHANGE_NOT_FOUND);
+	if (seen[0] && !audit_form_as_seen(f, seen, &before, fresh)) {
+		snapshot_free(&before);
+		return change_finish(CHANGE_STALE);
+	}
 	if (duplicate(f, id)) {
 		snapshot_free(&before);
 		return change_finish(CHANGE_INVALID);

@@ -27,8 +27,13 @@ struct entry_application {
 
 /* Stores a checked organization form as a pending application. */
 enum change_result entry_apply(struct form *, struct entry_application *);
-/* Saves a checked organization form over entry id, as actor. */
-enum change_result entry_update(long long id, struct form *, const char *actor);
+/*
+ * Saves a checked organization form over entry id, as actor, provided the entry is as it was
+ * when the form was loaded (its fingerprint seen, audit.h; "" to skip the check). On
+ * CHANGE_STALE the fields someone else changed are marked and fresh holds the fingerprint now.
+ */
+enum change_result entry_update(long long id, struct form *, const char *seen, char *fresh,
+	    const char *actor);
 
 /*
  * Inside a transaction the caller holds (an import): adds a checked organization form as a

@@ -121,16 +121,13 @@ const struct field_spec activity_fields[AF__MAX] = {
 
 /* --- loading ----------------------------------------------------------------------------------- */
 
-/* Sets each field of f whose name is a column of sn, and the fingerprint field seen. */
+/* Fills f from sn, with the fingerprint in field seen. */
 static void
 form_from_snapshot(struct form *f, const struct snapshot *sn, int seen)
 {
 	char fp[FINGERPRINT_CHARS + 1];
 
-	for (int c = 0; c < sn->n; c++)
-		for (size_t k = 0; k < f->n; k++)
-			if (strcmp(f->spec[k].name, sn->name[c]) == 0)
-				form_set(f, (int)k, sn->value[c] ? sn->value[c] : "");
+	audit_form_fill(f, sn);
 	snapshot_fingerprint(sn, fp);
 	form_set(f, seen, fp);
 }
@@ -346,39 +343,16 @@ bind_fields(sqlite3_stmt *s, const struct form *f)
 	}
 }
 
-/*
- * Under the write lock: is the row still as the form's fingerprint says (before holds it as it
- * is now)? If not, marks each field that someone else changed to something other than what
- * the form holds, naming the saved value, and brings the form's fingerprint up to date.
- * Measures are compared as numbers: "1:30" and the saved "1.5" are the same.
- */
+/* Under the write lock: is the row still as the form saw it? If not, the form says why
+ * (audit_form_as_seen) and carries the row's fingerprint now. */
 static int
 still_as_seen(struct form *f, int seen, const struct snapshot *before)
 {
-	static struct form saved;
-	char fp[FINGERPRINT_CHARS + 1];
+	char fresh[FINGERPRINT_CHARS + 1];
 
-	snapshot_fingerprint(before, fp);
-	if (strcmp(fp, f->v[seen].str) == 0)
+	if (audit_form_as_seen(f, f->v[seen].str, before, fresh))
 		return 1;
-	form_init(&saved, f->spec, f->n);
-	form_from_snapshot(&saved, before, seen);
-	form_check(&saved);
-	for (int c = 0; c < before->n; c++) {
-		if (snapshot_column_as_seen(before, c, f->v[seen].str))
-			continue;	/* not changed by anyone else: whatever the form says stands */
-		for (size_t k = 0; k < f->n; k++) {
-			enum field_type t = f->spec[k].type;
-			int measure = t == FIELD_COUNT || t == FIELD_MONEY || t == FIELD_HOURS;
-
-			if (strcmp(f->spec[k].name, before->name[c]) != 0 || t == FIELD_HIDDEN ||
-			    (measure ? saved.v[k].num == f->v[k].num : strcmp(saved.v[k].str, f->v[k].str) == 0))
-				continue;
-			form_fail(f, (int)k, "Saved meanwhile by someone else: “%.120s”. Keep yours or "
-			    "change it, then save again.", saved.v[k].str[0] ? saved.v[k].str : "(blank)");
-		}
-	}
-	form_set(f, seen, fp);
+	form_set(f, seen, fresh);
 	return 0;
 }
 

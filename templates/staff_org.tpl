@@ -26,6 +26,7 @@
 <h2 id="edit-heading">{{#EDITABLE}}Correct or edit the entry{{/EDITABLE}}{{#READONLY}}The entry{{/READONLY}}</h2>
 <form class="entry-form" method="post" action="{{SELF}}" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="seen" value="{{SEEN}}">
 <fieldset class="plain"{{#READONLY}} disabled{{/READONLY}}>
 <legend class="visually-hidden">Entry details</legend>
 {{>FIELDS}}

@@ -174,6 +174,26 @@ test('editing saves every change with its old and new value; errors save nothing
   assert.equal(sql(`SELECT city FROM org WHERE id = ${id}`), 'Le Havre');
 });
 
+test('two people editing one entry: the second is told what the first saved, and overwrites nothing', async () => {
+  const one = await signedIn('staff'), two = await signedIn('admin');
+  const id = await apply({ city: 'Rouen', region: 'Normandie' });
+  const fields = application();
+  fields.name = sql(`SELECT name FROM org WHERE id = ${id}`);
+  const seenOf = (html) => html.match(/name="seen" value="([0-9a-f]+)"/)[1];
+  const pageOne = await one.get(`/staff/org/${id}`), pageTwo = await two.get(`/staff/org/${id}`);
+  let r = await one.post(`/staff/org/${id}`, { ...fields, city: 'Caen', csrf: csrfOf(pageOne.text), seen: seenOf(pageOne.text) });
+  assert.equal(r.status, 303);
+  r = await two.post(`/staff/org/${id}`, { ...fields, region: 'Calvados', csrf: csrfOf(pageTwo.text), seen: seenOf(pageTwo.text) });
+  assert.equal(r.status, 409);
+  assert.match(r.text, /someone else saved this entry while you were editing/);
+  assert.equal(fieldError(r.text, 'city'), 'Saved meanwhile by someone else: “Caen”. Keep yours or change it, then save again.');
+  assert.equal(fieldError(r.text, 'region'), null);	// only the second changed it
+  assert.deepEqual(sqlRows(`SELECT city, region FROM org WHERE id = ${id}`)[0], ['Caen', 'Normandie']);
+  r = await two.post(`/staff/org/${id}`, { ...fields, city: 'Caen', region: 'Calvados', csrf: csrfOf(r.text), seen: seenOf(r.text) });
+  assert.equal(r.status, 303);
+  assert.deepEqual(sqlRows(`SELECT city, region FROM org WHERE id = ${id}`)[0], ['Caen', 'Calvados']);
+});
+
 test('confirm, unlist, list again and archive; nothing is ever deleted', async () => {
   const v = await signedIn('staff');
   const id = await apply();

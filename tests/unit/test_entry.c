@@ -208,7 +208,7 @@ START_TEST(edits_and_actions_are_audited_with_old_and_new_values)
 	ck_assert_int_eq(org.v[ORGF_LANGUAGES].nitems, 1);
 	form_set(&org, ORGF_CITY, "Cali");
 	form_add_item(&org, ORGF_LANGUAGES, "en");
-	ck_assert_int_eq(entry_update(a.id, &org, "ana"), CHANGE_OK);
+	ck_assert_int_eq(entry_update(a.id, &org, "", NULL, "ana"), CHANGE_OK);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit a JOIN audit_change c ON c.audit_id = a.id"
 	    " WHERE a.org_id = %lld AND a.action = 'edited' AND c.field = 'city'"
 	    " AND c.old_value = 'Town' AND c.new_value = 'Cali'", a.id);
@@ -218,7 +218,7 @@ START_TEST(edits_and_actions_are_audited_with_old_and_new_values)
 	    " AND c.new_value = 'English; Spanish'", a.id);
 	ck_assert_int_eq(query_int(path, sql), 1);
 	/* An edit that changes nothing is recorded, with no field changes. */
-	ck_assert_int_eq(entry_update(a.id, &org, "ana"), CHANGE_OK);
+	ck_assert_int_eq(entry_update(a.id, &org, "", NULL, "ana"), CHANGE_OK);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit_change WHERE audit_id = (SELECT max(id) FROM audit)");
 	ck_assert_int_eq(query_int(path, sql), 0);
 	token_forget_secret();
