@@ -125,11 +125,18 @@ characters(const char *s)
 	return n;
 }
 
-/* The label as it reads mid-sentence: "Name of the organization" → "name of the organization". */
+/*
+ * The label as it reads mid-sentence: "Name of the organization" → "name of the organization".
+ * Copied by hand: it runs for every field of every CSV row, and snprintf was 4% of an import.
+ */
 static void
 label_in_sentence(char *dst, size_t size, const char *label)
 {
-	snprintf(dst, size, "%s", label);
+	size_t n = 0;
+
+	for (; label[n] && n + 1 < size; n++)
+		dst[n] = label[n];
+	dst[n] = '\0';
 	if (isupper((unsigned char)dst[0]) && !isupper((unsigned char)dst[1]))
 		dst[0] = (char)tolower((unsigned char)dst[0]);
 }

@@ -216,7 +216,10 @@ choice_code(const struct field_spec *spec, const char *s)
 		{ STMT_FORM_INTERESTS, STMT_CHOICE_BY_LABEL_INTEREST },
 		{ STMT_ACTIVITY_TYPES, STMT_CHOICE_BY_LABEL_ACTIVITY_TYPE },
 	};
-	static char code[64];
+	/* The last few answers: a file names the same few types and countries row after row. */
+	static struct { const struct field_spec *spec; char in[64], out[64]; } seen[16];
+	static unsigned next;
+	char *code;
 
 	if (spec->choices) {
 		for (size_t i = 0; spec->choices[i].value; i++) {
@@ -228,15 +231,24 @@ choice_code(const struct field_spec *spec, const char *s)
 		}
 		return s;
 	}
+	if (strlen(s) >= sizeof seen[0].in)
+		return s;	/* no code or label is this long */
+	for (size_t i = 0; i < sizeof seen / sizeof seen[0]; i++)
+		if (seen[i].spec == spec && strcmp(seen[i].in, s) == 0)
+			return seen[i].out;
 	for (size_t i = 0; i < sizeof lookups / sizeof lookups[0]; i++) {
 		sqlite3_stmt *q;
 		if (lookups[i].options != spec->options_stmt || (q = db_stmt(lookups[i].by_label)) == NULL)
 			continue;
+		next = (next + 1) % (sizeof seen / sizeof seen[0]);
+		seen[next].spec = spec;
+		snprintf(seen[next].in, sizeof seen[next].in, "%s", s);
+		code = seen[next].out;
 		sqlite3_bind_text(q, 1, s, -1, SQLITE_STATIC);
 		if (sqlite3_step(q) == SQLITE_ROW)
-			snprintf(code, sizeof code, "%s", sqlite3_column_text(q, 0));
+			snprintf(code, sizeof seen[0].out, "%s", sqlite3_column_text(q, 0));
 		else
-			snprintf(code, sizeof code, "%s", s);
+			snprintf(code, sizeof seen[0].out, "%s", s);
 		db_done(q);
 		return code;
 	}
