@@ -32,10 +32,6 @@
 #define ACTIVITY_PAGE	100
 
 enum key { KEY_CSRF, KEY_STATUS, KEY_DONE, KEY_SEEN, KEY_PAGE, KEY__MAX };
-static const struct param_choice statuses[] = {
-	{ "exploring", "Exploring" }, { "active", "Active" }, { "paused", "Paused" },
-	{ "ended", "Ended" }, { NULL, NULL }
-};
 static const struct param_choice dones[] = {
 	{ "recorded", "the partnership was recorded" }, { "edited", "the partnership was saved" },
 	{ "activity", "the activity was recorded" }, { "activity-edited", "the activity was saved" },
@@ -43,7 +39,7 @@ static const struct param_choice dones[] = {
 };
 static const struct param_spec keys[KEY__MAX] = {
 	[KEY_CSRF] = { "csrf", PARAM_TEXT, 0, TOKEN_CHARS, NULL, NULL, NULL },
-	[KEY_STATUS] = { "status", PARAM_ENUM, 0, 0, statuses, NULL, NULL },
+	[KEY_STATUS] = { "status", PARAM_ENUM, 0, 0, partnership_statuses, NULL, NULL },
 	[KEY_DONE] = { "done", PARAM_ENUM, 0, 0, dones, NULL, NULL },
 	[KEY_SEEN] = { "seen", PARAM_TEXT, 0, FINGERPRINT_CHARS, NULL, NULL, NULL },
 	[KEY_PAGE] = { "page", PARAM_INT, 1, 100000, NULL, NULL, NULL },
@@ -104,11 +100,11 @@ show_list(struct req *r)
 	view_set(body, "SELF", partnerships_base);
 	if (staff_who.role >= ROLE_STAFF)
 		view_show(body, "CAN_WRITE");
-	for (int i = 0; statuses[i].value; i++) {
+	for (int i = 0; partnership_statuses[i].value; i++) {
 		struct view_dict *o = view_section(body, "STATUS_OPTION");
-		view_set(o, "VALUE", statuses[i].value);
-		view_set(o, "LABEL", statuses[i].label);
-		if (p.v[KEY_STATUS].present && strcmp(p.v[KEY_STATUS].str, statuses[i].value) == 0)
+		view_set(o, "VALUE", partnership_statuses[i].value);
+		view_set(o, "LABEL", partnership_statuses[i].label);
+		if (p.v[KEY_STATUS].present && strcmp(p.v[KEY_STATUS].str, partnership_statuses[i].value) == 0)
 			view_show(o, "SELECTED");
 	}
 	while (sqlite3_step(s) == SQLITE_ROW) {

@@ -407,9 +407,7 @@ entry_act(long long id, enum entry_action act, const char *note, const char *act
 		return r;
 	if (snapshot_take(&before, STMT_ORG_SNAPSHOT, id) < 0)
 		return change_finish(CHANGE_NOT_FOUND);
-	for (int c = 0; c < before.n; c++)
-		if (strcmp(before.name[c], "status") == 0)
-			status = before.value[c];
+	status = snapshot_value(&before, "status");
 	if ((s = db_stmt(STMT_APPLICATION_STATE)) != NULL) {
 		sqlite3_bind_int64(s, 1, id);
 		if (sqlite3_step(s) == SQLITE_ROW)

@@ -32,7 +32,7 @@ static const struct param_choice commitments[] = {
 	{ "informal", "Informal" }, { "memorandum", "Memorandum of understanding" },
 	{ "formal", "Formal agreement" }, { NULL, NULL }
 };
-static const struct param_choice statuses[] = {
+const struct param_choice partnership_statuses[] = {
 	{ "exploring", "Exploring" }, { "active", "Active" }, { "paused", "Paused" },
 	{ "ended", "Ended" }, { NULL, NULL }
 };
@@ -61,7 +61,7 @@ const struct field_spec partnership_fields[PF__MAX] = {
 	[PF_KIND] = { "kind", "Kind of partnership", FIELD_CHOICE, 1, 0, NULL, kinds, 0, 0, NULL, NULL },
 	[PF_COMMITMENT] = { "commitment", "Level of commitment", FIELD_CHOICE, 1, 0, NULL, commitments,
 	    0, 0, NULL, NULL },
-	[PF_STATUS] = { "status", "Status", FIELD_CHOICE, 1, 0, NULL, statuses, 0, 0, "Status and dates",
+	[PF_STATUS] = { "status", "Status", FIELD_CHOICE, 1, 0, NULL, partnership_statuses, 0, 0, "Status and dates",
 	    NULL },
 	[PF_START_ON] = { "start_on", "Start date", FIELD_DATE, 1, 0, NULL, NULL, 0, 0, NULL, NULL },
 	[PF_END_ON] = { "end_on", "End date", FIELD_DATE, 0, 0,

@@ -37,6 +37,8 @@ enum af {
 #define AF_ATTENDANCE_BANDS	5	/* AF_0_5_IN … AF_ALL_IN, then the same virtual */
 
 extern const struct field_spec partnership_fields[PF__MAX];
+/* A partnership's statuses, in order: the form's choices and the list's filter. */
+extern const struct param_choice partnership_statuses[];
 extern const struct field_spec activity_fields[AF__MAX];
 
 /* The days a partnership's activities may fall on, and what it is called. */
