@@ -25,7 +25,7 @@ CXXFLAGS += -std=c++11 $(OPT) -g -Wall -Wextra $(SANFLAGS)
 LDFLAGS	+= $(SANFLAGS) -Wl,-z,relro,-z,now
 LIBS	:= -lfcgi -lsqlite3 -lcsv $(CTEMPLATE) -lnettle -lcrypt
 
-PROGRAMS := list search apply staff partnerships import
+PROGRAMS := list search apply staff partnerships import report
 CORE_C	:= $(wildcard src/*.c)
 CORE_CC	:= $(wildcard src/*.cc)
 CORE_O	:= $(CORE_C:src/%.c=$(BUILD)/obj/%.o) $(CORE_CC:src/%.cc=$(BUILD)/obj/%.o)

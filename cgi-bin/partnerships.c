@@ -56,15 +56,6 @@ format_name(const char *code)
 	    "In person";
 }
 
-static const char *
-choice_label(const struct field_spec *spec, const char *value)
-{
-	for (size_t i = 0; spec->choices && spec->choices[i].value; i++)
-		if (strcmp(spec->choices[i].value, value) == 0)
-			return spec->choices[i].label;
-	return value;
-}
-
 /* Reads a posted body into p (and form, when spec is given); checks the staff token. */
 static int
 read_post(struct req *r, const struct field_spec *spec, size_t n)
@@ -113,8 +104,8 @@ show_list(struct req *r)
 		view_set(row, "HREF", href);
 		view_set(row, "HOST", (const char *)sqlite3_column_text(s, 1));
 		view_set(row, "PARTNER", (const char *)sqlite3_column_text(s, 2));
-		view_set(row, "KIND", choice_label(&partnership_fields[PF_KIND], (const char *)sqlite3_column_text(s, 3)));
-		view_set(row, "STATUS", choice_label(&partnership_fields[PF_STATUS], (const char *)sqlite3_column_text(s, 4)));
+		view_set(row, "KIND", record_label(&partnership_fields[PF_KIND], (const char *)sqlite3_column_text(s, 3)));
+		view_set(row, "STATUS", record_label(&partnership_fields[PF_STATUS], (const char *)sqlite3_column_text(s, 4)));
 		view_set(row, "START", (const char *)sqlite3_column_text(s, 5));
 		view_set(row, "LAST", sqlite3_column_type(s, 6) == SQLITE_NULL ? "none yet" :
 		    (const char *)sqlite3_column_text(s, 6));
@@ -264,10 +255,10 @@ show_partnership(struct req *r, long long id)
 	view_set(body, "LIST", partnerships_base);
 	view_set(body, "HOST", (const char *)sqlite3_column_text(s, 1));
 	view_set(body, "PARTNER", (const char *)sqlite3_column_text(s, 2));
-	view_set(body, "KIND", choice_label(&partnership_fields[PF_KIND], (const char *)sqlite3_column_text(s, 3)));
-	view_set(body, "COMMITMENT", choice_label(&partnership_fields[PF_COMMITMENT], (const char *)sqlite3_column_text(s, 4)));
+	view_set(body, "KIND", record_label(&partnership_fields[PF_KIND], (const char *)sqlite3_column_text(s, 3)));
+	view_set(body, "COMMITMENT", record_label(&partnership_fields[PF_COMMITMENT], (const char *)sqlite3_column_text(s, 4)));
 	view_set(body, "STATUS", (const char *)sqlite3_column_text(s, 5));
-	view_set(body, "STATUS_LABEL", choice_label(&partnership_fields[PF_STATUS], (const char *)sqlite3_column_text(s, 5)));
+	view_set(body, "STATUS_LABEL", record_label(&partnership_fields[PF_STATUS], (const char *)sqlite3_column_text(s, 5)));
 	view_set(body, "START", (const char *)sqlite3_column_text(s, 6));
 	if (sqlite3_column_bytes(s, 7))
 		view_set(view_section(body, "END"), "DAY", (const char *)sqlite3_column_text(s, 7));

@@ -55,6 +55,10 @@ set_key(const char *key, const char *val)
 		config.apply_per_hour = atoi(val) > 0 ? atoi(val) : config.apply_per_hour;
 	else if (strcmp(key, "LIAISON_APPLY_MIN_SECONDS") == 0)
 		config.apply_min_seconds = atoi(val) >= 0 ? atoi(val) : config.apply_min_seconds;
+	else if (strcmp(key, "LIAISON_FISCAL_YEAR_START") == 0)
+		config.fiscal_year_start = atoi(val) >= 1 && atoi(val) <= 12 ? atoi(val) : config.fiscal_year_start;
+	else if (strcmp(key, "LIAISON_REPORT_PUBLIC") == 0)
+		config.report_public = atoi(val) != 0;
 }
 
 static char *
@@ -98,6 +102,7 @@ config_load(void)
 		"LIAISON_STATIC_URL", "LIAISON_BUSY_TIMEOUT_MS", "LIAISON_RELOAD_TEMPLATES",
 		"LIAISON_PAGE_CACHE", "LIAISON_TRUST_REMOTE_USER", "LIAISON_SESSION_HOURS",
 		"LIAISON_FORM_HOURS", "LIAISON_APPLY_PER_HOUR", "LIAISON_APPLY_MIN_SECONDS",
+		"LIAISON_FISCAL_YEAR_START", "LIAISON_REPORT_PUBLIC",
 	};
 	const char *file;
 	size_t i;
@@ -113,6 +118,8 @@ config_load(void)
 	config.form_hours = 12;
 	config.apply_per_hour = 5;
 	config.apply_min_seconds = 3;
+	config.fiscal_year_start = 1;
+	config.report_public = 1;
 
 	if ((file = getenv("LIAISON_CONFIG")) != NULL && *file)
 		load_file(file);

@@ -21,6 +21,8 @@ struct config {
 	int	form_hours;		/* LIAISON_FORM_HOURS: how long a form may stay open */
 	int	apply_per_hour;		/* LIAISON_APPLY_PER_HOUR: applications per address and hour */
 	int	apply_min_seconds;	/* LIAISON_APPLY_MIN_SECONDS: faster than this is a robot */
+	int	fiscal_year_start;	/* LIAISON_FISCAL_YEAR_START: the fiscal year's first month, 1-12 */
+	int	report_public;		/* LIAISON_REPORT_PUBLIC=0: reports for signed-in readers only */
 };
 
 extern struct config config;

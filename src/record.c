@@ -132,6 +132,17 @@ form_from_snapshot(struct form *f, const struct snapshot *sn, int seen)
 	form_set(f, seen, fp);
 }
 
+const char *
+record_label(const struct field_spec *spec, const char *value)
+{
+	if (value == NULL)
+		return "";
+	for (size_t i = 0; spec->choices && spec->choices[i].value; i++)
+		if (strcmp(spec->choices[i].value, value) == 0)
+			return spec->choices[i].label;
+	return value;
+}
+
 int
 record_span(long long id, struct span *sp)
 {

@@ -41,6 +41,9 @@ extern const struct field_spec partnership_fields[PF__MAX];
 extern const struct param_choice partnership_statuses[];
 extern const struct field_spec activity_fields[AF__MAX];
 
+/* The label of a choice field's stored value (a partnership's kind, status, …), or the value itself. */
+const char *record_label(const struct field_spec *, const char *value);
+
 /* The days a partnership's activities may fall on, and what it is called. */
 struct span {
 	char	start[11];

@@ -9,6 +9,31 @@
  */
 #include "db.h"
 
+/*
+ * Reports (report.c, cgi-bin/report.c): ?1 and ?2 the first and last day. A report of the whole
+ * site sums activity_day, one row a day; one of a host (?3) or a partnership (?4), 0 for any,
+ * sums activity_figures through the index on (partnership_id, held_on). REPORT_SUMS is in the
+ * column order of activity_day and of enum rf (report.h).
+ */
+#define REPORT_SUMS \
+	"sum(activities), sum(program_sessions_in), sum(program_sessions_virt)," \
+	" sum(outreach_sessions), sum(program_0_5_in), sum(program_6_11_in)," \
+	" sum(program_12_18_in), sum(program_adult_in), sum(program_all_in)," \
+	" sum(program_0_5_virt), sum(program_6_11_virt), sum(program_12_18_virt)," \
+	" sum(program_adult_virt), sum(program_all_virt), sum(outreach_attendance)," \
+	" sum(staff_minutes), sum(volunteer_minutes), sum(library_cents), sum(partner_cents)," \
+	" sum(in_kind_cents), sum(materials), sum(respondents), sum(agree_knowledge)," \
+	" sum(agree_confidence), sum(agree_application), sum(agree_awareness), sum(imls_k0_5_pro)," \
+	" sum(imls_k6_11_pro), sum(imls_ya_pro), sum(imls_adult_pro), sum(imls_gen_pro)," \
+	" sum(imls_k0_5_atten), sum(imls_k6_11_atten), sum(imls_ya_atten), sum(imls_adult_atten)," \
+	" sum(imls_gen_atten)"
+#define REPORT_SCOPE "(SELECT id FROM partnership WHERE (?3 = 0 OR host_id = ?3) AND (?4 = 0 OR id = ?4))"
+#define REPORT_SCOPED " FROM activity_figures WHERE partnership_id IN " REPORT_SCOPE \
+	" AND held_on BETWEEN ?1 AND ?2"
+/* The partnerships in scope with an activity in the period: who was reached. */
+#define REPORT_REACHED " FROM partnership p WHERE p.id IN " REPORT_SCOPE \
+	" AND EXISTS (SELECT 1 FROM activity a WHERE a.partnership_id = p.id AND a.held_on BETWEEN ?1 AND ?2)"
+
 /* "Host — Partner", the name a partnership goes by, for the partnership whose id is col. */
 #define PARTNERSHIP_NAME(col) "(SELECT h.name || ' — ' || q.name FROM partnership x" \
 	" JOIN org h ON h.id = x.host_id JOIN org q ON q.id = x.partner_id WHERE x.id = " col ")"
@@ -445,4 +470,46 @@ const char *const db_sql[STMT__MAX] = {
 	[STMT_SIGNIN_FAILED] = "INSERT INTO signin_failure (name_key, failures, last_at) VALUES (?1, 1, ?2)"
 	    " ON CONFLICT (name_key) DO UPDATE SET failures = failures + 1, last_at = excluded.last_at",
 	[STMT_SIGNIN_CLEAR] = "DELETE FROM signin_failure WHERE name_key = ?1",
+	[STMT_REPORT_TOTALS_SITE] = "SELECT NULL, " REPORT_SUMS " FROM activity_day WHERE held_on BETWEEN ?1 AND ?2",
+	[STMT_REPORT_TOTALS_SCOPED] = "SELECT NULL, " REPORT_SUMS REPORT_SCOPED,
+	[STMT_REPORT_MONTHS_SITE] = "SELECT substr(held_on, 1, 7), " REPORT_SUMS
+	    " FROM activity_day WHERE held_on BETWEEN ?1 AND ?2 GROUP BY 1",
+	[STMT_REPORT_MONTHS_SCOPED] = "SELECT substr(held_on, 1, 7), " REPORT_SUMS REPORT_SCOPED " GROUP BY 1",
+	[STMT_REPORT_PARTNERSHIP_COUNTS] = "SELECT"
+	    " count(*) FILTER (WHERE start_on <= ?2 AND (end_on IS NULL OR end_on >= ?1)),"
+	    " count(*) FILTER (WHERE start_on BETWEEN ?1 AND ?2),"
+	    " count(*) FILTER (WHERE end_on BETWEEN ?1 AND ?2)"
+	    " FROM partnership WHERE (?3 = 0 OR host_id = ?3) AND (?4 = 0 OR id = ?4)",
+	[STMT_REPORT_COUNTRIES] = "SELECT c.name, count(DISTINCT o.id) FROM org o JOIN country c ON c.code = o.country"
+	    " WHERE o.id IN (SELECT p.partner_id" REPORT_REACHED ") GROUP BY c.name ORDER BY 2 DESC, 1",
+	[STMT_REPORT_LANGUAGES] = "SELECT g.name, count(DISTINCT x.org_id) FROM org_language x"
+	    " JOIN language g ON g.code = x.lang"
+	    " WHERE x.org_id IN (SELECT p.partner_id" REPORT_REACHED ") GROUP BY g.name ORDER BY 2 DESC, 1",
+	/* Partnerships whose dates overlap the period, with their activity in it and their last before its end. */
+	[STMT_REPORT_PARTNERSHIPS] = "SELECT p.id, h.name, q.name, c.name, p.kind, p.commitment, p.status,"
+	    " p.start_on, p.end_on,"
+	    " (SELECT max(held_on) FROM activity a WHERE a.partnership_id = p.id AND a.held_on <= ?2),"
+	    " (SELECT count(*) FROM activity a WHERE a.partnership_id = p.id AND a.held_on BETWEEN ?1 AND ?2),"
+	    " (SELECT sum(program_0_5_in + program_6_11_in + program_12_18_in + program_adult_in + program_all_in"
+	    "   + program_0_5_virt + program_6_11_virt + program_12_18_virt + program_adult_virt + program_all_virt"
+	    "   + outreach_attendance)"
+	    "   FROM activity_figures f WHERE f.partnership_id = p.id AND f.held_on BETWEEN ?1 AND ?2)"
+	    " FROM partnership p JOIN org h ON h.id = p.host_id JOIN org q ON q.id = p.partner_id"
+	    " JOIN country c ON c.code = q.country"
+	    " WHERE p.id IN " REPORT_SCOPE " AND p.start_on <= ?2 AND (p.end_on IS NULL OR p.end_on >= ?1)"
+	    " ORDER BY h.name, q.name, p.id",
+	/* Every field of every activity in the period, for the activities CSV. */
+	[STMT_REPORT_ACTIVITIES] = "SELECT a.id, a.partnership_id, h.name, q.name, a.held_on, a.type,"
+	    " a.is_program, a.format, a.sessions,"
+	    " a.att_0_5_in, a.att_6_11_in, a.att_12_18_in, a.att_adult_in, a.att_all_in,"
+	    " a.att_0_5_virt, a.att_6_11_virt, a.att_12_18_virt, a.att_adult_virt, a.att_all_virt,"
+	    " a.staff_minutes, a.volunteer_minutes, a.library_cost_cents, a.partner_cost_cents, a.in_kind_cents,"
+	    " a.materials, a.respondents, a.agree_knowledge, a.agree_confidence, a.agree_application,"
+	    " a.agree_awareness, a.notes"
+	    " FROM activity a JOIN partnership p ON p.id = a.partnership_id"
+	    " JOIN org h ON h.id = p.host_id JOIN org q ON q.id = p.partner_id"
+	    " WHERE a.held_on BETWEEN ?1 AND ?2 AND (?3 = 0 OR p.host_id = ?3) AND (?4 = 0 OR p.id = ?4)"
+	    " ORDER BY a.held_on, a.id",
+	/* A host named in a report's scope: its name, and whether the public may see it named. */
+	[STMT_REPORT_HOST] = "SELECT name, status = 'listed' FROM org WHERE id = ?1",
 };

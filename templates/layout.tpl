@@ -16,6 +16,7 @@
 <li><a href="{{LINK_LIST}}">Directory</a></li>
 <li><a href="{{LINK_SEARCH}}">Search</a></li>
 <li><a href="{{LINK_APPLY}}">Apply to be listed</a></li>
+<li><a href="{{LINK_REPORT}}">Impact report</a></li>
 </ul>
 </nav>
 {{#STAFF_NAV}}<nav class="staff-nav" aria-label="Staff">

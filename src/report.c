@@ -1,0 +1,210 @@
+/*
+ * report.c - reads a report's figures for a period and scope, and names its headline figures.
+ *
+ * A report of the whole site reads activity_day (a row a day); one of a host or a partnership
+ * reads activity_figures, the same columns per activity. Both give the sums in enum rf order,
+ * so what follows never knows which was read. Partnership counts and the countries and
+ * languages reached are counted apart, from the partnerships themselves.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "measure.h"
+#include "report.h"
+
+#define END	-1
+#define NONE	{ END }
+#define ATTENDANCE_IN	RF_PROGRAM_0_5_IN, RF_PROGRAM_6_11_IN, RF_PROGRAM_12_18_IN, RF_PROGRAM_ADULT_IN, RF_PROGRAM_ALL_IN
+#define ATTENDANCE_VIRT	RF_PROGRAM_0_5_VIRT, RF_PROGRAM_6_11_VIRT, RF_PROGRAM_12_18_VIRT, RF_PROGRAM_ADULT_VIRT, RF_PROGRAM_ALL_VIRT
+
+const struct headline report_headlines[] = {
+	{ "partnerships_active", "Partnerships active", UNIT_COUNT, 0, { RF_PARTNERSHIPS_ACTIVE, END }, NONE },
+	{ "partnerships_new", "Partnerships begun", UNIT_COUNT, 0, { RF_PARTNERSHIPS_NEW, END }, NONE },
+	{ "partnerships_ended", "Partnerships ended", UNIT_COUNT, 0, { RF_PARTNERSHIPS_ENDED, END }, NONE },
+	{ "activities", "Activities", UNIT_COUNT, 0, { RF_ACTIVITIES, END }, NONE },
+	{ "program_sessions", "Program sessions", UNIT_COUNT, 0,
+	    { RF_PROGRAM_SESSIONS_IN, RF_PROGRAM_SESSIONS_VIRT, END }, NONE },
+	{ "program_sessions_in_person", "Program sessions in person", UNIT_COUNT, 0, { RF_PROGRAM_SESSIONS_IN, END }, NONE },
+	{ "program_sessions_virtual", "Program sessions online", UNIT_COUNT, 0, { RF_PROGRAM_SESSIONS_VIRT, END }, NONE },
+	{ "outreach_sessions", "Outreach sessions", UNIT_COUNT, 0, { RF_OUTREACH_SESSIONS, END }, NONE },
+	{ "program_attendance", "Program attendance", UNIT_COUNT, 0, { ATTENDANCE_IN, ATTENDANCE_VIRT }, NONE },
+	{ "program_attendance_in_person", "Program attendance in person", UNIT_COUNT, 0, { ATTENDANCE_IN, END }, NONE },
+	{ "program_attendance_virtual", "Program attendance online", UNIT_COUNT, 0, { ATTENDANCE_VIRT, END }, NONE },
+	{ "attendance_0_5", "Program attendance, ages 0-5", UNIT_COUNT, 0, { RF_PROGRAM_0_5_IN, RF_PROGRAM_0_5_VIRT, END }, NONE },
+	{ "attendance_6_11", "Program attendance, ages 6-11", UNIT_COUNT, 0, { RF_PROGRAM_6_11_IN, RF_PROGRAM_6_11_VIRT, END }, NONE },
+	{ "attendance_12_18", "Program attendance, ages 12-18", UNIT_COUNT, 0, { RF_PROGRAM_12_18_IN, RF_PROGRAM_12_18_VIRT, END }, NONE },
+	{ "attendance_adult", "Program attendance, adults", UNIT_COUNT, 0, { RF_PROGRAM_ADULT_IN, RF_PROGRAM_ADULT_VIRT, END }, NONE },
+	{ "attendance_all_ages", "Program attendance, all ages", UNIT_COUNT, 0, { RF_PROGRAM_ALL_IN, RF_PROGRAM_ALL_VIRT, END }, NONE },
+	{ "outreach_attendance", "Outreach attendance", UNIT_COUNT, 0, { RF_OUTREACH_ATTENDANCE, END }, NONE },
+	{ "staff_hours", "Staff hours", UNIT_HOURS, 0, { RF_STAFF_MINUTES, END }, NONE },
+	{ "volunteer_hours", "Volunteer hours", UNIT_HOURS, 0, { RF_VOLUNTEER_MINUTES, END }, NONE },
+	{ "materials", "Materials exchanged", UNIT_COUNT, 0, { RF_MATERIALS, END }, NONE },
+	{ "survey_respondents", "Survey respondents", UNIT_COUNT, 0, { RF_RESPONDENTS, END }, NONE },
+	{ "countries_reached", "Countries reached", UNIT_COUNT, 0, { RF_COUNTRIES, END }, NONE },
+	{ "languages_reached", "Languages reached", UNIT_COUNT, 0, { RF_LANGUAGES, END }, NONE },
+	{ "library_cost", "Library's cost", UNIT_MONEY, 1, { RF_LIBRARY_CENTS, END }, NONE },
+	{ "partner_cost", "Partners' cost", UNIT_MONEY, 1, { RF_PARTNER_CENTS, END }, NONE },
+	{ "in_kind_value", "In-kind value", UNIT_MONEY, 1, { RF_IN_KIND_CENTS, END }, NONE },
+	{ "library_cost_per_attendee", "Library's cost per attendee", UNIT_MONEY, 1, { RF_LIBRARY_CENTS, END },
+	    { ATTENDANCE_IN, ATTENDANCE_VIRT } },
+};
+const size_t report_headline_count = sizeof report_headlines / sizeof report_headlines[0];
+
+const struct outcome report_outcomes[4] = {
+	{ "knowledge", "Learned something new", RF_AGREE_KNOWLEDGE },
+	{ "confidence", "Feel more confident", RF_AGREE_CONFIDENCE },
+	{ "application", "Will use what they learned", RF_AGREE_APPLICATION },
+	{ "awareness", "More aware of the library", RF_AGREE_AWARENESS },
+};
+
+static long long
+sum_of(const signed char *terms, const struct report_data *d)
+{
+	long long total = 0;
+
+	for (int i = 0; i < HEADLINE_TERMS && terms[i] != END; i++)
+		total += d->v[terms[i]];
+	return total;
+}
+
+long long
+report_value(const struct headline *h, const struct report_data *d)
+{
+	long long top = sum_of(h->sum, d), bottom;
+
+	if (h->per[0] == END)
+		return top;
+	bottom = sum_of(h->per, d);
+	return bottom == 0 ? 0 : (top + bottom / 2) / bottom;
+}
+
+void
+report_format_plain(enum headline_unit unit, long long v, char *buf, size_t size)
+{
+	const char *sign = v < 0 ? "-" : "";
+	long long a = v < 0 ? -v : v;
+
+	if (unit == UNIT_MONEY)
+		snprintf(buf, size, "%s%lld.%02lld", sign, a / 100, a % 100);
+	else if (unit == UNIT_HOURS)	/* minutes as hours to the hundredth, rounded half up */
+		snprintf(buf, size, "%s%lld.%02lld", sign, (a * 100 / 60 + (a * 100 % 60 >= 30)) / 100,
+		    (a * 100 / 60 + (a * 100 % 60 >= 30)) % 100);
+	else
+		snprintf(buf, size, "%lld", v);
+}
+
+void
+report_format(const struct headline *h, long long v, char *buf, size_t size)
+{
+	if (h->unit == UNIT_MONEY)
+		measure_money_text(buf, size, v);
+	else if (h->unit == UNIT_HOURS) {
+		long long tenths = (v * 10 + 30) / 60;	/* hours to the tenth */
+		char whole[32];
+		measure_grouped(whole, sizeof whole, tenths / 10);
+		snprintf(buf, size, "%s.%lld", whole, tenths % 10);
+	} else
+		measure_grouped(buf, size, v);
+}
+
+long
+report_share_permille(long long agree, long long respondents)
+{
+	return respondents <= 0 ? -1 : (long)((agree * 1000 + respondents / 2) / respondents);
+}
+
+/* Binds the period and scope, which every report statement takes as ?1 to ?4. */
+static sqlite3_stmt *
+report_stmt(enum stmt id, const struct period *p, const struct report_scope *sc)
+{
+	sqlite3_stmt *s = db_stmt(id);
+
+	if (s == NULL)
+		return NULL;
+	sqlite3_bind_text(s, 1, p->from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, p->to, -1, SQLITE_TRANSIENT);
+	if (sqlite3_bind_parameter_count(s) >= 4) {
+		sqlite3_bind_int64(s, 3, sc->host);
+		sqlite3_bind_int64(s, 4, sc->partnership);
+	}
+	return s;
+}
+
+static int
+scoped(const struct report_scope *sc)
+{
+	return sc->host != 0 || sc->partnership != 0;
+}
+
+/* Reads the summed columns of the row s is on (column 0 is the month, or NULL) into d. */
+static void
+read_sums(sqlite3_stmt *s, struct report_data *d)
+{
+	for (int i = 0; i < RF_SUMMED; i++)
+		d->v[i] = sqlite3_column_int64(s, i + 1);
+}
+
+static long long
+count_rows(sqlite3_stmt *s)
+{
+	long long n = 0;
+
+	while (sqlite3_step(s) == SQLITE_ROW)
+		n++;
+	db_done(s);
+	return n;
+}
+
+int
+report_load(const struct period *p, const struct report_scope *sc, struct report_data *d)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	s = report_stmt(scoped(sc) ? STMT_REPORT_TOTALS_SCOPED : STMT_REPORT_TOTALS_SITE, p, sc);
+	if (s == NULL || (rc = sqlite3_step(s)) != SQLITE_ROW) {
+		db_done(s);
+		return -1;
+	}
+	read_sums(s, d);
+	db_done(s);
+	if ((s = report_stmt(STMT_REPORT_PARTNERSHIP_COUNTS, p, sc)) == NULL || sqlite3_step(s) != SQLITE_ROW) {
+		db_done(s);
+		return -1;
+	}
+	d->v[RF_PARTNERSHIPS_ACTIVE] = sqlite3_column_int64(s, 0);
+	d->v[RF_PARTNERSHIPS_NEW] = sqlite3_column_int64(s, 1);
+	d->v[RF_PARTNERSHIPS_ENDED] = sqlite3_column_int64(s, 2);
+	db_done(s);
+	if ((s = report_stmt(STMT_REPORT_COUNTRIES, p, sc)) == NULL)
+		return -1;
+	d->v[RF_COUNTRIES] = count_rows(s);
+	if ((s = report_stmt(STMT_REPORT_LANGUAGES, p, sc)) == NULL)
+		return -1;
+	d->v[RF_LANGUAGES] = count_rows(s);
+	return 0;
+}
+
+int
+report_months(const struct period *p, const struct report_scope *sc, struct report_data *months,
+    char (*names)[8], int n)
+{
+	sqlite3_stmt *s = report_stmt(scoped(sc) ? STMT_REPORT_MONTHS_SCOPED : STMT_REPORT_MONTHS_SITE, p, sc);
+	int i = 0, rc;
+
+	memset(months, 0, sizeof *months * (size_t)n);
+	if (s == NULL)
+		return -1;
+	/* Both lists are in month order: walk them together. */
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *m = (const char *)sqlite3_column_text(s, 0);
+		while (i < n && strcmp(names[i], m) < 0)
+			i++;
+		if (i < n && strcmp(names[i], m) == 0)
+			read_sums(s, &months[i]);
+	}
+	db_done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}

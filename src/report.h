@@ -1,0 +1,80 @@
+/*
+ * report.h - the figures of an impact report: read once per period and scope, then shown as
+ * headline figures, charts and CSV tables that all come from the same numbers.
+ *
+ * The raw figures (enum rf) are the columns of activity_figures and activity_day
+ * (schema/007_reports.sql), where every counting rule lives. The headline figures (report_
+ * headlines) are sums and ratios of those, named once here so the HTML page and the summary CSV
+ * cannot disagree. Money is in cents and time in minutes, 64-bit throughout.
+ */
+#ifndef LIAISON_REPORT_H
+#define LIAISON_REPORT_H
+#include <stddef.h>
+#include "period.h"
+
+/* The raw figures, in the column order of activity_day; then what is counted apart. */
+enum rf {
+	RF_ACTIVITIES, RF_PROGRAM_SESSIONS_IN, RF_PROGRAM_SESSIONS_VIRT, RF_OUTREACH_SESSIONS,
+	RF_PROGRAM_0_5_IN, RF_PROGRAM_6_11_IN, RF_PROGRAM_12_18_IN, RF_PROGRAM_ADULT_IN,
+	RF_PROGRAM_ALL_IN, RF_PROGRAM_0_5_VIRT, RF_PROGRAM_6_11_VIRT, RF_PROGRAM_12_18_VIRT,
+	RF_PROGRAM_ADULT_VIRT, RF_PROGRAM_ALL_VIRT, RF_OUTREACH_ATTENDANCE, RF_STAFF_MINUTES,
+	RF_VOLUNTEER_MINUTES, RF_LIBRARY_CENTS, RF_PARTNER_CENTS, RF_IN_KIND_CENTS, RF_MATERIALS,
+	RF_RESPONDENTS, RF_AGREE_KNOWLEDGE, RF_AGREE_CONFIDENCE, RF_AGREE_APPLICATION,
+	RF_AGREE_AWARENESS, RF_IMLS_K0_5_PRO, RF_IMLS_K6_11_PRO, RF_IMLS_YA_PRO, RF_IMLS_ADULT_PRO,
+	RF_IMLS_GEN_PRO, RF_IMLS_K0_5_ATTEN, RF_IMLS_K6_11_ATTEN, RF_IMLS_YA_ATTEN,
+	RF_IMLS_ADULT_ATTEN, RF_IMLS_GEN_ATTEN,
+	RF_PARTNERSHIPS_ACTIVE, RF_PARTNERSHIPS_NEW, RF_PARTNERSHIPS_ENDED, RF_COUNTRIES,
+	RF_LANGUAGES,
+	RF__MAX
+};
+#define RF_SUMMED	RF_PARTNERSHIPS_ACTIVE	/* the figures summed from activities */
+#define RF_BANDS	5			/* 0-5, 6-11, 12-18, adult, all ages */
+
+/* What a report covers besides its period: everything (both 0), one host, or one partnership. */
+struct report_scope {
+	long long	host;
+	long long	partnership;
+};
+
+struct report_data {
+	long long	v[RF__MAX];
+};
+
+/* Reads every figure for the period and scope. 0, or -1 if the database cannot be read. */
+int	report_load(const struct period *, const struct report_scope *, struct report_data *);
+/*
+ * The summed figures per month of the period, months[i] for the month names[i] from
+ * period_months(); months with nothing recorded stay zero. 0, or -1.
+ */
+int	report_months(const struct period *, const struct report_scope *, struct report_data *months,
+	    char (*names)[8], int n);
+
+enum headline_unit { UNIT_COUNT, UNIT_HOURS, UNIT_MONEY };
+#define HEADLINE_TERMS	10
+struct headline {
+	const char		*key;		/* the summary CSV's figure name */
+	const char		*label;
+	enum headline_unit	 unit;
+	int			 restricted;	/* money: for signed-in readers only */
+	signed char		 sum[HEADLINE_TERMS];	/* rf indexes added up, ending with -1 */
+	signed char		 per[HEADLINE_TERMS];	/* when per[0] >= 0: divided by their sum */
+};
+extern const struct headline report_headlines[];
+extern const size_t report_headline_count;
+/* The headline's value: a sum, or a ratio rounded to the nearest unit (0 when dividing by 0). */
+long long report_value(const struct headline *, const struct report_data *);
+/* v in the headline's unit for people: "1,234", "12.5" hours, "$1,234.50". */
+void	report_format(const struct headline *, long long v, char *buf, size_t size);
+/* v for spreadsheets: "1234", "12.50" hours, "1234.50" dollars. */
+void	report_format_plain(enum headline_unit, long long v, char *buf, size_t size);
+
+/* The four Project Outcome measures: label, and the rf of those who agree. */
+struct outcome {
+	const char	*key;
+	const char	*label;
+	enum rf		 agree;
+};
+extern const struct outcome report_outcomes[4];
+/* Share of respondents who agree, in tenths of a percent, or -1 when no one responded. */
+long	report_share_permille(long long agree, long long respondents);
+#endif
