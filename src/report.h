@@ -63,7 +63,7 @@ extern const struct headline report_headlines[];
 extern const size_t report_headline_count;
 /* The headline's value: a sum, or a ratio rounded to the nearest unit (0 when dividing by 0). */
 long long report_value(const struct headline *, const struct report_data *);
-/* v in the headline's unit for people: "1,234", "12.5" hours, "$1,234.50". */
+/* v in the headline's unit for people: "1,234", "12.5" hours, "1,234.50" (money). */
 void	report_format(const struct headline *, long long v, char *buf, size_t size);
 /* v for spreadsheets: "1234", "12.50" hours, "1234.50" dollars. */
 void	report_format_plain(enum headline_unit, long long v, char *buf, size_t size);

@@ -21,6 +21,7 @@ Suite	*search_suite(void);
 Suite	*entry_suite(void);
 Suite	*record_suite(void);
 Suite	*import_suite(void);
+Suite	*report_suite(void);
 
 /* A CGI-mode request whose output goes to memory; captured_text() flushes and returns it. */
 struct captured {
