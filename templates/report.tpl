@@ -10,8 +10,8 @@
 {{#SCOPE_FIELD}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/SCOPE_FIELD}}
 <div class="field"><label for="fy">Fiscal year</label>
 <select id="fy" name="fy">{{#FY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>FY{{VALUE}}</option>{{/FY_OPTION}}</select></div>
-<div class="field"><label for="q">Part</label>
-<select id="q" name="q"><option value="">Whole year</option>{{#Q_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>Quarter {{VALUE}}</option>{{/Q_OPTION}}</select></div>
+<div class="field"><label for="q">Quarter</label>
+<select id="q" name="q"><option value="">Whole year</option>{{#Q_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>Q{{VALUE}}</option>{{/Q_OPTION}}</select></div>
 <button type="submit">Show</button>
 </form>
 <form method="get" action="{{SELF}}" class="period-form">
@@ -39,7 +39,7 @@
 <h2 id="who-heading">Who came</h2>
 <p class="hint">Counted as the IMLS Public Libraries Survey counts: a hybrid program once, as in person, with its online audience as online attendance; outreach (a booth at a fair, say) is not a program and is counted apart.</p>
 <div class="charts">{{>AGE_CHART}}</div>
-<div class="table-wrap"><table class="staff-table figures-table">
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="who-heading"><table class="staff-table figures-table">
 <caption>Program attendance by age and format, and outreach</caption>
 <thead><tr><th scope="col">Who</th><th scope="col" class="n">In person</th><th scope="col" class="n">Online</th><th scope="col" class="n">Total</th></tr></thead>
 <tbody>
@@ -80,7 +80,7 @@
 <h2 id="partnerships-heading">Partnerships</h2>
 <p class="hint">Every partnership whose dates overlap the period. <span class="health-flag">Quiet</span> marks an active partnership with nothing recorded in the 90 days up to {{AS_OF}}.</p>
 {{#NONE}}<p class="empty">No partnerships ran in this period.</p>{{/NONE}}
-{{#TABLE}}<div class="table-wrap"><table class="staff-table partnerships-table">
+{{#TABLE}}<div class="table-wrap" tabindex="0" role="region" aria-labelledby="partnerships-heading"><table class="staff-table partnerships-table">
 <thead><tr><th scope="col">Partnership</th><th scope="col">Status</th><th scope="col">Commitment</th><th scope="col">Last activity</th><th scope="col" class="n">Activities</th><th scope="col" class="n">Attendance</th></tr></thead>
 <tbody>
 {{#ROW}}<tr><td><a href="{{HREF}}"><span dir="auto">{{HOST}}</span> — <span dir="auto">{{PARTNER}}</span></a> <span class="meta">({{COUNTRY}})</span></td><td><span class="status">{{STATUS}}</span>{{#QUIET}} <strong class="health-flag">Quiet</strong>{{/QUIET}}</td><td>{{COMMITMENT}}</td><td>{{LAST}}</td><td class="n">{{ACTIVITIES}}</td><td class="n">{{ATTENDANCE}}</td></tr>
@@ -89,7 +89,7 @@
 
 <section aria-labelledby="all-heading" class="report-section">
 <h2 id="all-heading">Every figure, against {{PREVIOUS}}</h2>
-<div class="table-wrap"><table class="staff-table figures-table">
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="all-heading"><table class="staff-table figures-table">
 <thead><tr><th scope="col">Figure</th><th scope="col" class="n">{{PERIOD}}</th><th scope="col" class="n">{{PREVIOUS}}</th><th scope="col">Change</th></tr></thead>
 <tbody>
 {{#FIGURE}}<tr><th scope="row">{{LABEL}}</th><td class="n">{{VALUE}}</td><td class="n">{{PREVIOUS_VALUE}}</td><td><span class="delta delta-{{DIRECTION}}">{{CHANGE}}</span></td></tr>

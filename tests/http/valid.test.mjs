@@ -33,6 +33,10 @@ test('pages are valid HTML', { skip: !java && 'java is not installed' }, async (
     'search-none.html': '/search?q=zzzzqqq',
     'search-hostile.html': '/search?q=script',
     'match.html': '/search?match=1',
+    'report.html': '/report?fy=2025',
+    'report-quarter.html': '/report?quarter=2026-Q1',
+    'report-empty.html': '/report?from=1990-01-01&to=1990-02-01',
+    'report-e400.html': '/report?fy=twenty',
   };
   const dir = mkdtempSync(join(tmpdir(), 'liaison-vnu-'));
   const staff = await signedIn('admin', '127.0.3.1');
@@ -58,6 +62,8 @@ test('pages are valid HTML', { skip: !java && 'java is not installed' }, async (
     'activity-board.html': (await board.get('/partnerships/1/activities/1')).text,
     'activity-delete.html': (await staff.get('/partnerships/1/activities/1/delete')).text,
     'import.html': (await staff.get('/import')).text,
+    'report-board.html': (await board.get('/report?fy=2026')).text,
+    'report-partnership.html': (await staff.get('/report?fy=2026&partnership=1')).text,
   };
   {
     const form = await staff.get('/partnerships/1/activities/new');
