@@ -2,7 +2,7 @@
  * report.c - reads a report's figures for a period and scope, and names its headline figures.
  *
  * A report of the whole site reads activity_day (a row a day); one of a host or a partnership
- * reads activity_figures, the same columns per activity. Both give the sums in enum rf order,
+ * reads activity_partnership_day (a row a day for each partnership), the same columns. Both give the sums in enum rf order,
  * so what follows never knows which was read. Partnership counts and the countries and
  * languages reached are counted apart, from the partnerships themselves.
  */

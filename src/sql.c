@@ -12,8 +12,8 @@
 /*
  * Reports (report.c, cgi-bin/report.c): ?1 and ?2 the first and last day. A report of the whole
  * site sums activity_day, one row a day; one of a host (?3) or a partnership (?4), 0 for any,
- * sums activity_figures through the index on (partnership_id, held_on). REPORT_SUMS is in the
- * column order of activity_day and of enum rf (report.h).
+ * sums activity_partnership_day, a row a day for each partnership. REPORT_SUMS is in the
+ * column order of both and of enum rf (report.h).
  */
 #define REPORT_SUMS \
 	"sum(activities), sum(program_sessions_in), sum(program_sessions_virt)," \
@@ -28,7 +28,7 @@
 	" sum(imls_k0_5_atten), sum(imls_k6_11_atten), sum(imls_ya_atten), sum(imls_adult_atten)," \
 	" sum(imls_gen_atten)"
 #define REPORT_SCOPE "(SELECT id FROM partnership WHERE (?3 = 0 OR host_id = ?3) AND (?4 = 0 OR id = ?4))"
-#define REPORT_SCOPED " FROM activity_figures WHERE partnership_id IN " REPORT_SCOPE \
+#define REPORT_SCOPED " FROM activity_partnership_day WHERE partnership_id IN " REPORT_SCOPE \
 	" AND held_on BETWEEN ?1 AND ?2"
 /* The partnerships in scope with an activity in the period: who was reached. */
 #define REPORT_REACHED " FROM partnership p WHERE p.id IN " REPORT_SCOPE \
@@ -485,17 +485,19 @@ const char *const db_sql[STMT__MAX] = {
 	[STMT_REPORT_LANGUAGES] = "SELECT g.name, count(DISTINCT x.org_id) FROM org_language x"
 	    " JOIN language g ON g.code = x.lang"
 	    " WHERE x.org_id IN (SELECT p.partner_id" REPORT_REACHED ") GROUP BY g.name ORDER BY 2 DESC, 1",
-	/* Partnerships whose dates overlap the period, with their activity in it and their last before its end. */
+	/* Partnerships whose dates overlap the period, with what they did in it and their last activity. */
 	[STMT_REPORT_PARTNERSHIPS] = "SELECT p.id, h.name, q.name, c.name, p.kind, p.commitment, p.status,"
 	    " p.start_on, p.end_on,"
 	    " (SELECT max(held_on) FROM activity a WHERE a.partnership_id = p.id AND a.held_on <= ?2),"
-	    " (SELECT count(*) FROM activity a WHERE a.partnership_id = p.id AND a.held_on BETWEEN ?1 AND ?2),"
-	    " (SELECT sum(program_0_5_in + program_6_11_in + program_12_18_in + program_adult_in + program_all_in"
-	    "   + program_0_5_virt + program_6_11_virt + program_12_18_virt + program_adult_virt + program_all_virt"
-	    "   + outreach_attendance)"
-	    "   FROM activity_figures f WHERE f.partnership_id = p.id AND f.held_on BETWEEN ?1 AND ?2)"
+	    " ifnull(t.activities, 0), ifnull(t.attendance, 0)"
 	    " FROM partnership p JOIN org h ON h.id = p.host_id JOIN org q ON q.id = p.partner_id"
 	    " JOIN country c ON c.code = q.country"
+	    " LEFT JOIN (SELECT partnership_id, sum(activities) AS activities,"
+	    "   sum(program_0_5_in + program_6_11_in + program_12_18_in + program_adult_in + program_all_in"
+	    "   + program_0_5_virt + program_6_11_virt + program_12_18_virt + program_adult_virt + program_all_virt"
+	    "   + outreach_attendance) AS attendance"
+	    "   FROM activity_partnership_day WHERE held_on BETWEEN ?1 AND ?2 GROUP BY partnership_id) t"
+	    "   ON t.partnership_id = p.id"
 	    " WHERE p.id IN " REPORT_SCOPE " AND p.start_on <= ?2 AND (p.end_on IS NULL OR p.end_on >= ?1)"
 	    " ORDER BY h.name, q.name, p.id",
 	/* Every field of every activity in the period, for the activities CSV. */

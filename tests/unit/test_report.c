@@ -131,11 +131,12 @@ END_TEST
 
 static char sums_sql[4096];
 
-/* Rows where activity_day and a fresh sum of activity_figures differ, either way round. */
+/* Rows where activity_day or activity_partnership_day and a fresh sum of activity_figures
+ * differ, either way round. */
 static long
 day_sums_differing(const char *path)
 {
-	char sql[16384];
+	char sql[32768];
 	sqlite3 *h;
 	sqlite3_stmt *s;
 
@@ -151,8 +152,12 @@ day_sums_differing(const char *path)
 	}
 	snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM (SELECT held_on, %s FROM activity_figures"
 	    " GROUP BY held_on EXCEPT SELECT * FROM activity_day)) + (SELECT count(*) FROM (SELECT *"
-	    " FROM activity_day EXCEPT SELECT held_on, %s FROM activity_figures GROUP BY held_on))",
-	    sums_sql, sums_sql);
+	    " FROM activity_day EXCEPT SELECT held_on, %s FROM activity_figures GROUP BY held_on))"
+	    " + (SELECT count(*) FROM (SELECT held_on, partnership_id, %s FROM activity_figures"
+	    " GROUP BY held_on, partnership_id EXCEPT SELECT * FROM activity_partnership_day))"
+	    " + (SELECT count(*) FROM (SELECT * FROM activity_partnership_day EXCEPT"
+	    " SELECT held_on, partnership_id, %s FROM activity_figures GROUP BY held_on, partnership_id))",
+	    sums_sql, sums_sql, sums_sql, sums_sql);
 	return query_int(path, sql);
 }
 
@@ -191,6 +196,10 @@ START_TEST(the_day_sums_always_equal_summing_every_activity_again)
 	ck_assert_int_eq(day_sums_differing(path), 0);
 	/* A day whose last activity goes leaves no row of zeros behind. */
 	ck_assert_int_eq(query_int(path, "SELECT count(*) FROM activity_day WHERE activities = 0"), 0);
+	ck_assert_int_eq(query_int(path, "SELECT count(*) FROM activity_partnership_day WHERE activities = 0"), 0);
+	/* Moving an activity to another partnership moves its figures. */
+	exec_on(path, "UPDATE activity SET partnership_id = 2 WHERE id = (SELECT min(id) FROM activity WHERE partnership_id = 1)");
+	ck_assert_int_eq(day_sums_differing(path), 0);
 	use_test_db(path);
 	ck_assert_int_eq(import_start(&imp, IMPORT_ACTIVITIES, "test", "unit"), IMPORT_DONE);
 	ck_assert_int_eq(import_feed(&imp, csv, sizeof csv - 1), 0);
@@ -307,7 +316,7 @@ START_TEST(hand_made_figures_come_out_as_worked_by_hand)
 	ck_assert_int_eq(d.v[RF_COUNTRIES], 3);
 	ck_assert_int_eq(d.v[RF_LANGUAGES], 4);
 
-	/* One host, read from activity_figures: the same rules, without the other host's row. */
+	/* One host, read from activity_partnership_day: the same rules, without the other host's row. */
 	load("2031", 900, 0, &host);
 	ck_assert_int_eq(host.v[RF_ACTIVITIES], 4);
 	ck_assert_int_eq(host.v[RF_IMLS_ADULT_PRO], 0);
