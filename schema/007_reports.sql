@@ -135,7 +135,7 @@ CREATE TABLE activity_partnership_day (
 	imls_ya_atten	INTEGER NOT NULL,
 	imls_adult_atten	INTEGER NOT NULL,
 	imls_gen_atten	INTEGER NOT NULL,
-	PRIMARY KEY (held_on, partnership_id)
+	PRIMARY KEY (partnership_id, held_on)
 ) WITHOUT ROWID;
 
 CREATE TRIGGER activity_day_insert AFTER INSERT ON activity BEGIN
@@ -199,7 +199,7 @@ CREATE TRIGGER activity_day_insert AFTER INSERT ON activity BEGIN
 		agree_application, agree_awareness, imls_k0_5_pro, imls_k6_11_pro, imls_ya_pro,
 		imls_adult_pro, imls_gen_pro, imls_k0_5_atten, imls_k6_11_atten, imls_ya_atten,
 		imls_adult_atten, imls_gen_atten FROM activity_figures WHERE id = NEW.id
-	ON CONFLICT (held_on, partnership_id) DO UPDATE SET
+	ON CONFLICT (partnership_id, held_on) DO UPDATE SET
 		activities = activities + excluded.activities, program_sessions_in = program_sessions_in +
 		excluded.program_sessions_in, program_sessions_virt = program_sessions_virt +
 		excluded.program_sessions_virt, outreach_sessions = outreach_sessions +
@@ -445,7 +445,7 @@ CREATE TRIGGER activity_day_update_after AFTER UPDATE ON activity BEGIN
 		agree_application, agree_awareness, imls_k0_5_pro, imls_k6_11_pro, imls_ya_pro,
 		imls_adult_pro, imls_gen_pro, imls_k0_5_atten, imls_k6_11_atten, imls_ya_atten,
 		imls_adult_atten, imls_gen_atten FROM activity_figures WHERE id = NEW.id
-	ON CONFLICT (held_on, partnership_id) DO UPDATE SET
+	ON CONFLICT (partnership_id, held_on) DO UPDATE SET
 		activities = activities + excluded.activities, program_sessions_in = program_sessions_in +
 		excluded.program_sessions_in, program_sessions_virt = program_sessions_virt +
 		excluded.program_sessions_virt, outreach_sessions = outreach_sessions +

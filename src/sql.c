@@ -496,7 +496,8 @@ const char *const db_sql[STMT__MAX] = {
 	    "   sum(program_0_5_in + program_6_11_in + program_12_18_in + program_adult_in + program_all_in"
 	    "   + program_0_5_virt + program_6_11_virt + program_12_18_virt + program_adult_virt + program_all_virt"
 	    "   + outreach_attendance) AS attendance"
-	    "   FROM activity_partnership_day WHERE held_on BETWEEN ?1 AND ?2 GROUP BY partnership_id) t"
+	    "   FROM activity_partnership_day WHERE partnership_id IN " REPORT_SCOPE
+	    "   AND held_on BETWEEN ?1 AND ?2 GROUP BY partnership_id) t"
 	    "   ON t.partnership_id = p.id"
 	    " WHERE p.id IN " REPORT_SCOPE " AND p.start_on <= ?2 AND (p.end_on IS NULL OR p.end_on >= ?1)"
 	    " ORDER BY h.name, q.name, p.id",
