@@ -35,33 +35,46 @@ csv_start(struct csv_out *c, struct req *r, const char *filename)
 	req_write(r, "\xEF\xBB\xBF", 3);
 }
 
+/* Makes room for need more bytes in the row; 0, or -1 (the export is cut short, never garbled). */
+static int
+room(struct csv_out *c, size_t need)
+{
+	size_t cap;
+	char *b;
+
+	if (c->len + need <= c->cap)
+		return 0;
+	cap = c->cap ? c->cap : 256;
+	while (cap < c->len + need)
+		cap *= 2;
+	if ((b = realloc(c->line, cap)) == NULL) {
+		c->r->out_error = 1;
+		return -1;
+	}
+	c->line = b;
+	c->cap = cap;
+	return 0;
+}
+
 void
 csv_cell_n(struct csv_out *c, const char *text, size_t len)
 {
-	size_t need = 2 * len + 4, n;	/* every byte a quote, two outer quotes, an apostrophe */
+	/* a comma, two outer quotes, every byte a quote, an apostrophe */
 	int neutralize = len > 0 && csv_formula_start((unsigned char)text[0]);
 
+	if (room(c, 2 * len + 4) < 0)
+		return;
 	if (c->col++ > 0)
-		req_write(c->r, ",", 1);
-	if (need > c->cap) {
-		char *b = realloc(c->buf, need);
-		if (b == NULL) {
-			c->r->out_error = 1;	/* the export is cut short; no half-quoted cell */
-			return;
-		}
-		c->buf = b;
-		c->cap = need;
-	}
+		c->line[c->len++] = ',';
 	if (neutralize) {
-		/* Quote into buf+1, then turn its opening quote into the apostrophe: "'=1+1". */
-		n = csv_write(c->buf + 1, c->cap - 1, text, len);
-		c->buf[0] = '"';
-		c->buf[1] = '\'';
-		req_write(c->r, c->buf, n + 1);
+		/* Quote one byte further on, then turn the opening quote into "'": "'=1+1". */
+		size_t n = csv_write(c->line + c->len + 1, c->cap - c->len - 1, text, len);
+		c->line[c->len] = '"';
+		c->line[c->len + 1] = '\'';
+		c->len += n + 1;
 		return;
 	}
-	n = csv_write(c->buf, c->cap, text, len);
-	req_write(c->r, c->buf, n);
+	c->len += csv_write(c->line + c->len, c->cap - c->len, text, len);
 }
 
 void
@@ -73,25 +86,39 @@ csv_cell(struct csv_out *c, const char *text)
 void
 csv_cell_int(struct csv_out *c, long long v)
 {
-	char num[32];
-	int n = snprintf(num, sizeof num, "%lld", v);
+	char digits[24];
+	int n = 0;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
 
+	if (room(c, sizeof digits + 2) < 0)
+		return;
 	if (c->col++ > 0)
-		req_write(c->r, ",", 1);
-	req_write(c->r, num, (size_t)n);
+		c->line[c->len++] = ',';
+	do
+		digits[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		c->line[c->len++] = '-';
+	while (n > 0)
+		c->line[c->len++] = digits[--n];
 }
 
 void
 csv_row_end(struct csv_out *c)
 {
-	req_write(c->r, "\r\n", 2);
+	if (room(c, 2) == 0) {
+		c->line[c->len++] = '\r';
+		c->line[c->len++] = '\n';
+		req_write(c->r, c->line, c->len);
+	}
+	c->len = 0;
 	c->col = 0;
 }
 
 void
 csv_finish(struct csv_out *c)
 {
-	free(c->buf);
-	c->buf = NULL;
-	c->cap = 0;
+	free(c->line);
+	c->line = NULL;
+	c->len = c->cap = 0;
 }

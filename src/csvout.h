@@ -12,11 +12,15 @@
 
 struct req;
 
+/*
+ * A row is built in line and written with one call when it ends: a million-row export makes a
+ * million writes, not thirty million. line grows to the longest row and no further.
+ */
 struct csv_out {
 	struct req	*r;
-	int		 col;		/* cells written in the current row */
-	char		*buf;		/* quoting scratch, grown as needed, freed by csv_finish */
-	size_t		 cap;
+	int		 col;		/* cells in the current row */
+	char		*line;		/* the row so far, freed by csv_finish */
+	size_t		 len, cap;
 };
 
 /* Sends the headers (attachment named filename) and the byte-order mark. */
