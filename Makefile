@@ -86,6 +86,7 @@ bench: deps
 	bench/run.sh
 	bench/apply.sh
 	bench/import.sh
+	bench/report.sh
 
 # Valid application forms with fresh tokens for bench/apply.sh.
 $(BUILD)/applybodies: bench/applybodies.c $(BUILD)/libliaison.a src/*.h

@@ -15,7 +15,7 @@
 CREATE VIEW activity_figures AS SELECT id, partnership_id, held_on,
 	1 AS activities,
 	p * s_in AS program_sessions_in,
-	p * s_virt AS program_sessions_virt,
+	p * (sessions - s_in) AS program_sessions_virt,
 	(1 - p) * sessions AS outreach_sessions,
 	p * att_0_5_in AS program_0_5_in,
 	p * att_6_11_in AS program_6_11_in,
@@ -27,33 +27,32 @@ CREATE VIEW activity_figures AS SELECT id, partnership_id, held_on,
 	p * att_12_18_virt AS program_12_18_virt,
 	p * att_adult_virt AS program_adult_virt,
 	p * att_all_virt AS program_all_virt,
-	(1 - p) * audience AS outreach_attendance,
+	(1 - p) * (b0_5 + b6_11 + b12_18 + badult + ball) AS outreach_attendance,
 	staff_minutes, volunteer_minutes,
 	library_cost_cents AS library_cents, partner_cost_cents AS partner_cents, in_kind_cents,
 	materials, respondents, agree_knowledge, agree_confidence, agree_application, agree_awareness,
-	p * (age_class = 1) * sessions AS imls_k0_5_pro,
-	p * (age_class = 2) * sessions AS imls_k6_11_pro,
-	p * (age_class = 3) * sessions AS imls_ya_pro,
-	p * (age_class = 4) * sessions AS imls_adult_pro,
-	p * (age_class = 5) * sessions AS imls_gen_pro,
-	p * (age_class = 1) * audience AS imls_k0_5_atten,
-	p * (age_class = 2) * audience AS imls_k6_11_atten,
-	p * (age_class = 3) * audience AS imls_ya_atten,
-	p * (age_class = 4) * audience AS imls_adult_atten,
-	p * (age_class = 5) * audience AS imls_gen_atten
-FROM (SELECT *,
-	CASE
-		WHEN audience > 0 AND att_0_5_in + att_0_5_virt = audience THEN 1
-		WHEN audience > 0 AND att_6_11_in + att_6_11_virt = audience THEN 2
-		WHEN audience > 0 AND att_12_18_in + att_12_18_virt = audience THEN 3
-		WHEN audience > 0 AND att_adult_in + att_adult_virt = audience THEN 4
-		ELSE 5 END AS age_class
-	FROM (SELECT *, is_program AS p,
-		CASE WHEN format = 'virtual' THEN 0 ELSE sessions END AS s_in,
-		CASE WHEN format = 'virtual' THEN sessions ELSE 0 END AS s_virt,
-		att_0_5_in + att_6_11_in + att_12_18_in + att_adult_in + att_all_in +
-		att_0_5_virt + att_6_11_virt + att_12_18_virt + att_adult_virt + att_all_virt AS audience
-		FROM activity));
+	-- A program is in one age class when its whole audience is in one band; else "general".
+	-- Written band by band rather than through a shared total: SQLite copies a subquery's
+	-- expression into every place that names it, and this keeps each copy small.
+	p * sessions * (b0_5 > 0 AND b6_11 + b12_18 + badult + ball = 0) AS imls_k0_5_pro,
+	p * sessions * (b6_11 > 0 AND b0_5 + b12_18 + badult + ball = 0) AS imls_k6_11_pro,
+	p * sessions * (b12_18 > 0 AND b0_5 + b6_11 + badult + ball = 0) AS imls_ya_pro,
+	p * sessions * (badult > 0 AND b0_5 + b6_11 + b12_18 + ball = 0) AS imls_adult_pro,
+	p * sessions * NOT ((b0_5 > 0) + (b6_11 > 0) + (b12_18 > 0) + (badult > 0) = 1 AND ball = 0) AS imls_gen_pro,
+	p * b0_5 * (b6_11 + b12_18 + badult + ball = 0) AS imls_k0_5_atten,
+	p * b6_11 * (b0_5 + b12_18 + badult + ball = 0) AS imls_k6_11_atten,
+	p * b12_18 * (b0_5 + b6_11 + badult + ball = 0) AS imls_ya_atten,
+	p * badult * (b0_5 + b6_11 + b12_18 + ball = 0) AS imls_adult_atten,
+	p * (b0_5 + b6_11 + b12_18 + badult + ball) *
+		NOT ((b0_5 > 0) + (b6_11 > 0) + (b12_18 > 0) + (badult > 0) = 1 AND ball = 0) AS imls_gen_atten
+FROM (SELECT *, is_program AS p,
+	CASE WHEN format = 'virtual' THEN 0 ELSE sessions END AS s_in,
+	att_0_5_in + att_0_5_virt AS b0_5,
+	att_6_11_in + att_6_11_virt AS b6_11,
+	att_12_18_in + att_12_18_virt AS b12_18,
+	att_adult_in + att_adult_virt AS badult,
+	att_all_in + att_all_virt AS ball
+	FROM activity);
 
 CREATE TABLE activity_day (
 	held_on	TEXT PRIMARY KEY,

@@ -161,6 +161,12 @@ db_run(enum stmt id)
 }
 
 int
+db_run_schema_sql(const char *sql)
+{
+	return conn ? sqlite3_exec(conn, sql, NULL, NULL, NULL) : SQLITE_ERROR;
+}
+
+int
 db_is_busy(int rc)
 {
 	rc &= 0xff;

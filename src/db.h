@@ -140,6 +140,11 @@ enum stmt {
 	STMT_REPORT_PARTNERSHIPS,
 	STMT_REPORT_ACTIVITIES,
 	STMT_REPORT_HOST,
+	STMT_REPORT_TRIGGER_TEXT,
+	STMT_REPORT_TRIGGER_DROP,
+	STMT_REPORT_LAST_ACTIVITY,
+	STMT_REPORT_DAY_ADD,
+	STMT_REPORT_PARTNERSHIP_DAY_ADD,
 	STMT__MAX
 };
 
@@ -170,6 +175,11 @@ void		 db_done(sqlite3_stmt *s);
 int		 db_write(sqlite3_stmt *s);
 /* db_write of statement id, which takes no parameters (STMT_BEGIN, STMT_COMMIT, …). */
 int		 db_run(enum stmt id);
+/*
+ * Runs sql, which must be text the database's own schema holds (sqlite_master.sql), never
+ * anything built from input: for putting back a trigger set aside during an import.
+ */
+int		 db_run_schema_sql(const char *sql);
 /* 1 when rc from sqlite3_step means "busy or locked past the timeout". */
 int		 db_is_busy(int rc);
 

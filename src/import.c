@@ -403,8 +403,10 @@ enum import_result
 import_start(struct import *im, enum import_kind kind, const char *actor, const char *source)
 {
 	enum change_result r;
+	int rc;
 
 	memset(im, 0, offsetof(struct import, form));
+	memset(&im->pause, 0, sizeof im->pause);
 	im->kind = kind;
 	im->actor = actor;
 	im->source = source;
@@ -413,6 +415,14 @@ import_start(struct import *im, enum import_kind kind, const char *actor, const 
 		return IMPORT_FAILED;
 	if ((r = change_begin()) != CHANGE_OK) {
 		csvin_free(&im->csv);
+		return r == CHANGE_BUSY ? IMPORT_BUSY : IMPORT_FAILED;
+	}
+	/* Adding each row's figures to the day sums as it goes in would take five times as long
+	 * as the rest of the import; they are added all at once at the end instead. */
+	if (kind == IMPORT_ACTIVITIES && (rc = report_sums_pause(&im->pause)) != SQLITE_OK) {
+		report_pause_free(&im->pause);
+		csvin_free(&im->csv);
+		r = change_finish(change_failed(rc));
 		return r == CHANGE_BUSY ? IMPORT_BUSY : IMPORT_FAILED;
 	}
 	im->started = 1;
@@ -438,6 +448,7 @@ import_finish(struct import *im)
 	enum change_result r = CHANGE_OK;
 	char action[64], note[300];
 	long long audit_id;
+	int rc;
 
 	if (!im->started)
 		return IMPORT_FAILED;
@@ -453,12 +464,16 @@ import_finish(struct import *im)
 		    import_kind_names[im->kind]);
 	if (im->fatal[0] || im->bad_rows) {
 		im->imported = 0;
-		change_finish(CHANGE_INVALID);
+		change_finish(CHANGE_INVALID);	/* the rollback puts the trigger back too */
+		report_pause_free(&im->pause);
 		return IMPORT_REFUSED;
 	}
 	snprintf(action, sizeof action, "imported %ld %s", im->imported, import_kind_names[im->kind]);
 	snprintf(note, sizeof note, "from %.200s", im->source);
-	if ((audit_id = audit_open(im->actor, action, 0, 0, note)) < 0)
+	if (im->kind == IMPORT_ACTIVITIES && (rc = report_sums_resume(&im->pause)) != SQLITE_OK)
+		r = change_failed(rc);
+	report_pause_free(&im->pause);
+	if (r == CHANGE_OK && (audit_id = audit_open(im->actor, action, 0, 0, note)) < 0)
 		r = change_failed((int)-audit_id);
 	r = change_finish(r);
 	if (r != CHANGE_OK)

@@ -14,6 +14,7 @@
 #define LIAISON_IMPORT_H
 
 #include "csvin.h"
+#include "report.h"
 #include "form.h"
 
 #define IMPORT_PROBLEMS_MAX	100
@@ -68,6 +69,7 @@ struct import {
 	char			 column_name[CSVIN_FIELDS_MAX][40];
 	struct form		 form;
 	struct csvin		 csv;
+	struct report_pause	 pause;		/* activities: the day sums' upkeep, set aside */
 };
 
 /*

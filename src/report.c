@@ -7,6 +7,7 @@
  * languages reached are counted apart, from the partnerships themselves.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
@@ -207,4 +208,51 @@ report_months(const struct period *p, const struct report_scope *sc, struct repo
 	}
 	db_done(s);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+report_sums_pause(struct report_pause *rp)
+{
+	sqlite3_stmt *s = db_stmt(STMT_REPORT_TRIGGER_TEXT);
+	int rc;
+
+	memset(rp, 0, sizeof *rp);
+	if (s == NULL)
+		return SQLITE_ERROR;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		rp->trigger_sql = strdup((const char *)sqlite3_column_text(s, 0));
+	db_done(s);
+	if (rp->trigger_sql == NULL)
+		return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_NOMEM : rc;
+	if ((s = db_stmt(STMT_REPORT_LAST_ACTIVITY)) == NULL || (rc = sqlite3_step(s)) != SQLITE_ROW) {
+		db_done(s);
+		return s == NULL ? SQLITE_ERROR : rc;
+	}
+	rp->after_id = sqlite3_column_int64(s, 0);
+	db_done(s);
+	return db_run(STMT_REPORT_TRIGGER_DROP);
+}
+
+int
+report_sums_resume(struct report_pause *rp)
+{
+	static const enum stmt adds[] = { STMT_REPORT_DAY_ADD, STMT_REPORT_PARTNERSHIP_DAY_ADD };
+	int rc;
+
+	for (size_t i = 0; i < sizeof adds / sizeof adds[0]; i++) {
+		sqlite3_stmt *s = db_stmt(adds[i]);
+		if (s == NULL)
+			return SQLITE_ERROR;
+		sqlite3_bind_int64(s, 1, rp->after_id);
+		if ((rc = db_write(s)) != SQLITE_OK)
+			return rc;
+	}
+	return rp->trigger_sql ? db_run_schema_sql(rp->trigger_sql) : SQLITE_ERROR;
+}
+
+void
+report_pause_free(struct report_pause *rp)
+{
+	free(rp->trigger_sql);
+	rp->trigger_sql = NULL;
 }

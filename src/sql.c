@@ -27,6 +27,44 @@
 	" sum(imls_k6_11_pro), sum(imls_ya_pro), sum(imls_adult_pro), sum(imls_gen_pro)," \
 	" sum(imls_k0_5_atten), sum(imls_k6_11_atten), sum(imls_ya_atten), sum(imls_adult_atten)," \
 	" sum(imls_gen_atten)"
+#define REPORT_COLUMNS \
+	"activities, program_sessions_in, program_sessions_virt, outreach_sessions," \
+	" program_0_5_in, program_6_11_in, program_12_18_in, program_adult_in, program_all_in," \
+	" program_0_5_virt, program_6_11_virt, program_12_18_virt, program_adult_virt," \
+	" program_all_virt, outreach_attendance, staff_minutes, volunteer_minutes, library_cents," \
+	" partner_cents, in_kind_cents, materials, respondents, agree_knowledge, agree_confidence," \
+	" agree_application, agree_awareness, imls_k0_5_pro, imls_k6_11_pro, imls_ya_pro," \
+	" imls_adult_pro, imls_gen_pro, imls_k0_5_atten, imls_k6_11_atten, imls_ya_atten," \
+	" imls_adult_atten, imls_gen_atten"
+#define REPORT_ADD \
+	"activities = activities + excluded.activities, program_sessions_in = program_sessions_in" \
+	" + excluded.program_sessions_in, program_sessions_virt = program_sessions_virt +" \
+	" excluded.program_sessions_virt, outreach_sessions = outreach_sessions +" \
+	" excluded.outreach_sessions, program_0_5_in = program_0_5_in + excluded.program_0_5_in," \
+	" program_6_11_in = program_6_11_in + excluded.program_6_11_in, program_12_18_in =" \
+	" program_12_18_in + excluded.program_12_18_in, program_adult_in = program_adult_in +" \
+	" excluded.program_adult_in, program_all_in = program_all_in + excluded.program_all_in," \
+	" program_0_5_virt = program_0_5_virt + excluded.program_0_5_virt, program_6_11_virt =" \
+	" program_6_11_virt + excluded.program_6_11_virt, program_12_18_virt = program_12_18_virt" \
+	" + excluded.program_12_18_virt, program_adult_virt = program_adult_virt +" \
+	" excluded.program_adult_virt, program_all_virt = program_all_virt +" \
+	" excluded.program_all_virt, outreach_attendance = outreach_attendance +" \
+	" excluded.outreach_attendance, staff_minutes = staff_minutes + excluded.staff_minutes," \
+	" volunteer_minutes = volunteer_minutes + excluded.volunteer_minutes, library_cents =" \
+	" library_cents + excluded.library_cents, partner_cents = partner_cents +" \
+	" excluded.partner_cents, in_kind_cents = in_kind_cents + excluded.in_kind_cents," \
+	" materials = materials + excluded.materials, respondents = respondents +" \
+	" excluded.respondents, agree_knowledge = agree_knowledge + excluded.agree_knowledge," \
+	" agree_confidence = agree_confidence + excluded.agree_confidence, agree_application =" \
+	" agree_application + excluded.agree_application, agree_awareness = agree_awareness +" \
+	" excluded.agree_awareness, imls_k0_5_pro = imls_k0_5_pro + excluded.imls_k0_5_pro," \
+	" imls_k6_11_pro = imls_k6_11_pro + excluded.imls_k6_11_pro, imls_ya_pro = imls_ya_pro +" \
+	" excluded.imls_ya_pro, imls_adult_pro = imls_adult_pro + excluded.imls_adult_pro," \
+	" imls_gen_pro = imls_gen_pro + excluded.imls_gen_pro, imls_k0_5_atten = imls_k0_5_atten +" \
+	" excluded.imls_k0_5_atten, imls_k6_11_atten = imls_k6_11_atten +" \
+	" excluded.imls_k6_11_atten, imls_ya_atten = imls_ya_atten + excluded.imls_ya_atten," \
+	" imls_adult_atten = imls_adult_atten + excluded.imls_adult_atten, imls_gen_atten =" \
+	" imls_gen_atten + excluded.imls_gen_atten"
 #define REPORT_SCOPE "(SELECT id FROM partnership WHERE (?3 = 0 OR host_id = ?3) AND (?4 = 0 OR id = ?4))"
 #define REPORT_SCOPED " FROM activity_partnership_day WHERE partnership_id IN " REPORT_SCOPE \
 	" AND held_on BETWEEN ?1 AND ?2"
@@ -515,6 +553,19 @@ const char *const db_sql[STMT__MAX] = {
 	    " JOIN org h ON h.id = p.host_id JOIN org q ON q.id = p.partner_id"
 	    " WHERE a.held_on BETWEEN ?1 AND ?2 AND (?3 = 0 OR p.host_id = ?3) AND (?4 = 0 OR p.id = ?4)"
 	    " ORDER BY a.held_on, a.id",
+	/*
+	 * A bulk import of activities sets the per-row upkeep of the day sums aside inside its
+	 * transaction, then adds its rows' figures in two statements (report_sums_pause/resume).
+	 */
+	[STMT_REPORT_TRIGGER_TEXT] = "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'activity_day_insert'",
+	[STMT_REPORT_TRIGGER_DROP] = "DROP TRIGGER activity_day_insert",
+	[STMT_REPORT_LAST_ACTIVITY] = "SELECT ifnull(max(id), 0) FROM activity",
+	[STMT_REPORT_DAY_ADD] = "INSERT INTO activity_day (held_on, " REPORT_COLUMNS ")"
+	    " SELECT held_on, " REPORT_SUMS " FROM activity_figures WHERE id > ?1 GROUP BY held_on"
+	    " ON CONFLICT (held_on) DO UPDATE SET " REPORT_ADD,
+	[STMT_REPORT_PARTNERSHIP_DAY_ADD] = "INSERT INTO activity_partnership_day (held_on, partnership_id, " REPORT_COLUMNS ")"
+	    " SELECT held_on, partnership_id, " REPORT_SUMS " FROM activity_figures WHERE id > ?1"
+	    " GROUP BY partnership_id, held_on ON CONFLICT (partnership_id, held_on) DO UPDATE SET " REPORT_ADD,
 	/* A host named in a report's scope: its name, and whether the public may see it named. */
 	[STMT_REPORT_HOST] = "SELECT name, status = 'listed' FROM org WHERE id = ?1",
 };
