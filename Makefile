@@ -135,8 +135,11 @@ build/fuzz/fuzz_multipart: tests/fuzz/fuzz_multipart.c src/multipart.c src/multi
 build/fuzz/fuzz_csvin: tests/fuzz/fuzz_csvin.c src/csvin.c src/csvin.h src/params.c src/params.h
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_csvin.c src/csvin.c src/params.c -lcsv
+build/fuzz/fuzz_period: tests/fuzz/fuzz_period.c src/period.c src/period.h src/measure.c src/measure.h
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_period.c src/period.c src/measure.c
 FUZZ_TARGETS := build/fuzz/fuzz_params build/fuzz/fuzz_csv build/fuzz/fuzz_searchquery build/fuzz/fuzz_form \
-	build/fuzz/fuzz_multipart build/fuzz/fuzz_csvin
+	build/fuzz/fuzz_multipart build/fuzz/fuzz_csvin build/fuzz/fuzz_period
 .PHONY: fuzz
 fuzz: $(FUZZ_TARGETS)
 	tests/fuzz/run.sh $(FUZZ_SECONDS)

@@ -166,8 +166,8 @@ period_parse(struct period *p, const char *fy, const char *quarter, const char *
 	if (given(fy)) {
 		char *end;
 		long y = strtol(fy, &end, 10);
-		if (*end != '\0' || y < 1900 || y > 2999) {
-			snprintf(err, errsize, "fy must be a fiscal year such as 2026 (1900 to 2999).");
+		if (*end != '\0' || y < 1901 || y > 2999) {
+			snprintf(err, errsize, "fy must be a fiscal year such as 2026 (1901 to 2999).");
 			return -1;
 		}
 		set_year(p, (int)y, first_month);
@@ -176,7 +176,7 @@ period_parse(struct period *p, const char *fy, const char *quarter, const char *
 	if (given(quarter)) {
 		char *end;
 		long y = strtol(quarter, &end, 10);
-		if (end != quarter + 4 || y < 1900 || y > 2999 || (end[0] != '-') ||
+		if (end != quarter + 4 || y < 1901 || y > 2999 || (end[0] != '-') ||
 		    (end[1] != 'Q' && end[1] != 'q') || end[2] < '1' || end[2] > '4' || end[3] != '\0') {
 			snprintf(err, errsize, "quarter must be a fiscal year and quarter such as 2026-Q1 (Q1 to Q4).");
 			return -1;

@@ -83,7 +83,7 @@ fi
 
 # --- fuzz ------------------------------------------------------------------------------------
 fuzzers_built=1
-for name in params csv searchquery form multipart csvin; do
+for name in params csv searchquery form multipart csvin period; do
 	[ -x "build/fuzz/fuzz_$name" ] || fuzzers_built=0
 done
 if [ "$fuzzers_built" = 1 ]; then

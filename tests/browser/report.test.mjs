@@ -49,8 +49,9 @@ test('the charts render, say what they show, and pass axe-core; the period form 
   assert.deepEqual([months[0], months[11]], ['Jan 2026', 'Dec 2026']);
   // The widest bar of the activities chart is the busiest month's.
   const widths = await charts.nth(0).locator('rect.bar').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('width'))));
-  const counts = (await charts.nth(0).locator('text.bar-value').allTextContents()).map(Number);
-  assert.equal(widths.indexOf(Math.max(...widths)), counts.indexOf(Math.max(...counts)));
+  const counts = (await charts.nth(0).locator('text.bar-value').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
+  assert.ok(counts.every((c) => Number.isInteger(c)), counts.join());
+  assert.equal(widths[counts.indexOf(Math.max(...counts))], Math.max(...widths));
   await page.screenshot({ path: `${SHOTS}/report-desk.png`, fullPage: true });
   assert.deepEqual(await axeProblems(page), []);
 
