@@ -12,7 +12,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 bin=${3:-$here/build}
 rm -f "$db" "$db-wal" "$db-shm"
 LIAISON_SCHEMA=$here/schema LIAISON_DEMO=$here/data/demo.sql "$bin/liaison-admin" demo "$db" > /dev/null
-sqlite3 "$db" <<SQL
+sqlite3 "$db" > /dev/null <<SQL
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = OFF;
 BEGIN;

@@ -137,6 +137,49 @@ CREATE TABLE activity_partnership_day (
 	PRIMARY KEY (partnership_id, held_on)
 ) WITHOUT ROWID;
 
+-- Scratch space for a bulk import, empty outside one: the import's own figures per partnership
+-- and day, summed once and then added to both tables above (report_sums_resume, report.c).
+CREATE TABLE activity_import_sums (
+	held_on	TEXT NOT NULL,
+	partnership_id	INTEGER NOT NULL,
+	activities	INTEGER NOT NULL,
+	program_sessions_in	INTEGER NOT NULL,
+	program_sessions_virt	INTEGER NOT NULL,
+	outreach_sessions	INTEGER NOT NULL,
+	program_0_5_in	INTEGER NOT NULL,
+	program_6_11_in	INTEGER NOT NULL,
+	program_12_18_in	INTEGER NOT NULL,
+	program_adult_in	INTEGER NOT NULL,
+	program_all_in	INTEGER NOT NULL,
+	program_0_5_virt	INTEGER NOT NULL,
+	program_6_11_virt	INTEGER NOT NULL,
+	program_12_18_virt	INTEGER NOT NULL,
+	program_adult_virt	INTEGER NOT NULL,
+	program_all_virt	INTEGER NOT NULL,
+	outreach_attendance	INTEGER NOT NULL,
+	staff_minutes	INTEGER NOT NULL,
+	volunteer_minutes	INTEGER NOT NULL,
+	library_cents	INTEGER NOT NULL,
+	partner_cents	INTEGER NOT NULL,
+	in_kind_cents	INTEGER NOT NULL,
+	materials	INTEGER NOT NULL,
+	respondents	INTEGER NOT NULL,
+	agree_knowledge	INTEGER NOT NULL,
+	agree_confidence	INTEGER NOT NULL,
+	agree_application	INTEGER NOT NULL,
+	agree_awareness	INTEGER NOT NULL,
+	imls_k0_5_pro	INTEGER NOT NULL,
+	imls_k6_11_pro	INTEGER NOT NULL,
+	imls_ya_pro	INTEGER NOT NULL,
+	imls_adult_pro	INTEGER NOT NULL,
+	imls_gen_pro	INTEGER NOT NULL,
+	imls_k0_5_atten	INTEGER NOT NULL,
+	imls_k6_11_atten	INTEGER NOT NULL,
+	imls_ya_atten	INTEGER NOT NULL,
+	imls_adult_atten	INTEGER NOT NULL,
+	imls_gen_atten	INTEGER NOT NULL
+);
+
 CREATE TRIGGER activity_day_insert AFTER INSERT ON activity BEGIN
 	INSERT INTO activity_day (held_on, activities, program_sessions_in, program_sessions_virt, outreach_sessions, program_0_5_in,
 		program_6_11_in, program_12_18_in, program_adult_in, program_all_in, program_0_5_virt,

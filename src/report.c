@@ -236,14 +236,18 @@ report_sums_pause(struct report_pause *rp)
 int
 report_sums_resume(struct report_pause *rp)
 {
-	static const enum stmt adds[] = { STMT_REPORT_DAY_ADD, STMT_REPORT_PARTNERSHIP_DAY_ADD };
+	/* One pass over the new rows, summed per partnership and day; then those few rows are
+	 * added to both tables, and the scratch table is left empty. */
+	static const enum stmt steps[] = { STMT_REPORT_IMPORT_SUMS, STMT_REPORT_PARTNERSHIP_DAY_ADD,
+		STMT_REPORT_DAY_ADD, STMT_REPORT_IMPORT_SUMS_CLEAR };
 	int rc;
 
-	for (size_t i = 0; i < sizeof adds / sizeof adds[0]; i++) {
-		sqlite3_stmt *s = db_stmt(adds[i]);
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		sqlite3_stmt *s = db_stmt(steps[i]);
 		if (s == NULL)
 			return SQLITE_ERROR;
-		sqlite3_bind_int64(s, 1, rp->after_id);
+		if (steps[i] == STMT_REPORT_IMPORT_SUMS)
+			sqlite3_bind_int64(s, 1, rp->after_id);
 		if ((rc = db_write(s)) != SQLITE_OK)
 			return rc;
 	}

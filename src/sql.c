@@ -555,17 +555,22 @@ const char *const db_sql[STMT__MAX] = {
 	    " ORDER BY a.held_on, a.id",
 	/*
 	 * A bulk import of activities sets the per-row upkeep of the day sums aside inside its
-	 * transaction, then adds its rows' figures in two statements (report_sums_pause/resume).
+	 * transaction, then sums its rows' figures once and adds them to both tables
+	 * (report_sums_pause/resume).
 	 */
 	[STMT_REPORT_TRIGGER_TEXT] = "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'activity_day_insert'",
 	[STMT_REPORT_TRIGGER_DROP] = "DROP TRIGGER activity_day_insert",
 	[STMT_REPORT_LAST_ACTIVITY] = "SELECT ifnull(max(id), 0) FROM activity",
-	[STMT_REPORT_DAY_ADD] = "INSERT INTO activity_day (held_on, " REPORT_COLUMNS ")"
-	    " SELECT held_on, " REPORT_SUMS " FROM activity_figures WHERE id > ?1 GROUP BY held_on"
-	    " ON CONFLICT (held_on) DO UPDATE SET " REPORT_ADD,
-	[STMT_REPORT_PARTNERSHIP_DAY_ADD] = "INSERT INTO activity_partnership_day (held_on, partnership_id, " REPORT_COLUMNS ")"
+	[STMT_REPORT_IMPORT_SUMS] = "INSERT INTO activity_import_sums (held_on, partnership_id, " REPORT_COLUMNS ")"
 	    " SELECT held_on, partnership_id, " REPORT_SUMS " FROM activity_figures WHERE id > ?1"
-	    " GROUP BY partnership_id, held_on ON CONFLICT (partnership_id, held_on) DO UPDATE SET " REPORT_ADD,
+	    " GROUP BY partnership_id, held_on",
+	[STMT_REPORT_PARTNERSHIP_DAY_ADD] = "INSERT INTO activity_partnership_day (held_on, partnership_id, " REPORT_COLUMNS ")"
+	    " SELECT held_on, partnership_id, " REPORT_COLUMNS " FROM activity_import_sums WHERE true"
+	    " ON CONFLICT (partnership_id, held_on) DO UPDATE SET " REPORT_ADD,
+	[STMT_REPORT_DAY_ADD] = "INSERT INTO activity_day (held_on, " REPORT_COLUMNS ")"
+	    " SELECT held_on, " REPORT_SUMS " FROM activity_import_sums WHERE true GROUP BY held_on"
+	    " ON CONFLICT (held_on) DO UPDATE SET " REPORT_ADD,
+	[STMT_REPORT_IMPORT_SUMS_CLEAR] = "DELETE FROM activity_import_sums",
 	/* A host named in a report's scope: its name, and whether the public may see it named. */
 	[STMT_REPORT_HOST] = "SELECT name, status = 'listed' FROM org WHERE id = ?1",
 };

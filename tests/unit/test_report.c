@@ -183,6 +183,8 @@ START_TEST(the_day_sums_always_equal_summing_every_activity_again)
 	    "1,2026-03-03,storytime,program,in_person,2,12,0,10.50\r\n"
 	    "1,2026-03-03,videoconference,program,virtual,1,0,30,0\r\n"
 	    "2,2026-03-04,book_drive,outreach,in_person,1,40,0,3\r\n";
+	static const char bad[] = "partnership,held_on,type,counted_as,format,sessions\n"
+	    "1,2026-02-30,storytime,program,in_person,1\n";
 
 	ck_assert_int_gt(query_int(path, "SELECT count(*) FROM activity_day"), 10);
 	ck_assert_int_eq(day_sums_differing(path), 0);
@@ -206,6 +208,15 @@ START_TEST(the_day_sums_always_equal_summing_every_activity_again)
 	ck_assert_int_eq(import_finish(&imp), IMPORT_DONE);
 	ck_assert_int_eq(imp.imported, 3);
 	ck_assert_int_eq(day_sums_differing(path), 0);
+	ck_assert_int_eq(query_int(path, "SELECT count(*) FROM activity_import_sums"), 0);
+	/* and the trigger it set aside is back: a row added afterwards is counted */
+	exec_on(path, "INSERT INTO activity (partnership_id, held_on, type, format, sessions) VALUES (1, '2026-03-04', 'storytime', 'in_person', 1)");
+	ck_assert_int_eq(day_sums_differing(path), 0);
+	/* An import that is refused leaves everything as it was, the trigger too. */
+	ck_assert_int_eq(import_start(&imp, IMPORT_ACTIVITIES, "test", "unit"), IMPORT_DONE);
+	ck_assert_int_eq(import_feed(&imp, bad, sizeof bad - 1), 0);
+	ck_assert_int_eq(import_finish(&imp), IMPORT_REFUSED);
+	ck_assert_int_eq(query_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'activity_day_insert'"), 1);
 	ck_assert_int_eq(query_int(path, "SELECT activities FROM activity_day WHERE held_on = '2026-03-04'")
 	    >= 1, 1);
 	drop_test_db(path);
