@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvout.h"
+#include "chart.h"
 #include "config.h"
 #include "db.h"
 #include "http.h"
@@ -27,24 +27,13 @@
 #include "period.h"
 #include "record.h"
 #include "report.h"
+#include "reportcsv.h"
 #include "staffpage.h"
 #include "view.h"
 
-#define QUIET_DAYS	90	/* an active partnership with nothing recorded this long is flagged */
-
 enum key { KEY_FY, KEY_Q, KEY_QUARTER, KEY_FROM, KEY_TO, KEY_HOST, KEY_PARTNERSHIP, KEY_FORMAT,
 	KEY_TABLE, KEY__MAX };
-enum table { TABLE_SUMMARY, TABLE_OUTCOMES, TABLE_IMLS, TABLE_PARTNERSHIPS, TABLE_ACTIVITIES };
 static const struct param_choice formats[] = { { "html", "HTML" }, { "csv", "CSV" }, { NULL, NULL } };
-/* In enum table's order; the last two are for signed-in readers. */
-static const struct param_choice tables[] = {
-	{ "summary", "Every figure, this period and the one before" },
-	{ "outcomes", "Survey outcomes" },
-	{ "imls", "IMLS Public Libraries Survey program figures" },
-	{ "partnerships", "Each partnership" },
-	{ "activities", "Every activity, every field" },
-	{ NULL, NULL }
-};
 static const struct param_spec keys[KEY__MAX] = {
 	[KEY_FY] = { "fy", PARAM_TEXT, 0, 8, NULL, NULL, NULL },
 	[KEY_Q] = { "q", PARAM_INT, 1, 4, NULL, NULL, NULL },
@@ -54,21 +43,17 @@ static const struct param_spec keys[KEY__MAX] = {
 	[KEY_HOST] = { "host", PARAM_INT, 1, 999999999999L, NULL, NULL, NULL },
 	[KEY_PARTNERSHIP] = { "partnership", PARAM_INT, 1, 999999999999L, NULL, NULL, NULL },
 	[KEY_FORMAT] = { "format", PARAM_ENUM, 0, 0, formats, NULL, NULL },
-	[KEY_TABLE] = { "table", PARAM_ENUM, 0, 0, tables, NULL, NULL },
+	[KEY_TABLE] = { "table", PARAM_ENUM, 0, 0, report_tables, NULL, NULL },
 };
 
-/* One request's report: what it covers, who reads it, and its figures. */
-static struct report {
-	struct params		 p;
-	struct period		 period, previous, next;
-	struct report_scope	 scope;
-	char			 scope_name[420];
-	char			 scope_query[64];	/* "&host=12", or "" */
-	char			 self[300];		/* the report's own URL */
-	char			 today[11];
-	int			 signed_in;
-	struct report_data	 now, before;
-} rep;
+/* What the address asked for beyond the report itself, for this request. */
+static struct page {
+	struct params	 p;
+	char		 scope_name[420];
+	char		 scope_query[64];	/* "&host=12", or "" */
+	char		 self[300];		/* the report's own URL */
+} page;
+static struct report_request rep;
 
 static const char *const month_names[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
 	"Aug", "Sep", "Oct", "Nov", "Dec" };
@@ -81,14 +66,14 @@ static const char *const band_labels[RF_BANDS] = { "Ages 0-5", "Ages 6-11", "Age
 static int
 read_request(struct req *r)
 {
-	struct params *p = &rep.p;
+	struct params *p = &page.p;
 	char err[PARAMS_ERROR_MAX], quarter[16];
 	const char *fy, *q;
 
 	memset(&rep.scope, 0, sizeof rep.scope);
-	rep.scope_name[0] = rep.scope_query[0] = '\0';
+	page.scope_name[0] = page.scope_query[0] = '\0';
 	rep.signed_in = staff_who.role >= ROLE_BOARD;
-	req_link(r, rep.self, sizeof rep.self, "report");
+	req_link(r, page.self, sizeof page.self, "report");
 	if (!config.report_public && !staff_allowed(r, ROLE_BOARD))
 		return -1;
 	if (params_parse(p, keys, KEY__MAX, r->query) < 0) {
@@ -128,8 +113,8 @@ read_request(struct req *r)
 			req_error(r, 404, "There is no partnership with that number.");
 			return -1;
 		}
-		snprintf(rep.scope_name, sizeof rep.scope_name, "%s", span.name);
-		snprintf(rep.scope_query, sizeof rep.scope_query, "&partnership=%lld", rep.scope.partnership);
+		snprintf(page.scope_name, sizeof page.scope_name, "%s", span.name);
+		snprintf(page.scope_query, sizeof page.scope_query, "&partnership=%lld", rep.scope.partnership);
 	} else if (p->v[KEY_HOST].present) {
 		sqlite3_stmt *s = db_stmt(STMT_REPORT_HOST);
 		int found = 0;
@@ -138,7 +123,7 @@ read_request(struct req *r)
 			sqlite3_bind_int64(s, 1, rep.scope.host);
 			/* The public may name a host that is listed in the directory, and no other. */
 			if (sqlite3_step(s) == SQLITE_ROW && (rep.signed_in || sqlite3_column_int(s, 1))) {
-				snprintf(rep.scope_name, sizeof rep.scope_name, "%s", sqlite3_column_text(s, 0));
+				snprintf(page.scope_name, sizeof page.scope_name, "%s", sqlite3_column_text(s, 0));
 				found = 1;
 			}
 			db_done(s);
@@ -147,7 +132,7 @@ read_request(struct req *r)
 			req_error(r, 404, "There is no organization with that number in the directory.");
 			return -1;
 		}
-		snprintf(rep.scope_query, sizeof rep.scope_query, "&host=%lld", rep.scope.host);
+		snprintf(page.scope_query, sizeof page.scope_query, "&host=%lld", rep.scope.host);
 	}
 	return 0;
 }
@@ -204,92 +189,20 @@ fill_figure(struct view_dict *d, const char *name, const struct headline *h)
 	view_set(f, "DIRECTION", direction);
 }
 
-static const struct headline *
-headline(const char *key)
-{
-	for (size_t i = 0; i < report_headline_count; i++)
-		if (strcmp(report_headlines[i].key, key) == 0)
-			return &report_headlines[i];
-	return &report_headlines[0];
-}
-
-/* --- charts -------------------------------------------------------------------------------- */
-
-struct bar {
-	char		label[48];
-	long long	value;
-	char		text[48];
-};
-
-#define CHART_WIDTH	500
-#define CHART_LABELS	190	/* room for the labels, right-aligned at its edge */
-#define CHART_BARS	220	/* the longest bar */
-#define CHART_ROW	26
-
-/*
- * A horizontal bar chart at include marker of d: bars[0..n) scaled so that scale (or the
- * largest value, when scale is 0) fills the width. The same numbers follow as a table.
- */
-static void
-chart(struct view_dict *d, const char *marker, const char *id, const char *title,
-    const char *headings[2], const struct bar *bars, int n, long long scale)
-{
-	struct view_dict *c = view_include(d, marker, "chart.tpl");
-	char desc[400], num[32];
-	int top = 0;
-
-	for (int i = 1; i < n; i++)
-		if (bars[i].value > bars[top].value)
-			top = i;
-	if (scale <= 0)
-		scale = n > 0 && bars[top].value > 0 ? bars[top].value : 1;
-	view_set(c, "ID", id);
-	view_set(c, "TITLE", title);
-	if (n == 0 || bars[top].value == 0)
-		snprintf(desc, sizeof desc, "%s: nothing recorded.", title);
-	else
-		snprintf(desc, sizeof desc, "%s, %d bars. The largest: %s, %s.", title, n, bars[top].label,
-		    bars[top].text);
-	view_set(c, "DESC", desc);
-	view_set_int(c, "WIDTH", CHART_WIDTH);
-	view_set_int(c, "HEIGHT", n * CHART_ROW + 8);
-	view_set(c, "KEY_HEADING", headings[0]);
-	view_set(c, "VALUE_HEADING", headings[1]);
-	for (int i = 0; i < n; i++) {
-		struct view_dict *b = view_section(c, "BAR"), *row = view_section(c, "ROW");
-		long long w = bars[i].value * CHART_BARS / scale;
-		if (w == 0 && bars[i].value > 0)
-			w = 1;	/* something, however small, is not nothing */
-		view_set(b, "LABEL", bars[i].label);
-		view_set(b, "VALUE", bars[i].text);
-		view_set_int(b, "LABEL_X", CHART_LABELS);
-		view_set_int(b, "BAR_X", CHART_LABELS + 8);
-		view_set_int(b, "BAR_Y", i * CHART_ROW + 6);
-		view_set_int(b, "BAR_H", CHART_ROW - 8);
-		view_set_int(b, "BAR_W", (long)w);
-		view_set_int(b, "TEXT_Y", i * CHART_ROW + 6 + (CHART_ROW - 8) / 2 + 5);
-		view_set_int(b, "VALUE_X", CHART_LABELS + 8 + (long)w + 6);
-		snprintf(num, sizeof num, "%d", i % 2);
-		view_set(b, "SERIES", num);
-		view_set(row, "LABEL", bars[i].label);
-		view_set(row, "VALUE", bars[i].text);
-	}
-}
 
 static long long
 attendance(const struct report_data *d)
 {
-	return report_value(headline("program_attendance"), d) + d->v[RF_OUTREACH_ATTENDANCE];
+	return report_value(report_headline("program_attendance"), d) + d->v[RF_OUTREACH_ATTENDANCE];
 }
 
 static void
 fill_month_charts(struct view_dict *body)
 {
 	static struct report_data months[PERIOD_MONTHS_MAX];
-	static struct bar bars[PERIOD_MONTHS_MAX];
+	static struct chart_bar bars[PERIOD_MONTHS_MAX];
 	char names[PERIOD_MONTHS_MAX][8];
 	int n = period_months(&rep.period, names, PERIOD_MONTHS_MAX);
-	const char *headings[2] = { "Month", "Activities" };
 
 	if (report_months(&rep.period, &rep.scope, months, names, n) < 0)
 		n = 0;
@@ -298,21 +211,20 @@ fill_month_charts(struct view_dict *body)
 		bars[i].value = months[i].v[RF_ACTIVITIES];
 		measure_grouped(bars[i].text, sizeof bars[i].text, bars[i].value);
 	}
-	chart(body, "MONTH_CHARTS", "chart-activities", "Activities per month", headings, bars, n, 0);
+	chart_bars(body, "MONTH_CHARTS", "chart-activities", "Activities per month", "Month", "Activities",
+	    bars, n, 0);
 	for (int i = 0; i < n; i++) {
 		bars[i].value = attendance(&months[i]);
 		measure_grouped(bars[i].text, sizeof bars[i].text, bars[i].value);
 	}
-	headings[1] = "Attendance";
-	chart(body, "MONTH_CHARTS", "chart-attendance", "Attendance per month, programs and outreach",
-	    headings, bars, n, 0);
+	chart_bars(body, "MONTH_CHARTS", "chart-attendance", "Attendance per month, programs and outreach",
+	    "Month", "Attendance", bars, n, 0);
 }
 
 static void
 fill_who(struct view_dict *body)
 {
-	struct bar bars[RF_BANDS];
-	const char *headings[2] = { "Age band", "Program attendance" };
+	struct chart_bar bars[RF_BANDS];
 	const struct report_data *d = &rep.now;
 	char num[32];
 
@@ -329,14 +241,15 @@ fill_who(struct view_dict *body)
 		view_set(row, "VIRT", num);
 		view_set(row, "TOTAL", bars[i].text);
 	}
-	chart(body, "AGE_CHART", "chart-ages", "Program attendance by age", headings, bars, RF_BANDS, 0);
-	measure_grouped(num, sizeof num, report_value(headline("program_sessions"), d));
+	chart_bars(body, "AGE_CHART", "chart-ages", "Program attendance by age", "Age band",
+	    "Program attendance", bars, RF_BANDS, 0);
+	measure_grouped(num, sizeof num, report_value(report_headline("program_sessions"), d));
 	view_set(body, "PROGRAM_SESSIONS", num);
-	measure_grouped(num, sizeof num, report_value(headline("program_attendance_in_person"), d));
+	measure_grouped(num, sizeof num, report_value(report_headline("program_attendance_in_person"), d));
 	view_set(body, "PROGRAM_IN", num);
-	measure_grouped(num, sizeof num, report_value(headline("program_attendance_virtual"), d));
+	measure_grouped(num, sizeof num, report_value(report_headline("program_attendance_virtual"), d));
 	view_set(body, "PROGRAM_VIRT", num);
-	measure_grouped(num, sizeof num, report_value(headline("program_attendance"), d));
+	measure_grouped(num, sizeof num, report_value(report_headline("program_attendance"), d));
 	view_set(body, "PROGRAM_TOTAL", num);
 	measure_grouped(num, sizeof num, d->v[RF_OUTREACH_SESSIONS]);
 	view_set(body, "OUTREACH_SESSIONS", num);
@@ -350,31 +263,29 @@ fill_effort(struct view_dict *body)
 	static const char *const effort[] = { "staff_hours", "volunteer_hours", "materials" };
 	static const char *const money[] = { "library_cost", "partner_cost", "in_kind_value",
 		"library_cost_per_attendee" };
-	const char *headings[2] = { "Who paid", "Amount" };
-	struct bar bars[3];
+	struct chart_bar bars[3];
 
 	for (size_t i = 0; i < sizeof effort / sizeof effort[0]; i++)
-		fill_figure(body, "EFFORT", headline(effort[i]));
+		fill_figure(body, "EFFORT", report_headline(effort[i]));
 	if (!rep.signed_in)
 		return;
 	for (size_t i = 0; i < sizeof money / sizeof money[0]; i++)
-		fill_figure(body, "EFFORT", headline(money[i]));
+		fill_figure(body, "EFFORT", report_headline(money[i]));
 	for (int i = 0; i < 3; i++) {
-		const struct headline *h = headline(money[i]);
+		const struct headline *h = report_headline(money[i]);
 		snprintf(bars[i].label, sizeof bars[i].label, "%s", h->label);
 		bars[i].value = report_value(h, &rep.now);
 		report_format(h, bars[i].value, bars[i].text, sizeof bars[i].text);
 	}
-	chart(view_section(body, "COSTS"), "COST_CHART", "chart-costs", "Cost split: the library, its partners, and in kind",
-	    headings, bars, 3, 0);
+	chart_bars(view_section(body, "COSTS"), "COST_CHART", "chart-costs",
+	    "Cost split: the library, its partners, and in kind", "Who paid", "Amount", bars, 3, 0);
 }
 
 static void
 fill_outcomes(struct view_dict *body)
 {
 	long long respondents = rep.now.v[RF_RESPONDENTS];
-	const char *headings[2] = { "Outcome", "Share who agree" };
-	struct bar bars[4];
+	struct chart_bar bars[4];
 	char num[32];
 
 	if (respondents == 0) {
@@ -389,8 +300,8 @@ fill_outcomes(struct view_dict *body)
 		bars[i].value = permille;
 		snprintf(bars[i].text, sizeof bars[i].text, "%ld.%ld%%", permille / 10, permille % 10);
 	}
-	chart(view_section(body, "OUTCOMES"), "OUTCOME_CHART", "chart-outcomes",
-	    "Share of respondents who agree", headings, bars, 4, 1000);
+	chart_bars(view_section(body, "OUTCOMES"), "OUTCOME_CHART", "chart-outcomes",
+	    "Share of respondents who agree", "Outcome", "Share who agree", bars, 4, 1000);
 }
 
 static void
@@ -427,67 +338,33 @@ fill_reach(struct view_dict *body)
 	}
 }
 
-/* The day the health flag looks back from: the period's end, or today if that is sooner. */
-static const char *
-as_of(void)
-{
-	return strcmp(rep.period.to, rep.today) < 0 ? rep.period.to : rep.today;
-}
-
-/* 1 when partnership row s (STMT_REPORT_PARTNERSHIPS) is active but has been quiet too long. */
-static int
-quiet(sqlite3_stmt *s)
-{
-	char since[11];
-	const char *last = (const char *)sqlite3_column_text(s, 9);
-
-	if (strcmp((const char *)sqlite3_column_text(s, 6), "active") != 0)
-		return 0;
-	period_add_days(as_of(), -QUIET_DAYS, since);
-	return strcmp(last ? last : (const char *)sqlite3_column_text(s, 7), since) < 0;
-}
-
-static sqlite3_stmt *
-partnerships_stmt(void)
-{
-	sqlite3_stmt *s = db_stmt(STMT_REPORT_PARTNERSHIPS);
-
-	if (s == NULL)
-		return NULL;
-	sqlite3_bind_text(s, 1, rep.period.from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, rep.period.to, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, rep.scope.host);
-	sqlite3_bind_int64(s, 4, rep.scope.partnership);
-	return s;
-}
-
 static void
 fill_partnerships(struct view_dict *body)
 {
 	struct view_dict *sec = view_section(body, "PARTNERSHIPS"), *table = NULL;
-	sqlite3_stmt *s = partnerships_stmt();
+	sqlite3_stmt *s = report_partnerships(&rep);
 	char href[400], num[32];
 
-	view_set(sec, "AS_OF", as_of());
+	view_set(sec, "AS_OF", report_as_of(&rep));
 	while (s != NULL && sqlite3_step(s) == SQLITE_ROW) {
 		struct view_dict *row;
 		if (table == NULL)
 			table = view_section(sec, "TABLE");
 		row = view_section(table, "ROW");
-		snprintf(href, sizeof href, "%s/%lld", partnerships_base, (long long)sqlite3_column_int64(s, 0));
+		snprintf(href, sizeof href, "%s/%lld", partnerships_base, (long long)sqlite3_column_int64(s, RP_ID));
 		view_set(row, "HREF", href);
-		view_set(row, "HOST", (const char *)sqlite3_column_text(s, 1));
-		view_set(row, "PARTNER", (const char *)sqlite3_column_text(s, 2));
-		view_set(row, "COUNTRY", (const char *)sqlite3_column_text(s, 3));
-		view_set(row, "COMMITMENT", record_label(&partnership_fields[PF_COMMITMENT], (const char *)sqlite3_column_text(s, 5)));
-		view_set(row, "STATUS", record_label(&partnership_fields[PF_STATUS], (const char *)sqlite3_column_text(s, 6)));
-		view_set(row, "LAST", sqlite3_column_type(s, 9) == SQLITE_NULL ? "none yet" :
-		    (const char *)sqlite3_column_text(s, 9));
-		measure_grouped(num, sizeof num, sqlite3_column_int64(s, 10));
+		view_set(row, "HOST", (const char *)sqlite3_column_text(s, RP_HOST));
+		view_set(row, "PARTNER", (const char *)sqlite3_column_text(s, RP_PARTNER));
+		view_set(row, "COUNTRY", (const char *)sqlite3_column_text(s, RP_COUNTRY));
+		view_set(row, "COMMITMENT", record_label(&partnership_fields[PF_COMMITMENT], (const char *)sqlite3_column_text(s, RP_COMMITMENT)));
+		view_set(row, "STATUS", record_label(&partnership_fields[PF_STATUS], (const char *)sqlite3_column_text(s, RP_STATUS)));
+		view_set(row, "LAST", sqlite3_column_type(s, RP_LAST) == SQLITE_NULL ? "none yet" :
+		    (const char *)sqlite3_column_text(s, RP_LAST));
+		measure_grouped(num, sizeof num, sqlite3_column_int64(s, RP_ACTIVITIES));
 		view_set(row, "ACTIVITIES", num);
-		measure_grouped(num, sizeof num, sqlite3_column_int64(s, 11));
+		measure_grouped(num, sizeof num, sqlite3_column_int64(s, RP_ATTENDANCE));
 		view_set(row, "ATTENDANCE", num);
-		if (quiet(s))
+		if (report_quiet(&rep, s))
 			view_show(row, "QUIET");
 	}
 	db_done(s);
@@ -533,7 +410,7 @@ link_to(const struct period *p, const char *extra, char *buf, size_t size)
 	char q[64];
 
 	period_query(p, q, sizeof q);
-	snprintf(buf, size, "%s?%s%s%s", rep.self, q, rep.scope_query, extra);
+	snprintf(buf, size, "%s?%s%s%s", page.self, q, page.scope_query, extra);
 }
 
 static void
@@ -545,11 +422,11 @@ show_page(struct req *r)
 	struct view *v;
 	struct view_dict *body;
 
-	snprintf(title, sizeof title, "Impact report %s%s%s", rep.period.name, rep.scope_name[0] ? ", " : "",
-	    rep.scope_name);
+	snprintf(title, sizeof title, "Impact report %s%s%s", rep.period.name, page.scope_name[0] ? ", " : "",
+	    page.scope_name);
 	v = staff_page(r, 200, title, "report.tpl");
 	body = view_body(v);
-	view_set(body, "SELF", rep.self);
+	view_set(body, "SELF", page.self);
 	view_set(body, "PERIOD", rep.period.name);
 	view_set(body, "FROM", rep.period.from);
 	view_set(body, "TO", rep.period.to);
@@ -561,13 +438,13 @@ show_page(struct req *r)
 	view_set(body, "PREV_HREF", href);
 	link_to(&rep.next, "", href, sizeof href);
 	view_set(body, "NEXT_HREF", href);
-	if (rep.scope_name[0])
-		view_set(view_section(body, "SCOPE"), "NAME", rep.scope_name);
+	if (page.scope_name[0])
+		view_set(view_section(body, "SCOPE"), "NAME", page.scope_name);
 	if (!rep.signed_in)
 		view_show(body, "PUBLIC");
 	fill_period_forms(body);
 	for (size_t i = 0; i < sizeof cards / sizeof cards[0]; i++)
-		fill_figure(body, "CARD", headline(cards[i]));
+		fill_figure(body, "CARD", report_headline(cards[i]));
 	if (rep.now.v[RF_ACTIVITIES] == 0)
 		view_show(body, "EMPTY");
 	fill_month_charts(body);
@@ -580,204 +457,18 @@ show_page(struct req *r)
 	for (size_t i = 0; i < report_headline_count; i++)
 		if (rep.signed_in || !report_headlines[i].restricted)
 			fill_figure(body, "FIGURE", &report_headlines[i]);
-	for (int t = 0; tables[t].value; t++) {
+	for (int t = 0; report_tables[t].value; t++) {
 		struct view_dict *d;
 		if (t >= TABLE_PARTNERSHIPS && !rep.signed_in)
 			break;
 		d = view_section(body, "DOWNLOAD");
-		snprintf(extra, sizeof extra, "&format=csv&table=%s", tables[t].value);
+		snprintf(extra, sizeof extra, "&format=csv&table=%s", report_tables[t].value);
 		link_to(&rep.period, extra, href, sizeof href);
 		view_set(d, "HREF", href);
-		view_set(d, "LABEL", tables[t].value);
-		view_set(d, "HINT", tables[t].label);
+		view_set(d, "LABEL", report_tables[t].value);
+		view_set(d, "HINT", report_tables[t].label);
 	}
 	view_page_finish(v, r);
-}
-
-/* --- CSV ----------------------------------------------------------------------------------- */
-
-static void
-csv_begin(struct csv_out *c, struct req *r, const char *table)
-{
-	char name[128];
-
-	snprintf(name, sizeof name, "liaison-%s-%s-%s.csv", table, rep.period.from, rep.period.to);
-	csv_start(c, r, name);
-}
-
-static void
-csv_header(struct csv_out *c, const char *const *names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		csv_cell(c, names[i]);
-	csv_row_end(c);
-}
-
-static void
-csv_plain(struct csv_out *c, enum headline_unit unit, long long v)
-{
-	char text[48];
-
-	report_format_plain(unit, v, text, sizeof text);
-	csv_cell(c, text);
-}
-
-static void
-csv_summary(struct req *r)
-{
-	static const char *const head[] = { "figure", "label", "period", "from", "to", "value" };
-	const struct period *periods[2] = { &rep.period, &rep.previous };
-	const struct report_data *data[2] = { &rep.now, &rep.before };
-	struct csv_out c;
-
-	csv_begin(&c, r, "summary");
-	csv_header(&c, head, 6);
-	for (size_t i = 0; i < report_headline_count; i++) {
-		const struct headline *h = &report_headlines[i];
-		if (h->restricted && !rep.signed_in)
-			continue;
-		for (int k = 0; k < 2; k++) {
-			csv_cell(&c, h->key);
-			csv_cell(&c, h->label);
-			csv_cell(&c, periods[k]->name);
-			csv_cell(&c, periods[k]->from);
-			csv_cell(&c, periods[k]->to);
-			csv_plain(&c, h->unit, report_value(h, data[k]));
-			csv_row_end(&c);
-		}
-	}
-	csv_finish(&c);
-}
-
-static void
-csv_outcomes(struct req *r)
-{
-	static const char *const head[] = { "outcome", "label", "respondents", "agree",
-		"share_percent", "from", "to" };
-	long long respondents = rep.now.v[RF_RESPONDENTS];
-	struct csv_out c;
-	char share[32];
-
-	csv_begin(&c, r, "outcomes");
-	csv_header(&c, head, 7);
-	for (int i = 0; i < 4; i++) {
-		long permille = report_share_permille(rep.now.v[report_outcomes[i].agree], respondents);
-		csv_cell(&c, report_outcomes[i].key);
-		csv_cell(&c, report_outcomes[i].label);
-		csv_cell_int(&c, respondents);
-		csv_cell_int(&c, rep.now.v[report_outcomes[i].agree]);
-		if (permille < 0)
-			share[0] = '\0';	/* no one responded: no share, rather than 0 % */
-		else
-			snprintf(share, sizeof share, "%ld.%ld", permille / 10, permille % 10);
-		csv_cell(&c, share);
-		csv_cell(&c, rep.period.from);
-		csv_cell(&c, rep.period.to);
-		csv_row_end(&c);
-	}
-	csv_finish(&c);
-}
-
-/* The IMLS Public Libraries Survey's program columns, from the survey's own rules (007). */
-static void
-csv_imls(struct req *r)
-{
-	static const char *const head[] = { "K0_5PRO", "K6_11PRO", "YAPRO", "ADULTPRO", "GENPRO",
-		"TOTPRO", "K0_5ATTEN", "K6_11ATTEN", "YAATTEN", "ADULTATTEN", "GENATTEN", "TOTATTEN",
-		"ONPRO", "VIRPRO", "ONATTEN", "VIRATTEN" };
-	const long long *v = rep.now.v;
-	long long pro = 0, atten = 0;
-	struct csv_out c;
-
-	csv_begin(&c, r, "imls");
-	csv_header(&c, head, 16);
-	for (int i = 0; i < 5; i++) {
-		csv_cell_int(&c, v[RF_IMLS_K0_5_PRO + i]);
-		pro += v[RF_IMLS_K0_5_PRO + i];
-	}
-	csv_cell_int(&c, pro);
-	for (int i = 0; i < 5; i++) {
-		csv_cell_int(&c, v[RF_IMLS_K0_5_ATTEN + i]);
-		atten += v[RF_IMLS_K0_5_ATTEN + i];
-	}
-	csv_cell_int(&c, atten);
-	csv_cell_int(&c, v[RF_PROGRAM_SESSIONS_IN]);
-	csv_cell_int(&c, v[RF_PROGRAM_SESSIONS_VIRT]);
-	csv_cell_int(&c, report_value(headline("program_attendance_in_person"), &rep.now));
-	csv_cell_int(&c, report_value(headline("program_attendance_virtual"), &rep.now));
-	csv_row_end(&c);
-	csv_finish(&c);
-}
-
-static void
-csv_partnerships(struct req *r)
-{
-	static const char *const head[] = { "id", "host", "partner", "partner_country", "kind",
-		"commitment", "status", "start_on", "end_on", "last_activity", "activities",
-		"attendance", "health" };
-	sqlite3_stmt *s = partnerships_stmt();
-	struct csv_out c;
-
-	if (s == NULL) {
-		req_error(r, 503, "The report cannot be read; reload in a moment.");
-		return;
-	}
-	csv_begin(&c, r, "partnerships");
-	csv_header(&c, head, 13);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		csv_cell_int(&c, sqlite3_column_int64(s, 0));
-		for (int i = 1; i <= 9; i++)
-			csv_cell(&c, (const char *)sqlite3_column_text(s, i));
-		csv_cell_int(&c, sqlite3_column_int64(s, 10));
-		csv_cell_int(&c, sqlite3_column_int64(s, 11));
-		csv_cell(&c, quiet(s) ? "no activity in 90 days" : "");
-		csv_row_end(&c);
-	}
-	db_done(s);
-	csv_finish(&c);
-}
-
-/* Every activity, streamed row by row: memory stays flat however many there are. */
-static void
-csv_activities(struct req *r)
-{
-	static const char *const head[] = { "id", "partnership", "host", "partner", "held_on", "type",
-		"counted_as", "format", "sessions", "att_0_5_in", "att_6_11_in", "att_12_18_in",
-		"att_adult_in", "att_all_in", "att_0_5_virt", "att_6_11_virt", "att_12_18_virt",
-		"att_adult_virt", "att_all_virt", "staff_minutes", "volunteer_minutes", "library_cost",
-		"partner_cost", "in_kind", "materials", "respondents", "agree_knowledge",
-		"agree_confidence", "agree_application", "agree_awareness", "notes" };
-	sqlite3_stmt *s = db_stmt(STMT_REPORT_ACTIVITIES);
-	struct csv_out c;
-
-	if (s == NULL) {
-		req_error(r, 503, "The report cannot be read; reload in a moment.");
-		return;
-	}
-	sqlite3_bind_text(s, 1, rep.period.from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, rep.period.to, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, rep.scope.host);
-	sqlite3_bind_int64(s, 4, rep.scope.partnership);
-	csv_begin(&c, r, "activities");
-	csv_header(&c, head, sizeof head / sizeof head[0]);
-	while (sqlite3_step(s) == SQLITE_ROW && !r->out_error) {
-		csv_cell_int(&c, sqlite3_column_int64(s, 0));
-		csv_cell_int(&c, sqlite3_column_int64(s, 1));
-		for (int i = 2; i <= 5; i++)
-			csv_cell_n(&c, (const char *)sqlite3_column_text(s, i), (size_t)sqlite3_column_bytes(s, i));
-		csv_cell(&c, sqlite3_column_int(s, 6) ? "program" : "outreach");
-		csv_cell_n(&c, (const char *)sqlite3_column_text(s, 7), (size_t)sqlite3_column_bytes(s, 7));
-		for (int i = 8; i <= 20; i++)
-			csv_cell_int(&c, sqlite3_column_int64(s, i));
-		for (int i = 21; i <= 23; i++)
-			csv_plain(&c, UNIT_MONEY, sqlite3_column_int64(s, i));
-		for (int i = 24; i <= 29; i++)
-			csv_cell_int(&c, sqlite3_column_int64(s, i));
-		csv_cell_n(&c, (const char *)sqlite3_column_text(s, 30), (size_t)sqlite3_column_bytes(s, 30));
-		csv_row_end(&c);
-	}
-	db_done(s);
-	csv_finish(&c);
 }
 
 /* --- the request --------------------------------------------------------------------------- */
@@ -798,22 +489,18 @@ handle(struct req *r)
 	}
 	if (read_request(r) < 0)
 		return;
-	if (rep.p.v[KEY_TABLE].present) {
-		for (table = 0; strcmp(tables[table].value, rep.p.v[KEY_TABLE].str) != 0; table++)
+	if (page.p.v[KEY_TABLE].present) {
+		for (table = 0; strcmp(report_tables[table].value, page.p.v[KEY_TABLE].str) != 0; table++)
 			;
-	} else if (rep.p.v[KEY_FORMAT].present && strcmp(rep.p.v[KEY_FORMAT].str, "csv") == 0) {
+	} else if (page.p.v[KEY_FORMAT].present && strcmp(page.p.v[KEY_FORMAT].str, "csv") == 0) {
 		req_error(r, 400, "format=csv needs a table: summary, outcomes, imls, partnerships "
 		    "or activities.");
 		return;
 	}
 	if (table >= TABLE_PARTNERSHIPS && !staff_allowed(r, ROLE_BOARD))
 		return;
-	if (table == TABLE_ACTIVITIES) {	/* rows straight from the database: no totals needed */
-		csv_activities(r);
-		return;
-	}
-	if (table == TABLE_PARTNERSHIPS) {
-		csv_partnerships(r);
+	if (table >= TABLE_PARTNERSHIPS) {	/* rows straight from the database: no totals needed */
+		report_csv(r, &rep, (enum report_table)table);
 		return;
 	}
 	if (report_load(&rep.period, &rep.scope, &rep.now) < 0 ||
@@ -821,19 +508,10 @@ handle(struct req *r)
 		req_error(r, 503, "The report cannot be read; reload in a moment.");
 		return;
 	}
-	switch (table) {
-	case TABLE_SUMMARY:
-		csv_summary(r);
-		break;
-	case TABLE_OUTCOMES:
-		csv_outcomes(r);
-		break;
-	case TABLE_IMLS:
-		csv_imls(r);
-		break;
-	default:
+	if (table >= 0)
+		report_csv(r, &rep, (enum report_table)table);
+	else
 		show_page(r);
-	}
 }
 
 int

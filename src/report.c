@@ -59,6 +59,15 @@ const struct outcome report_outcomes[4] = {
 	{ "awareness", "More aware of the library", RF_AGREE_AWARENESS },
 };
 
+const struct headline *
+report_headline(const char *key)
+{
+	for (size_t i = 0; i < report_headline_count; i++)
+		if (strcmp(report_headlines[i].key, key) == 0)
+			return &report_headlines[i];
+	return &report_headlines[0];
+}
+
 static long long
 sum_of(const signed char *terms, const struct report_data *d)
 {
@@ -259,4 +268,29 @@ report_pause_free(struct report_pause *rp)
 {
 	free(rp->trigger_sql);
 	rp->trigger_sql = NULL;
+}
+
+sqlite3_stmt *
+report_partnerships(const struct report_request *rq)
+{
+	return report_stmt(STMT_REPORT_PARTNERSHIPS, &rq->period, &rq->scope);
+}
+
+const char *
+report_as_of(const struct report_request *rq)
+{
+	return strcmp(rq->period.to, rq->today) < 0 ? rq->period.to : rq->today;
+}
+
+int
+report_quiet(const struct report_request *rq, sqlite3_stmt *s)
+{
+	char since[11];
+	const char *last = (const char *)sqlite3_column_text(s, RP_LAST);
+
+	if (strcmp((const char *)sqlite3_column_text(s, RP_STATUS), "active") != 0)
+		return 0;
+	period_add_days(report_as_of(rq), -REPORT_QUIET_DAYS, since);
+	/* Never active yet: quiet once it has gone 90 days from its start with nothing. */
+	return strcmp(last ? last : (const char *)sqlite3_column_text(s, RP_START_ON), since) < 0;
 }

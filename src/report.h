@@ -10,6 +10,7 @@
 #ifndef LIAISON_REPORT_H
 #define LIAISON_REPORT_H
 #include <stddef.h>
+#include <sqlite3.h>
 #include "period.h"
 
 /* The raw figures, in the column order of activity_day; then what is counted apart. */
@@ -40,6 +41,16 @@ struct report_data {
 	long long	v[RF__MAX];
 };
 
+/* One report as a request asked for it: the period, the ones either side, the scope, who reads
+ * it, and (once report_load has run for both) its figures and the previous period's. */
+struct report_request {
+	struct period		 period, previous, next;
+	struct report_scope	 scope;
+	char			 today[11];
+	int			 signed_in;	/* board, staff or admin: costs, names, tables */
+	struct report_data	 now, before;
+};
+
 /* Reads every figure for the period and scope. 0, or -1 if the database cannot be read. */
 int	report_load(const struct period *, const struct report_scope *, struct report_data *);
 /*
@@ -64,6 +75,19 @@ int	report_sums_resume(struct report_pause *);
 /* Frees what pause kept (after resume, or after a rollback). */
 void	report_pause_free(struct report_pause *);
 
+/*
+ * The partnerships whose dates overlap the period, in scope, by host and partner name: the
+ * statement bound and not yet stepped (NULL if it cannot be prepared), its columns RP_*.
+ */
+enum report_partnership_column { RP_ID, RP_HOST, RP_PARTNER, RP_COUNTRY, RP_KIND, RP_COMMITMENT,
+	RP_STATUS, RP_START_ON, RP_END_ON, RP_LAST, RP_ACTIVITIES, RP_ATTENDANCE };
+sqlite3_stmt *report_partnerships(const struct report_request *);
+#define REPORT_QUIET_DAYS	90	/* an active partnership with nothing recorded this long is flagged */
+/* The day the health flag looks back from: the period's end, or today if that is sooner. */
+const char *report_as_of(const struct report_request *);
+/* 1 when the row s is on is an active partnership with nothing for REPORT_QUIET_DAYS. */
+int	report_quiet(const struct report_request *, sqlite3_stmt *s);
+
 enum headline_unit { UNIT_COUNT, UNIT_HOURS, UNIT_MONEY };
 #define HEADLINE_TERMS	10
 struct headline {
@@ -76,6 +100,8 @@ struct headline {
 };
 extern const struct headline report_headlines[];
 extern const size_t report_headline_count;
+/* The headline named key (one of report_headlines' keys). */
+const struct headline *report_headline(const char *key);
 /* The headline's value: a sum, or a ratio rounded to the nearest unit (0 when dividing by 0). */
 long long report_value(const struct headline *, const struct report_data *);
 /* v in the headline's unit for people: "1,234", "12.5" hours, "1,234.50" (money). */

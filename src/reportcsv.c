@@ -1,0 +1,228 @@
+/*
+ * reportcsv.c - the impact report's CSV tables, written through the shared CSV writer (BOM,
+ * quoting, formulas neutralized) and streamed: summary, outcomes and imls from the figures
+ * report.c read, partnerships and activities row by row from the database.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "csvout.h"
+#include "db.h"
+#include "http.h"
+#include "report.h"
+#include "reportcsv.h"
+
+const struct param_choice report_tables[] = {
+	{ "summary", "Every figure, this period and the one before" },
+	{ "outcomes", "Survey outcomes" },
+	{ "imls", "IMLS Public Libraries Survey program figures" },
+	{ "partnerships", "Each partnership" },
+	{ "activities", "Every activity, every field" },
+	{ NULL, NULL }
+};
+
+static void
+csv_begin(struct csv_out *c, struct req *r, const struct report_request *rq, const char *table)
+{
+	char name[128];
+
+	snprintf(name, sizeof name, "liaison-%s-%s-%s.csv", table, rq->period.from, rq->period.to);
+	csv_start(c, r, name);
+}
+
+static void
+csv_header(struct csv_out *c, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		csv_cell(c, names[i]);
+	csv_row_end(c);
+}
+
+static void
+csv_plain(struct csv_out *c, enum headline_unit unit, long long v)
+{
+	char text[48];
+
+	report_format_plain(unit, v, text, sizeof text);
+	csv_cell(c, text);
+}
+
+static void
+csv_summary(struct req *r, const struct report_request *rq)
+{
+	static const char *const head[] = { "figure", "label", "period", "from", "to", "value" };
+	const struct period *periods[2] = { &rq->period, &rq->previous };
+	const struct report_data *data[2] = { &rq->now, &rq->before };
+	struct csv_out c;
+
+	csv_begin(&c, r, rq, "summary");
+	csv_header(&c, head, 6);
+	for (size_t i = 0; i < report_headline_count; i++) {
+		const struct headline *h = &report_headlines[i];
+		if (h->restricted && !rq->signed_in)
+			continue;
+		for (int k = 0; k < 2; k++) {
+			csv_cell(&c, h->key);
+			csv_cell(&c, h->label);
+			csv_cell(&c, periods[k]->name);
+			csv_cell(&c, periods[k]->from);
+			csv_cell(&c, periods[k]->to);
+			csv_plain(&c, h->unit, report_value(h, data[k]));
+			csv_row_end(&c);
+		}
+	}
+	csv_finish(&c);
+}
+
+static void
+csv_outcomes(struct req *r, const struct report_request *rq)
+{
+	static const char *const head[] = { "outcome", "label", "respondents", "agree",
+		"share_percent", "from", "to" };
+	long long respondents = rq->now.v[RF_RESPONDENTS];
+	struct csv_out c;
+	char share[32];
+
+	csv_begin(&c, r, rq, "outcomes");
+	csv_header(&c, head, 7);
+	for (int i = 0; i < 4; i++) {
+		long permille = report_share_permille(rq->now.v[report_outcomes[i].agree], respondents);
+		csv_cell(&c, report_outcomes[i].key);
+		csv_cell(&c, report_outcomes[i].label);
+		csv_cell_int(&c, respondents);
+		csv_cell_int(&c, rq->now.v[report_outcomes[i].agree]);
+		if (permille < 0)
+			share[0] = '\0';	/* no one responded: no share, rather than 0 % */
+		else
+			snprintf(share, sizeof share, "%ld.%ld", permille / 10, permille % 10);
+		csv_cell(&c, share);
+		csv_cell(&c, rq->period.from);
+		csv_cell(&c, rq->period.to);
+		csv_row_end(&c);
+	}
+	csv_finish(&c);
+}
+
+/* The IMLS Public Libraries Survey's program columns, from the survey's own rules (007). */
+static void
+csv_imls(struct req *r, const struct report_request *rq)
+{
+	static const char *const head[] = { "K0_5PRO", "K6_11PRO", "YAPRO", "ADULTPRO", "GENPRO",
+		"TOTPRO", "K0_5ATTEN", "K6_11ATTEN", "YAATTEN", "ADULTATTEN", "GENATTEN", "TOTATTEN",
+		"ONPRO", "VIRPRO", "ONATTEN", "VIRATTEN" };
+	const long long *v = rq->now.v;
+	long long pro = 0, atten = 0;
+	struct csv_out c;
+
+	csv_begin(&c, r, rq, "imls");
+	csv_header(&c, head, 16);
+	for (int i = 0; i < 5; i++) {
+		csv_cell_int(&c, v[RF_IMLS_K0_5_PRO + i]);
+		pro += v[RF_IMLS_K0_5_PRO + i];
+	}
+	csv_cell_int(&c, pro);
+	for (int i = 0; i < 5; i++) {
+		csv_cell_int(&c, v[RF_IMLS_K0_5_ATTEN + i]);
+		atten += v[RF_IMLS_K0_5_ATTEN + i];
+	}
+	csv_cell_int(&c, atten);
+	csv_cell_int(&c, v[RF_PROGRAM_SESSIONS_IN]);
+	csv_cell_int(&c, v[RF_PROGRAM_SESSIONS_VIRT]);
+	csv_cell_int(&c, report_value(report_headline("program_attendance_in_person"), &rq->now));
+	csv_cell_int(&c, report_value(report_headline("program_attendance_virtual"), &rq->now));
+	csv_row_end(&c);
+	csv_finish(&c);
+}
+
+static void
+csv_partnerships(struct req *r, const struct report_request *rq)
+{
+	static const char *const head[] = { "id", "host", "partner", "partner_country", "kind",
+		"commitment", "status", "start_on", "end_on", "last_activity", "activities",
+		"attendance", "health" };
+	sqlite3_stmt *s = report_partnerships(rq);
+	struct csv_out c;
+
+	if (s == NULL) {
+		req_error(r, 503, "The report cannot be read; reload in a moment.");
+		return;
+	}
+	csv_begin(&c, r, rq, "partnerships");
+	csv_header(&c, head, 13);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		csv_cell_int(&c, sqlite3_column_int64(s, RP_ID));
+		for (int i = RP_HOST; i <= RP_LAST; i++)
+			csv_cell(&c, (const char *)sqlite3_column_text(s, i));
+		csv_cell_int(&c, sqlite3_column_int64(s, RP_ACTIVITIES));
+		csv_cell_int(&c, sqlite3_column_int64(s, RP_ATTENDANCE));
+		csv_cell(&c, report_quiet(rq, s) ? "no activity in 90 days" : "");
+		csv_row_end(&c);
+	}
+	db_done(s);
+	csv_finish(&c);
+}
+
+/* Every activity, streamed row by row: memory stays flat however many there are. */
+static void
+csv_activities(struct req *r, const struct report_request *rq)
+{
+	static const char *const head[] = { "id", "partnership", "host", "partner", "held_on", "type",
+		"counted_as", "format", "sessions", "att_0_5_in", "att_6_11_in", "att_12_18_in",
+		"att_adult_in", "att_all_in", "att_0_5_virt", "att_6_11_virt", "att_12_18_virt",
+		"att_adult_virt", "att_all_virt", "staff_minutes", "volunteer_minutes", "library_cost",
+		"partner_cost", "in_kind", "materials", "respondents", "agree_knowledge",
+		"agree_confidence", "agree_application", "agree_awareness", "notes" };
+	sqlite3_stmt *s = db_stmt(STMT_REPORT_ACTIVITIES);
+	struct csv_out c;
+
+	if (s == NULL) {
+		req_error(r, 503, "The report cannot be read; reload in a moment.");
+		return;
+	}
+	sqlite3_bind_text(s, 1, rq->period.from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, rq->period.to, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, rq->scope.host);
+	sqlite3_bind_int64(s, 4, rq->scope.partnership);
+	csv_begin(&c, r, rq, "activities");
+	csv_header(&c, head, sizeof head / sizeof head[0]);
+	while (sqlite3_step(s) == SQLITE_ROW && !r->out_error) {
+		csv_cell_int(&c, sqlite3_column_int64(s, 0));
+		csv_cell_int(&c, sqlite3_column_int64(s, 1));
+		for (int i = 2; i <= 5; i++)
+			csv_cell_n(&c, (const char *)sqlite3_column_text(s, i), (size_t)sqlite3_column_bytes(s, i));
+		csv_cell(&c, sqlite3_column_int(s, 6) ? "program" : "outreach");
+		csv_cell_n(&c, (const char *)sqlite3_column_text(s, 7), (size_t)sqlite3_column_bytes(s, 7));
+		for (int i = 8; i <= 20; i++)
+			csv_cell_int(&c, sqlite3_column_int64(s, i));
+		for (int i = 21; i <= 23; i++)
+			csv_plain(&c, UNIT_MONEY, sqlite3_column_int64(s, i));
+		for (int i = 24; i <= 29; i++)
+			csv_cell_int(&c, sqlite3_column_int64(s, i));
+		csv_cell_n(&c, (const char *)sqlite3_column_text(s, 30), (size_t)sqlite3_column_bytes(s, 30));
+		csv_row_end(&c);
+	}
+	db_done(s);
+	csv_finish(&c);
+}
+
+void
+report_csv(struct req *r, const struct report_request *rq, enum report_table table)
+{
+	switch (table) {
+	case TABLE_SUMMARY:
+		csv_summary(r, rq);
+		break;
+	case TABLE_OUTCOMES:
+		csv_outcomes(r, rq);
+		break;
+	case TABLE_IMLS:
+		csv_imls(r, rq);
+		break;
+	case TABLE_PARTNERSHIPS:
+		csv_partnerships(r, rq);
+		break;
+	case TABLE_ACTIVITIES:
+		csv_activities(r, rq);
+		break;
+	}
+}
