@@ -10,9 +10,10 @@
  *
  * Anyone may read the report's totals unless LIAISON_REPORT_PUBLIC=0 makes it board-only;
  * costs, partner names and the per-partnership tables are for signed-in staff, admin and
- * board. Every figure comes from report.c's one reading of the database, so the page, the
- * summary CSV and the charts cannot disagree. Charts are SVG drawn here, no JavaScript, each
- * with a title, a description and its numbers as a table.
+ * board. Every figure comes from one reading of the database (src/report.c), so the page, the
+ * summary CSV and the charts cannot disagree. Charts are SVG drawn on the server (src/chart.c),
+ * no JavaScript, each with a title, a description and its numbers as a table; the CSV tables
+ * are written by src/reportcsv.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,7 +140,7 @@ read_request(struct req *r)
 
 /* --- words for figures ------------------------------------------------------------------- */
 
-/* "up 12% from 1,234", "down 3% from 40", "new", "no change"; *direction for the CSS. */
+/* "up 12% from 1,234", "down 3% from 40", "up from 0", "no change"; *direction for the CSS. */
 static void
 change_text(const struct headline *h, long long now, long long before, char *buf, size_t size,
     const char **direction)
@@ -189,7 +190,7 @@ fill_figure(struct view_dict *d, const char *name, const struct headline *h)
 	view_set(f, "DIRECTION", direction);
 }
 
-
+/* Everyone who came: program attendance and outreach. */
 static long long
 attendance(const struct report_data *d)
 {
