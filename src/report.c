@@ -29,7 +29,7 @@ const struct headline report_headlines[] = {
 	{ "program_sessions_in_person", "Program sessions in person", UNIT_COUNT, 0, { RF_PROGRAM_SESSIONS_IN, END }, NONE },
 	{ "program_sessions_virtual", "Program sessions online", UNIT_COUNT, 0, { RF_PROGRAM_SESSIONS_VIRT, END }, NONE },
 	{ "outreach_sessions", "Outreach sessions", UNIT_COUNT, 0, { RF_OUTREACH_SESSIONS, END }, NONE },
-	{ "program_attendance", "Program attendance", UNIT_COUNT, 0, { ATTENDANCE_IN, ATTENDANCE_VIRT }, NONE },
+	{ "program_attendance", "Program attendance", UNIT_COUNT, 0, { ATTENDANCE_IN, ATTENDANCE_VIRT, END }, NONE },
 	{ "program_attendance_in_person", "Program attendance in person", UNIT_COUNT, 0, { ATTENDANCE_IN, END }, NONE },
 	{ "program_attendance_virtual", "Program attendance online", UNIT_COUNT, 0, { ATTENDANCE_VIRT, END }, NONE },
 	{ "attendance_0_5", "Program attendance, ages 0-5", UNIT_COUNT, 0, { RF_PROGRAM_0_5_IN, RF_PROGRAM_0_5_VIRT, END }, NONE },
@@ -47,8 +47,9 @@ const struct headline report_headlines[] = {
 	{ "library_cost", "Library's cost", UNIT_MONEY, 1, { RF_LIBRARY_CENTS, END }, NONE },
 	{ "partner_cost", "Partners' cost", UNIT_MONEY, 1, { RF_PARTNER_CENTS, END }, NONE },
 	{ "in_kind_value", "In-kind value", UNIT_MONEY, 1, { RF_IN_KIND_CENTS, END }, NONE },
+	/* everyone who came, to programs and outreach alike: the cost covers both */
 	{ "library_cost_per_attendee", "Library's cost per attendee", UNIT_MONEY, 1, { RF_LIBRARY_CENTS, END },
-	    { ATTENDANCE_IN, ATTENDANCE_VIRT } },
+	    { ATTENDANCE_IN, ATTENDANCE_VIRT, RF_OUTREACH_ATTENDANCE, END } },
 };
 const size_t report_headline_count = sizeof report_headlines / sizeof report_headlines[0];
 

@@ -89,7 +89,7 @@ const char *report_as_of(const struct report_request *);
 int	report_quiet(const struct report_request *, sqlite3_stmt *s);
 
 enum headline_unit { UNIT_COUNT, UNIT_HOURS, UNIT_MONEY };
-#define HEADLINE_TERMS	10
+#define HEADLINE_TERMS	12
 struct headline {
 	const char		*key;		/* the summary CSV's figure name */
 	const char		*label;

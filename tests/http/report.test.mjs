@@ -56,7 +56,7 @@ function expected(from, to, { host = 0, partnership = 0 } = {}) {
     staff_hours: hours(t.staff_minutes), volunteer_hours: hours(t.volunteer_minutes), materials: t.materials,
     survey_respondents: t.respondents, countries_reached: countries.size, languages_reached: languages.size,
     library_cost: money(t.library_cost_cents), partner_cost: money(t.partner_cost_cents), in_kind_value: money(t.in_kind_cents),
-    library_cost_per_attendee: money(inP + virP ? Math.floor((t.library_cost_cents + Math.floor((inP + virP) / 2)) / (inP + virP)) : 0),
+    library_cost_per_attendee: money(inP + virP + t.outA ? Math.floor((t.library_cost_cents + Math.floor((inP + virP + t.outA) / 2)) / (inP + virP + t.outA)) : 0),
     // not headlines: what the outcomes and imls tables hold
     _agree: { knowledge: t.agree_knowledge, confidence: t.agree_confidence, application: t.agree_application, awareness: t.agree_awareness },
     _imls: {

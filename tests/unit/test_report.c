@@ -311,7 +311,7 @@ START_TEST(hand_made_figures_come_out_as_worked_by_hand)
 	ck_assert_str_eq(text, "60000000.00");
 	report_format(&report_headlines[report_headline_count - 1], report_value(&report_headlines[report_headline_count - 1], &d), text, sizeof text);
 	ck_assert_str_eq(report_headlines[report_headline_count - 1].key, "library_cost_per_attendee");
-	ck_assert_str_eq(text, "1,500,000.00");	/* 6 billion cents over 40 attendees */
+	ck_assert_str_eq(text, "666,666.67");	/* 6 billion cents over 40 + 50 outreach attendees */
 	report_format_plain(UNIT_HOURS, d.v[RF_VOLUNTEER_MINUTES], text, sizeof text);
 	ck_assert_str_eq(text, "0.75");
 	ck_assert_int_eq(d.v[RF_IN_KIND_CENTS], 1999);
