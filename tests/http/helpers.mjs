@@ -17,7 +17,9 @@ export async function get(path, init = {}) {
 
 // One value (first column of first row) or all rows, as text, from the test database.
 export function sql(query) {
-  return execFileSync('sqlite3', ['-batch', '-noheader', '-separator', '\t', DB, query],
+  // .timeout: wait for a server's write to finish rather than fail at once, as the sqlite3
+  // shell does by default, so a test's own insert never fails because another test is writing.
+  return execFileSync('sqlite3', ['-batch', '-noheader', '-separator', '\t', '-cmd', '.timeout 10000', DB, query],
     { encoding: 'utf8' }).replace(/\n$/, '');
 }
 export function sqlRows(query) {

@@ -71,7 +71,8 @@ test('signing in: a wrong password is refused; a right one sets a strict, HttpOn
 });
 
 test('after three failures the wait doubles, and even the right password waits', async () => {
-  admin(['user', 'add', 'delay-test', 'staff'], 'a long test password\n');
+  const made = admin(['user', 'add', 'delay-test', 'staff'], 'a long test password\n');
+  assert.equal(made.status, 0, made.stderr);
   const v = new Visitor();
   const page = await v.get('/staff/sign-in');
   const token = csrfOf(page.text);
