@@ -378,6 +378,10 @@ int
 main(int argc, char **argv)
 {
 	config_load();
+	/* Someone at a terminal would rather wait a few seconds for the site's writes to finish
+	 * than be told "busy": the web programs' short timeout is for visitors. */
+	if (config.busy_timeout_ms < 10000)
+		config.busy_timeout_ms = 10000;
 	if (argc < 2)
 		return usage();
 	if (strcmp(argv[1], "migrate") == 0 && argc <= 3)
