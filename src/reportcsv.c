@@ -208,21 +208,10 @@ csv_activities(struct req *r, const struct report_request *rq)
 void
 report_csv(struct req *r, const struct report_request *rq, enum report_table table)
 {
-	switch (table) {
-	case TABLE_SUMMARY:
-		csv_summary(r, rq);
-		break;
-	case TABLE_OUTCOMES:
-		csv_outcomes(r, rq);
-		break;
-	case TABLE_IMLS:
-		csv_imls(r, rq);
-		break;
-	case TABLE_PARTNERSHIPS:
-		csv_partnerships(r, rq);
-		break;
-	case TABLE_ACTIVITIES:
-		csv_activities(r, rq);
-		break;
-	}
+	/* In enum report_table's order. */
+	static void (*const writers[])(struct req *, const struct report_request *) = {
+		csv_summary, csv_outcomes, csv_imls, csv_partnerships, csv_activities
+	};
+
+	writers[table](r, rq);
 }
