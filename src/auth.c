@@ -157,7 +157,10 @@ auth_sign_in(struct req *r, const char *name, const char *password, time_t now, 
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		failures = sqlite3_column_int(s, 0);
-		*wait = (long)(sqlite3_column_int64(s, 1) + wait_after(failures) - now);
+		/* Times are whole seconds: the last failure came somewhere within second last_at, so
+		 * the wait ends a second after last_at + wait, or a 1 s wait could be no wait at all. */
+		if (wait_after(failures) > 0)
+			*wait = (long)(sqlite3_column_int64(s, 1) + wait_after(failures) + 1 - now);
 	}
 	db_done(s);
 	if (*wait > 0)

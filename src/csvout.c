@@ -26,12 +26,18 @@ csv_start(struct csv_out *c, struct req *r, const char *filename)
 {
 	char extra[256];
 
-	memset(c, 0, sizeof *c);
-	c->r = r;
 	snprintf(extra, sizeof extra,
 	    "Content-Disposition: attachment; filename=\"%s\"\r\n"
 	    "Cache-Control: no-store\r\n", filename);
 	req_head(r, 200, "text/csv; charset=utf-8", extra);
+	csv_start_body(c, r);
+}
+
+void
+csv_start_body(struct csv_out *c, struct req *r)
+{
+	memset(c, 0, sizeof *c);
+	c->r = r;
 	req_write(r, "\xEF\xBB\xBF", 3);
 }
 
@@ -81,6 +87,13 @@ void
 csv_cell(struct csv_out *c, const char *text)
 {
 	csv_cell_n(c, text ? text : "", text ? strlen(text) : 0);
+}
+
+void
+csv_cell_null(struct csv_out *c)
+{
+	if (room(c, 1) == 0 && c->col++ > 0)
+		c->line[c->len++] = ',';
 }
 
 void

@@ -25,9 +25,13 @@ struct csv_out {
 
 /* Sends the headers (attachment named filename) and the byte-order mark. */
 void	csv_start(struct csv_out *, struct req *, const char *filename);
+/* The byte-order mark only: for a file, or a request whose headers were sent already. */
+void	csv_start_body(struct csv_out *, struct req *);
 void	csv_cell(struct csv_out *, const char *text);
 void	csv_cell_n(struct csv_out *, const char *text, size_t len);
 void	csv_cell_int(struct csv_out *, long long value);
+/* A cell with nothing in it, not even quotes: how a database NULL differs from "". */
+void	csv_cell_null(struct csv_out *);
 void	csv_row_end(struct csv_out *);
 void	csv_finish(struct csv_out *);
 

@@ -2,15 +2,18 @@
  * db.c - opening, configuring and migrating the database; the statement cache.
  *
  * Per the verified facts in DESIGN.md: busy_timeout, foreign_keys=ON, journal_mode=WAL and
- * synchronous=NORMAL on every connection (Debian's WAL default is FULL), opened after any
+ * synchronous=NORMAL on every connection (Debian's WAL default is FULL; on a network
+ * filesystem a rollback journal with synchronous=FULL instead), opened after any
  * fork, statements prepared once per process. Writers use BEGIN IMMEDIATE, never a deferred
  * transaction that upgrades (which fails at once under contention instead of waiting).
  */
 #include <dirent.h>
+#include <libgen.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/vfs.h>
 #include <time.h>
 
 #include "config.h"
@@ -39,15 +42,62 @@ busy_wait(void *arg, int tries)
 }
 
 int
+db_filesystem_is_local(unsigned long f_type)
+{
+	switch (f_type) {
+	case 0x6969:		/* NFS */
+	case 0x517B:		/* SMB */
+	case 0xFF534D42:	/* CIFS */
+	case 0xFE534D42:	/* SMB2 */
+	case 0x01021997:	/* 9p */
+	case 0x5346414F:	/* AFS */
+	case 0x00C36400:	/* Ceph */
+	case 0x47504653:	/* GPFS */
+	case 0x0BD00BD0:	/* Lustre */
+	case 0x65735546:	/* FUSE: sshfs and the like, which may be anywhere */
+		return 0;
+	}
+	return 1;
+}
+
+/* 1 when the file at path (or, before it exists, its folder) is on a local filesystem. */
+static int
+path_is_local(const char *path, char *fs_type, size_t size)
+{
+	struct statfs st;
+	char dir[4096];
+
+	if (path == NULL || *path == '\0')
+		return 1;	/* in memory, or a temporary database */
+	if (statfs(path, &st) != 0) {
+		snprintf(dir, sizeof dir, "%s", path);
+		if (statfs(dirname(dir), &st) != 0)
+			return 1;
+	}
+	snprintf(fs_type, size, "0x%lX", (unsigned long)st.f_type);
+	return db_filesystem_is_local((unsigned long)st.f_type);
+}
+
+int
 db_configure(sqlite3 *db, int busy_timeout_ms)
 {
+	static int said;
+	char fs_type[32];
+	const char *path = sqlite3_db_filename(db, "main");
+	int local = path_is_local(path, fs_type, sizeof fs_type);
+
 	sqlite3_busy_handler(db, busy_wait, (void *)(intptr_t)busy_timeout_ms);
 	sqlite3_extended_result_codes(db, 1);
-	/* WAL needs a local filesystem; issue 7 adds the NFS fallback to a rollback journal. */
-	return sqlite3_exec(db,
+	if (!local && !said++)
+		fprintf(stderr, "liaison: %s is on a network filesystem (type %s): using a rollback "
+		    "journal, not WAL, whose shared memory works on one machine only\n", path, fs_type);
+	return sqlite3_exec(db, local ?
 	    "PRAGMA foreign_keys = ON;"
 	    "PRAGMA journal_mode = WAL;"
-	    "PRAGMA synchronous = NORMAL;", NULL, NULL, NULL);
+	    "PRAGMA synchronous = NORMAL;" :
+	    "PRAGMA foreign_keys = ON;"
+	    "PRAGMA journal_mode = DELETE;"
+	    "PRAGMA synchronous = FULL;", NULL, NULL, NULL);
 }
 
 static void

@@ -147,6 +147,27 @@ enum stmt {
 	STMT_REPORT_PARTNERSHIP_DAY_ADD,
 	STMT_REPORT_DAY_ADD,
 	STMT_REPORT_IMPORT_SUMS_CLEAR,
+	/* Backups, checks and the CSV export of everything (backup.c, liaison-admin). */
+	STMT_BACKUP_INTO,
+	STMT_CHECK_INTEGRITY,
+	STMT_CHECK_FOREIGN_KEYS,
+	STMT_CHECK_VERSION,
+	STMT_CHECK_IS_LIAISON,
+	STMT_EXPORT_ORG,	/* the exports, in backup.c's order */
+	STMT_EXPORT_ORG_LANGUAGE,
+	STMT_EXPORT_ORG_INTEREST,
+	STMT_EXPORT_APPLICATION,
+	STMT_EXPORT_PARTNERSHIP,
+	STMT_EXPORT_ACTIVITY,
+	STMT_EXPORT_AUDIT,
+	STMT_EXPORT_AUDIT_CHANGE,
+	STMT_EXPORT_ACCOUNT,
+	STMT_EXPORT_COUNTRY,
+	STMT_EXPORT_LANGUAGE,
+	STMT_EXPORT_INTEREST,
+	STMT_EXPORT_ORG_TYPE,
+	STMT_EXPORT_ACTIVITY_TYPE,
+	STMT_EXPORT_TIMEZONE,
 	STMT__MAX
 };
 
@@ -206,8 +227,15 @@ int		 db_migrate_file(const char *path, const char *schema_dir, int create,
  * all of it or none. Returns 0, or -1 with err saying which file and why.
  */
 int		 db_run_file(const char *path, const char *sql_file, char *err, size_t errsize);
-/* Per-connection settings every connection gets; exposed for the admin tool. */
+/*
+ * Per-connection settings every connection gets; exposed for the admin tool. WAL only where
+ * the database file is on a local filesystem: WAL's shared memory does not work across the
+ * machines of a network filesystem, so there the connection keeps a rollback journal and
+ * says so once on standard error.
+ */
 int		 db_configure(sqlite3 *, int busy_timeout_ms);
+/* 0 for a network or remote filesystem (NFS, SMB/CIFS, 9p, Ceph, FUSE, …) by statfs type. */
+int		 db_filesystem_is_local(unsigned long f_type);
 
 extern const char *const db_sql[STMT__MAX];
 

@@ -573,4 +573,33 @@ const char *const db_sql[STMT__MAX] = {
 	[STMT_REPORT_IMPORT_SUMS_CLEAR] = "DELETE FROM activity_import_sums",
 	/* A host named in a report's scope: its name, and whether the public may see it named. */
 	[STMT_REPORT_HOST] = "SELECT name, status = 'listed' FROM org WHERE id = ?1",
+	/* VACUUM INTO writes a consistent, compact copy while the site goes on reading and writing. */
+	[STMT_BACKUP_INTO] = "VACUUM INTO ?1",
+	[STMT_CHECK_INTEGRITY] = "PRAGMA integrity_check",
+	[STMT_CHECK_FOREIGN_KEYS] = "PRAGMA foreign_key_check",
+	[STMT_CHECK_VERSION] = "PRAGMA user_version",
+	[STMT_CHECK_IS_LIAISON] = "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+	    " AND name IN ('org', 'partnership', 'activity', 'account')",
+	/*
+	 * Everything a site holds, table by table, for `liaison-admin export`. Left out on purpose:
+	 * password hashes, sessions, the site secret, sign-in failures and the per-address
+	 * application counts (secrets and short-lived records), and the sums and search indexes
+	 * that are rebuilt from the rest.
+	 */
+	[STMT_EXPORT_ORG] = "SELECT * FROM org ORDER BY id",
+	[STMT_EXPORT_ORG_LANGUAGE] = "SELECT * FROM org_language ORDER BY org_id, lang",
+	[STMT_EXPORT_ORG_INTEREST] = "SELECT * FROM org_interest ORDER BY org_id, interest",
+	[STMT_EXPORT_APPLICATION] = "SELECT org_id, reference, state, note, submitted_at, decided_at, decided_by"
+	    " FROM application ORDER BY org_id",
+	[STMT_EXPORT_PARTNERSHIP] = "SELECT * FROM partnership ORDER BY id",
+	[STMT_EXPORT_ACTIVITY] = "SELECT * FROM activity ORDER BY id",
+	[STMT_EXPORT_AUDIT] = "SELECT * FROM audit ORDER BY id",
+	[STMT_EXPORT_AUDIT_CHANGE] = "SELECT * FROM audit_change ORDER BY audit_id, seq",
+	[STMT_EXPORT_ACCOUNT] = "SELECT id, name, role, disabled, created_at FROM account ORDER BY id",
+	[STMT_EXPORT_COUNTRY] = "SELECT * FROM country ORDER BY code",
+	[STMT_EXPORT_LANGUAGE] = "SELECT * FROM language ORDER BY code",
+	[STMT_EXPORT_INTEREST] = "SELECT * FROM interest ORDER BY position",
+	[STMT_EXPORT_ORG_TYPE] = "SELECT * FROM org_type ORDER BY position",
+	[STMT_EXPORT_ACTIVITY_TYPE] = "SELECT * FROM activity_type ORDER BY position",
+	[STMT_EXPORT_TIMEZONE] = "SELECT * FROM timezone ORDER BY name",
 };

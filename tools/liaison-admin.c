@@ -13,7 +13,14 @@
  *   liaison-admin import activities|organizations FILE [--as NAME]
  *                                         check every row of a CSV file and import them all, or
  *                                         none and list each bad row (FILE - is standard input)
+ *   liaison-admin backup [FILE]           a checked copy, safe while the site serves (default:
+ *                                         liaison-backup-DATE-TIME.db beside the database)
+ *   liaison-admin restore FILE            put a copy back (the database as it was is backed up
+ *                                         first), then bring it up to this version's schema
+ *   liaison-admin check [DB]              integrity, foreign keys, schema version
+ *   liaison-admin export DIR              every table as DIR/TABLE.csv
  *
+ * migrate backs the database up first whenever it has migrations to apply.
  * The user commands work on LIAISON_DB (or the config file's) and are written to the audit log.
  * A new database is built beside its final name and renamed into place only when complete,
  * so an interrupted run never leaves a half-made database where the site would open it.
@@ -30,6 +37,7 @@
 #include <unistd.h>
 
 #include "auth.h"
+#include "backup.h"
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
@@ -59,7 +67,11 @@ usage(void)
 	    "       liaison-admin user add NAME admin|staff|board\n"
 	    "       liaison-admin user password|disable|enable NAME\n"
 	    "       liaison-admin user list\n"
-	    "       liaison-admin import activities|organizations FILE [--as NAME]\n");
+	    "       liaison-admin import activities|organizations FILE [--as NAME]\n"
+	    "       liaison-admin backup [FILE]\n"
+	    "       liaison-admin restore FILE\n"
+	    "       liaison-admin check [DB]\n"
+	    "       liaison-admin export DIR\n");
 	return 2;
 }
 
@@ -103,11 +115,53 @@ create(const char *path, char **files, int nfiles)
 	return 0;
 }
 
+/* The schema version of the database at path, or -1 when it cannot be read. */
+static long
+version_of(const char *path)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *s = NULL;
+	long v = -1;
+
+	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(h, db_sql[STMT_CHECK_VERSION], -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+	return v;
+}
+
+static int
+backup(const char *db, const char *dest, const char *what)
+{
+	char name[4200], err[2400];
+	struct stat st;
+
+	if (dest == NULL) {
+		backup_name(db, what, name, sizeof name);
+		dest = name;
+	}
+	if (backup_write(db, dest, err, sizeof err) < 0) {
+		fprintf(stderr, "liaison-admin: %s\n", err);
+		return 1;
+	}
+	printf("backed up %s to %s (%lld KB, checked)\n", db, dest,
+	    stat(dest, &st) == 0 ? (long long)st.st_size / 1024 : 0LL);
+	return 0;
+}
+
 static int
 migrate(const char *path)
 {
 	char err[1024];
+	long version = access(path, F_OK) == 0 ? version_of(path) : -1;
 
+	/* An upgrade is the moment a copy is most wanted: before it, not after. */
+	if (version > 0 && version < SCHEMA_VERSION && backup(path, NULL, "before-upgrade") != 0) {
+		fprintf(stderr, "liaison-admin: nothing was upgraded, as the backup failed\n");
+		return 1;
+	}
 	if (db_migrate_file(path, schema_dir(), 0, err, sizeof err) < 0) {
 		fprintf(stderr, "liaison-admin: %s\n", err);
 		return 1;
@@ -374,6 +428,56 @@ import_cmd(int argc, char **argv)
 	return 1;
 }
 
+static int
+restore(const char *db, const char *src)
+{
+	char err[2400];
+
+	/* The database as it is now is kept, in case the wrong copy was chosen. */
+	if (access(db, F_OK) == 0 && version_of(db) > 0 && backup(db, NULL, "before-restore") != 0) {
+		fprintf(stderr, "liaison-admin: nothing was restored, as the backup of %s failed\n", db);
+		return 1;
+	}
+	if (backup_restore(db, src, err, sizeof err) < 0) {
+		fprintf(stderr, "liaison-admin: %s\n", err);
+		return 1;
+	}
+	printf("restored %s from %s\n", db, src);
+	return migrate(db);
+}
+
+static int
+check(const char *db)
+{
+	int problems = backup_check(db, stderr);
+
+	if (problems == 0)
+		printf("%s: ok (schema version %ld)\n", db, version_of(db));
+	else if (problems > 0)
+		fprintf(stderr, "%s: %d problem%s\n", db, problems, problems == 1 ? "" : "s");
+	return problems == 0 ? 0 : 1;
+}
+
+static int
+export(const char *dir)
+{
+	char err[4400];
+	int files;
+
+	if (!db_ready()) {
+		fprintf(stderr, "liaison-admin: %s\n", db_unavailable_reason());
+		return 1;
+	}
+	files = backup_export(dir, stdout, err, sizeof err);
+	db_close();
+	if (files < 0) {
+		fprintf(stderr, "liaison-admin: %s\n", err);
+		return 1;
+	}
+	printf("exported %d tables to %s\n", files, dir);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -390,6 +494,14 @@ main(int argc, char **argv)
 		return user(argc - 2, argv + 2);
 	if (strcmp(argv[1], "import") == 0 && argc >= 4)
 		return import_cmd(argc - 2, argv + 2);
+	if (strcmp(argv[1], "backup") == 0 && argc <= 3)
+		return backup(config.database, argc == 3 ? argv[2] : NULL, "backup");
+	if (strcmp(argv[1], "restore") == 0 && argc == 3)
+		return restore(config.database, argv[2]);
+	if (strcmp(argv[1], "check") == 0 && argc <= 3)
+		return check(argc == 3 ? argv[2] : config.database);
+	if (strcmp(argv[1], "export") == 0 && argc == 3)
+		return export(argv[2]);
 	if (strcmp(argv[1], "create") == 0 && argc >= 3)
 		return create(argv[2], argv + 3, argc - 3);
 	if (strcmp(argv[1], "demo") == 0 && argc == 3) {

@@ -84,6 +84,30 @@ START_TEST(missing_database_is_not_created_by_migrate)
 }
 END_TEST
 
+START_TEST(filesystems_are_told_apart_and_local_ones_get_wal)
+{
+	const char *path = make_test_db(0);
+
+	/* The types statfs gives for NFS, CIFS, SMB2, 9p and FUSE are remote; ext4, xfs, btrfs,
+	 * tmpfs and overlayfs are local. */
+	ck_assert_int_eq(db_filesystem_is_local(0x6969), 0);
+	ck_assert_int_eq(db_filesystem_is_local(0xFF534D42), 0);
+	ck_assert_int_eq(db_filesystem_is_local(0xFE534D42), 0);
+	ck_assert_int_eq(db_filesystem_is_local(0x01021997), 0);
+	ck_assert_int_eq(db_filesystem_is_local(0x65735546), 0);
+	ck_assert_int_eq(db_filesystem_is_local(0xEF53), 1);
+	ck_assert_int_eq(db_filesystem_is_local(0x58465342), 1);
+	ck_assert_int_eq(db_filesystem_is_local(0x9123683E), 1);
+	ck_assert_int_eq(db_filesystem_is_local(0x01021994), 1);
+	ck_assert_int_eq(db_filesystem_is_local(0x794C7630), 1);
+	/* The test database is on a local disk: WAL. */
+	use_test_db(path);
+	ck_assert_int_eq(db_run(STMT_DATA_VERSION), SQLITE_OK);
+	ck_assert_int_eq(query_int(path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+	drop_test_db(path);
+}
+END_TEST
+
 Suite *
 db_suite(void)
 {
@@ -93,6 +117,7 @@ db_suite(void)
 	tcase_add_test(t, fresh_database_reaches_the_build_version);
 	tcase_add_test(t, a_failing_migration_leaves_the_previous_version);
 	tcase_add_test(t, missing_database_is_not_created_by_migrate);
+	tcase_add_test(t, filesystems_are_told_apart_and_local_ones_get_wal);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -1,0 +1,38 @@
+/*
+ * backup.h - copies of the database, checks, restores and an export of everything as CSV:
+ * what `liaison-admin backup | restore | check | export` and upgrades do. All of it is safe
+ * while the site is serving: a copy is one read transaction, which writers do not wait for.
+ */
+#ifndef LIAISON_BACKUP_H
+#define LIAISON_BACKUP_H
+#include <stddef.h>
+#include <stdio.h>
+
+/* "DIR/liaison-WHAT-20261129-154500.db" beside the database at db_path, in UTC; a name not
+ * taken yet ("…-154500-2.db" for a second in the same second). */
+void	backup_name(const char *db_path, const char *what, char *out, size_t size);
+/*
+ * Writes a consistent copy of the database at db_path to dest, which must not exist yet;
+ * readable by its owner only, and checked once written. 0, or -1 with err saying why.
+ */
+int	backup_write(const char *db_path, const char *dest, char *err, size_t errsize);
+/*
+ * Checks the database at path: SQLite's integrity check, every foreign key, and that it is
+ * a Liaison database this version can use. Writes what it finds to out (each problem on a
+ * line) and returns the number of problems, or -1 if path cannot be opened at all.
+ */
+int	backup_check(const char *path, FILE *out);
+/*
+ * Replaces the contents of the database at db_path with the copy at src (checked first, and
+ * refused with any problem), page by page while other connections wait their turn. The
+ * schema may then be older than this version: run the migrations after. 0, or -1 with err.
+ */
+int	backup_restore(const char *db_path, const char *src, char *err, size_t errsize);
+/*
+ * Writes every table a site's people made (organizations, applications, partnerships,
+ * activities, the audit log, accounts without their passwords, the reference lists) as
+ * DIR/TABLE.csv through the shared CSV writer, DIR made if need be. Reads the process's
+ * database (config.database). Returns the number of files, or -1 with err.
+ */
+int	backup_export(const char *dir, FILE *progress, char *err, size_t errsize);
+#endif
