@@ -31,7 +31,7 @@ CORE_CC	:= $(wildcard src/*.cc)
 CORE_O	:= $(CORE_C:src/%.c=$(BUILD)/obj/%.o) $(CORE_CC:src/%.cc=$(BUILD)/obj/%.o)
 BINS	:= $(PROGRAMS:%=$(BUILD)/cgi-bin/%) $(BUILD)/liaison-admin
 
-.PHONY: all deps run test test-unit bench db clean asan
+.PHONY: all deps run test test-unit bench db clean asan dist
 all: $(BINS)
 
 $(BUILD)/obj/%.o: src/%.c src/*.h $(BUILD)/obj/schema-$(SCHEMA_VERSION) | $(BUILD)/obj
@@ -72,7 +72,7 @@ asan:
 test: deps
 	@conf/deps.sh test
 	@$(MAKE) --no-print-directory all asan tests/unit/run-unit tests/node_modules/.installed \
-		$(FUZZ_TARGETS)
+		$(FUZZ_TARGETS) dist
 	tests/run.sh
 
 # playwright-core and axe-core, at the versions package-lock.json pins.
@@ -96,6 +96,18 @@ $(BUILD)/applybodies: bench/applybodies.c $(BUILD)/libliaison.a src/*.h
 $(BUILD)/searchbench: bench/searchbench.c $(BUILD)/libliaison.a src/*.h
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/libliaison.a $(LIBS)
+
+# The upload bundle for hosts without a compiler (issue 7): every program linked fully static,
+# so that a host needs nothing of Debian's, not even its C library; any x86_64 Linux runs it.
+# glibc warns that dlopen (SQLite's extension loading) and gethostbyname (libfcgi's listening
+# on TCP) would need its shared libraries at run time; Liaison uses neither.
+VERSION ?= 0.$(SCHEMA_VERSION)
+DIST	:= liaison-$(VERSION)-linux-x86_64
+DIST_LIBS := -lfcgi -lsqlite3 -lcsv -lctemplate_nothreads -lnettle -lcrypt -lm
+dist:
+	@$(MAKE) --no-print-directory BUILD=build/dist LDFLAGS="-static -Wl,-z,relro,-z,now" \
+		LIBS="$(DIST_LIBS)" all 2>&1 | grep -v -e 'statically linked applications requires' -e 'in function' || true
+	conf/dist.sh build/dist $(DIST)
 
 clean:
 	rm -rf build var/run tests/unit/run-unit tests/unit/run-unit-plain tests/out

@@ -6,6 +6,7 @@
 #            with ASan/UBSan; the same binaries as plain CGI; CGI runs under valgrind
 #   browser  headless Chromium through playwright-core, with axe-core
 #   sanitizer logs  any report a server process wrote while serving is a failure
+#   dist     the upload bundle (make dist) unpacked into an empty root and run there by chroot
 #   fuzz     each libFuzzer target for FUZZ_SECONDS (15) from its seed corpus
 #
 # Expects `make all asan tests/unit/run-unit` to have run (make test does it).
@@ -79,6 +80,14 @@ if [ "$reports" = 0 ]; then
 	count sanitizer 1 0
 else
 	count sanitizer 0 1; head -40 "$out"/asan/*
+fi
+
+# --- dist: the upload bundle, run in an empty root ---------------------------------------------
+if ls build/liaison-*-linux-x86_64.tar.gz > /dev/null 2>&1; then
+	tests/dist.sh > "$out/dist.log" 2>&1
+	line=$(tail -1 "$out/dist.log")
+	count dist "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
+	grep FAILED "$out/dist.log"
 fi
 
 # --- fuzz ------------------------------------------------------------------------------------
