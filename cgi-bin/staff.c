@@ -4,6 +4,8 @@
  *
  *   GET  /staff                      → the queue
  *   GET  /staff/sign-in, POST        sign in (anyone)
+ *   GET  /staff/setup, POST          the first admin account, with the code from the file
+ *                                    beside the database (anyone, while no admin exists)
  *   POST /staff/sign-out             sign out
  *   GET  /staff/queue                applications waiting for review, oldest first   board
  *   GET  /staff/entries?status=&q=   every entry, by name                            board
@@ -28,6 +30,7 @@
 #include "entry.h"
 #include "form.h"
 #include "http.h"
+#include "setup.h"
 #include "orgform.h"
 #include "params.h"
 #include "staffpage.h"
@@ -63,6 +66,17 @@ static const struct param_spec keys[KEY__MAX] = {
 };
 
 /* The sign-in form. */
+enum setup_field { UF_CODE, UF_NAME, UF_PASSWORD, UF_AGAIN, UF__MAX };
+static const struct field_spec setup_fields[UF__MAX] = {
+	[UF_CODE] = { "code", "The code from liaison-setup-token.txt", FIELD_TEXT, 1, 64,
+	    "Open the file with your hosting's file manager or FTP, copy the one line in it, and paste it here.",
+	    NULL, 0, 0, NULL, "off" },
+	[UF_NAME] = { "name", "Your account name", FIELD_TEXT, 1, 64, NULL, NULL, 0, 0, NULL, "username" },
+	[UF_PASSWORD] = { "password", "A password", FIELD_PASSWORD, 1, 1000,
+	    "At least 10 characters; a few words you will remember are good.", NULL, 0, 0, NULL, "new-password" },
+	[UF_AGAIN] = { "again", "The password again", FIELD_PASSWORD, 1, 1000, NULL, NULL, 0, 0, NULL,
+	    "new-password" },
+};
 enum signin_field { SF_NAME, SF_PASSWORD, SF_NEXT, SF__MAX };
 static const struct field_spec signin_fields[SF__MAX] = {
 	[SF_NAME] = { "name", "Account name", FIELD_TEXT, 1, 64, NULL, NULL, 0, 0, NULL, "username" },
@@ -104,10 +118,99 @@ show_signin(struct req *r, int status, const char *message)
 	v = staff_page(r, status, "Staff sign-in", "signin.tpl");
 	body = view_body(v);
 	view_set(body, "CSRF", token);
+	if (setup_needed() == 1)
+		view_show(body, "SETUP");
 	if (message)
 		view_set(view_section(body, "MESSAGE"), "TEXT", message);
 	form_fill(view_include(body, "FIELDS", "formfields.tpl"), &form, 0);
 	view_page_finish(v, r);
+}
+
+/* The setup page, with the form as it stands (status 200, or 400 with its errors). */
+static void
+show_setup(struct req *r, int status)
+{
+	char token[TOKEN_CHARS + 1], code[SETUP_TOKEN_CHARS + 1], err[1400], path[1200];
+	struct view *v;
+	struct view_dict *body;
+
+	/* Make the code now, so that it is in the folder before anyone goes to look. */
+	if (setup_token(code, err, sizeof err) < 0) {
+		req_error(r, 503, err);
+		return;
+	}
+	setup_token_path(path, sizeof path);
+	token_make(token, "setup", "", time(NULL));
+	v = staff_page(r, status, "Set up this site", "setup.tpl");
+	body = view_body(v);
+	view_set(body, "CSRF", token);
+	view_set(body, "FILE", path);
+	form_fill(view_include(body, "FIELDS", "formfields.tpl"), &form, 0);
+	view_page_finish(v, r);
+}
+
+static void
+setup(struct req *r)
+{
+	char cookie[300], queue[400];
+	long wait;
+	int rc, needed = setup_needed();
+
+	if (needed != 1) {
+		req_error(r, needed == 0 ? 404 : 503, needed == 0 ? "This site is set up: sign in, or ask "
+		    "its administrator for an account." : "The database cannot be read; reload in a moment.");
+		return;
+	}
+	if (r->method != METHOD_POST) {
+		form_init(&form, setup_fields, UF__MAX);
+		show_setup(r, 200);
+		return;
+	}
+	if ((rc = req_read_form(r, body_buf, sizeof body_buf)) != 0) {
+		req_error(r, rc, "The form could not be read.");
+		return;
+	}
+	form_parse(&form, setup_fields, UF__MAX, body_buf);
+	params_parse(&p, keys, KEY__MAX, body_buf);
+	if (token_check(p.v[KEY_CSRF].str, "setup", "", time(NULL), 0, config.form_hours * 3600L,
+	    NULL) != TOKEN_OK) {
+		req_error(r, 403, "The form had expired or did not come from this site. Reload the page and try again.");
+		return;
+	}
+	if (form.v[UF_CODE].str[0] && !setup_token_matches(form.v[UF_CODE].str))
+		form_fail(&form, UF_CODE, "This is not the code in the file: copy the whole line, and "
+		    "only that.");
+	if (form.v[UF_PASSWORD].str[0] && strlen(form.v[UF_PASSWORD].str) < 10)
+		form_fail(&form, UF_PASSWORD, "Use at least 10 characters.");
+	if (form.v[UF_AGAIN].str[0] && strcmp(form.v[UF_PASSWORD].str, form.v[UF_AGAIN].str) != 0)
+		form_fail(&form, UF_AGAIN, "The two passwords differ: type the same one twice.");
+	if (form.nerrors) {
+		show_setup(r, 400);
+		return;
+	}
+	switch (setup_create_admin(form.v[UF_NAME].str, form.v[UF_PASSWORD].str)) {
+	case SETUP_DONE:
+		break;
+	case SETUP_ALREADY:
+		req_error(r, 409, "Someone set this site up a moment ago: sign in, or ask them for an account.");
+		return;
+	case SETUP_NAME_TAKEN:
+		form_fail(&form, UF_NAME, "There is an account with this name already (not an administrator): choose another.");
+		show_setup(r, 400);
+		return;
+	default:
+		req_error(r, 503, "The account could not be saved; nothing was changed. Try again in a moment.");
+		return;
+	}
+	/* Signed in at once: the first thing an administrator does is look around. */
+	if (auth_sign_in(r, form.v[UF_NAME].str, form.v[UF_PASSWORD].str, time(NULL), cookie,
+	    sizeof cookie, &wait) == AUTH_OK) {
+		snprintf(queue, sizeof queue, "%s/queue", staff_base);
+		staff_redirect(r, queue, cookie);
+	} else {
+		snprintf(queue, sizeof queue, "%s/sign-in", staff_base);
+		staff_redirect(r, queue, NULL);
+	}
 }
 
 static void
@@ -562,6 +665,13 @@ handle(struct req *r)
 	staff_begin(r);
 	if (strcmp(path, "/sign-in") == 0) {
 		sign_in(r);
+		return;
+	}
+	if (strcmp(path, "/setup") == 0) {
+		if (r->method == METHOD_GET || r->method == METHOD_HEAD || r->method == METHOD_POST)
+			setup(r);
+		else
+			req_method_not_allowed(r, "GET, HEAD, POST");
 		return;
 	}
 	if (strcmp(path, "/sign-out") == 0) {

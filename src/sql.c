@@ -496,6 +496,7 @@ const char *const db_sql[STMT__MAX] = {
 	[STMT_ACCOUNT_SET_DISABLED] = "UPDATE account SET disabled = ?2 WHERE name = ?1",
 	[STMT_ACCOUNT_LIST] = "SELECT name, role, disabled, password_hash <> '', created_at FROM account"
 	    " ORDER BY name",
+	[STMT_SETUP_NEEDED] = "SELECT NOT EXISTS (SELECT 1 FROM account WHERE role = 'admin' AND disabled = 0)",
 	[STMT_SESSION_WHO] = "SELECT a.id, a.name, a.role FROM session s"
 	    " JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?1 AND s.expires_at > ?2"
 	    " AND a.disabled = 0",

@@ -1,14 +1,15 @@
-// admin.test.mjs - keeping a site's data safe with liaison-admin: a checked backup taken while
-// the site serves and writes, a restore that keeps the database it replaces, a check that
-// finds damage, an upgrade that backs up first, and the export of every table as CSV. All but
-// the first work on copies in a temporary folder, never on the database the tests serve.
+// admin.test.mjs - running a site: keeping its data safe with liaison-admin (a checked backup
+// taken while the site serves and writes, a restore that keeps the database it replaces, a
+// check that finds damage, an upgrade that backs up first, the export of every table as CSV)
+// and its first administrator made through the setup page, without a shell. All but the first
+// work on databases in a temporary folder, never on the one the tests serve.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, copyFileSync, readdirSync, readFileSync, statSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DB, PLAIN_BIN, SRCDIR, parseCsv, request, formBody, application } from './helpers.mjs';
+import { DB, PLAIN_BIN, SRCDIR, parseCsv, request, formBody, application, cgi, fieldError } from './helpers.mjs';
 
 // liaison-admin (the plain build) on the database at db.
 function adminOn(db, args, env = {}) {
@@ -137,6 +138,56 @@ test('export writes every table as CSV: NULL apart from empty, formulas neutrali
     assert.match(raw, /,"\d{4}-\d{2}-\d{2}",,"\[/);
     const acts = parseCsv(read('activity.csv'));
     assert.ok(acts.length > 30);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('first run without a shell: a code in a file beside the database makes the first admin, once', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-setup-'));
+  try {
+    const db = join(dir, 'site.db');
+    assert.equal(adminOn(db, ['create', db]).status, 0);	// a new site: no accounts at all
+    const env = { LIAISON_DB: db };
+    const page = cgi('staff', { pathInfo: '/setup', scriptName: '/partners/cgi-bin/staff.cgi', env });
+    assert.equal(page.status, 200, page.body.slice(0, 400));
+    const file = join(dir, 'liaison-setup-token.txt');
+    assert.equal((statSync(file).mode & 0o777).toString(8), '600');
+    const code = readFileSync(file, 'utf8').trim();
+    assert.match(code, /^[0-9a-f]{32}$/);
+    assert.ok(page.body.includes(file), 'the page says where the file is');
+    const csrf = page.body.match(/name="csrf" value="([0-9a-f]+)"/)[1];
+    const post = (fields) => cgi('staff', { method: 'POST', pathInfo: '/setup', scriptName: '/partners/cgi-bin/staff.cgi', env,
+      body: formBody({ csrf, ...fields }) });
+    // The sign-in page points there.
+    assert.match(cgi('staff', { pathInfo: '/sign-in', env }).body, /no administrator yet/);
+
+    // A wrong code, a short password, two that differ: each beside its field, nothing made.
+    let r = post({ code: 'f'.repeat(32), name: 'ana', password: 'a long enough password', again: 'a long enough password' });
+    assert.equal(r.status, 400);
+    assert.match(fieldError(r.body, 'code'), /^This is not the code in the file/);
+    r = post({ code, name: 'ana', password: 'short', again: 'short' });
+    assert.equal(r.status, 400);
+    assert.equal(fieldError(r.body, 'password'), 'Use at least 10 characters.');
+    r = post({ code, name: 'ana', password: 'a long enough password', again: 'a long enough passwort' });
+    assert.equal(r.status, 400);
+    assert.match(fieldError(r.body, 'again'), /^The two passwords differ/);
+    assert.equal(count(db, 'SELECT count(*) FROM account'), 0);
+    // No token: refused.
+    assert.equal(cgi('staff', { method: 'POST', pathInfo: '/setup', env, body: formBody({ code, name: 'ana' }) }).status, 403);
+
+    // The right code: the admin is made, signed in, the file removed, the page gone.
+    r = post({ code, name: 'ana', password: 'a long enough password', again: 'a long enough password' });
+    assert.equal(r.status, 303, r.body.slice(0, 300));
+    assert.match(r.head, /^Location: http:\/\/library\.example\/partners\/cgi-bin\/staff\.cgi\/queue\r?$/m);
+    assert.match(r.head, /^Set-Cookie: liaison_session=[0-9a-f]+; Path=\/partners\/cgi-bin\/; [^\r\n]*HttpOnly/m);
+    assert.equal(count(db, "SELECT count(*) FROM account WHERE name = 'ana' AND role = 'admin'"), 1);
+    assert.equal(count(db, "SELECT count(*) FROM audit WHERE actor = 'ana' AND action = 'account created'"), 1);
+    assert.throws(() => statSync(file), /ENOENT/);
+    assert.equal(cgi('staff', { pathInfo: '/setup', env }).status, 404);
+    assert.equal(post({ code, name: 'eve', password: 'a long enough password', again: 'a long enough password' }).status, 404);
+    assert.doesNotMatch(cgi('staff', { pathInfo: '/sign-in', env }).body, /no administrator yet/);
+    assert.equal(count(db, 'SELECT count(*) FROM account'), 1);
   } finally {
     rmSync(dir, { recursive: true });
   }

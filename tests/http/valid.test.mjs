@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { get, sql, request, formBody, application, signedIn } from './helpers.mjs';
+import { get, sql, request, formBody, application, signedIn, cgi, PLAIN_BIN, SRCDIR } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const vnu = require('vnu-jar');
@@ -65,6 +65,15 @@ test('pages are valid HTML', { skip: !java && 'java is not installed' }, async (
     'report-board.html': (await board.get('/report?fy=2026')).text,
     'report-partnership.html': (await staff.get('/report?fy=2026&partnership=1')).text,
   };
+  {	// the first-run setup page, on a new database with no accounts
+    const db = join(dir, 'new.db');
+    spawnSync(`${PLAIN_BIN}/liaison-admin`, ['create', db], { env: { PATH: process.env.PATH, LIAISON_SCHEMA: `${SRCDIR}/schema` } });
+    const page = cgi('staff', { pathInfo: '/setup', env: { LIAISON_DB: db } });
+    fetched['setup.html'] = page.body;
+    const csrf = page.body.match(/name="csrf" value="([0-9a-f]+)"/)[1];
+    fetched['setup-errors.html'] = cgi('staff', { method: 'POST', pathInfo: '/setup', env: { LIAISON_DB: db },
+      body: formBody({ csrf, code: 'x', name: '', password: 'short', again: 'other' }) }).body;
+  }
   {
     const form = await staff.get('/partnerships/1/activities/new');
     const csrf = form.text.match(/name="csrf" value="([0-9a-f]+)"/)[1];

@@ -1,0 +1,145 @@
+/*
+ * setup.c - the one-time code file and the first admin account (see setup.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "crypto.h"
+#include "db.h"
+#include "setup.h"
+
+int
+setup_needed(void)
+{
+	sqlite3_stmt *s = db_stmt(STMT_SETUP_NEEDED);
+	int needed = -1;
+
+	if (s != NULL && sqlite3_step(s) == SQLITE_ROW)
+		needed = sqlite3_column_int(s, 0);
+	db_done(s);
+	return needed;
+}
+
+void
+setup_token_path(char *path, size_t size)
+{
+	const char *slash = strrchr(config.database, '/');
+
+	if (slash)
+		snprintf(path, size, "%.*s/%s", (int)(slash - config.database), config.database, SETUP_TOKEN_FILE);
+	else
+		snprintf(path, size, "%s", SETUP_TOKEN_FILE);
+}
+
+/* Reads the code from path into token: 0, or -1 when there is no file or no code in it. */
+static int
+read_token(const char *path, char token[SETUP_TOKEN_CHARS + 1])
+{
+	char buf[SETUP_TOKEN_CHARS + 8];
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	if (f == NULL)
+		return -1;
+	n = fread(buf, 1, SETUP_TOKEN_CHARS, f);
+	fclose(f);
+	if (n != SETUP_TOKEN_CHARS)
+		return -1;
+	memcpy(token, buf, SETUP_TOKEN_CHARS);
+	token[SETUP_TOKEN_CHARS] = '\0';
+	return 0;
+}
+
+int
+setup_token(char token[SETUP_TOKEN_CHARS + 1], char *err, size_t errsize)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char raw[SETUP_TOKEN_CHARS / 2];
+	char path[1200], line[SETUP_TOKEN_CHARS + 2];
+	int fd;
+
+	setup_token_path(path, sizeof path);
+	if (read_token(path, token) == 0)
+		return 0;
+	if (crypto_random(raw, sizeof raw) < 0) {
+		snprintf(err, errsize, "no random numbers to make a code from");
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof raw; i++) {
+		line[2 * i] = hex[raw[i] >> 4];
+		line[2 * i + 1] = hex[raw[i] & 15];
+	}
+	line[SETUP_TOKEN_CHARS] = '\n';
+	/* O_EXCL: if two first visits race, one file wins and both read it back. */
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600)) >= 0) {
+		ssize_t w = write(fd, line, SETUP_TOKEN_CHARS + 1);
+		close(fd);
+		if (w != SETUP_TOKEN_CHARS + 1)
+			unlink(path);
+	} else if (errno != EEXIST) {
+		snprintf(err, errsize, "the code cannot be written to %s: %s (the site's folder must be "
+		    "writable by the web server)", path, strerror(errno));
+		return -1;
+	}
+	if (read_token(path, token) < 0) {
+		snprintf(err, errsize, "the code in %s cannot be read back", path);
+		return -1;
+	}
+	return 0;
+}
+
+int
+setup_token_matches(const char *given)
+{
+	char path[1200], token[SETUP_TOKEN_CHARS + 1];
+
+	setup_token_path(path, sizeof path);
+	return read_token(path, token) == 0 && strlen(given) == SETUP_TOKEN_CHARS &&
+	    crypto_equal(given, token, SETUP_TOKEN_CHARS);
+}
+
+enum setup_result
+setup_create_admin(const char *name, const char *password)
+{
+	char hash[CRYPTO_PASSWORD_MAX], path[1200], note[100];
+	sqlite3_stmt *s;
+	int rc, needed;
+
+	if (crypto_password_hash(password, hash) < 0)
+		return SETUP_FAILED;
+	if (db_run(STMT_BEGIN) != SQLITE_OK)
+		return SETUP_FAILED;
+	/* Inside the transaction: a second visitor who got here first has made the admin. */
+	if ((needed = setup_needed()) != 1) {
+		db_run(STMT_ROLLBACK);
+		return needed == 0 ? SETUP_ALREADY : SETUP_FAILED;
+	}
+	if ((s = db_stmt(STMT_ACCOUNT_INSERT)) == NULL) {
+		db_run(STMT_ROLLBACK);
+		return SETUP_FAILED;
+	}
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, "admin", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, hash, -1, SQLITE_STATIC);
+	rc = db_write(s);
+	if (rc == SQLITE_OK && (s = db_stmt(STMT_AUDIT_INSERT)) != NULL) {
+		snprintf(note, sizeof note, "the first administrator, through the setup page");
+		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, "account created", -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, note, -1, SQLITE_STATIC);
+		rc = db_write(s);
+	}
+	if (rc == SQLITE_OK)
+		rc = db_run(STMT_COMMIT);
+	if (rc != SQLITE_OK) {
+		db_run(STMT_ROLLBACK);
+		return (rc & 0xff) == SQLITE_CONSTRAINT ? SETUP_NAME_TAKEN : SETUP_FAILED;
+	}
+	setup_token_path(path, sizeof path);
+	unlink(path);	/* used once: the page is gone, and so is the code */
+	return SETUP_DONE;
+}
