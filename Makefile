@@ -19,7 +19,7 @@ OPT := -O1
 endif
 
 WARN	:= -Wall -Wextra -Wformat=2 -Wshadow -Wno-unused-parameter
-CPPFLAGS += -Isrc -D_GNU_SOURCE -DSCHEMA_VERSION=$(SCHEMA_VERSION)
+CPPFLAGS += -Isrc -D_GNU_SOURCE -DSCHEMA_VERSION=$(SCHEMA_VERSION) $(if $(PATHS_H),-include $(PATHS_H))
 CFLAGS	+= -std=c11 $(OPT) -g $(WARN) $(SANFLAGS) -D_FORTIFY_SOURCE=2 -fstack-protector-strong
 CXXFLAGS += -std=c++11 $(OPT) -g -Wall -Wextra $(SANFLAGS)
 LDFLAGS	+= $(SANFLAGS) -Wl,-z,relro,-z,now
@@ -31,7 +31,7 @@ CORE_CC	:= $(wildcard src/*.cc)
 CORE_O	:= $(CORE_C:src/%.c=$(BUILD)/obj/%.o) $(CORE_CC:src/%.cc=$(BUILD)/obj/%.o)
 BINS	:= $(PROGRAMS:%=$(BUILD)/cgi-bin/%) $(BUILD)/liaison-admin
 
-.PHONY: all deps run test test-unit bench db clean asan dist
+.PHONY: all deps run test test-unit bench db clean asan dist install
 all: $(BINS)
 
 $(BUILD)/obj/%.o: src/%.c src/*.h $(BUILD)/obj/schema-$(SCHEMA_VERSION) | $(BUILD)/obj
@@ -108,6 +108,25 @@ dist:
 	@$(MAKE) --no-print-directory BUILD=build/dist LDFLAGS="-static -Wl,-z,relro,-z,now" \
 		LIBS="$(DIST_LIBS)" all 2>&1 | grep -v -e 'statically linked applications requires' -e 'in function' || true
 	conf/dist.sh build/dist $(DIST)
+
+# make install [PREFIX=/usr/local] [SYSCONFDIR=/etc] [LOCALSTATEDIR=/var] [DESTDIR=…]: a build
+# whose compiled-in paths are the installed ones (build/install/paths.h), then conf/install.sh.
+PREFIX	?= /usr/local
+SYSCONFDIR ?= /etc
+LOCALSTATEDIR ?= /var
+RUNDIR	?= /run/liaison
+SYSTEMD_DIR ?= $(SYSCONFDIR)/systemd/system
+WEBUSER	?= www-data
+install: deps
+	rm -rf build/install && mkdir -p build/install
+	printf '%s\n' '#define LIAISON_DEFAULT_DB "$(LOCALSTATEDIR)/lib/liaison/liaison.db"' \
+		'#define LIAISON_DEFAULT_TEMPLATES "$(PREFIX)/share/liaison/templates"' \
+		'#define LIAISON_DEFAULT_SCHEMA "$(PREFIX)/share/liaison/schema"' \
+		'#define LIAISON_DEFAULT_DEMO "$(PREFIX)/share/liaison/data/demo.sql"' \
+		'#define LIAISON_DEFAULT_CONFIG "$(SYSCONFDIR)/liaison/liaison.conf"' > build/install/paths.h
+	@$(MAKE) --no-print-directory BUILD=build/install PATHS_H=build/install/paths.h all
+	PREFIX=$(PREFIX) SYSCONFDIR=$(SYSCONFDIR) LOCALSTATEDIR=$(LOCALSTATEDIR) RUNDIR=$(RUNDIR) \
+		SYSTEMD_DIR=$(SYSTEMD_DIR) WEBUSER=$(WEBUSER) DESTDIR=$(DESTDIR) conf/install.sh build/install
 
 clean:
 	rm -rf build var/run tests/unit/run-unit tests/unit/run-unit-plain tests/out

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 
@@ -123,6 +124,12 @@ config_load(void)
 
 	if ((file = getenv("LIAISON_CONFIG")) != NULL && *file)
 		load_file(file);
+#ifdef LIAISON_DEFAULT_CONFIG
+	/* An installed build (make install) reads its own file when none is named, so that the
+	 * admin tool and the services need no environment at all. A dev build has none. */
+	else if (access(LIAISON_DEFAULT_CONFIG, R_OK) == 0)
+		load_file(LIAISON_DEFAULT_CONFIG);
+#endif
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = getenv(keys[i]);
 		if (v != NULL)

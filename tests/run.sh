@@ -7,6 +7,7 @@
 #   browser  headless Chromium through playwright-core, with axe-core
 #   sanitizer logs  any report a server process wrote while serving is a failure
 #   dist     the upload bundle (make dist) unpacked into an empty root and run there by chroot
+#   install  make install into a scratch root, served by the installed nginx site file
 #   fuzz     each libFuzzer target for FUZZ_SECONDS (15) from its seed corpus
 #
 # Expects `make all asan tests/unit/run-unit` to have run (make test does it).
@@ -88,6 +89,16 @@ if ls build/liaison-*-linux-x86_64.tar.gz > /dev/null 2>&1; then
 	line=$(tail -1 "$out/dist.log")
 	count dist "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
 	grep FAILED "$out/dist.log"
+fi
+
+# --- install: make install into a scratch root, served by nginx as on a VPS ---------------------
+tests/install.sh > "$out/install.log" 2>&1
+line=$(tail -1 "$out/install.log")
+if [[ $line == install* ]]; then
+	count install "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
+	grep FAILED "$out/install.log"
+else
+	count install 0 1; tail -20 "$out/install.log"
 fi
 
 # --- fuzz ------------------------------------------------------------------------------------

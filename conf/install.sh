@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# `make install`: puts an installed build where a VPS keeps things, under DESTDIR:
+#   PREFIX/lib/liaison/cgi-bin/PROGRAM      the FastCGI programs
+#   PREFIX/bin/liaison-admin                 the admin tool
+#   PREFIX/share/liaison/                    templates, htdocs, schema, data/demo.sql, and conf/:
+#                                            nginx.conf (the site), fastcgi_params.liaison
+#   SYSCONFDIR/liaison/liaison.conf          the settings (kept if it exists)
+#   LOCALSTATEDIR/lib/liaison/               the database's folder, owner-only
+#   SYSTEMD_DIR/liaison@.socket, .service    one socket-activated, restarted service per program
+# Paths inside the files are the final ones (without DESTDIR), as packagers expect.
+#   conf/install.sh BUILD   with PREFIX SYSCONFDIR LOCALSTATEDIR RUNDIR SYSTEMD_DIR WEBUSER DESTDIR
+set -euo pipefail
+build=$1
+here=$(cd "$(dirname "$0")/.." && pwd)
+: "${PREFIX:=/usr/local}" "${SYSCONFDIR:=/etc}" "${LOCALSTATEDIR:=/var}" "${RUNDIR:=/run/liaison}"
+: "${SYSTEMD_DIR:=/etc/systemd/system}" "${WEBUSER:=www-data}" "${DESTDIR:=}"
+libdir=$PREFIX/lib/liaison sharedir=$PREFIX/share/liaison dbdir=$LOCALSTATEDIR/lib/liaison
+fill() {	# template → file, with the final paths
+	sed -e "s|@LIBDIR@|$libdir|g" -e "s|@SHAREDIR@|$sharedir|g" -e "s|@DBDIR@|$dbdir|g" \
+	    -e "s|@RUNDIR@|$RUNDIR|g" -e "s|@SYSCONFDIR@|$SYSCONFDIR|g" -e "s|@WEBUSER@|$WEBUSER|g" "$1" > "$2"
+}
+install -d -m 0755 "$DESTDIR$libdir/cgi-bin" "$DESTDIR$PREFIX/bin" "$DESTDIR$sharedir/conf" \
+	"$DESTDIR$sharedir/data" "$DESTDIR$SYSCONFDIR/liaison" "$DESTDIR$SYSTEMD_DIR"
+install -d -m 0700 "$DESTDIR$dbdir"
+for bin in "$here/$build"/cgi-bin/*; do
+	case $bin in *.o) ;; *) install -m 0755 "$bin" "$DESTDIR$libdir/cgi-bin/" ;; esac
+done
+install -m 0755 "$here/$build/liaison-admin" "$DESTDIR$PREFIX/bin/"
+for d in templates htdocs schema; do
+	rm -rf "$DESTDIR$sharedir/$d"	# a file gone from a newer version must not linger
+	cp -r "$here/$d" "$DESTDIR$sharedir/"
+	chmod -R u=rwX,go=rX "$DESTDIR$sharedir/$d"
+done
+install -m 0644 "$here/data/demo.sql" "$DESTDIR$sharedir/data/"
+install -m 0644 "$here/conf/fastcgi_params.liaison" "$DESTDIR$sharedir/conf/"
+fill "$here/conf/nginx/liaison.conf.in" "$DESTDIR$sharedir/conf/nginx.conf"
+fill "$here/conf/systemd/liaison@.socket.in" "$DESTDIR$SYSTEMD_DIR/liaison@.socket"
+fill "$here/conf/systemd/liaison@.service.in" "$DESTDIR$SYSTEMD_DIR/liaison@.service"
+if [ ! -e "$DESTDIR$SYSCONFDIR/liaison/liaison.conf" ]; then
+	fill "$here/conf/liaison.conf.in" "$DESTDIR$SYSCONFDIR/liaison/liaison.conf"
+	chmod 0644 "$DESTDIR$SYSCONFDIR/liaison/liaison.conf"
+fi
+echo "installed under ${DESTDIR:-/}: programs in $libdir, liaison-admin in $PREFIX/bin, settings in $SYSCONFDIR/liaison/liaison.conf"
+echo "next: see INSTALL (VPS with nginx) for the user, the database and the services"
