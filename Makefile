@@ -87,6 +87,7 @@ bench: deps
 	bench/apply.sh
 	bench/import.sh
 	bench/report.sh
+	bench/cgi.sh
 
 # Valid application forms with fresh tokens for bench/apply.sh.
 $(BUILD)/applybodies: bench/applybodies.c $(BUILD)/libliaison.a src/*.h
