@@ -1,10 +1,18 @@
 /*
  * pagecache.c - see pagecache.h. A small array searched linearly: with a few dozen pages a
  * string compare per slot costs less than hashing, and eviction is least-recently-used.
+ *
+ * Under plain CGI the process exits after one request, so the page is kept in the database
+ * instead (page_store, schema 008), under the version of the directory it was made from,
+ * which triggers move on every change to what it shows. Its key starts with what else a page
+ * depends on: this program's file, the templates and the settings pages show, so that an
+ * upgrade or an edited template is never answered with an old page.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <dirent.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "config.h"
@@ -55,16 +63,115 @@ expire(void)
 	}
 }
 
+/* The newest modification time of the files in dir (0 if it cannot be read). */
+static long long
+newest_in(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	struct stat st;
+	char path[1400];
+	long long newest = 0;
+
+	if (d == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (e->d_name[0] != '.' && stat(path, &st) == 0 && (long long)st.st_mtime > newest)
+			newest = (long long)st.st_mtime;
+	}
+	closedir(d);
+	return newest;
+}
+
+/* What a stored page depends on besides the data and its URL, worked out once a process. */
+static const char *
+generation(void)
+{
+	static char g[1400];
+	struct stat exe;
+
+	if (g[0] == '\0')
+		snprintf(g, sizeof g, "%d|%lld|%lld|%s|%s|%s", SCHEMA_VERSION,
+		    stat("/proc/self/exe", &exe) == 0 ? (long long)exe.st_mtime : 0LL,
+		    newest_in(config.template_root), config.site_name, config.static_url,
+		    config.base_url);
+	return g;
+}
+
 static char *
 make_key(const struct req *r)
 {
 	const char *sn = req_env(r, "SCRIPT_NAME"), *pi = r->path_info, *q = r->query;
-	size_t n = strlen(sn) + strlen(pi) + strlen(q) + 3;
+	const char *g = r->is_cgi ? generation() : "";
+	size_t n = strlen(g) + strlen(sn) + strlen(pi) + strlen(q) + 4;
 	char *k = malloc(n);
 
 	if (k)
-		snprintf(k, n, "%s\n%s\n%s", sn, pi, q);
+		snprintf(k, n, "%s\n%s\n%s\n%s", g, sn, pi, q);
 	return k;
+}
+
+/* 1 when this request may use the page store: plain CGI, the cache on, templates not being edited. */
+static int
+stored(const struct req *r)
+{
+	return r->is_cgi && slots() > 0 && !config.reload_templates;
+}
+
+static long
+today(void)
+{
+	return (long)(time(NULL) / 86400);
+}
+
+/* Answers from the page store: 1 if it held this page for this version and day. */
+static int
+store_serve(struct req *r)
+{
+	sqlite3_stmt *s = db_stmt(STMT_PAGE_STORE_GET);
+	char *key = make_key(r);
+	int served = 0;
+
+	if (s != NULL && key != NULL) {
+		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, today());
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			r->headers_sent = 1;
+			r->status = 200;
+			req_write(r, sqlite3_column_blob(s, 0), (size_t)sqlite3_column_bytes(s, 0));
+			served = 1;
+		}
+	}
+	db_done(s);
+	free(key);
+	return served;
+}
+
+/* The directory's version as this page starts to be made: a page is kept under it, so a
+ * change while it was being made leaves it under a version that is already old. */
+static sqlite3_int64 store_version = -1;
+
+static void
+store_keep(struct req *r, const char *body, size_t len)
+{
+	sqlite3_stmt *s;
+	char *key;
+
+	if (store_version < 0 || (key = make_key(r)) == NULL)
+		return;
+	if ((s = db_stmt(STMT_PAGE_STORE_PRUNE)) != NULL) {
+		sqlite3_bind_int64(s, 1, today());
+		db_write(s);
+	}
+	if ((s = db_stmt(STMT_PAGE_STORE_PUT)) != NULL) {
+		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, store_version);
+		sqlite3_bind_int64(s, 3, today());
+		sqlite3_bind_blob(s, 4, body, (int)len, SQLITE_STATIC);
+		db_write(s);	/* a busy or read-only database just means the page is made again */
+	}
+	free(key);
 }
 
 int
@@ -74,6 +181,8 @@ pagecache_serve(struct req *r)
 
 	if (slots() <= 0)
 		return 0;
+	if (stored(r))
+		return store_serve(r);
 	expire();
 	if ((key = make_key(r)) == NULL)
 		return 0;
@@ -94,9 +203,19 @@ pagecache_serve(struct req *r)
 void
 pagecache_begin(struct req *r)
 {
-	/* A CGI process answers one request and exits: nothing would ever be served from it. */
-	if (slots() > 0 && !r->headers_sent && !r->is_cgi)
-		r->capture = calloc(1, sizeof *r->capture);
+	sqlite3_stmt *s;
+
+	if (slots() <= 0 || r->headers_sent || (r->is_cgi && !stored(r)))
+		return;
+	if (stored(r)) {
+		store_version = -1;
+		if ((s = db_stmt(STMT_PAGE_STORE_VERSION)) != NULL && sqlite3_step(s) == SQLITE_ROW)
+			store_version = sqlite3_column_int64(s, 0);
+		db_done(s);
+		if (store_version < 0)
+			return;
+	}
+	r->capture = calloc(1, sizeof *r->capture);
 }
 
 void
@@ -109,7 +228,18 @@ pagecache_end(struct req *r)
 	r->capture = NULL;
 	if (c == NULL)
 		return;
-	if (c->overflow || r->out_error || r->status != 200 || (key = make_key(r)) == NULL) {
+	if (c->overflow || r->out_error || r->status != 200) {
+		free(c->buf);
+		free(c);
+		return;
+	}
+	if (stored(r)) {
+		store_keep(r, c->buf, c->len);
+		free(c->buf);
+		free(c);
+		return;
+	}
+	if ((key = make_key(r)) == NULL) {
 		free(c->buf);
 		free(c);
 		return;

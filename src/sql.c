@@ -497,6 +497,15 @@ const char *const db_sql[STMT__MAX] = {
 	[STMT_ACCOUNT_LIST] = "SELECT name, role, disabled, password_hash <> '', created_at FROM account"
 	    " ORDER BY name",
 	[STMT_SETUP_NEEDED] = "SELECT NOT EXISTS (SELECT 1 FROM account WHERE role = 'admin' AND disabled = 0)",
+	[STMT_PAGE_STORE_VERSION] = "SELECT n FROM directory_version",
+	[STMT_PAGE_STORE_GET] = "SELECT body FROM page_store WHERE key = ?1 AND day = ?2"
+	    " AND version = (SELECT n FROM directory_version)",
+	/* Pages of an old version or day go, and the oldest beyond 2,000 (a few hundred MB at most). */
+	[STMT_PAGE_STORE_PRUNE] = "DELETE FROM page_store WHERE version <> (SELECT n FROM directory_version)"
+	    " OR day <> ?1 OR rowid IN (SELECT rowid FROM page_store ORDER BY rowid"
+	    " LIMIT max(0, (SELECT count(*) FROM page_store) - 2000))",
+	[STMT_PAGE_STORE_PUT] = "INSERT INTO page_store (key, version, day, body) VALUES (?1, ?2, ?3, ?4)"
+	    " ON CONFLICT (key) DO UPDATE SET version = excluded.version, day = excluded.day, body = excluded.body",
 	[STMT_SESSION_WHO] = "SELECT a.id, a.name, a.role FROM session s"
 	    " JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?1 AND s.expires_at > ?2"
 	    " AND a.disabled = 0",

@@ -62,6 +62,42 @@ test('CGI: a database from an older version asks for liaison-admin migrate', () 
   rmSync(dir, { recursive: true });
 });
 
+test('CGI: a page is kept between processes until what it shows, or the templates, change', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-store-'));
+  try {
+    const db = join(dir, 'site.db');
+    assert.equal(spawnSync(`${PLAIN_BIN}/liaison-admin`, ['backup', db], { env: { PATH: process.env.PATH, LIAISON_DB: DB } }).status, 0);
+    execFileSync('sqlite3', [db, 'DELETE FROM page_store']);	// what the other CGI tests kept
+    const templates = join(dir, 'templates');
+    execFileSync('cp', ['-r', `${SRCDIR}/templates`, templates]);
+    const env = { LIAISON_DB: db, LIAISON_TEMPLATES: templates };
+    const page = () => cgi('list', { query: 'page=2', env });
+    const first = page();
+    assert.equal(first.status, 200);
+    assert.equal(execFileSync('sqlite3', [db, 'SELECT count(*) FROM page_store'], { encoding: 'utf8' }).trim(), '1');
+    // The next process answers from the store: the same bytes, the facet counts not made again.
+    execFileSync('sqlite3', [db, "UPDATE page_store SET body = replace(body, '</footer>', '<!-- from the store --></footer>')"]);
+    const second = page();
+    assert.match(second.body, /<!-- from the store -->/);
+    assert.equal(second.body.replace('<!-- from the store -->', ''), first.body);
+    // A change to an entry on the page moves the version: the next page is made afresh.
+    const name = first.body.match(/<h3><a href="[^"]*" dir="auto">([^<]*)<\/a><\/h3>/)[1];
+    execFileSync('sqlite3', [db, `UPDATE org SET name = name || ' (renamed)' WHERE name = '${name.replace(/'/g, "''").replace(/&amp;/g, '&')}'`]);
+    const third = page();
+    assert.doesNotMatch(third.body, /<!-- from the store -->/);
+    assert.notEqual(third.body, first.body);
+    // So does an edited template.
+    execFileSync('sh', ['-c', `sleep 1.1; sed -i 's/a partnership directory run with Liaison/a directory kept with Liaison/' '${templates}/layout.tpl'`]);
+    assert.match(page().body, /a directory kept with Liaison/);
+    // A FastCGI process never uses the store; a CGI process with the page cache off neither.
+    const off = cgi('list', { query: 'page=4', env: { ...env, LIAISON_PAGE_CACHE: '0' } });
+    assert.equal(off.status, 200);
+    assert.equal(execFileSync('sqlite3', [db, "SELECT count(*) FROM page_store WHERE key LIKE '%page=4'"], { encoding: 'utf8' }).trim(), '0');
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
 const valgrind = spawnSync('valgrind', ['--version']).status === 0;
 
 // A staff form token for the demo admin signed in through REMOTE_USER.
