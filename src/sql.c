@@ -500,10 +500,11 @@ const char *const db_sql[STMT__MAX] = {
 	[STMT_PAGE_STORE_VERSION] = "SELECT n FROM directory_version",
 	[STMT_PAGE_STORE_GET] = "SELECT body FROM page_store WHERE key = ?1 AND day = ?2"
 	    " AND version = (SELECT n FROM directory_version)",
-	/* Pages of an old version or day go, and the oldest beyond 2,000 (a few hundred MB at most). */
+	/* Pages of an old version or day go, and the oldest beyond 500: some 10 MB on a directory of
+	 * a few hundred entries, 30 MB at most on one of 100,000. */
 	[STMT_PAGE_STORE_PRUNE] = "DELETE FROM page_store WHERE version <> (SELECT n FROM directory_version)"
 	    " OR day <> ?1 OR rowid IN (SELECT rowid FROM page_store ORDER BY rowid"
-	    " LIMIT max(0, (SELECT count(*) FROM page_store) - 2000))",
+	    " LIMIT max(0, (SELECT count(*) FROM page_store) - 500))",
 	[STMT_PAGE_STORE_PUT] = "INSERT INTO page_store (key, version, day, body) VALUES (?1, ?2, ?3, ?4)"
 	    " ON CONFLICT (key) DO UPDATE SET version = excluded.version, day = excluded.day, body = excluded.body",
 	[STMT_SESSION_WHO] = "SELECT a.id, a.name, a.role FROM session s"
