@@ -66,17 +66,6 @@ static const struct param_spec keys[KEY__MAX] = {
 };
 
 /* The sign-in form. */
-enum setup_field { UF_CODE, UF_NAME, UF_PASSWORD, UF_AGAIN, UF__MAX };
-static const struct field_spec setup_fields[UF__MAX] = {
-	[UF_CODE] = { "code", "The code from liaison-setup-token.txt", FIELD_TEXT, 1, 64,
-	    "Open the file with your hosting's file manager or FTP, copy the one line in it, and paste it here.",
-	    NULL, 0, 0, NULL, "off" },
-	[UF_NAME] = { "name", "Your account name", FIELD_TEXT, 1, 64, NULL, NULL, 0, 0, NULL, "username" },
-	[UF_PASSWORD] = { "password", "A password", FIELD_PASSWORD, 1, 1000,
-	    "At least 10 characters; a few words you will remember are good.", NULL, 0, 0, NULL, "new-password" },
-	[UF_AGAIN] = { "again", "The password again", FIELD_PASSWORD, 1, 1000, NULL, NULL, 0, 0, NULL,
-	    "new-password" },
-};
 enum signin_field { SF_NAME, SF_PASSWORD, SF_NEXT, SF__MAX };
 static const struct field_spec signin_fields[SF__MAX] = {
 	[SF_NAME] = { "name", "Account name", FIELD_TEXT, 1, 64, NULL, NULL, 0, 0, NULL, "username" },
@@ -126,6 +115,24 @@ show_signin(struct req *r, int status, const char *message)
 	view_page_finish(v, r);
 }
 
+/* Reads a signed-out form (sign-in, setup) against spec, with its token for purpose: 0 when all
+ * is well; 1 for a missing, old or foreign token (the caller says so); -1, answered here, when
+ * the body could not be read. */
+static int
+read_open_form(struct req *r, const struct field_spec *spec, size_t n, const char *purpose)
+{
+	int rc;
+
+	if ((rc = req_read_form(r, body_buf, sizeof body_buf)) != 0) {
+		req_error(r, rc, "The form could not be read.");
+		return -1;
+	}
+	form_parse(&form, spec, n, body_buf);
+	params_parse(&p, keys, KEY__MAX, body_buf);
+	return token_check(p.v[KEY_CSRF].str, purpose, "", time(NULL), 0, config.form_hours * 3600L,
+	    NULL) == TOKEN_OK ? 0 : 1;
+}
+
 /* The setup page, with the form as it stands (status 200, or 400 with its errors). */
 static void
 show_setup(struct req *r, int status)
@@ -166,24 +173,12 @@ setup(struct req *r)
 		show_setup(r, 200);
 		return;
 	}
-	if ((rc = req_read_form(r, body_buf, sizeof body_buf)) != 0) {
-		req_error(r, rc, "The form could not be read.");
+	if ((rc = read_open_form(r, setup_fields, UF__MAX, "setup")) != 0) {
+		if (rc > 0)
+			req_error(r, 403, "The form had expired or did not come from this site. Reload the page and try again.");
 		return;
 	}
-	form_parse(&form, setup_fields, UF__MAX, body_buf);
-	params_parse(&p, keys, KEY__MAX, body_buf);
-	if (token_check(p.v[KEY_CSRF].str, "setup", "", time(NULL), 0, config.form_hours * 3600L,
-	    NULL) != TOKEN_OK) {
-		req_error(r, 403, "The form had expired or did not come from this site. Reload the page and try again.");
-		return;
-	}
-	if (form.v[UF_CODE].str[0] && !setup_token_matches(form.v[UF_CODE].str))
-		form_fail(&form, UF_CODE, "This is not the code in the file: copy the whole line, and "
-		    "only that.");
-	if (form.v[UF_PASSWORD].str[0] && strlen(form.v[UF_PASSWORD].str) < 10)
-		form_fail(&form, UF_PASSWORD, "Use at least 10 characters.");
-	if (form.v[UF_AGAIN].str[0] && strcmp(form.v[UF_PASSWORD].str, form.v[UF_AGAIN].str) != 0)
-		form_fail(&form, UF_AGAIN, "The two passwords differ: type the same one twice.");
+	setup_check(&form);
 	if (form.nerrors) {
 		show_setup(r, 400);
 		return;
@@ -202,15 +197,11 @@ setup(struct req *r)
 		req_error(r, 503, "The account could not be saved; nothing was changed. Try again in a moment.");
 		return;
 	}
-	/* Signed in at once: the first thing an administrator does is look around. */
-	if (auth_sign_in(r, form.v[UF_NAME].str, form.v[UF_PASSWORD].str, time(NULL), cookie,
-	    sizeof cookie, &wait) == AUTH_OK) {
-		snprintf(queue, sizeof queue, "%s/queue", staff_base);
-		staff_redirect(r, queue, cookie);
-	} else {
-		snprintf(queue, sizeof queue, "%s/sign-in", staff_base);
-		staff_redirect(r, queue, NULL);
-	}
+	/* Signed in at once (the cookie stays empty if that fails): an administrator looks around first. */
+	rc = auth_sign_in(r, form.v[UF_NAME].str, form.v[UF_PASSWORD].str, time(NULL), cookie,
+	    sizeof cookie, &wait);
+	snprintf(queue, sizeof queue, "%s/%s", staff_base, rc == AUTH_OK ? "queue" : "sign-in");
+	staff_redirect(r, queue, cookie);
 }
 
 static void
@@ -232,16 +223,10 @@ sign_in(struct req *r)
 			show_signin(r, 200, strcmp(r->query, "out=1") == 0 ? "You have signed out." : NULL);
 		return;
 	}
-	if ((rc = req_read_form(r, body_buf, sizeof body_buf)) != 0) {
-		req_error(r, rc, "The form could not be read.");
-		return;
-	}
-	form_parse(&form, signin_fields, SF__MAX, body_buf);
-	params_parse(&p, keys, KEY__MAX, body_buf);
-	if (token_check(p.v[KEY_CSRF].str, "signin", "", time(NULL), 0, config.form_hours * 3600L,
-	    NULL) != TOKEN_OK) {
-		show_signin(r, 403, "The sign-in form had expired or did not come from this site. "
-		    "Please sign in again.");
+	if ((rc = read_open_form(r, signin_fields, SF__MAX, "signin")) != 0) {
+		if (rc > 0)
+			show_signin(r, 403, "The sign-in form had expired or did not come from this site. "
+			    "Please sign in again.");
 		return;
 	}
 	if (form.nerrors) {

@@ -83,6 +83,20 @@ value_on(sqlite3 *h, enum stmt id, long long fallback)
 	return v;
 }
 
+long
+backup_version(const char *path)
+{
+	char err[600];
+	sqlite3 *h;
+	long v;
+
+	if (access(path, R_OK) != 0 || (h = open_file(path, SQLITE_OPEN_READONLY, err, sizeof err)) == NULL)
+		return -1;
+	v = (long)value_on(h, STMT_CHECK_VERSION, -1);
+	sqlite3_close(h);
+	return v;
+}
+
 int
 backup_check(const char *path, FILE *out)
 {

@@ -16,6 +16,8 @@ void	backup_name(const char *db_path, const char *what, char *out, size_t size);
  * readable by its owner only, and checked once written. 0, or -1 with err saying why.
  */
 int	backup_write(const char *db_path, const char *dest, char *err, size_t errsize);
+/* The schema version of the database at path, or -1 when there is none to read. */
+long	backup_version(const char *path);
 /*
  * Checks the database at path: SQLite's integrity check, every foreign key, and that it is
  * a Liaison database this version can use. Writes what it finds to out (each problem on a

@@ -12,6 +12,28 @@
 #include "db.h"
 #include "setup.h"
 
+const struct field_spec setup_fields[UF__MAX] = {
+	[UF_CODE] = { "code", "The code from liaison-setup-token.txt", FIELD_TEXT, 1, 64,
+	    "Open the file with your hosting's file manager or FTP, copy the one line in it, and paste it here.",
+	    NULL, 0, 0, NULL, "off" },
+	[UF_NAME] = { "name", "Your account name", FIELD_TEXT, 1, 64, NULL, NULL, 0, 0, NULL, "username" },
+	[UF_PASSWORD] = { "password", "A password", FIELD_PASSWORD, 1, 1000,
+	    "At least 10 characters; a few words you will remember are good.", NULL, 0, 0, NULL, "new-password" },
+	[UF_AGAIN] = { "again", "The password again", FIELD_PASSWORD, 1, 1000, NULL, NULL, 0, 0, NULL,
+	    "new-password" },
+};
+
+void
+setup_check(struct form *f)
+{
+	if (f->v[UF_CODE].str[0] && !setup_token_matches(f->v[UF_CODE].str))
+		form_fail(f, UF_CODE, "This is not the code in the file: copy the whole line, and only that.");
+	if (f->v[UF_PASSWORD].str[0] && strlen(f->v[UF_PASSWORD].str) < 10)
+		form_fail(f, UF_PASSWORD, "Use at least 10 characters.");
+	if (f->v[UF_AGAIN].str[0] && strcmp(f->v[UF_PASSWORD].str, f->v[UF_AGAIN].str) != 0)
+		form_fail(f, UF_AGAIN, "The two passwords differ: type the same one twice.");
+}
+
 int
 setup_needed(void)
 {

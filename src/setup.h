@@ -10,12 +10,19 @@
 #ifndef LIAISON_SETUP_H
 #define LIAISON_SETUP_H
 #include <stddef.h>
+#include "form.h"
 
 #define SETUP_TOKEN_CHARS	32	/* 16 random bytes in hex */
 #define SETUP_TOKEN_FILE	"liaison-setup-token.txt"
 
 /* 1 while the site has no enabled admin account, 0 once it has, -1 if it cannot tell. */
 int	setup_needed(void);
+/* The setup form, in form order. */
+enum setup_field { UF_CODE, UF_NAME, UF_PASSWORD, UF_AGAIN, UF__MAX };
+extern const struct field_spec setup_fields[UF__MAX];
+/* What needs more than one field or the file: the code, the password's length, both alike. */
+void	setup_check(struct form *);
+
 /* Where the code lives (the database's folder): path, size bytes. */
 void	setup_token_path(char *path, size_t size);
 /* Reads the code, writing a new one (owner-only) when there is none. 0, or -1 with err. */

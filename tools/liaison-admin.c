@@ -115,23 +115,6 @@ create(const char *path, char **files, int nfiles)
 	return 0;
 }
 
-/* The schema version of the database at path, or -1 when it cannot be read. */
-static long
-version_of(const char *path)
-{
-	sqlite3 *h = NULL;
-	sqlite3_stmt *s = NULL;
-	long v = -1;
-
-	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-	    sqlite3_prepare_v2(h, db_sql[STMT_CHECK_VERSION], -1, &s, NULL) == SQLITE_OK &&
-	    sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(h);
-	return v;
-}
-
 static int
 backup(const char *db, const char *dest, const char *what)
 {
@@ -155,7 +138,7 @@ static int
 migrate(const char *path)
 {
 	char err[1024];
-	long version = access(path, F_OK) == 0 ? version_of(path) : -1;
+	long version = backup_version(path);
 
 	/* An upgrade is the moment a copy is most wanted: before it, not after. */
 	if (version > 0 && version < SCHEMA_VERSION && backup(path, NULL, "before-upgrade") != 0) {
@@ -434,7 +417,7 @@ restore(const char *db, const char *src)
 	char err[2400];
 
 	/* The database as it is now is kept, in case the wrong copy was chosen. */
-	if (access(db, F_OK) == 0 && version_of(db) > 0 && backup(db, NULL, "before-restore") != 0) {
+	if (access(db, F_OK) == 0 && backup_version(db) > 0 && backup(db, NULL, "before-restore") != 0) {
 		fprintf(stderr, "liaison-admin: nothing was restored, as the backup of %s failed\n", db);
 		return 1;
 	}
@@ -452,7 +435,7 @@ check(const char *db)
 	int problems = backup_check(db, stderr);
 
 	if (problems == 0)
-		printf("%s: ok (schema version %ld)\n", db, version_of(db));
+		printf("%s: ok (schema version %ld)\n", db, backup_version(db));
 	else if (problems > 0)
 		fprintf(stderr, "%s: %d problem%s\n", db, problems, problems == 1 ? "" : "s");
 	return problems == 0 ? 0 : 1;
