@@ -10,7 +10,7 @@ set -euo pipefail
 declare -A need=(
 	[build]="gcc g++ make pkg-config libfcgi-dev libsqlite3-dev libctemplate-dev libcsv-dev nettle-dev libcrypt-dev"
 	[run]="nginx spawn-fcgi"
-	[test]="check valgrind sqlite3 curl chromium fonts-noto-core fonts-noto-cjk time openjdk-17-jre-headless clang-14 libclang-rt-14-dev"
+	[test]="check valgrind sqlite3 curl chromium fonts-noto-core fonts-noto-cjk time openjdk-17-jre-headless clang-14 libclang-rt-14-dev apache2 libapache2-mod-fcgid"
 	[bench]="wrk php8.2-fpm php8.2-sqlite3 bc sqlite3 curl spawn-fcgi libfcgi-dev"
 )
 want=

@@ -4,7 +4,11 @@
 #   NAME/cgi-bin/PROGRAM.fcgi and PROGRAM.cgi   every program under both names (the same file):
 #                                               .fcgi for mod_fcgid, .cgi where only CGI runs
 #   NAME/bin/liaison-admin                      the admin tool
-#   NAME/templates, htdocs, schema, data/demo.sql, README.md
+#   NAME/templates, htdocs, schema, data/demo.sql, README.md, INSTALL.md
+#   NAME/liaison.conf                           the site's settings, all optional (conf/bundle/)
+#   NAME/.htaccess, cgi-bin/.htaccess, and one refusing everything in templates, schema, data
+#   and bin: what Apache needs to run the bundle from any folder of a site (conf/bundle/)
+#   NAME/index.html                             shown only where .htaccess is not allowed
 # and checks that no binary asks for a shared library.
 set -euo pipefail
 build=$1 name=$2
@@ -21,7 +25,11 @@ done
 cp "$here/$build/liaison-admin" "$out/bin/"
 cp -r "$here/templates" "$here/htdocs" "$here/schema" "$out/"
 cp "$here/data/demo.sql" "$out/data/"
-cp "$here/README.md" "$out/"
+cp "$here/README.md" "$here/INSTALL.md" "$out/"
+cp "$here/conf/bundle/liaison.conf" "$here/conf/bundle/index.html" "$out/"
+cp "$here/conf/bundle/htaccess" "$out/.htaccess"
+cp "$here/conf/bundle/htaccess-cgi-bin" "$out/cgi-bin/.htaccess"
+for d in templates schema data bin; do cp "$here/conf/bundle/htaccess-deny" "$out/$d/.htaccess"; done
 strip "$out"/cgi-bin/*.fcgi "$out/bin/liaison-admin"
 for bin in "$out"/cgi-bin/*.fcgi "$out/bin/liaison-admin"; do
 	if readelf -d "$bin" 2>/dev/null | grep -q NEEDED; then

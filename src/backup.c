@@ -98,6 +98,23 @@ backup_version(const char *path)
 }
 
 int
+backup_then_migrate(const char *path, const char *schema_dir, char *made, size_t made_size,
+    char *err, size_t errsize)
+{
+	long version = backup_version(path);
+
+	made[0] = '\0';
+	if (version > 0 && version < SCHEMA_VERSION) {
+		backup_name(path, "before-upgrade", made, made_size);
+		if (backup_write(path, made, err, errsize) < 0) {
+			made[0] = '\0';
+			return -2;	/* no copy, no upgrade */
+		}
+	}
+	return db_migrate_file(path, schema_dir, 0, err, errsize);
+}
+
+int
 backup_check(const char *path, FILE *out)
 {
 	char err[600];

@@ -19,6 +19,13 @@ int	backup_write(const char *db_path, const char *dest, char *err, size_t errsiz
 /* The schema version of the database at path, or -1 when there is none to read. */
 long	backup_version(const char *path);
 /*
+ * An upgrade: when the database at path is older than this version, a copy beside it first
+ * (its name in made, "" when none was needed), then the migrations from schema_dir. 0; -1
+ * with err when a migration failed; -2 with err when the copy failed, and nothing changed.
+ */
+int	backup_then_migrate(const char *path, const char *schema_dir, char *made, size_t made_size,
+	    char *err, size_t errsize);
+/*
  * Checks the database at path: SQLite's integrity check, every foreign key, and that it is
  * a Liaison database this version can use. Writes what it finds to out (each problem on a
  * line) and returns the number of problems, or -1 if path cannot be opened at all.

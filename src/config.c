@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bundle.h"
 #include "config.h"
 
 #ifndef LIAISON_DEFAULT_DB
@@ -17,6 +18,9 @@
 #endif
 #ifndef LIAISON_DEFAULT_TEMPLATES
 #define LIAISON_DEFAULT_TEMPLATES "/usr/local/share/liaison/templates"
+#endif
+#ifndef LIAISON_DEFAULT_SCHEMA
+#define LIAISON_DEFAULT_SCHEMA "/usr/local/share/liaison/schema"
 #endif
 
 struct config config;
@@ -34,6 +38,8 @@ set_key(const char *key, const char *val)
 		copy(config.database, sizeof config.database, val);
 	else if (strcmp(key, "LIAISON_TEMPLATES") == 0)
 		copy(config.template_root, sizeof config.template_root, val);
+	else if (strcmp(key, "LIAISON_SCHEMA") == 0)
+		copy(config.schema_dir, sizeof config.schema_dir, val);
 	else if (strcmp(key, "LIAISON_SITE_NAME") == 0)
 		copy(config.site_name, sizeof config.site_name, val);
 	else if (strcmp(key, "LIAISON_BASE_URL") == 0)
@@ -99,7 +105,7 @@ void
 config_load(void)
 {
 	static const char *const keys[] = {
-		"LIAISON_DB", "LIAISON_TEMPLATES", "LIAISON_SITE_NAME", "LIAISON_BASE_URL",
+		"LIAISON_DB", "LIAISON_TEMPLATES", "LIAISON_SCHEMA", "LIAISON_SITE_NAME", "LIAISON_BASE_URL",
 		"LIAISON_STATIC_URL", "LIAISON_BUSY_TIMEOUT_MS", "LIAISON_RELOAD_TEMPLATES",
 		"LIAISON_PAGE_CACHE", "LIAISON_TRUST_REMOTE_USER", "LIAISON_SESSION_HOURS",
 		"LIAISON_FORM_HOURS", "LIAISON_APPLY_PER_HOUR", "LIAISON_APPLY_MIN_SECONDS",
@@ -111,6 +117,7 @@ config_load(void)
 	memset(&config, 0, sizeof config);
 	copy(config.database, sizeof config.database, LIAISON_DEFAULT_DB);
 	copy(config.template_root, sizeof config.template_root, LIAISON_DEFAULT_TEMPLATES);
+	copy(config.schema_dir, sizeof config.schema_dir, LIAISON_DEFAULT_SCHEMA);
 	copy(config.site_name, sizeof config.site_name, "Libraries Seeking Partners");
 	copy(config.static_url, sizeof config.static_url, "/static");
 	config.busy_timeout_ms = 3000;
@@ -129,10 +136,21 @@ config_load(void)
 	 * admin tool and the services need no environment at all. A dev build has none. */
 	else if (access(LIAISON_DEFAULT_CONFIG, R_OK) == 0)
 		load_file(LIAISON_DEFAULT_CONFIG);
+#else
+	/* Not installed: perhaps unpacked from the upload bundle, which carries its own file. */
+	else if (bundle_find_root(config.bundle_root, sizeof config.bundle_root) == 0) {
+		char own[1100];
+
+		bundle_defaults();
+		snprintf(own, sizeof own, "%s/liaison.conf", config.bundle_root);
+		load_file(own);
+	}
 #endif
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = getenv(keys[i]);
 		if (v != NULL)
 			set_key(keys[i], v);
 	}
+	if (config.bundle_root[0])
+		bundle_resolve_paths();
 }

@@ -1,18 +1,23 @@
 /*
  * config.h - where the database and templates are, and what the site is called.
  *
- * Read once per process: first a small "KEY = value" file (LIAISON_CONFIG, if set), then the
- * environment, which wins. Every key and its default is listed in README.md.
+ * Read once per process: first a small "KEY = value" file, then the environment, which wins.
+ * The file is LIAISON_CONFIG if set; else an installed build's own (make install); else, for
+ * the upload bundle, liaison.conf at the bundle's top (bundle.c). Every key and its default
+ * is listed in README.md.
  */
 #ifndef LIAISON_CONFIG_H
 #define LIAISON_CONFIG_H
 
 struct config {
-	char	database[1024];		/* LIAISON_DB */
+	char	database[1024];		/* LIAISON_DB; "" in a bundle until a request names the site's folder */
 	char	template_root[1024];	/* LIAISON_TEMPLATES, absolute */
+	char	schema_dir[1024];	/* LIAISON_SCHEMA: the migrations */
+	char	bundle_root[960];	/* the upload bundle's folder when running from one, else "" */
 	char	site_name[256];		/* LIAISON_SITE_NAME */
 	char	base_url[512];		/* LIAISON_BASE_URL, for absolute links; may be "" */
-	char	static_url[512];	/* LIAISON_STATIC_URL, where htdocs/ is served */
+	char	static_url[512];	/* LIAISON_STATIC_URL, where htdocs/ is served; "" in a
+					   bundle: found from each request's address (http.c) */
 	int	busy_timeout_ms;	/* LIAISON_BUSY_TIMEOUT_MS */
 	int	reload_templates;	/* LIAISON_RELOAD_TEMPLATES=1 while editing templates */
 	int	page_cache;		/* LIAISON_PAGE_CACHE: pages kept per process, 0 for none */

@@ -8,13 +8,16 @@
  * transaction that upgrades (which fails at once under contention instead of waiting).
  */
 #include <dirent.h>
+#include <errno.h>
 #include <libgen.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/vfs.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "db.h"
@@ -108,6 +111,10 @@ try_open(void)
 
 	if (conn)
 		return;
+	if (config.database[0] == '\0') {	/* a bundle before its first request (bundle.c) */
+		snprintf(why, sizeof why, "No database has been chosen yet.");
+		return;
+	}
 	/* One thread per process: SQLite's own locking of the connection is pure cost (5% of an import). */
 	if (sqlite3_open_v2(config.database, &conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		snprintf(why, sizeof why, "The database %s cannot be opened: %s.", config.database,
@@ -307,12 +314,25 @@ db_run_file(const char *path, const char *sql_file, char *err, size_t errsize)
 	return rc;
 }
 
+static int
+user_version(sqlite3 *db)
+{
+	sqlite3_stmt *s;
+	int version = 0;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			version = sqlite3_column_int(s, 0);
+		sqlite3_finalize(s);
+	}
+	return version;
+}
+
 int
 db_migrate_file(const char *path, const char *schema_dir, int create, char *err, size_t errsize)
 {
 	struct dirent **list = NULL;
 	sqlite3 *db = NULL;
-	sqlite3_stmt *s;
 	int n = 0, i, version = 0, rc = -1;
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 
@@ -326,11 +346,7 @@ db_migrate_file(const char *path, const char *schema_dir, int create, char *err,
 		snprintf(err, errsize, "cannot configure %s: %s", path, sqlite3_errmsg(db));
 		goto out;
 	}
-	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW)
-			version = sqlite3_column_int(s, 0);
-		sqlite3_finalize(s);
-	}
+	version = user_version(db);
 	if ((n = scandir(schema_dir, &list, is_migration, by_name)) < 0) {
 		snprintf(err, errsize, "cannot read the schema folder %s", schema_dir);
 		goto out;
@@ -353,8 +369,22 @@ db_migrate_file(const char *path, const char *schema_dir, int create, char *err,
 		}
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", number);
 		/* One migration, one transaction: a failure leaves the previous version intact. */
-		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
-		    sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK ||
+		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+			snprintf(err, errsize, "%s: %s", file, sqlite3_errmsg(db));
+			free(sql);
+			goto out;
+		}
+		/*
+		 * Read again under the write lock: on a shared host several processes may find the
+		 * same old database at once, and only the first may apply each migration.
+		 */
+		if (user_version(db) >= number) {
+			sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+			free(sql);
+			version = user_version(db);
+			continue;
+		}
+		if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK ||
 		    sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK ||
 		    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 			snprintf(err, errsize, "%s: %s", file, sqlite3_errmsg(db));
@@ -376,5 +406,48 @@ out:
 		free(list[i]);
 	free(list);
 	sqlite3_close(db);
+	return rc;
+}
+
+int
+db_create(const char *path, const char *schema_dir, char *const *files, int nfiles, int replace,
+    char *err, size_t errsize)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	char tmp[4200];
+	sqlite3 *db;
+	int i, rc = -1;
+
+	/* A name of this process's own: two first requests at once must not build in one file. */
+	if (snprintf(tmp, sizeof tmp, "%s.new-%ld", path, (long)getpid()) >= (int)sizeof tmp) {
+		snprintf(err, errsize, "the path %s is too long", path);
+		return -1;
+	}
+	for (i = 0; i < 4; i++) {
+		char f[4300];
+		snprintf(f, sizeof f, "%s%s", tmp, suffix[i]);
+		unlink(f);	/* leftovers of an interrupted earlier run */
+	}
+	if (db_migrate_file(tmp, schema_dir, 1, err, errsize) < 0)
+		goto out;
+	for (i = 0; i < nfiles; i++)
+		if (db_run_file(tmp, files[i], err, errsize) < 0)
+			goto out;
+	/* Fold the WAL into the main file so the move is of one complete file. */
+	if (sqlite3_open(tmp, &db) == SQLITE_OK)
+		sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;",
+		    NULL, NULL, NULL);
+	sqlite3_close(db);
+	chmod(tmp, 0600);
+	if (replace ? rename(tmp, path) == 0 : link(tmp, path) == 0 || errno == EEXIST)
+		rc = 0;
+	else
+		snprintf(err, errsize, "cannot move %s into place: %s", tmp, strerror(errno));
+out:
+	for (i = 0; i < 4; i++) {
+		char f[4300];
+		snprintf(f, sizeof f, "%s%s", tmp, suffix[i]);
+		unlink(f);
+	}
 	return rc;
 }

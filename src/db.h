@@ -224,10 +224,19 @@ sqlite3_int64	 db_change_counter(void);
 /*
  * Opens path (creating it when create is set) and applies the migrations in schema_dir that
  * are newer than its user_version, each in one transaction. Returns 0 or -1 with err set.
- * Used by the admin tool and tests; the web programs only check the version.
+ * Safe to run from several processes at once. Used by the admin tool, the upload bundle's
+ * first request after an upgrade (bundle.c) and tests.
  */
 int		 db_migrate_file(const char *path, const char *schema_dir, int create,
 		    char *err, size_t errsize);
+/*
+ * Builds a new database at path from the migrations in schema_dir and then the SQL files,
+ * owner-only, in a file of its own that is moved into place only when complete. With replace
+ * it takes the place of any database at path; without, a database that appeared at path
+ * meanwhile (made by another process) is kept and this one dropped. 0, or -1 with err.
+ */
+int		 db_create(const char *path, const char *schema_dir, char *const *files, int nfiles,
+		    int replace, char *err, size_t errsize);
 /*
  * Runs every statement of the SQL file sql_file on the database at path, in one transaction:
  * all of it or none. Returns 0, or -1 with err saying which file and why.

@@ -18,6 +18,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "bundle.h"
 #include "config.h"
 #include "db.h"
 #include "http.h"
@@ -199,21 +200,76 @@ req_absolute_link(const struct req *r, char *buf, size_t size, const char *progr
 		snprintf(buf, size, "%s", link);
 }
 
+/* A path fit to start links with: absolute, plain characters, no "//", "." or ".." step. */
+static int
+plain_path(const char *p, size_t n)
+{
+	if (n == 0 || p[0] != '/')
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '/' || c == '-' || c == '_' || c == '~' || c == '.'))
+			return 0;
+		if (c == '/' && i + 1 < n && (p[i + 1] == '/' || p[i + 1] == '.'))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Apache's mod_rewrite (the bundle's .htaccess) serves /x/partners/list/5 by the program
+ * /x/partners/cgi-bin/list.fcgi, and names the address asked for in REDIRECT_URL. When that
+ * address is this program's clean one (…/list, …/list/5, or the bundle's top for the
+ * directory), links keep the clean shape: prefix "/x/partners/", no suffix. 1 if so.
+ */
+static int
+clean_links(struct req *r, const char *program)
+{
+	const char *url = req_env(r, "REDIRECT_URL");
+	size_t ulen = strlen(url), plen = strlen(r->path_info), nlen = strlen(program);
+
+	if (ulen == 0 || plen > ulen || strcmp(url + ulen - plen, r->path_info) != 0)
+		return 0;
+	ulen -= plen;
+	if (plen == 0 && ulen > 0 && url[ulen - 1] == '/' && strcmp(program, "list") == 0)
+		;	/* the directory is the bundle's front page */
+	else if (ulen > nlen && url[ulen - nlen - 1] == '/' && strncmp(url + ulen - nlen, program, nlen) == 0)
+		ulen -= nlen;
+	else
+		return 0;
+	if (ulen >= sizeof r->link_prefix || !plain_path(url, ulen))
+		return 0;
+	memcpy(r->link_prefix, url, ulen);
+	r->link_prefix[ulen] = '\0';
+	r->link_suffix[0] = '\0';
+	return 1;
+}
+
 /*
  * SCRIPT_NAME is "/list" behind the bundled nginx and "/x/cgi-bin/list.cgi" on a shared
  * host: split it around the program's own name so links to any program keep the same shape.
+ * A bundle's stylesheet is beside its cgi-bin: "/x/htdocs".
  */
 static void
 split_script_name(struct req *r, const char *program)
 {
 	const char *sn = req_env(r, "SCRIPT_NAME");
-	const char *base = strrchr(sn, '/');
+	const char *base = strrchr(sn, '/'), *cgi_bin;
 	size_t plen, nlen = strlen(program);
 
 	base = base ? base + 1 : sn;
 	plen = (size_t)(base - sn);
 	if (plen >= sizeof r->link_prefix)
 		plen = 0;
+	if (config.static_url[0])
+		snprintf(r->static_url, sizeof r->static_url, "%s", config.static_url);
+	else if ((cgi_bin = strstr(sn, "/cgi-bin/")) != NULL && plain_path(sn, (size_t)(cgi_bin - sn) + 1))
+		snprintf(r->static_url, sizeof r->static_url, "%.*shtdocs", (int)(cgi_bin - sn) + 1, sn);
+	else
+		strcpy(r->static_url, "/static");
+	if (config.bundle_root[0] && clean_links(r, program))
+		return;
 	memcpy(r->link_prefix, sn, plen);
 	r->link_prefix[plen] = '\0';
 	if (plen == 0 && sn[0] != '/')
@@ -259,10 +315,18 @@ req_method_not_allowed(struct req *r, const char *allow)
 	error_page(r, 405, extra, detail);
 }
 
+/* The site's public folder: Apache's CONTEXT_DOCUMENT_ROOT (right under /~name/ too), else DOCUMENT_ROOT. */
+static const char *
+document_root(const struct req *r)
+{
+	const char *d = req_env(r, "CONTEXT_DOCUMENT_ROOT");
+	return *d ? d : req_env(r, "DOCUMENT_ROOT");
+}
+
 static void
 run_one(const struct program *p, struct req *r)
 {
-	const char *m;
+	const char *m, *why;
 
 	m = req_env(r, "REQUEST_METHOD");
 	r->method_name = m;
@@ -277,7 +341,9 @@ run_one(const struct program *p, struct req *r)
 	r->capture = NULL;
 	split_script_name(r, p->name);
 
-	if (!db_ready())
+	if (config.bundle_root[0] && (why = bundle_prepare(document_root(r))) != NULL)
+		req_error(r, 503, why);
+	else if (!db_ready())
 		req_error(r, 503, db_unavailable_reason());
 	else
 		p->handle(r);

@@ -29,6 +29,7 @@ struct req {
 	const char	*query;		/* "" when absent */
 	char		 link_prefix[256]; /* SCRIPT_NAME up to this program's name */
 	char		 link_suffix[16];  /* ".cgi"/".fcgi" under shared hosting, else "" */
+	char		 static_url[512];  /* where htdocs/ is: the setting, or found from SCRIPT_NAME */
 	int		 headers_sent;
 	int		 status;	/* what was sent, for logs and tests */
 	int		 out_error;	/* the client went away; stop writing */

@@ -102,13 +102,15 @@ generation(void)
 static char *
 make_key(const struct req *r)
 {
+	/* The links' shape is part of the page: one program answers clean and cgi-bin addresses. */
 	const char *sn = req_env(r, "SCRIPT_NAME"), *pi = r->path_info, *q = r->query;
 	const char *g = r->is_cgi ? generation() : "";
-	size_t n = strlen(g) + strlen(sn) + strlen(pi) + strlen(q) + 4;
+	size_t n = strlen(g) + strlen(sn) + strlen(r->link_prefix) + strlen(r->link_suffix) +
+	    strlen(pi) + strlen(q) + 6;
 	char *k = malloc(n);
 
 	if (k)
-		snprintf(k, n, "%s\n%s\n%s\n%s", g, sn, pi, q);
+		snprintf(k, n, "%s\n%s\n%s\n%s\n%s\n%s", g, sn, r->link_prefix, r->link_suffix, pi, q);
 	return k;
 }
 

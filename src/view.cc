@@ -75,7 +75,7 @@ view_page_new(struct req *r, const char *title, const char *body_template)
 
 		v->layout.SetValue("TITLE", title);
 		v->layout.SetTemplateGlobalValue("SITE_NAME", config.site_name);
-		v->layout.SetTemplateGlobalValue("STATIC", config.static_url);
+		v->layout.SetTemplateGlobalValue("STATIC", r->static_url);
 		for (const char *p : programs) {
 			std::string key = std::string("LINK_") + p;
 			for (char &c : key)

@@ -7,6 +7,8 @@
 #   browser  headless Chromium through playwright-core, with axe-core
 #   sanitizer logs  any report a server process wrote while serving is a failure
 #   dist     the upload bundle (make dist) unpacked into an empty root and run there by chroot
+#   apache   the bundle in a sub-folder of a site under real Apache: mod_fcgid with mod_rewrite,
+#            and plain CGI (tests/apache.sh)
 #   install  make install into a scratch root, served by the installed nginx site file
 #   fuzz     each libFuzzer target for FUZZ_SECONDS (15) from its seed corpus
 #
@@ -89,6 +91,18 @@ if ls build/liaison-*-linux-x86_64.tar.gz > /dev/null 2>&1; then
 	line=$(tail -1 "$out/dist.log")
 	count dist "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
 	grep FAILED "$out/dist.log"
+fi
+
+# --- apache: the bundle under a real Apache, mod_fcgid with clean addresses and plain CGI ----
+if ls build/liaison-*-linux-x86_64.tar.gz > /dev/null 2>&1; then
+	tests/apache.sh > "$out/apache.log" 2>&1
+	line=$(tail -1 "$out/apache.log")
+	if [[ $line == apache* ]]; then
+		count apache "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
+		grep -A20 '^not ok' "$out/apache.log" | head -60
+	else
+		count apache 0 1; tail -20 "$out/apache.log"
+	fi
 fi
 
 # --- install: make install into a scratch root, served by nginx as on a VPS ---------------------

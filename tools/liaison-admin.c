@@ -43,9 +43,6 @@
 #include "db.h"
 #include "import.h"
 
-#ifndef LIAISON_DEFAULT_SCHEMA
-#define LIAISON_DEFAULT_SCHEMA "/usr/local/share/liaison/schema"
-#endif
 #ifndef LIAISON_DEFAULT_DEMO
 #define LIAISON_DEFAULT_DEMO "/usr/local/share/liaison/data/demo.sql"
 #endif
@@ -53,8 +50,7 @@
 static const char *
 schema_dir(void)
 {
-	const char *s = getenv("LIAISON_SCHEMA");
-	return s && *s ? s : LIAISON_DEFAULT_SCHEMA;
+	return config.schema_dir;
 }
 
 static int
@@ -75,40 +71,14 @@ usage(void)
 	return 2;
 }
 
-/* Builds DB.new from the schema and files, then renames it over DB. */
+/* Builds a new database from the schema and files and puts it in DB's place. */
 static int
 create(const char *path, char **files, int nfiles)
 {
-	char tmp[4096], err[1024];
-	const char *suffix[] = { "", "-wal", "-shm", "-journal" };
+	char err[1024];
 
-	if (snprintf(tmp, sizeof tmp, "%s.new", path) >= (int)sizeof tmp)
-		return 1;
-	for (size_t i = 0; i < 4; i++) {
-		char f[4200];
-		snprintf(f, sizeof f, "%s%s", tmp, suffix[i]);
-		unlink(f);	/* leftovers of an interrupted earlier run */
-	}
-	if (db_migrate_file(tmp, schema_dir(), 1, err, sizeof err) < 0) {
+	if (db_create(path, schema_dir(), files, nfiles, 1, err, sizeof err) < 0) {
 		fprintf(stderr, "liaison-admin: %s\n", err);
-		return 1;
-	}
-	for (int i = 0; i < nfiles; i++)
-		if (db_run_file(tmp, files[i], err, sizeof err) < 0) {
-			fprintf(stderr, "liaison-admin: %s\n", err);
-			return 1;
-		}
-	/* Fold the WAL into the main file so the rename moves one complete file. */
-	{
-		sqlite3 *db;
-		if (sqlite3_open(tmp, &db) == SQLITE_OK)
-			sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;",
-			    NULL, NULL, NULL);
-		sqlite3_close(db);
-	}
-	chmod(tmp, 0600);
-	if (rename(tmp, path) < 0) {
-		fprintf(stderr, "liaison-admin: cannot move %s into place: %s\n", tmp, strerror(errno));
 		return 1;
 	}
 	printf("created %s\n", path);
@@ -137,18 +107,18 @@ backup(const char *db, const char *dest, const char *what)
 static int
 migrate(const char *path)
 {
-	char err[1024];
-	long version = backup_version(path);
+	char err[2400], made[4200];
+	int rc;
 
 	/* An upgrade is the moment a copy is most wanted: before it, not after. */
-	if (version > 0 && version < SCHEMA_VERSION && backup(path, NULL, "before-upgrade") != 0) {
-		fprintf(stderr, "liaison-admin: nothing was upgraded, as the backup failed\n");
-		return 1;
-	}
-	if (db_migrate_file(path, schema_dir(), 0, err, sizeof err) < 0) {
+	if ((rc = backup_then_migrate(path, schema_dir(), made, sizeof made, err, sizeof err)) < 0) {
 		fprintf(stderr, "liaison-admin: %s\n", err);
+		if (rc == -2)
+			fprintf(stderr, "liaison-admin: nothing was upgraded, as the backup failed\n");
 		return 1;
 	}
+	if (made[0])
+		printf("backed up %s to %s (checked)\n", path, made);
 	printf("%s is at schema version %d\n", path, SCHEMA_VERSION);
 	return 0;
 }
