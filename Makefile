@@ -82,12 +82,13 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json
 
 bench: deps
 	@conf/deps.sh bench
-	@$(MAKE) --no-print-directory all $(BUILD)/searchbench $(BUILD)/applybodies
+	@$(MAKE) --no-print-directory all dist $(BUILD)/searchbench $(BUILD)/applybodies
 	bench/run.sh
 	bench/apply.sh
 	bench/import.sh
 	bench/report.sh
 	bench/cgi.sh
+	bench/apache.sh
 
 # Valid application forms with fresh tokens for bench/apply.sh.
 $(BUILD)/applybodies: bench/applybodies.c $(BUILD)/libliaison.a src/*.h

@@ -92,6 +92,23 @@ choose_database(const char *document_root)
 	return 0;
 }
 
+int
+bundle_find_database(void)
+{
+	char dir[960], db[1000];
+
+	snprintf(dir, sizeof dir, "%s", config.bundle_root);
+	while (strcmp(dir, "/") != 0) {
+		strip_components(dir, 1);
+		snprintf(db, sizeof db, "%s%s" BUNDLE_DATA_DIR "/liaison.db", dir, strcmp(dir, "/") ? "/" : "");
+		if (access(db, F_OK) == 0) {
+			snprintf(config.database, sizeof config.database, "%s", db);
+			return 0;
+		}
+	}
+	return -1;
+}
+
 const char *
 bundle_prepare(const char *document_root)
 {

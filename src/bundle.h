@@ -22,6 +22,12 @@ void	bundle_defaults(void);
 /* Makes the settings' relative paths relative to the bundle's folder. */
 void	bundle_resolve_paths(void);
 /*
+ * For the admin tool, which has no request to learn the site's folder from: the database in
+ * the nearest folder above the bundle that holds BUNDLE_DATA_DIR/liaison.db, into
+ * config.database. 0, or -1 when there is none.
+ */
+int	bundle_find_database(void);
+/*
  * Before a request is served: chooses the database from the site's public folder
  * (document_root) when no setting names it, makes it when absent, and upgrades it when an
  * older version made it. Returns NULL when the database is ready to open, else what went

@@ -24,7 +24,10 @@
  * The user commands work on LIAISON_DB (or the config file's) and are written to the audit log.
  * A new database is built beside its final name and renamed into place only when complete,
  * so an interrupted run never leaves a half-made database where the site would open it.
- * DB defaults to LIAISON_DB; the schema folder is LIAISON_SCHEMA.
+ * DB defaults to LIAISON_DB; the schema folder is LIAISON_SCHEMA. Run from an upload bundle
+ * (bin/liaison-admin), both come from the bundle: its schema/, and the database the site made
+ * in the nearest liaison-data folder above it, so that a hosting panel's cron job can run
+ * "…/partners/bin/liaison-admin backup" with nothing else to say.
  */
 #include <errno.h>
 #include <sys/resource.h>
@@ -38,6 +41,7 @@
 
 #include "auth.h"
 #include "backup.h"
+#include "bundle.h"
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
@@ -439,6 +443,13 @@ main(int argc, char **argv)
 	 * than be told "busy": the web programs' short timeout is for visitors. */
 	if (config.busy_timeout_ms < 10000)
 		config.busy_timeout_ms = 10000;
+	/* From a bundle, the database is where the site made it: no request says where that is. */
+	if (config.bundle_root[0] && config.database[0] == '\0' && bundle_find_database() < 0 &&
+	    argc >= 2 && strcmp(argv[1], "create") != 0 && strcmp(argv[1], "demo") != 0) {
+		fprintf(stderr, "liaison-admin: no folder " BUNDLE_DATA_DIR " with a database is above "
+		    "%s; name the database with LIAISON_DB=PATH\n", config.bundle_root);
+		return 1;
+	}
 	if (argc < 2)
 		return usage();
 	if (strcmp(argv[1], "migrate") == 0 && argc <= 3)

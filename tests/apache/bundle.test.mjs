@@ -3,8 +3,8 @@
 // folder; no file but the stylesheet can be downloaded, the database least of all; the first
 // administrator is made on the setup page with the code from the data folder; an application
 // goes through the public form, the review queue, the directory and search; the report and its
-// CSV; every link on every page leads somewhere; a newer bundle upgrades an older database,
-// after a backup, on its first request. Run once per mode (LIAISON_APACHE_MODE):
+// CSV; every link on every page leads somewhere; the bundle's admin tool finds the database
+// itself; a newer bundle upgrades an older database, after a backup, on its first request. Run once per mode (LIAISON_APACHE_MODE):
 //   fcgid  mod_fcgid and mod_rewrite: clean addresses, …/partners/list
 //   cgi    plain CGI, no mod_rewrite: …/partners/cgi-bin/list.cgi
 import { test } from 'node:test';
@@ -196,6 +196,18 @@ test('every link on every page, signed out and signed in, leads to a page of the
     }
     assert.ok(seen.size > 15, `only ${seen.size} pages reached`);
   }
+});
+
+test("the bundle's admin tool finds the site's database by itself, as a hosting panel's cron job runs it", () => {
+  // As the account, with no environment: what a cron line "…/partners/bin/liaison-admin backup" gets.
+  const asOwner = process.getuid() === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'] : [];
+  const run = (...args) => execFileSync('env', ['-i', 'PATH=/usr/bin:/bin', ...asOwner, join(BUNDLE, 'bin/liaison-admin'), ...args], { encoding: 'utf8' });
+  assert.equal(run('check').trim(), `${DB}: ok (schema version ${readdirSync(join(BUNDLE, 'schema')).filter((f) => f.endsWith('.sql')).length})`);
+  const out = run('backup');
+  assert.ok(out.startsWith(`backed up ${DB} to ${DATA}/liaison-backup-`), out);
+  const copy = out.match(/ to (\S+\.db)/)[1];
+  assert.equal(sqlite(copy, 'SELECT count(*) FROM account'), '1');
+  rmSync(copy);
 });
 
 test('a newer bundle upgrades an older database on its first request, after a backup', { skip: clean && 'mod_fcgid keeps its processes, and their open database, running' }, async () => {

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Plain CGI against FastCGI under one real Apache, as a shared host runs the upload bundle:
+# /list?page=3 on the 100,000-organization database (bench/mkdb.sh), by the bundle's
+# cgi-bin/list.fcgi under mod_fcgid (the process stays) and cgi-bin/list.cgi under mod_cgi (a
+# new process per request), on the same server (tests/apache-site.sh). Measured two ways:
+#   - requests/s with 16 connections, side by side with the anchors of ../shared/anchors/run.sh
+#     in the same run (wrk), and the ratios;
+#   - what one visitor waits: time to first byte of single requests one after another (curl),
+#     median of REQUESTS, after one request has made the page.
+#
+#   bench/apache.sh [seconds] [rounds] [requests]     (defaults 5, 3 and 200)
+set -euo pipefail
+secs=${1:-5} rounds=${2:-3} requests=${3:-200}
+here=$(cd "$(dirname "$0")/.." && pwd)
+db=$here/bench/out/bench.db
+[ -f "$db" ] || "$here/bench/mkdb.sh" 100000 "$db" "$here/build"
+bundle=$(ls "$here"/build/liaison-*-linux-x86_64.tar.gz 2>/dev/null | head -1)
+[ -n "$bundle" ] || { echo "bench/apache.sh: run make dist first" >&2; exit 1; }
+dir=$(mktemp -d)
+port=$((35000 + RANDOM % 5000))
+trap 'kill "$(cat "$dir/run/httpd.pid")" 2>/dev/null; sleep 0.5; rm -rf "$dir"' EXIT
+
+"$here/tests/apache-site.sh" "$dir" "$port" "$bundle" fcgid cgi
+mkdir -p "$dir/liaison-data"
+cp "$db" "$dir/liaison-data/liaison.db"
+LIAISON_SCHEMA=$here/schema "$here/build/liaison-admin" migrate "$dir/liaison-data/liaison.db" > /dev/null
+rm -f "$dir"/liaison-data/liaison-before-upgrade-*.db
+chmod 700 "$dir/liaison-data"; chmod 600 "$dir/liaison-data/liaison.db"
+[ "$(id -u)" = 0 ] && chown -R nobody:nogroup "$dir/liaison-data"
+top=http://127.0.0.1:$port/library/partners/cgi-bin
+fcgi="$top/list.fcgi?page=3" cgi="$top/list.cgi?page=3"
+for u in "$fcgi" "$cgi"; do
+	rows=$(curl -sf "$u" | grep -c '<tr>' || true)
+	[ "$rows" -ge 50 ] || { echo "bench/apache.sh: $u shows $rows rows" >&2; exit 1; }
+done
+
+echo "== requests/s, with the anchors (../shared/anchors/run.sh $secs $rounds)"
+"$here/../shared/anchors/run.sh" "$secs" "$rounds" "apache-fcgid=$fcgi" "apache-cgi=$cgi" | grep -v '^round'
+
+echo "== one visitor: time to first byte, $requests requests one after another"
+ttfb() {	# url → median ms
+	for ((i = 0; i < requests; i++)); do curl -s -o /dev/null -w '%{time_starttransfer}\n' "$1"; done |
+		sort -n | awk '{ v[NR] = $1 } END { printf "%.2f ms (fastest %.2f, slowest %.2f)\n", v[int((NR + 1) / 2)] * 1000, v[1] * 1000, v[NR] * 1000 }'
+}
+printf '%-28s %s\n' "static file (liaison.css)" "$(ttfb "http://127.0.0.1:$port/library/partners/htdocs/liaison.css")"
+printf '%-28s %s\n' "list.fcgi?page=3 (mod_fcgid)" "$(ttfb "$fcgi")"
+printf '%-28s %s\n' "list.cgi?page=3 (mod_cgi)" "$(ttfb "$cgi")"
