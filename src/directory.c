@@ -192,18 +192,36 @@ summary_base(const struct search *q)
 	return q ? search_summary_base(q) : STMT_LIST_SUMMARY;
 }
 
+/*
+ * 1 when counts over the whole directory are what is wanted (no search, no filter but skip's
+ * own): schema 009 keeps those current in facet_count, so they are read rather than counted,
+ * which on a large directory is the difference between 0.4 s and a millisecond.
+ */
+static int
+whole_directory(const struct org_filter *f, const struct search *q, enum facet skip)
+{
+	if (q)
+		return 0;
+	for (int i = 0; i < FACET__MAX; i++)
+		if (i != (int)skip && f->value[i])
+			return 0;
+	return 1;
+}
+
 /* Runs one facet statement into out; returns the sqlite3_step result that ended it. */
 static int
 load_facet(enum facet which, const struct org_filter *f, const struct search *q,
     struct facet_list *out)
 {
-	sqlite3_stmt *s = db_stmt(summary_base(q) + 1 + which);
+	int kept = whole_directory(f, q, which);
+	sqlite3_stmt *s = db_stmt((kept ? STMT_KEPT_SUMMARY : summary_base(q)) + 1 + which);
 	size_t cap = 0;
 	int rc;
 
 	if (s == NULL)
 		return SQLITE_ERROR;
-	directory_bind_filter(s, f, which);
+	if (!kept)
+		directory_bind_filter(s, f, which);
 	if (q)
 		search_bind(s, q);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -238,13 +256,15 @@ load_facet(enum facet which, const struct org_filter *f, const struct search *q,
 static int
 compute(const struct org_filter *f, const struct search *q, struct directory_summary *sum)
 {
-	sqlite3_stmt *s = db_stmt(summary_base(q));
+	int kept = whole_directory(f, q, FACET__MAX);
+	sqlite3_stmt *s = db_stmt(kept ? STMT_KEPT_SUMMARY : summary_base(q));
 	int rc;
 
 	memset(sum, 0, sizeof *sum);
 	if (s == NULL)
 		return SQLITE_ERROR;
-	directory_bind_filter(s, f, FACET__MAX);
+	if (!kept)
+		directory_bind_filter(s, f, FACET__MAX);
 	if (q)
 		search_bind(s, q);
 	rc = sqlite3_step(s);

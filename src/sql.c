@@ -176,6 +176,18 @@ const char *const db_sql[STMT__MAX] = {
 	[STMT_SEARCH_WORDS_SUMMARY] = SUMMARY(HITS_WORDS),
 	[STMT_SEARCH_SUBSTRINGS_SUMMARY] = SUMMARY(HITS_SUBSTRINGS),
 	[STMT_SEARCH_SCAN_SUMMARY] = SUMMARY(HITS_SCAN),
+	/* Columns and order as SUMMARY's, from the kept counts; a count that fell to 0 is no choice. */
+	[STMT_KEPT_SUMMARY] = "SELECT n FROM facet_count WHERE facet = '' AND value = ''",
+	"SELECT value, '', n FROM facet_count WHERE facet = 'kind' AND n > 0 ORDER BY value DESC",
+	"SELECT f.value, t.label, f.n FROM facet_count f JOIN org_type t ON t.code = f.value"
+	    " WHERE f.facet = 'type' AND f.n > 0 ORDER BY t.position",
+	"SELECT f.value, c.name, f.n FROM facet_count f JOIN country c ON c.code = f.value"
+	    " WHERE f.facet = 'country' AND f.n > 0 ORDER BY c.name",
+	"SELECT f.value, g.name, f.n FROM facet_count f JOIN language g ON g.code = f.value"
+	    " WHERE f.facet = 'language' AND f.n > 0 ORDER BY g.name",
+	"SELECT f.value, i.label, f.n FROM facet_count f JOIN interest i ON i.code = f.value"
+	    " WHERE f.facet = 'interest' AND f.n > 0 ORDER BY i.position",
+	"SELECT value, '', n FROM facet_count WHERE facet = 'seeking' AND n > 0 ORDER BY value DESC",
 
 	/*
 	 * A page of search results: ids only, best first. Ranking scores every match, so the

@@ -1,7 +1,8 @@
 /*
  * test_directory.c - the directory's queries on the demo data, checked against independent
  * SQL over the raw tables: totals, every facet count against the rows it promises, order,
- * pending entries never shown, staleness, and the facet cache following changes.
+ * pending entries never shown, staleness, the facet cache following changes, and the counts
+ * kept by triggers (schema 009) staying equal to counting.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -197,6 +198,64 @@ START_TEST(cache_follows_changes_from_another_connection)
 }
 END_TEST
 
+/* Every row of statement id (its parameters all NULL) as "a|b|c\n" lines. */
+static char *
+rows_of(enum stmt id)
+{
+	sqlite3_stmt *s = db_stmt(id);
+	size_t cap = 1 << 16, len = 0;
+	char *out = calloc(1, cap);
+
+	ck_assert_ptr_nonnull(s);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		for (int c = 0; c < sqlite3_column_count(s); c++)
+			len += (size_t)snprintf(out + len, cap - len, "%s%s", c ? "|" : "", directory_text(s, c));
+		len += (size_t)snprintf(out + len, cap - len, "\n");
+		ck_assert_uint_lt(len, cap - 1);
+	}
+	db_done(s);
+	return out;
+}
+
+/*
+ * Schema 009 keeps the whole directory's counts in facet_count by triggers: after entries are
+ * approved, unlisted, moved to another country, kind or type, stop seeking, lose and gain
+ * languages and interests, and one is deleted outright, each kept count is what counting the
+ * rows gives, in the same order, with the same labels.
+ */
+START_TEST(kept_counts_follow_every_kind_of_change)
+{
+	sqlite3 *db;
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, "PRAGMA foreign_keys = ON;"
+	    "UPDATE org SET status = 'listed' WHERE status = 'pending' AND id % 2 = 0;"
+	    "UPDATE org SET status = 'unlisted' WHERE status = 'listed' AND id % 5 = 0;"
+	    "UPDATE org SET country = 'JP' WHERE id % 3 = 0;"
+	    "UPDATE org SET kind = 'community', type = (SELECT code FROM org_type WHERE kind = 'community' LIMIT 1) WHERE id % 4 = 1;"
+	    "UPDATE org SET seeking = 1 - seeking WHERE id % 6 = 1;"
+	    "DELETE FROM org_language WHERE org_id % 3 = 1;"
+	    "INSERT OR IGNORE INTO org_language SELECT id, 'sw' FROM org WHERE id % 4 = 2;"
+	    "DELETE FROM org_interest WHERE org_id % 4 = 3;"
+	    "INSERT OR IGNORE INTO org_interest SELECT id, (SELECT code FROM interest ORDER BY position DESC LIMIT 1) FROM org WHERE id % 3 = 2;"
+	    "UPDATE org SET status = 'listed' WHERE id % 10 = 0;"
+	    "INSERT INTO org (name, kind, type, country, status) VALUES ('Added listed', 'library', 'public', 'KE', 'listed');"
+	    "INSERT INTO org_language VALUES (last_insert_rowid(), 'sw');"
+	    "DELETE FROM org WHERE status = 'listed' AND id NOT IN (SELECT host_id FROM partnership UNION SELECT partner_id FROM partnership"
+	    "  UNION SELECT org_id FROM application) AND id IN (SELECT org_id FROM org_language) LIMIT 1;",
+	    NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_changes(db), 1);	/* one entry was deleted, with its languages */
+	sqlite3_close(db);
+	for (int i = 0; i < SUMMARY_STMTS; i++) {
+		char *counted = rows_of(STMT_LIST_SUMMARY + i), *kept = rows_of(STMT_KEPT_SUMMARY + i);
+		ck_assert_msg(strcmp(counted, kept) == 0, "statement %d: counted\n%s\nkept\n%s", i, counted, kept);
+		ck_assert_uint_gt(strlen(kept), 0);
+		free(counted);
+		free(kept);
+	}
+}
+END_TEST
+
 START_TEST(unknown_codes_are_refused_by_lookups)
 {
 	ck_assert_int_eq(directory_country_known("FR"), 1);
@@ -236,6 +295,7 @@ directory_suite(void)
 	tcase_add_test(t, orders_are_as_promised);
 	tcase_add_test(t, stale_flag_and_pending_entries);
 	tcase_add_test(t, cache_follows_changes_from_another_connection);
+	tcase_add_test(t, kept_counts_follow_every_kind_of_change);
 	tcase_add_test(t, unknown_codes_are_refused_by_lookups);
 	tcase_add_test(t, ages_are_said_in_words);
 	suite_add_tcase(s, t);
