@@ -55,7 +55,7 @@ after_change() {	# url → median ms of 5
 		"${as_site[@]}" sqlite3 "$dir/liaison-data/liaison.db" \
 			"UPDATE org SET confirmed_on = date('now') WHERE id = (SELECT max(id) FROM org WHERE status = 'listed')"
 		curl -s -o /dev/null -w '%{time_starttransfer}\n' "$1"
-	done | sort -n | awk '{ v[NR] = $1 } END { printf "median %.0f ms (fastest %.0f, slowest %.0f)\n", v[3] * 1000, v[1] * 1000, v[5] * 1000 }'
+	done | sort -n | awk '{ v[NR] = $1 } END { printf "median %.1f ms (fastest %.1f, slowest %.1f)\n", v[3] * 1000, v[1] * 1000, v[5] * 1000 }'
 }
 printf '%-28s %s\n' "list.fcgi?page=3 (mod_fcgid)" "$(after_change "$fcgi")"
 printf '%-28s %s\n' "list.cgi?page=3 (mod_cgi)" "$(after_change "$cgi")"

@@ -41,8 +41,10 @@ site fcgid "$fcgid_port" rewrite fcgid cgi
 site cgi "$cgi_port" cgi
 
 run() {	# mode port
-	LIAISON_BASE=http://127.0.0.1:$2 LIAISON_TEST_DB=$root/$1/liaison-data/liaison.db LIAISON_APACHE_MODE=$1 LIAISON_APACHE_BASE=http://127.0.0.1:$2/library/partners/ \
-	LIAISON_APACHE_SITE=$root/$1 LIAISON_SRCDIR=$here \
+	# LIAISON_BASE and LIAISON_TEST_DB are for tests/http/helpers.mjs, which the test borrows.
+	LIAISON_APACHE_MODE=$1 LIAISON_APACHE_SITE=$root/$1 \
+	LIAISON_APACHE_BASE=http://127.0.0.1:$2/library/partners/ LIAISON_SRCDIR=$here \
+	LIAISON_BASE=http://127.0.0.1:$2 LIAISON_TEST_DB=$root/$1/liaison-data/liaison.db \
 		node --test --test-reporter=tap "$here/tests/apache/bundle.test.mjs" > "$root/$1.tap" 2>&1
 	cat "$root/$1.tap"
 	local p f
