@@ -14,6 +14,7 @@
  *   POST /staff/org/ID               save the edit form (409 if someone saved meanwhile)  staff
  *   POST /staff/org/ID/ACTION        approve, reject, wait, confirm, unlist, relist, archive
  *   GET  /staff/audit                every change, newest first                      admin
+ *   …    /staff/accounts             accounts: add, new password, disable (accountpage.c) admin
  *
  * Without a session every route answers 303 to the sign-in page, which comes back here after.
  * Every form that changes anything carries a token bound to the session (token.h).
@@ -23,6 +24,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "accountpage.h"
 #include "audit.h"
 #include "auth.h"
 #include "config.h"
@@ -674,6 +676,8 @@ handle(struct req *r)
 		show_list(r, "stale");
 	else if (strcmp(path, "/audit") == 0)
 		show_audit(r);
+	else if (strncmp(path, "/accounts", 9) == 0 && (path[9] == '\0' || path[9] == '/'))
+		account_page(r, path + 9);
 	else if ((id = org_route(path, &action)) > 0) {
 		if (*action)
 			org_act(r, id, action);

@@ -7,4 +7,4 @@
 {{>FIELDS}}
 <button type="submit">Sign in</button>
 </form>
-<p class="hint">Accounts are made by the site's administrator with <code>liaison-admin user add</code>. Forgotten your password? Ask them to reset it.</p>
+<p class="hint">Accounts are made by the site's administrator. Forgotten your password? Ask them to set a new one.</p>

@@ -40,6 +40,7 @@
 #include <unistd.h>
 
 #include "auth.h"
+#include "account.h"
 #include "backup.h"
 #include "bundle.h"
 #include "config.h"
@@ -127,8 +128,6 @@ migrate(const char *path)
 	return 0;
 }
 
-#define PASSWORD_MIN	10
-
 /* One line from the terminal with echo off, or from standard input when it is not one. */
 static int
 read_line(const char *prompt, char *buf, size_t size)
@@ -154,15 +153,15 @@ read_line(const char *prompt, char *buf, size_t size)
 	return 0;
 }
 
-/* Asks for a new password (twice on a terminal) and hashes it into hash. */
+/* Asks for a new password (twice on a terminal) into pw (1024 bytes). */
 static int
-new_password(char hash[CRYPTO_PASSWORD_MAX])
+new_password(char *pw)
 {
-	char pw[1024], again[1024];
+	char again[1024];
 
-	read_line("New password: ", pw, sizeof pw);
-	if (strlen(pw) < PASSWORD_MIN) {
-		fprintf(stderr, "liaison-admin: a password needs at least %d characters\n", PASSWORD_MIN);
+	read_line("New password: ", pw, 1024);
+	if (strlen(pw) < ACCOUNT_PASSWORD_MIN) {
+		fprintf(stderr, "liaison-admin: a password needs at least %d characters\n", ACCOUNT_PASSWORD_MIN);
 		return -1;
 	}
 	if (isatty(0)) {
@@ -172,60 +171,16 @@ new_password(char hash[CRYPTO_PASSWORD_MAX])
 			return -1;
 		}
 	}
-	if (crypto_password_hash(pw, hash) < 0) {
-		fprintf(stderr, "liaison-admin: cannot hash the password (no yescrypt in libcrypt?)\n");
-		return -1;
-	}
-	explicit_bzero(pw, sizeof pw);
 	return 0;
-}
-
-/*
- * Runs s (bound by the caller) on account name with an audit record, in one transaction;
- * end_sessions also signs the account out everywhere, in the same transaction. Returns
- * SQLITE_OK, SQLITE_NOTFOUND when there is no such account, or the database's error code.
- */
-static int
-write_audited(sqlite3_stmt *s, const char *action, const char *name, int end_sessions)
-{
-	sqlite3_stmt *q;
-	char note[200];
-	int rc;
-
-	if ((rc = db_run(STMT_BEGIN)) != SQLITE_OK) {
-		db_done(s);
-		return rc;
-	}
-	if ((rc = db_write(s)) == SQLITE_OK && sqlite3_changes(sqlite3_db_handle(s)) == 0)
-		rc = SQLITE_NOTFOUND;
-	if (rc == SQLITE_OK && end_sessions) {
-		if ((q = db_stmt(STMT_SESSION_DELETE_ACCOUNT)) != NULL)
-			sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-		rc = db_write(q);
-	}
-	if (rc == SQLITE_OK) {
-		snprintf(note, sizeof note, "account %s", name);
-		if ((q = db_stmt(STMT_AUDIT_INSERT)) != NULL) {
-			sqlite3_bind_text(q, 1, "liaison-admin", -1, SQLITE_STATIC);
-			sqlite3_bind_text(q, 2, action, -1, SQLITE_STATIC);
-			sqlite3_bind_text(q, 4, note, -1, SQLITE_STATIC);
-		}
-		rc = db_write(q);
-	}
-	if (rc == SQLITE_OK)
-		rc = db_run(STMT_COMMIT);
-	if (rc != SQLITE_OK)
-		db_run(STMT_ROLLBACK);
-	return rc;
 }
 
 static int
 user(int argc, char **argv)
 {
-	char hash[CRYPTO_PASSWORD_MAX];
+	char pw[1024] = "";
 	const char *cmd = argv[0], *name = argc > 1 ? argv[1] : "";
 	sqlite3_stmt *s;
-	int rc;
+	enum account_result rc;
 
 	if (!db_ready()) {
 		fprintf(stderr, "liaison-admin: %s\n", db_unavailable_reason());
@@ -248,38 +203,32 @@ user(int argc, char **argv)
 			    "admin, staff or board\n");
 			return 2;
 		}
-		if (new_password(hash) < 0 || (s = db_stmt(STMT_ACCOUNT_INSERT)) == NULL)
+		if (new_password(pw) < 0)
 			return 1;
-		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 2, argv[2], -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, hash, -1, SQLITE_STATIC);
-		rc = write_audited(s, "account created", name, 0);
-		if (rc == SQLITE_CONSTRAINT_UNIQUE)
-			fprintf(stderr, "liaison-admin: there is already an account named %s\n", name);
+		rc = account_change(ACCOUNT_ADD, name, argv[2], pw, "liaison-admin");
 	} else if (strcmp(cmd, "password") == 0 && argc == 2) {
-		if (new_password(hash) < 0 || (s = db_stmt(STMT_ACCOUNT_SET_PASSWORD)) == NULL)
+		if (new_password(pw) < 0)
 			return 1;
-		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
-		rc = write_audited(s, "password reset", name, 0);
-	} else if ((strcmp(cmd, "disable") == 0 || strcmp(cmd, "enable") == 0) && argc == 2) {
-		int off = strcmp(cmd, "disable") == 0;
-
-		if ((s = db_stmt(STMT_ACCOUNT_SET_DISABLED)) == NULL)
-			return 1;
-		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-		sqlite3_bind_int(s, 2, off);
-		rc = write_audited(s, off ? "account disabled" : "account enabled", name, off);
-	} else
+		rc = account_change(ACCOUNT_PASSWORD, name, NULL, pw, "liaison-admin");
+	} else if ((strcmp(cmd, "disable") == 0 || strcmp(cmd, "enable") == 0) && argc == 2)
+		rc = account_change(strcmp(cmd, "disable") == 0 ? ACCOUNT_DISABLE : ACCOUNT_ENABLE,
+		    name, NULL, NULL, "liaison-admin");
+	else
 		return usage();
-	if (rc == SQLITE_NOTFOUND)
+	explicit_bzero(pw, sizeof pw);
+	if (rc == ACCOUNT_NOT_FOUND)
 		fprintf(stderr, "liaison-admin: there is no account named %s\n", name);
-	else if (rc != SQLITE_OK && rc != SQLITE_CONSTRAINT_UNIQUE)
-		fprintf(stderr, "liaison-admin: the database refused the change (code %d)\n", rc);
-	else if (rc == SQLITE_OK)
+	else if (rc == ACCOUNT_NAME_TAKEN)
+		fprintf(stderr, "liaison-admin: there is already an account named %s\n", name);
+	else if (rc == ACCOUNT_LAST_ADMIN)
+		fprintf(stderr, "liaison-admin: %s is the last enabled administrator; enable or add "
+		    "another first\n", name);
+	else if (rc != ACCOUNT_OK)
+		fprintf(stderr, "liaison-admin: the database was busy or refused the change; nothing changed\n");
+	else
 		printf("%s: done\n", name);
 	db_close();
-	return rc == SQLITE_OK ? 0 : 1;
+	return rc == ACCOUNT_OK ? 0 : 1;
 }
 
 /* Seconds since some fixed point, for the progress line and the rate. */

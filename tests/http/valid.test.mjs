@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { get, sql, request, formBody, application, signedIn, cgi, PLAIN_BIN, SRCDIR } from './helpers.mjs';
+import { get, sql, request, formBody, application, signedIn, cgi, csrfOf, PLAIN_BIN, SRCDIR } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const vnu = require('vnu-jar');
@@ -52,6 +52,8 @@ test('pages are valid HTML', { skip: !java && 'java is not installed' }, async (
     'entries.html': (await staff.get('/staff/entries?status=listed')).text,
     'stale-list.html': (await staff.get('/staff/stale')).text,
     'audit.html': (await staff.get('/staff/audit')).text,
+    'accounts.html': (await staff.get('/staff/accounts?done=added')).text,
+    'accounts-errors.html': (await staff.post('/staff/accounts', { csrf: csrfOf((await staff.get('/staff/accounts')).text), name: '', password: 'short' })).text,
     'staff-org.html': (await staff.get(`/staff/org/${pendingId}`)).text,
     'board-org.html': (await board.get(`/staff/org/${pendingId}`)).text,
     'partnerships.html': (await staff.get('/partnerships?status=active')).text,

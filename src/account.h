@@ -1,0 +1,42 @@
+/*
+ * account.h - staff accounts made, given a new password, disabled and enabled: what
+ * `liaison-admin user` and an administrator's accounts page (/staff/accounts) both do, so that
+ * a site on shared hosting, with no shell, can have more than its first administrator.
+ *
+ * Each change is one transaction with its audit record. Disabling an account ends its
+ * sessions at once, and the last enabled administrator cannot be disabled: a site must always
+ * have someone who can make accounts.
+ */
+#ifndef LIAISON_ACCOUNT_H
+#define LIAISON_ACCOUNT_H
+
+#include "form.h"
+
+#define ACCOUNT_PASSWORD_MIN	10	/* characters */
+
+enum account_change { ACCOUNT_ADD, ACCOUNT_PASSWORD, ACCOUNT_DISABLE, ACCOUNT_ENABLE };
+enum account_result {
+	ACCOUNT_OK,
+	ACCOUNT_NOT_FOUND,	/* no account of that name */
+	ACCOUNT_NAME_TAKEN,	/* ACCOUNT_ADD: one has that name already (names ignore case) */
+	ACCOUNT_LAST_ADMIN,	/* ACCOUNT_DISABLE: it is the last enabled administrator */
+	ACCOUNT_FAILED,		/* the database refused or was busy: nothing changed */
+};
+
+/*
+ * Makes the change to the account called name, recorded in the audit log as done by actor.
+ * ACCOUNT_ADD needs role ("admin", "staff" or "board") and password; ACCOUNT_PASSWORD needs
+ * password; the others neither (NULL). The password is hashed here.
+ */
+enum account_result account_change(enum account_change, const char *name, const char *role,
+	    const char *password, const char *actor);
+
+/* The accounts page's forms: a new account, and a new password for one. Each names the
+ * account in its first field (accountpage.c relies on it). */
+enum account_field { AF_NAME, AF_ROLE, AF_PASSWORD, AF_AGAIN, AF__MAX };
+extern const struct field_spec account_fields[AF__MAX];
+enum password_field { PF_ACCOUNT, PF_PASSWORD, PF_AGAIN, PF__MAX };
+extern const struct field_spec password_fields[PF__MAX];
+/* The checks across fields: the password's length, and the same one twice. */
+void	account_check_passwords(struct form *, int password_field, int again_field);
+#endif
