@@ -86,8 +86,8 @@
 #define ORG_FILTER_OTHERS \
 	" AND (?1 IS NULL OR o.kind = ?1)" \
 	" AND (?2 IS NULL OR o.type = ?2)" \
-	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM org_language x WHERE x.org_id = o.id AND x.lang = ?4))" \
-	" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM org_interest x WHERE x.org_id = o.id AND x.interest = ?5))" \
+	" AND (?4 IS NULL OR o.id IN (SELECT org_id FROM org_language WHERE lang = ?4))" \
+	" AND (?5 IS NULL OR o.id IN (SELECT org_id FROM org_interest WHERE interest = ?5))" \
 	" AND (?6 IS NULL OR o.seeking = ?6)"
 
 /*
