@@ -186,12 +186,12 @@ setup(struct req *r)
 		return;
 	}
 	switch (setup_create_admin(form.v[UF_NAME].str, form.v[UF_PASSWORD].str)) {
-	case SETUP_DONE:
+	case ACCOUNT_OK:
 		break;
-	case SETUP_ALREADY:
+	case ACCOUNT_HAS_ADMIN:
 		req_error(r, 409, "Someone set this site up a moment ago: sign in, or ask them for an account.");
 		return;
-	case SETUP_NAME_TAKEN:
+	case ACCOUNT_NAME_TAKEN:
 		form_fail(&form, UF_NAME, "There is an account with this name already (not an administrator): choose another.");
 		show_setup(r, 400);
 		return;

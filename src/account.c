@@ -48,7 +48,8 @@ account_check_passwords(struct form *f, int password_field, int again_field)
 }
 
 static const char *const actions[] = {
-	[ACCOUNT_ADD] = "account created", [ACCOUNT_PASSWORD] = "password reset",
+	[ACCOUNT_ADD] = "account created", [ACCOUNT_FIRST_ADMIN] = "account created",
+	[ACCOUNT_PASSWORD] = "password reset",
 	[ACCOUNT_DISABLE] = "account disabled", [ACCOUNT_ENABLE] = "account enabled",
 };
 
@@ -56,14 +57,15 @@ static const char *const actions[] = {
 static sqlite3_stmt *
 statement(enum account_change what, const char *name, const char *role, const char *hash)
 {
-	sqlite3_stmt *s = db_stmt(what == ACCOUNT_ADD ? STMT_ACCOUNT_INSERT :
+	int adding = what == ACCOUNT_ADD || what == ACCOUNT_FIRST_ADMIN;
+	sqlite3_stmt *s = db_stmt(adding ? STMT_ACCOUNT_INSERT :
 	    what == ACCOUNT_PASSWORD ? STMT_ACCOUNT_SET_PASSWORD : STMT_ACCOUNT_SET_DISABLED);
 
 	if (s == NULL)
 		return NULL;
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	if (what == ACCOUNT_ADD) {
-		sqlite3_bind_text(s, 2, role, -1, SQLITE_STATIC);
+	if (adding) {
+		sqlite3_bind_text(s, 2, what == ACCOUNT_FIRST_ADMIN ? "admin" : role, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 3, hash, -1, SQLITE_STATIC);
 	} else if (what == ACCOUNT_PASSWORD)
 		sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
@@ -81,10 +83,15 @@ account_change(enum account_change what, const char *name, const char *role,
 	sqlite3_stmt *s, *q;
 	int rc;
 
-	if ((what == ACCOUNT_ADD || what == ACCOUNT_PASSWORD) && crypto_password_hash(password, hash) < 0)
+	if (what != ACCOUNT_DISABLE && what != ACCOUNT_ENABLE && crypto_password_hash(password, hash) < 0)
 		return ACCOUNT_FAILED;
 	if (db_run(STMT_BEGIN) != SQLITE_OK)
 		return ACCOUNT_FAILED;
+	/* Inside the transaction: a second visitor to the setup page may have got there first. */
+	if (what == ACCOUNT_FIRST_ADMIN && (rc = setup_needed()) != 1) {
+		result = rc == 0 ? ACCOUNT_HAS_ADMIN : ACCOUNT_FAILED;
+		goto out;
+	}
 	if ((s = statement(what, name, role, hash)) == NULL)
 		goto out;
 	rc = db_write(s);
@@ -110,7 +117,8 @@ account_change(enum account_change what, const char *name, const char *role,
 		if (db_write(q) != SQLITE_OK)
 			goto out;
 	}
-	snprintf(note, sizeof note, "account %s%s%s", name, role ? ", " : "", role ? role : "");
+	snprintf(note, sizeof note, "account %s%s%s%s", name, role ? ", " : "", role ? role : "",
+	    what == ACCOUNT_FIRST_ADMIN ? ", the first, through the setup page" : "");
 	if ((q = db_stmt(STMT_AUDIT_INSERT)) == NULL)
 		goto out;
 	sqlite3_bind_text(q, 1, actor, -1, SQLITE_STATIC);

@@ -14,19 +14,26 @@
 
 #define ACCOUNT_PASSWORD_MIN	10	/* characters */
 
-enum account_change { ACCOUNT_ADD, ACCOUNT_PASSWORD, ACCOUNT_DISABLE, ACCOUNT_ENABLE };
+enum account_change {
+	ACCOUNT_ADD,
+	ACCOUNT_FIRST_ADMIN,	/* an administrator, only while the site has none (the setup page) */
+	ACCOUNT_PASSWORD,
+	ACCOUNT_DISABLE,
+	ACCOUNT_ENABLE,
+};
 enum account_result {
 	ACCOUNT_OK,
 	ACCOUNT_NOT_FOUND,	/* no account of that name */
 	ACCOUNT_NAME_TAKEN,	/* ACCOUNT_ADD: one has that name already (names ignore case) */
 	ACCOUNT_LAST_ADMIN,	/* ACCOUNT_DISABLE: it is the last enabled administrator */
+	ACCOUNT_HAS_ADMIN,	/* ACCOUNT_FIRST_ADMIN: someone made one first */
 	ACCOUNT_FAILED,		/* the database refused or was busy: nothing changed */
 };
 
 /*
  * Makes the change to the account called name, recorded in the audit log as done by actor.
- * ACCOUNT_ADD needs role ("admin", "staff" or "board") and password; ACCOUNT_PASSWORD needs
- * password; the others neither (NULL). The password is hashed here.
+ * ACCOUNT_ADD needs role ("admin", "staff" or "board") and password; ACCOUNT_FIRST_ADMIN and
+ * ACCOUNT_PASSWORD need password; the others neither (NULL). The password is hashed here.
  */
 enum account_result account_change(enum account_change, const char *name, const char *role,
 	    const char *password, const char *actor);

@@ -74,6 +74,13 @@ bundle_resolve_paths(void)
 	resolve(config.schema_dir, sizeof config.schema_dir);
 }
 
+/* The database's place in parent's data folder: PARENT/liaison-data/liaison.db. */
+static void
+database_beside(const char *parent, char *out, size_t size)
+{
+	snprintf(out, size, "%s%s" BUNDLE_DATA_DIR "/liaison.db", parent, strcmp(parent, "/") ? "/" : "");
+}
+
 /* DOCUMENT_ROOT/../liaison-data/liaison.db, into config.database. -1 if it names no folder. */
 static int
 choose_database(const char *document_root)
@@ -87,8 +94,7 @@ choose_database(const char *document_root)
 	while ((n = strlen(parent)) > 1 && parent[n - 1] == '/')
 		parent[n - 1] = '\0';
 	strip_components(parent, 1);
-	snprintf(config.database, sizeof config.database, "%s%s" BUNDLE_DATA_DIR "/liaison.db",
-	    parent, strcmp(parent, "/") ? "/" : "");
+	database_beside(parent, config.database, sizeof config.database);
 	return 0;
 }
 
@@ -100,7 +106,7 @@ bundle_find_database(void)
 	snprintf(dir, sizeof dir, "%s", config.bundle_root);
 	while (strcmp(dir, "/") != 0) {
 		strip_components(dir, 1);
-		snprintf(db, sizeof db, "%s%s" BUNDLE_DATA_DIR "/liaison.db", dir, strcmp(dir, "/") ? "/" : "");
+		database_beside(dir, db, sizeof db);
 		if (access(db, F_OK) == 0) {
 			snprintf(config.database, sizeof config.database, "%s", db);
 			return 0;

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
+#include "account.h"
 #include "setup.h"
 
 const struct field_spec setup_fields[UF__MAX] = {
@@ -28,10 +29,7 @@ setup_check(struct form *f)
 {
 	if (f->v[UF_CODE].str[0] && !setup_token_matches(f->v[UF_CODE].str))
 		form_fail(f, UF_CODE, "This is not the code in the file: copy the whole line, and only that.");
-	if (f->v[UF_PASSWORD].str[0] && strlen(f->v[UF_PASSWORD].str) < 10)
-		form_fail(f, UF_PASSWORD, "Use at least 10 characters.");
-	if (f->v[UF_AGAIN].str[0] && strcmp(f->v[UF_PASSWORD].str, f->v[UF_AGAIN].str) != 0)
-		form_fail(f, UF_AGAIN, "The two passwords differ: type the same one twice.");
+	account_check_passwords(f, UF_PASSWORD, UF_AGAIN);
 }
 
 int
@@ -124,44 +122,15 @@ setup_token_matches(const char *given)
 	    crypto_equal(given, token, SETUP_TOKEN_CHARS);
 }
 
-enum setup_result
+enum account_result
 setup_create_admin(const char *name, const char *password)
 {
-	char hash[CRYPTO_PASSWORD_MAX], path[1200], note[100];
-	sqlite3_stmt *s;
-	int rc, needed;
+	char path[1200];
+	enum account_result rc = account_change(ACCOUNT_FIRST_ADMIN, name, "admin", password, name);
 
-	if (crypto_password_hash(password, hash) < 0)
-		return SETUP_FAILED;
-	if (db_run(STMT_BEGIN) != SQLITE_OK)
-		return SETUP_FAILED;
-	/* Inside the transaction: a second visitor who got here first has made the admin. */
-	if ((needed = setup_needed()) != 1) {
-		db_run(STMT_ROLLBACK);
-		return needed == 0 ? SETUP_ALREADY : SETUP_FAILED;
+	if (rc == ACCOUNT_OK) {
+		setup_token_path(path, sizeof path);
+		unlink(path);	/* used once: the page is gone, and so is the code */
 	}
-	if ((s = db_stmt(STMT_ACCOUNT_INSERT)) == NULL) {
-		db_run(STMT_ROLLBACK);
-		return SETUP_FAILED;
-	}
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, "admin", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, hash, -1, SQLITE_STATIC);
-	rc = db_write(s);
-	if (rc == SQLITE_OK && (s = db_stmt(STMT_AUDIT_INSERT)) != NULL) {
-		snprintf(note, sizeof note, "the first administrator, through the setup page");
-		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 2, "account created", -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 4, note, -1, SQLITE_STATIC);
-		rc = db_write(s);
-	}
-	if (rc == SQLITE_OK)
-		rc = db_run(STMT_COMMIT);
-	if (rc != SQLITE_OK) {
-		db_run(STMT_ROLLBACK);
-		return (rc & 0xff) == SQLITE_CONSTRAINT ? SETUP_NAME_TAKEN : SETUP_FAILED;
-	}
-	setup_token_path(path, sizeof path);
-	unlink(path);	/* used once: the page is gone, and so is the code */
-	return SETUP_DONE;
+	return rc;
 }

@@ -10,6 +10,7 @@
 #ifndef LIAISON_SETUP_H
 #define LIAISON_SETUP_H
 #include <stddef.h>
+#include "account.h"
 #include "form.h"
 
 #define SETUP_TOKEN_CHARS	32	/* 16 random bytes in hex */
@@ -30,10 +31,10 @@ int	setup_token(char token[SETUP_TOKEN_CHARS + 1], char *err, size_t errsize);
 /* 1 when given is the code in the file, compared in constant time. */
 int	setup_token_matches(const char *given);
 
-enum setup_result { SETUP_DONE, SETUP_ALREADY, SETUP_NAME_TAKEN, SETUP_FAILED };
 /*
- * Makes the first admin account, name and password (hashed here), in one transaction that
- * first checks there is still none, with its audit record; then removes the code's file.
+ * Makes the first admin account, name and password, through account_change() (which checks,
+ * in its transaction, that there is still none: ACCOUNT_HAS_ADMIN if there is); then removes
+ * the code's file.
  */
-enum setup_result setup_create_admin(const char *name, const char *password);
+enum account_result setup_create_admin(const char *name, const char *password);
 #endif
