@@ -49,7 +49,7 @@ open_file(const char *path, int flags, char *err, size_t errsize)
 {
 	sqlite3 *h = NULL;
 
-	if (sqlite3_open_v2(path, &h, flags, NULL) != SQLITE_OK) {
+	if (db_open_guarded(path, flags, &h) != SQLITE_OK) {
 		snprintf(err, errsize, "cannot open %s: %s", path, h ? sqlite3_errmsg(h) : "out of memory");
 		sqlite3_close(h);
 		return NULL;
@@ -215,7 +215,9 @@ backup_restore(const char *db_path, const char *src, char *err, size_t errsize)
 	char problems[2048] = "";
 	sqlite3 *from, *to;
 	sqlite3_backup *b;
+	sqlite3_stmt *s;
 	FILE *mem;
+	long long before;
 	int rc, waited = 0;
 
 	if ((mem = fmemopen(problems, sizeof problems - 1, "w")) == NULL) {
@@ -240,6 +242,7 @@ backup_restore(const char *db_path, const char *src, char *err, size_t errsize)
 		sqlite3_close(to);
 		return -1;
 	}
+	before = value_on(to, STMT_PAGE_STORE_VERSION, 0);
 	/* A few pages at a time, so that the site's writers wait moments, not the whole copy. */
 	while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
 		if (rc != SQLITE_OK) {
@@ -250,6 +253,15 @@ backup_restore(const char *db_path, const char *src, char *err, size_t errsize)
 		}
 	}
 	sqlite3_backup_finish(b);
+	if (rc == SQLITE_DONE && (s = prepare_on(to, STMT_DIRECTORY_VERSION_PASS)) != NULL) {
+		/*
+		 * The copy's directory version may be one the running site has already shown other
+		 * pages under: move past both, so that no kept page of either is served as current.
+		 */
+		sqlite3_bind_int64(s, 1, before);
+		sqlite3_step(s);
+		sqlite3_finalize(s);
+	}
 	if (rc != SQLITE_DONE)
 		snprintf(err, errsize, "the restore into %s stopped: %s (the database is as it was)",
 		    db_path, sqlite3_errstr(rc));

@@ -66,6 +66,8 @@ set_key(const char *key, const char *val)
 		config.fiscal_year_start = atoi(val) >= 1 && atoi(val) <= 12 ? atoi(val) : config.fiscal_year_start;
 	else if (strcmp(key, "LIAISON_REPORT_PUBLIC") == 0)
 		config.report_public = atoi(val) != 0;
+	else if (strcmp(key, "LIAISON_DB_MAX_MB") == 0)
+		config.db_max_mb = atoi(val) >= 0 ? atoi(val) : config.db_max_mb;
 }
 
 static char *
@@ -109,7 +111,7 @@ config_load(void)
 		"LIAISON_STATIC_URL", "LIAISON_BUSY_TIMEOUT_MS", "LIAISON_RELOAD_TEMPLATES",
 		"LIAISON_PAGE_CACHE", "LIAISON_TRUST_REMOTE_USER", "LIAISON_SESSION_HOURS",
 		"LIAISON_FORM_HOURS", "LIAISON_APPLY_PER_HOUR", "LIAISON_APPLY_MIN_SECONDS",
-		"LIAISON_FISCAL_YEAR_START", "LIAISON_REPORT_PUBLIC",
+		"LIAISON_FISCAL_YEAR_START", "LIAISON_REPORT_PUBLIC", "LIAISON_DB_MAX_MB",
 	};
 	const char *file;
 	size_t i;

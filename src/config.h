@@ -27,6 +27,7 @@ struct config {
 	int	apply_per_hour;		/* LIAISON_APPLY_PER_HOUR: applications per address and hour */
 	int	apply_min_seconds;	/* LIAISON_APPLY_MIN_SECONDS: faster than this is a robot */
 	int	fiscal_year_start;	/* LIAISON_FISCAL_YEAR_START: the fiscal year's first month, 1-12 */
+	int	db_max_mb;		/* LIAISON_DB_MAX_MB: the database grows no larger (0: no cap) */
 	int	report_public;		/* LIAISON_REPORT_PUBLIC=0: reports for signed-in readers only */
 };
 

@@ -9,11 +9,13 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include <time.h>
@@ -24,7 +26,52 @@
 
 static sqlite3		*conn;
 static sqlite3_stmt	*cache[STMT__MAX];
-static char		 why[1400];
+static char		 why[1400];		/* shown on the 503 page: never a file path */
+static char		 logged[1400];	/* the last reason written to the log, to say it once */
+static struct stat	 opened;		/* what config.database named when conn was opened */
+static unsigned		 generation;	/* counts opens: a new file never shares cached pages */
+static int		 request_error;	/* the first hard SQLite error since db_ready() */
+static int		 reopen_wanted;	/* a hard error: open afresh on the next request */
+
+/* Writes line to the log unless it is what was written last (one line per state, not per request). */
+static void
+log_once(const char *line)
+{
+	if (strcmp(line, logged) == 0)
+		return;
+	snprintf(logged, sizeof logged, "%s", line);
+	fprintf(stderr, "liaison: %s\n", line);
+}
+
+/* Errors after which this request's answer cannot be trusted, and the file may need opening again. */
+static int
+is_hard_error(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_CORRUPT: case SQLITE_NOTADB: case SQLITE_IOERR: case SQLITE_CANTOPEN:
+	case SQLITE_READONLY: case SQLITE_FULL: case SQLITE_NOMEM: case SQLITE_PROTOCOL:
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * SQLite's error log (SQLITE_CONFIG_LOG) hears of every failed statement, wherever in the
+ * program it was stepped: the one place that sees a damaged page met halfway through a list,
+ * so that the page is not answered 200 with fewer rows than it says.
+ */
+static void
+on_sqlite_log(void *arg, int rc, const char *msg)
+{
+	(void)arg;
+	if (!is_hard_error(rc))
+		return;		/* busy, constraints, notices: the caller handles those */
+	fprintf(stderr, "liaison: sqlite error %d: %s\n", rc, msg);
+	reopen_wanted = 1;
+	/* A read never fails for a full disk or a read-only file; a write that did says so itself. */
+	if (request_error == 0 && (rc & 0xff) != SQLITE_FULL && (rc & 0xff) != SQLITE_READONLY)
+		request_error = rc;
+}
 
 /*
  * Waits for a lock in steps of a millisecond or so, up to the timeout. SQLite's own
@@ -103,27 +150,245 @@ db_configure(sqlite3 *db, int busy_timeout_ms)
 	    "PRAGMA synchronous = FULL;", NULL, NULL, NULL);
 }
 
+/* --- whose log is this: the -wal beside a database that was replaced ------------------- */
+
+/*
+ * SQLite ties a -wal file to its database by name only: a database moved over the live one
+ * (a backup uploaded under its name) while the old one's -wal still lies beside it gets that
+ * log applied to it on the next open, which corrupts it. So beside the database Liaison keeps
+ * DB-wal-owner, naming the database file (device and inode) that the -wal it last saw belongs
+ * to, and the -wal's own inode. Before a connection reads anything, a -wal that was seen with
+ * another database file is moved aside (to DB-wal.stale-STAMP, kept for whoever wants to look)
+ * and its -shm removed; a -wal of unknown origin (the marker is missing, or another program
+ * made the -wal) is left to SQLite as before. The marker is read and written under flock(2),
+ * which is apart from SQLite's own fcntl locks, so only one process moves a log aside.
+ */
+struct wal_owner {
+	unsigned long long dev, ino, wal_ino;
+};
+
+static int
+owner_read(int fd, struct wal_owner *o)
+{
+	char buf[128];
+	ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
+
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	return sscanf(buf, "%llu %llu %llu", &o->dev, &o->ino, &o->wal_ino) == 3 ? 0 : -1;
+}
+
+static void
+owner_write(int fd, const struct wal_owner *o)
+{
+	char buf[128];
+	int n = snprintf(buf, sizeof buf, "%llu %llu %llu\n", o->dev, o->ino, o->wal_ino);
+
+	/* A failed truncate leaves an old line's tail, which owner_read's sscanf ignores. */
+	if (pwrite(fd, buf, (size_t)n, 0) == n && ftruncate(fd, n) != 0)
+		return;
+}
+
+/*
+ * The marker for path, opened and locked; -1 when it cannot be (a read-only folder: no WAL
+ * either). Made only for a database opened to write: a backup read for a restore or a check
+ * gets no file beside it.
+ */
+static int
+owner_lock(const char *path, int create)
+{
+	char name[4200];
+	int fd;
+
+	snprintf(name, sizeof name, "%s-wal-owner", path);
+	if ((fd = open(name, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600)) < 0)
+		return -1;
+	if (flock(fd, LOCK_EX) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Before the first read of path: moves a -wal that belongs to another database file aside. */
+static void
+wal_set_aside_if_foreign(const char *path, int fd)
+{
+	struct wal_owner o;
+	struct stat db, wal;
+	char wal_name[4200], shm_name[4200], aside[4300], line[9000], stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	snprintf(wal_name, sizeof wal_name, "%s-wal", path);
+	snprintf(shm_name, sizeof shm_name, "%s-shm", path);
+	if (stat(path, &db) != 0 || stat(wal_name, &wal) != 0 || owner_read(fd, &o) != 0)
+		return;
+	if ((o.dev == (unsigned long long)db.st_dev && o.ino == (unsigned long long)db.st_ino) ||
+	    o.wal_ino != (unsigned long long)wal.st_ino)
+		return;		/* its own log, or one we never saw: SQLite's as usual */
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	snprintf(aside, sizeof aside, "%s-wal.stale-%s-%llu", path, stamp, o.ino);
+	if (rename(wal_name, aside) != 0) {
+		snprintf(line, sizeof line, "%s was replaced, and its old log %s could not be moved "
+		    "aside: %s", path, wal_name, strerror(errno));
+		log_once(line);
+		return;
+	}
+	unlink(shm_name);	/* an index of the old log only; SQLite makes a new one */
+	snprintf(line, sizeof line, "%s was replaced by another file: the old file's log was moved "
+	    "to %s so that it is never applied to the new one", path, aside);
+	log_once(line);
+}
+
+/* After the first read of path: records which database file the -wal now beside it belongs to. */
+static void
+wal_owner_record(const char *path, int fd)
+{
+	struct wal_owner o = { 0, 0, 0 }, now;
+	struct stat db, wal;
+	char wal_name[4200];
+
+	snprintf(wal_name, sizeof wal_name, "%s-wal", path);
+	if (stat(path, &db) != 0)
+		return;
+	now.dev = (unsigned long long)db.st_dev;
+	now.ino = (unsigned long long)db.st_ino;
+	now.wal_ino = stat(wal_name, &wal) == 0 ? (unsigned long long)wal.st_ino : 0;
+	if (owner_read(fd, &o) != 0 || o.dev != now.dev || o.ino != now.ino || o.wal_ino != now.wal_ino)
+		owner_write(fd, &now);
+}
+
+int
+db_open_guarded(const char *path, int flags, sqlite3 **out)
+{
+	sqlite3_stmt *s;
+	int owner = owner_lock(path, (flags & SQLITE_OPEN_READWRITE) != 0), rc;
+
+	if (owner >= 0)
+		wal_set_aside_if_foreign(path, owner);
+	rc = sqlite3_open_v2(path, out, flags, NULL);
+	if (rc == SQLITE_OK && owner >= 0) {
+		/* A first read opens (or makes) the -wal, which is then recorded as this file's. */
+		sqlite3_busy_timeout(*out, 2000);
+		if (sqlite3_prepare_v2(*out, "PRAGMA schema_version", -1, &s, NULL) == SQLITE_OK)
+			sqlite3_step(s);
+		sqlite3_finalize(s);
+		wal_owner_record(path, owner);
+	}
+	if (owner >= 0)
+		close(owner);
+	return rc;
+}
+
+/* --- the process's connection ---------------------------------------------------------- */
+
+/*
+ * Closes the connection. When the path no longer names the file it was opened on (deleted,
+ * or another file moved over it), SQLite must not checkpoint and delete "DB-wal" and
+ * "DB-shm" by name on the way out: those names may be the new file's by now. Persistent WAL
+ * makes the close leave every file by name alone.
+ */
+static void
+close_connection(int file_is_ours)
+{
+	int persist = 1;
+
+	for (size_t i = 0; i < STMT__MAX; i++) {
+		sqlite3_finalize(cache[i]);
+		cache[i] = NULL;
+	}
+	if (conn && !file_is_ours)
+		sqlite3_file_control(conn, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	sqlite3_close(conn);
+	conn = NULL;
+}
+
+/* 1 when config.database still names the file conn was opened on; otherwise says why. */
+static int
+file_is_ours(void)
+{
+	struct stat st;
+	char line[4400];
+
+	if (stat(config.database, &st) != 0) {
+		snprintf(why, sizeof why, "The database file is gone: it was deleted or moved while "
+		    "the site was running. Nothing can be saved until it is put back (liaison-admin "
+		    "restore puts back a backup).");
+		snprintf(line, sizeof line, "the database file %s is gone (%s): answering 503 until "
+		    "it is back", config.database, strerror(errno));
+		log_once(line);
+		return 0;
+	}
+	if (st.st_dev != opened.st_dev || st.st_ino != opened.st_ino) {
+		snprintf(line, sizeof line, "%s is another file than the one open (replaced while "
+		    "the site ran): opening the new one", config.database);
+		log_once(line);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * A host's disk quota, kept below: writes that would grow the file past mb megabytes fail
+ * as on a full disk (SQLITE_FULL, answered 503 with nothing saved) and work again once space
+ * inside the file is freed. Also how the tests fill a database without filling a disk.
+ */
+static void
+cap_size(int mb)
+{
+	sqlite3_stmt *s;
+	long long page_size = 4096;
+	char pragma[64];
+
+	if (sqlite3_prepare_v2(conn, "PRAGMA page_size", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		page_size = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	snprintf(pragma, sizeof pragma, "PRAGMA max_page_count = %lld",
+	    (long long)mb * 1024 * 1024 / (page_size > 0 ? page_size : 4096));
+	sqlite3_exec(conn, pragma, NULL, NULL, NULL);
+}
+
 static void
 try_open(void)
 {
+	static int log_set;
 	sqlite3_stmt *s;
+	struct stat before;
 	int version = -1;
+	char line[4400];
 
 	if (conn)
 		return;
+	if (!log_set++)
+		sqlite3_config(SQLITE_CONFIG_LOG, on_sqlite_log, NULL);	/* before SQLite starts */
 	if (config.database[0] == '\0') {	/* a bundle before its first request (bundle.c) */
 		snprintf(why, sizeof why, "No database has been chosen yet.");
 		return;
 	}
+	if (stat(config.database, &before) != 0) {
+		snprintf(why, sizeof why, errno == ENOENT ? "The database file is missing: "
+		    "it was deleted or moved, or has not been made yet (liaison-admin create or "
+		    "restore makes it)." : "The database file cannot be reached.");
+		snprintf(line, sizeof line, "the database file %s cannot be opened: %s", config.database,
+		    strerror(errno));
+		log_once(line);
+		return;
+	}
 	/* One thread per process: SQLite's own locking of the connection is pure cost (5% of an import). */
-	if (sqlite3_open_v2(config.database, &conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		snprintf(why, sizeof why, "The database %s cannot be opened: %s.", config.database,
+	if (db_open_guarded(config.database, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, &conn) != SQLITE_OK) {
+		snprintf(why, sizeof why, "The database cannot be opened.");
+		snprintf(line, sizeof line, "the database %s cannot be opened: %s", config.database,
 		    conn ? sqlite3_errmsg(conn) : "out of memory");
 		goto fail;
 	}
 	if (db_configure(conn, config.busy_timeout_ms) != SQLITE_OK) {
-		snprintf(why, sizeof why, "The database is busy or cannot be set up: %s.",
-		    sqlite3_errmsg(conn));
+		snprintf(why, sizeof why, "The database is busy or cannot be set up.");
+		snprintf(line, sizeof line, "the database %s is busy or cannot be set up: %s",
+		    config.database, sqlite3_errmsg(conn));
 		goto fail;
 	}
 	if (sqlite3_prepare_v2(conn, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK) {
@@ -131,18 +396,33 @@ try_open(void)
 			version = sqlite3_column_int(s, 0);
 		sqlite3_finalize(s);
 	}
+	if (config.db_max_mb > 0)
+		cap_size(config.db_max_mb);
 	if (version != SCHEMA_VERSION) {
-		snprintf(why, sizeof why, "The database is at schema version %d and this version of "
-		    "Liaison needs %d: run “liaison-admin migrate” to bring it up to date.",
-		    version, SCHEMA_VERSION);
+		snprintf(why, sizeof why, version < 0 ? "The database cannot be read: it may be "
+		    "damaged. The site's administrator can check it with “liaison-admin check” and "
+		    "put back a backup with “liaison-admin restore”." :
+		    "The database is at schema version %d and this version of Liaison needs %d: run "
+		    "“liaison-admin migrate” to bring it up to date.", version, SCHEMA_VERSION);
+		snprintf(line, sizeof line, "%s: %s", config.database, why);
 		goto fail;
 	}
+	/* The identity is taken around the open: a file swapped in between is caught next request. */
+	if (stat(config.database, &opened) != 0 || opened.st_ino != before.st_ino ||
+	    opened.st_dev != before.st_dev)
+		memset(&opened, 0, sizeof opened);
+	if (sqlite3_db_readonly(conn, "main") == 1)
+		log_once("the database file is read-only: pages are served, nothing can be saved "
+		    "until it is writable again");
+	else
+		logged[0] = '\0';	/* working again: the next trouble is worth a line */
 	why[0] = '\0';
+	generation++;
+	reopen_wanted = 0;
 	return;
 fail:
-	fprintf(stderr, "liaison: %s\n", why);
-	sqlite3_close(conn);
-	conn = NULL;
+	log_once(line);
+	close_connection(1);
 }
 
 void
@@ -151,9 +431,23 @@ db_open_configured(void)
 	try_open();
 }
 
+/*
+ * Once per request, before anything is read: the connection is given up and opened afresh
+ * when the file it was opened on is no longer the one the path names, when the file was
+ * read-only and is writable again, or when the last request met an error that may have been
+ * the file's or the disk's (a restore, a freed disk or a fixed permission is then seen at once).
+ */
 int
 db_ready(void)
 {
+	request_error = 0;
+	if (conn) {
+		int ours = file_is_ours();
+
+		if (!ours || reopen_wanted || (sqlite3_db_readonly(conn, "main") == 1 &&
+		    access(config.database, W_OK) == 0))
+			close_connection(ours);
+	}
 	try_open();
 	return conn != NULL;
 }
@@ -164,15 +458,37 @@ db_unavailable_reason(void)
 	return why[0] ? why : "The database is not available.";
 }
 
+int
+db_request_error(void)
+{
+	return request_error;
+}
+
+const char *
+db_error_text(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return "The directory's database is damaged, so this page cannot be shown whole. "
+		    "Nothing was changed. The site's administrator can find the damage with "
+		    "“liaison-admin check” and put back the last good copy with “liaison-admin restore”.";
+	case SQLITE_FULL:
+		return "The disk that holds the directory is full: nothing was saved. Please try "
+		    "again later.";
+	case SQLITE_READONLY:
+		return "The directory cannot be changed at the moment (its database is read-only): "
+		    "nothing was saved. Please try again later.";
+	default:
+		return "The directory's database could not be read or written just now. Nothing was "
+		    "changed. Please try again in a moment.";
+	}
+}
+
 void
 db_close(void)
 {
-	for (size_t i = 0; i < STMT__MAX; i++) {
-		sqlite3_finalize(cache[i]);
-		cache[i] = NULL;
-	}
-	sqlite3_close(conn);
-	conn = NULL;
+	close_connection(conn == NULL || file_is_ours());
 }
 
 sqlite3_stmt *
@@ -183,9 +499,11 @@ db_stmt(enum stmt id)
 	if (cache[id] == NULL) {
 		if (sqlite3_prepare_v3(conn, db_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &cache[id],
 		    NULL) != SQLITE_OK) {
-			/* A statement that does not prepare is a bug in sql.c: say which one. */
+			/* A statement that does not prepare is a bug in sql.c, or a damaged schema. */
 			fprintf(stderr, "liaison: statement %d does not prepare: %s\n", (int)id,
 			    sqlite3_errmsg(conn));
+			if (request_error == 0)
+				request_error = sqlite3_errcode(conn);
 			return NULL;
 		}
 		return cache[id];
@@ -202,13 +520,38 @@ db_done(sqlite3_stmt *s)
 		sqlite3_reset(s);
 }
 
+/*
+ * A write is confirmed only when it is in the file the configured path names: the path is
+ * checked before a write transaction begins and again once it has committed, so a commit that
+ * landed in a file deleted or replaced meanwhile is reported as failed, never as saved.
+ */
 int
 db_write(sqlite3_stmt *s)
 {
-	int rc = s ? sqlite3_step(s) : SQLITE_ERROR;
+	int rc;
 
+	if (s && s == cache[STMT_BEGIN] && !file_is_ours()) {
+		request_error = SQLITE_CANTOPEN;
+		reopen_wanted = 1;
+		return SQLITE_CANTOPEN;
+	}
+	rc = s ? sqlite3_step(s) : SQLITE_ERROR;
 	db_done(s);
+	if (s && s == cache[STMT_COMMIT] && (rc == SQLITE_DONE) && !file_is_ours()) {
+		request_error = SQLITE_CANTOPEN;
+		reopen_wanted = 1;
+		return SQLITE_CANTOPEN;
+	}
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+int
+db_write_best_effort(sqlite3_stmt *s)
+{
+	int before = request_error, rc = db_write(s);
+
+	request_error = before;
+	return rc;
 }
 
 int
@@ -240,16 +583,29 @@ db_bind_text_or_null(sqlite3_stmt *s, int idx, const char *v)
 }
 
 sqlite3_int64
-db_change_counter(void)
+db_public_version(void)
 {
+	static sqlite3_int64 seen_data = -1, seen_changes = -1, version = -1;
+	static unsigned seen_generation;
 	sqlite3_stmt *s = db_stmt(STMT_DATA_VERSION);
-	sqlite3_int64 v = -1;
+	sqlite3_int64 data = -1, changes = conn ? sqlite3_total_changes64(conn) : -1;
 
 	if (s && sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
+		data = sqlite3_column_int64(s, 0);
 	db_done(s);
 	/* data_version sees other connections' commits; total_changes sees our own. */
-	return (v << 32) ^ sqlite3_total_changes64(conn);
+	if (data != seen_data || changes != seen_changes || generation != seen_generation ||
+	    version < 0) {
+		version = -1;
+		if ((s = db_stmt(STMT_PAGE_STORE_VERSION)) != NULL && sqlite3_step(s) == SQLITE_ROW)
+			version = sqlite3_column_int64(s, 0);
+		db_done(s);
+		seen_data = data;
+		seen_changes = changes;
+		seen_generation = generation;
+	}
+	/* Another file opened (a restore, a replaced file) may hold the same number: never the same key. */
+	return version < 0 ? -1 : ((sqlite3_int64)(generation & 0xffff) << 44) + version;
 }
 
 /* --- migrations ------------------------------------------------------------------------ */
@@ -300,7 +656,7 @@ db_run_file(const char *path, const char *sql_file, char *err, size_t errsize)
 		snprintf(err, errsize, "cannot read %s", sql_file);
 		return -1;
 	}
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+	if (db_open_guarded(path, SQLITE_OPEN_READWRITE, &db) == SQLITE_OK &&
 	    db_configure(db, 10000) == SQLITE_OK &&
 	    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg) == SQLITE_OK &&
 	    sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK &&
@@ -337,7 +693,7 @@ db_migrate_file(const char *path, const char *schema_dir, int create, char *err,
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 
 	err[0] = '\0';
-	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+	if (db_open_guarded(path, flags, &db) != SQLITE_OK) {
 		snprintf(err, errsize, "cannot open %s: %s", path, db ? sqlite3_errmsg(db) : "no memory");
 		sqlite3_close(db);
 		return -1;
@@ -413,7 +769,7 @@ int
 db_create(const char *path, const char *schema_dir, char *const *files, int nfiles, int replace,
     char *err, size_t errsize)
 {
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal", "-wal-owner" };
 	char tmp[4200];
 	sqlite3 *db;
 	int i, rc = -1;
@@ -423,7 +779,7 @@ db_create(const char *path, const char *schema_dir, char *const *files, int nfil
 		snprintf(err, errsize, "the path %s is too long", path);
 		return -1;
 	}
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < 5; i++) {
 		char f[4300];
 		snprintf(f, sizeof f, "%s%s", tmp, suffix[i]);
 		unlink(f);	/* leftovers of an interrupted earlier run */
@@ -444,7 +800,7 @@ db_create(const char *path, const char *schema_dir, char *const *files, int nfil
 	else
 		snprintf(err, errsize, "cannot move %s into place: %s", tmp, strerror(errno));
 out:
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < 5; i++) {
 		char f[4300];
 		snprintf(f, sizeof f, "%s%s", tmp, suffix[i]);
 		unlink(f);

@@ -131,6 +131,7 @@ enum stmt {
 	STMT_PAGE_STORE_GET,
 	STMT_PAGE_STORE_PRUNE,
 	STMT_PAGE_STORE_PUT,
+	STMT_DIRECTORY_VERSION_PASS,
 	STMT_SESSION_WHO,
 	STMT_SESSION_INSERT,
 	STMT_SESSION_DELETE,
@@ -190,11 +191,25 @@ enum stmt {
  * Opens config.database for the process: busy timeout, foreign keys, WAL, synchronous=NORMAL.
  * Never fatal: on failure db_ready() is 0 and each request gets a 503 saying why, and the
  * next request tries again (the database may be created after the server starts).
+ *
+ * db_ready() is called once at the start of every request. It gives up the connection and
+ * opens the path afresh when the path no longer names the file that was opened (deleted, or
+ * another file moved over it: never confirm a write into a file nobody will see again), when
+ * a read-only file has become writable, or when the last request met a hard error (disk full,
+ * I/O error, a damaged page), so that whatever fixed it is seen without a restart.
  */
 void		 db_open_configured(void);
 int		 db_ready(void);
+/* Why db_ready() is 0, for the 503 page: never a file path (the log has those). */
 const char	*db_unavailable_reason(void);
 void		 db_close(void);
+/*
+ * The first hard error (damaged file, I/O error, full disk, read-only, no memory) any
+ * statement met since db_ready(), wherever it was stepped, or 0: a page that met one must not
+ * be answered 200 (it may show fewer rows than it says), and db_error_text() says why.
+ */
+int		 db_request_error(void);
+const char	*db_error_text(int rc);
 
 /* The prepared statement for id, reset and with bindings cleared; NULL if it cannot be prepared. */
 sqlite3_stmt	*db_stmt(enum stmt id);
@@ -206,6 +221,11 @@ void		 db_done(sqlite3_stmt *s);
  * db_write(db_stmt(…)) needs no check of its own.
  */
 int		 db_write(sqlite3_stmt *s);
+/*
+ * db_write for a write the answer does not depend on (keeping a page made for the page
+ * store): its failure is logged but does not mark the request's answer as wrong.
+ */
+int		 db_write_best_effort(sqlite3_stmt *s);
 /* db_write of statement id, which takes no parameters (STMT_BEGIN, STMT_COMMIT, …). */
 int		 db_run(enum stmt id);
 /*
@@ -220,10 +240,14 @@ int		 db_is_busy(int rc);
 void		 db_bind_text_or_null(sqlite3_stmt *, int idx, const char *v);
 
 /*
- * A number that changes whenever the database may have changed, by this connection or any
- * other: lets per-process caches know when to throw their results away.
+ * A number that changes whenever what the public pages show may have changed: the
+ * directory's own version (schema 008, moved by triggers only for listed entries since 010),
+ * and a different number for every file opened, so a restore or a replaced file never meets
+ * a page kept from before. A pending application, a sign-in or an audit record leave it as
+ * it was. Reads the table only when PRAGMA data_version says some connection wrote. -1 when
+ * it cannot be read.
  */
-sqlite3_int64	 db_change_counter(void);
+sqlite3_int64	 db_public_version(void);
 
 /*
  * Opens path (creating it when create is set) and applies the migrations in schema_dir that
@@ -246,6 +270,12 @@ int		 db_create(const char *path, const char *schema_dir, char *const *files, in
  * all of it or none. Returns 0, or -1 with err saying which file and why.
  */
 int		 db_run_file(const char *path, const char *sql_file, char *err, size_t errsize);
+/*
+ * sqlite3_open_v2, except that a -wal left beside path by another database file (one that
+ * was moved over it, or deleted) is first moved aside, never applied to this one: see
+ * "Replacing the database file" in ARCHITECTURE.md. Every Liaison program opens through it.
+ */
+int		 db_open_guarded(const char *path, int flags, sqlite3 **out);
 /*
  * Per-connection settings every connection gets; exposed for the admin tool. WAL only where
  * the database file is on a local filesystem: WAL's shared memory does not work across the

@@ -3,7 +3,7 @@
  *
  * Facet counts are the expensive part of a directory page (six GROUP BYs over every listed
  * organization) and they change only when the data does, so they are cached per process,
- * keyed on the filter and db_change_counter(). The cache is small and bounded: a directory
+ * keyed on the filter and db_public_version(). The cache is small and bounded: a directory
  * page with a filter nobody else uses costs one computation and is then forgotten.
  */
 #include <stdio.h>
@@ -282,7 +282,7 @@ compute(const struct org_filter *f, const struct search *q, struct directory_sum
 struct directory_summary *
 directory_summary(const struct org_filter *f, const struct search *q, int *busy)
 {
-	sqlite3_int64 version = db_change_counter();
+	sqlite3_int64 version = db_public_version();
 	struct slot *victim = &cache[0];
 	char key[sizeof cache[0].key];
 	size_t len;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "bundle.h"
@@ -64,8 +65,9 @@ req_env(const struct req *r, const char *name)
 	return v ? v : "";
 }
 
-void
-req_write(struct req *r, const char *s, size_t n)
+/* Sends bytes on, under CGI or FastCGI, keeping a copy for the page cache when asked. */
+static void
+out_write(struct req *r, const char *s, size_t n)
 {
 	if (r->out_error || n == 0)
 		return;
@@ -88,10 +90,60 @@ req_write(struct req *r, const char *s, size_t n)
 	}
 }
 
+static void error_page(struct req *, int, const char *, const char *);
+
+/*
+ * The first byte of the body is about to go: a 200 page that met a hard database error while
+ * it was being read (a damaged page halfway through a list, an I/O error) is not sent, since
+ * it may show fewer rows than it says; the 503 page goes in its place and the rest of the
+ * page is dropped. Otherwise the waiting headers go out.
+ */
+static void
+send_head(struct req *r)
+{
+	int rc = db_request_error();
+
+	if (r->head_len == 0)
+		return;
+	if (rc != 0 && r->status == 200) {
+		fprintf(stderr, "liaison: %s %s%s: the page met a database error (%d) and was "
+		    "answered 503\n", r->method_name ? r->method_name : "",
+		    req_env(r, "SCRIPT_NAME"), r->path_info ? r->path_info : "", rc);
+		error_page(r, 503, "Retry-After: 30\r\n", db_error_text(rc));
+		r->discarding = 1;
+		return;
+	}
+	r->body_started = 1;
+	out_write(r, r->head, r->head_len);
+	r->head_len = 0;
+}
+
+void
+req_write(struct req *r, const char *s, size_t n)
+{
+	if (r->out_error || r->discarding || n == 0)
+		return;
+	send_head(r);
+	if (!r->discarding)
+		out_write(r, s, n);
+}
+
 void
 req_puts(struct req *r, const char *s)
 {
 	req_write(r, s, strlen(s));
+}
+
+/* Headers wait in r->head for the first byte of the body (send_head). */
+static void
+head_append(struct req *r, const char *s, size_t n)
+{
+	if (r->head_len + n > sizeof r->head) {
+		fprintf(stderr, "liaison: response headers over %zu bytes: cut\n", sizeof r->head);
+		n = sizeof r->head - r->head_len;
+	}
+	memcpy(r->head + r->head_len, s, n);
+	r->head_len += n;
 }
 
 void
@@ -111,10 +163,14 @@ req_head(struct req *r, int status, const char *content_type, const char *extra)
 	    "Referrer-Policy: same-origin\r\n"
 	    "Content-Security-Policy: default-src 'self'; script-src 'self'; frame-ancestors 'none'\r\n",
 	    status, http_reason(status), content_type);
-	req_write(r, buf, (size_t)n);
+	r->content_type = content_type;
+	head_append(r, buf, (size_t)n);
 	if (extra)
-		req_puts(r, extra);
-	req_puts(r, "\r\n");
+		head_append(r, extra, strlen(extra));
+	/* Every 503 says when to come back, whichever page or form answered it. */
+	if (status == 503 && (extra == NULL || strstr(extra, "Retry-After:") == NULL))
+		head_append(r, "Retry-After: 5\r\n", strlen("Retry-After: 5\r\n"));
+	head_append(r, "\r\n", 2);
 }
 
 int
@@ -285,10 +341,18 @@ error_page(struct req *r, int status, const char *extra, const char *detail)
 {
 	struct view *v;
 
-	if (r->headers_sent) {
+	if (r->headers_sent && r->body_started) {
 		/* Too late for a status; the truncated body is the best signal left. */
 		r->out_error = 1;
 		return;
+	}
+	r->head_len = 0;	/* headers chosen but not sent: this answer replaces them */
+	r->headers_sent = 0;
+	/* "Not found" or "could not be read" after a hard database error is the database's doing. */
+	if ((status == 404 || status == 500) && db_request_error() != 0) {
+		status = 503;
+		extra = "Retry-After: 30\r\n";
+		detail = db_error_text(db_request_error());
 	}
 	req_head(r, status, "text/html; charset=utf-8", extra);
 	v = view_page_new(r, http_reason(status), "error.tpl");
@@ -323,6 +387,32 @@ document_root(const struct req *r)
 	return *d ? d : req_env(r, "DOCUMENT_ROOT");
 }
 
+/*
+ * A hard database error after the body began (a CSV streamed row by row): the status is
+ * gone, so the log says so, the reader is told in the file itself, and under FastCGI the
+ * connection is dropped without the end-of-request record, so the web server ends the
+ * transfer as failed rather than complete.
+ */
+static void
+cut_short(struct req *r)
+{
+	int rc = db_request_error();
+	int html = r->content_type && strncmp(r->content_type, "text/html", 9) == 0;
+
+	fprintf(stderr, "liaison: %s %s%s: cut short by a database error (%d) after %d was sent\n",
+	    r->method_name, req_env(r, "SCRIPT_NAME"), r->path_info, rc, r->status);
+	if (html)
+		req_puts(r, "\n<p role=\"alert\"><strong>This page was cut short: the directory's "
+		    "database could not be read to the end. Please try again later.</strong></p>\n");
+	else if (r->content_type && strncmp(r->content_type, "text/csv", 8) == 0)
+		req_puts(r, "\"This file was cut short: the directory's database could not be read "
+		    "past the row above. Please download it again later.\"\r\n");
+	if (!r->is_cgi && r->fcgx.out) {
+		FCGX_FFlush(r->fcgx.out);
+		shutdown(r->fcgx.ipcFd, SHUT_RDWR);
+	}
+}
+
 static void
 run_one(const struct program *p, struct req *r)
 {
@@ -338,6 +428,10 @@ run_one(const struct program *p, struct req *r)
 	r->headers_sent = 0;
 	r->status = 0;
 	r->out_error = 0;
+	r->head_len = 0;
+	r->body_started = 0;
+	r->discarding = 0;
+	r->content_type = NULL;
 	r->capture = NULL;
 	split_script_name(r, p->name);
 
@@ -349,6 +443,9 @@ run_one(const struct program *p, struct req *r)
 		p->handle(r);
 	if (!r->headers_sent)
 		req_error(r, 500, "The program produced no answer.");
+	send_head(r);	/* an answer with no body, such as a redirect, has its headers still waiting */
+	if (r->body_started && r->status == 200 && !r->discarding && db_request_error() != 0)
+		cut_short(r);
 }
 
 void

@@ -30,9 +30,19 @@ struct req {
 	char		 link_prefix[256]; /* SCRIPT_NAME up to this program's name */
 	char		 link_suffix[16];  /* ".cgi"/".fcgi" under shared hosting, else "" */
 	char		 static_url[512];  /* where htdocs/ is: the setting, or found from SCRIPT_NAME */
-	int		 headers_sent;
+	int		 headers_sent;	/* req_head was called: the status is chosen */
 	int		 status;	/* what was sent, for logs and tests */
 	int		 out_error;	/* the client went away; stop writing */
+	/*
+	 * The status line and headers wait here until the first byte of the body, so that a page
+	 * whose reading met a hard database error (db_request_error) can still be answered with a
+	 * 503 instead of the 200 it began as; then the rest of that page is dropped (discarding).
+	 */
+	char		 head[4096];
+	size_t		 head_len;
+	int		 body_started;
+	int		 discarding;
+	const char	*content_type;	/* of what was sent: a string constant */
 	struct capture	*capture;	/* a copy being kept for the page cache, or NULL */
 };
 

@@ -52,7 +52,7 @@ pagecache_clear(void)
 static void
 expire(void)
 {
-	sqlite3_int64 v = db_change_counter();
+	sqlite3_int64 v = db_public_version();
 	time_t now = time(NULL);
 	int day = (int)(now / 86400);
 
@@ -164,14 +164,14 @@ store_keep(struct req *r, const char *body, size_t len)
 		return;
 	if ((s = db_stmt(STMT_PAGE_STORE_PRUNE)) != NULL) {
 		sqlite3_bind_int64(s, 1, today());
-		db_write(s);
+		db_write_best_effort(s);
 	}
 	if ((s = db_stmt(STMT_PAGE_STORE_PUT)) != NULL) {
 		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 2, store_version);
 		sqlite3_bind_int64(s, 3, today());
 		sqlite3_bind_blob(s, 4, body, (int)len, SQLITE_STATIC);
-		db_write(s);	/* a busy or read-only database just means the page is made again */
+		db_write_best_effort(s);	/* busy, full or read-only: the page is made again */
 	}
 	free(key);
 }
@@ -230,7 +230,8 @@ pagecache_end(struct req *r)
 	r->capture = NULL;
 	if (c == NULL)
 		return;
-	if (c->overflow || r->out_error || r->status != 200) {
+	/* Never keep a page made while the database failed: it may be missing rows. */
+	if (c->overflow || r->out_error || r->status != 200 || db_request_error() != 0) {
 		free(c->buf);
 		free(c);
 		return;

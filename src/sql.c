@@ -531,6 +531,7 @@ const char *const db_sql[STMT__MAX] = {
 	[STMT_PAGE_STORE_PRUNE] = "DELETE FROM page_store WHERE version <> (SELECT n FROM directory_version)"
 	    " OR day <> ?1 OR rowid IN (SELECT rowid FROM page_store ORDER BY rowid"
 	    " LIMIT max(0, (SELECT count(*) FROM page_store) - 500))",
+	[STMT_DIRECTORY_VERSION_PASS] = "UPDATE directory_version SET n = max(n, ?1) + 1",
 	[STMT_PAGE_STORE_PUT] = "INSERT INTO page_store (key, version, day, body) VALUES (?1, ?2, ?3, ?4)"
 	    " ON CONFLICT (key) DO UPDATE SET version = excluded.version, day = excluded.day, body = excluded.body",
 	[STMT_SESSION_WHO] = "SELECT a.id, a.name, a.role FROM session s"

@@ -5,6 +5,8 @@
 #   http     the programs behind real nginx on a loopback port with a fresh database, built
 #            with ASan/UBSan; the same binaries as plain CGI; CGI runs under valgrind
 #   browser  headless Chromium through playwright-core, with axe-core
+#   faults   a site of its own whose database file is deleted, replaced (mv, cp), made read-only,
+#            filled and damaged while it serves, and whose processes are killed with SIGKILL
 #   sanitizer logs  any report a server process wrote while serving is a failure
 #   dist     the upload bundle (make dist) unpacked into an empty root and run there by chroot
 #   apache   the bundle in a sub-folder of a site under real Apache: mod_fcgid with mod_rewrite,
@@ -76,6 +78,18 @@ node_suite http tests/http/*.test.mjs
 node_suite browser tests/browser/*.test.mjs
 
 kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
+
+# faults: a site of its own whose database is deleted, replaced, damaged and filled under it,
+# and whose processes are killed (tests/faults/faults.test.mjs starts and stops it itself).
+mkdir -p "$out/faults"
+LIAISON_SCHEMA=$here/schema build/liaison-admin create "$out/faults/liaison.db" data/demo.sql >/dev/null
+fport=$((port + 1))
+LIAISON_BASE=http://127.0.0.1:$fport LIAISON_TEST_DB=$out/faults/liaison.db LIAISON_TEST_BIN=$here/build/asan \
+	node --test --test-reporter=tap tests/faults/*.test.mjs > "$out/faults.log" 2>&1
+p=$(grep -E '^# pass ' "$out/faults.log" | awk '{print $3}')
+f=$(grep -E '^# fail ' "$out/faults.log" | awk '{print $3}')
+if [ -z "$p" ]; then count faults 0 1; tail -30 "$out/faults.log"
+else count faults "$p" "$f"; [ "$f" = 0 ] || grep -B2 -A25 '^not ok' "$out/faults.log" | head -80; fi
 # Servers exit on SIGTERM through their request loop; LeakSanitizer reports at that exit.
 sleep 0.5
 reports=$(ls "$out"/asan 2>/dev/null | wc -l)

@@ -1,0 +1,296 @@
+// faults.test.mjs - breaking things on purpose, SQLite's way: a site of its own (conf/serve.sh
+// on its own port and database) whose database file is deleted, replaced with mv and with cp,
+// made read-only, damaged and filled while it serves, and whose every process is killed with
+// SIGKILL. What is checked is what a person would see and what the file holds after: every
+// write answered as saved is in the file the path names, integrity_check passes, a broken
+// database gives a 503 with Retry-After (never a 500, never a 200 with rows missing), and the
+// site works again on the next request once the file is back, without a restart.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHmac, randomBytes } from 'node:crypto';
+import { get, request, formBody } from '../http/helpers.mjs';
+
+const DB = process.env.LIAISON_TEST_DB;
+const PORT = new URL(process.env.LIAISON_BASE).port;
+const BIN = process.env.LIAISON_TEST_BIN;
+const SRCDIR = process.env.LIAISON_SRCDIR;
+const RUN = path.join(path.dirname(DB), 'run');
+const LOG = path.join(path.dirname(DB), 'serve.log');
+const GOOD = path.join(path.dirname(DB), 'good-copy.db');
+
+let serve = null;
+
+async function until(what, ok, ms = 15000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    try { if (await ok()) return; } catch { /* not yet */ }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function start() {
+  const log = fs.openSync(LOG, 'a');
+  serve = spawn(`${SRCDIR}/conf/serve.sh`, ['--port', PORT, '--bin', BIN, '--db', DB, '--dir', RUN, '--quiet'], {
+    detached: true, stdio: ['ignore', log, log],
+    env: { ...process.env, LIAISON_APPLY_PER_HOUR: '100000', LIAISON_APPLY_MIN_SECONDS: '1' },
+  });
+  fs.closeSync(log);
+  // Up when every program answers (a 502 is nginx before its programs).
+  await until('the site to answer', async () => (await Promise.all(['/apply', '/list?page=1000', '/search', '/staff/sign-in']
+    .map(async (u) => (await get(u)).status))).every((s) => s !== 502));
+}
+
+// Every process of this site, as a power cut would end them: those that carry LIAISON_DB=DB
+// in their environment (serve.sh, the programs and whatever supervises them), nginx's master
+// (started with -p RUN) and its workers (which clear their environment), by SIGKILL.
+function crash() {
+  const mark = Buffer.from(`LIAISON_DB=${DB}\0`);
+  const procs = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d) && Number(d) !== process.pid).map((pid) => {
+    try {
+      return { pid: Number(pid), ppid: Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]),
+        ours: fs.readFileSync(`/proc/${pid}/environ`).includes(mark) || fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(RUN) };
+    } catch { return null; }
+  }).filter(Boolean);
+  const doomed = new Set(procs.filter((p) => p.ours).map((p) => p.pid));
+  for (const p of procs) if (doomed.has(p.ppid)) doomed.add(p.pid);
+  for (const pid of doomed) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+  serve = null;
+}
+
+async function stop() {
+  if (!serve) return;
+  const s = serve;
+  serve = null;
+  const done = new Promise((r) => s.on('exit', r));
+  try { process.kill(-s.pid, 'SIGTERM'); } catch { /* gone */ }
+  await done;
+}
+
+// Files this suite puts in place as root are handed to whoever owns the folder the site
+// runs its database in, as an operator's upload would belong to the site's account.
+function owned(file) {
+  const st = fs.statSync(path.dirname(DB));
+  fs.chownSync(file, st.uid, st.gid);
+}
+
+// One application through the public form, from its own address; returns the answer and,
+// when it was answered as saved (303), its reference.
+// (Not helpers.mjs's application(), which reads the database for a token: with the file
+// deleted, the sqlite3 shell would make an empty one in its place.)
+let nextAddress = 2;
+async function apply() {
+  const from = `127.0.1.${(nextAddress++ % 250) + 2}`;
+  const fields = {
+    csrf: token(), name: `Fault Library ${process.pid}-${nextAddress}-${Date.now()}`, name_en: '',
+    type: 'public', country: 'FR', region: 'Normandie', city: 'Rouen', website: 'https://bibliotheque.example',
+    description: 'A public library on the Seine.', languages: ['fr', 'en'], interests: ['pen_pals'],
+    ages: ['2'], timezone: 'Europe/Paris', seeking: '1', seeks: 'library', seeking_text: 'Pen pals.',
+    commitment: 'informal', contact_name: 'Camille Martin', contact_email: 'camille@bibliotheque.example', url: '',
+  };
+  const r = await request('/apply', { method: 'POST', body: formBody(fields), from });
+  const ref = r.status === 303 ? r.headers.location.match(/\/apply\/([0-9A-F]{5}-[0-9A-F]{5})$/)[1] : null;
+  return { ...r, ref };
+}
+// A fresh form token for each application (one token is one application: the same token sent
+// again is answered with the first one's reference), made as helpers.mjs's mintToken does but
+// from the site secret read once, while the file is there.
+let secret;
+function token() {
+  const stamp = Buffer.alloc(8);
+  stamp.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000) - 10));
+  const nonce = randomBytes(12);
+  const mac = createHmac('sha256', secret).update(Buffer.from('apply\0')).update(Buffer.from('\0'))
+    .update(stamp).update(nonce).digest().subarray(0, 16);
+  return Buffer.concat([stamp, nonce, mac]).toString('hex');
+}
+
+const stored = (ref, file = DB) => sql1(file, `SELECT count(*) FROM application WHERE reference = '${ref}'`) === '1';
+function sql1(file, q) {
+  if (!fs.existsSync(file)) throw new Error(`${file} is not there (and the sqlite3 shell would make it)`);
+  return execFileSync('sqlite3', ['-batch', '-noheader', '-cmd', '.timeout 10000', file, q], { encoding: 'utf8' }).trim();
+}
+const logText = () => fs.readFileSync(LOG, 'utf8');
+
+before(async () => {
+  crash();	// leftovers of an earlier run that was itself killed
+  secret = Buffer.from(sql1(DB, 'SELECT hex(secret) FROM site_secret'), 'hex');
+  fs.copyFileSync(DB, GOOD);
+  owned(GOOD);
+  await start();
+});
+after(async () => { await stop(); });
+
+test('a deleted database file: 503 with Retry-After and a plain reason, then back on the next request', async () => {
+  assert.equal((await apply()).status, 303);
+  fs.renameSync(DB, `${DB}.moved-away`);
+  const posted = await apply();
+  assert.equal(posted.status, 503, 'an application into a deleted file is never confirmed');
+  assert.ok(posted.headers['retry-after']);
+  assert.match(posted.text, /database file is gone|database file is missing/);
+  assert.doesNotMatch(posted.text, new RegExp(path.dirname(DB).replace(/[/.]/g, '\\$&')), 'the page never shows where the file is');
+  for (const url of ['/list', '/list/3', '/search?q=library', '/apply']) {
+    const r = await get(url);
+    assert.equal(r.status, 503, url);
+    assert.ok(r.headers.get('retry-after'), url);
+  }
+  // Said once in the log, not once per request.
+  await until('the log line', () => /is gone/.test(logText()));
+  assert.equal(logText().match(/database file \S+ is gone/g)?.length, 1, 'one log line for the whole outage');
+
+  fs.renameSync(`${DB}.moved-away`, DB);
+  const again = await apply();
+  assert.equal(again.status, 303, 'the file is back: saved without a restart');
+  assert.ok(stored(again.ref));
+  assert.equal((await get('/list')).status, 200);
+});
+
+test('a file moved over the live one: writes go to the new file, and a crash leaves it whole', async () => {
+  const beforeRefs = [];
+  for (let i = 0; i < 3; i++) beforeRefs.push((await apply()).ref);
+  const copy = `${DB}.upload`;
+  fs.copyFileSync(GOOD, copy);
+  owned(copy);
+  fs.renameSync(copy, DB);	// an FTP upload under the live name
+  const afterRefs = [];
+  for (let i = 0; i < 10; i++) {
+    const r = await apply();
+    assert.equal(r.status, 303);
+    afterRefs.push(r.ref);
+  }
+  for (const ref of afterRefs) assert.ok(stored(ref), `${ref} is in the file the path names`);
+  crash();
+  await start();
+  assert.equal((await get('/list')).status, 200);
+  assert.equal(sql1(DB, 'PRAGMA integrity_check'), 'ok');
+  assert.equal(sql1(DB, 'PRAGMA foreign_key_check'), '');
+  for (const ref of afterRefs) assert.ok(stored(ref), `${ref} survived the crash`);
+  for (const ref of beforeRefs) assert.ok(!stored(ref), `${ref} was in the file that was replaced`);
+});
+
+test('a file moved over the live one just before a crash: the old file\'s log is set aside, never applied to it', async () => {
+  for (let i = 0; i < 5; i++) assert.equal((await apply()).status, 303);
+  // The old file's log still holds those writes: nobody has checkpointed it.
+  assert.ok(fs.statSync(`${DB}-wal`).size > 0);
+  const orgs = sql1(GOOD, 'SELECT count(*) FROM org');
+  const copy = `${DB}.upload`;
+  fs.copyFileSync(GOOD, copy);
+  owned(copy);
+  fs.renameSync(copy, DB);
+  crash();	// before any process saw the new file
+  await start();
+  const r = await apply();
+  assert.equal(r.status, 303);
+  assert.equal(sql1(DB, 'PRAGMA integrity_check'), 'ok');
+  assert.equal(sql1(DB, 'PRAGMA foreign_key_check'), '');
+  assert.equal(Number(sql1(DB, 'SELECT count(*) FROM org')), Number(orgs) + 1, 'the upload, and the one application since');
+  const aside = fs.readdirSync(path.dirname(DB)).filter((f) => f.startsWith(`${path.basename(DB)}-wal.stale-`));
+  assert.ok(aside.length >= 1, 'the old log is kept beside, under another name');
+  assert.match(logText(), /was replaced by another file: the old file's log was moved/);
+});
+
+test('a file copied over the live one (same inode) with cp, then a crash: every confirmed write kept, integrity ok', async () => {
+  for (let i = 0; i < 3; i++) assert.equal((await apply()).status, 303);
+  fs.copyFileSync(GOOD, DB);	// cp: the same file, new bytes
+  const refs = [];
+  for (let i = 0; i < 10; i++) {
+    const r = await apply();
+    if (r.status === 303) refs.push(r.ref);
+    else assert.equal(r.status, 503, 'never confirmed unless kept');
+  }
+  crash();
+  await start();
+  assert.equal((await get('/apply')).status, 200);
+  assert.equal(sql1(DB, 'PRAGMA integrity_check'), 'ok');
+  for (const ref of refs) assert.ok(stored(ref), `${ref} survived`);
+});
+
+test('a read-only database: pages still read, writes 503, and writable again without a restart', async (t) => {
+  const st = fs.statSync(DB);
+  if (st.uid === 0) return t.skip('the site runs as root, whom file modes do not stop');
+  fs.chmodSync(DB, 0o444);
+  try {
+    const r = await apply();
+    assert.equal(r.status, 503);
+    assert.ok(r.headers['retry-after']);
+    assert.equal((await get('/list?kind=library')).status, 200);
+  } finally {
+    fs.chmodSync(DB, 0o600);
+  }
+  const again = await apply();
+  assert.equal(again.status, 303, 'writable again: saved without a restart');
+  assert.ok(stored(again.ref));
+});
+
+test('a full database: 503 with Retry-After, nothing saved, and saving again once space is freed', async () => {
+  await stop();
+  // The site gets a cap (LIAISON_DB_MAX_MB, a host's quota) just above the file's size, and
+  // the file is filled to that cap with rows that can be deleted afterwards.
+  sql1(DB, 'PRAGMA wal_checkpoint(TRUNCATE)');
+  const capMb = Math.ceil(fs.statSync(DB).size / 1048576) + 1;
+  const pages = capMb * 1048576 / Number(sql1(DB, 'PRAGMA page_size'));
+  sql1(DB, 'CREATE TABLE test_filler (b BLOB)');
+  for (const size of [100000, 10000, 1000, 100]) {
+    for (;;) {
+      try { sql1(DB, `PRAGMA max_page_count = ${pages}; INSERT INTO test_filler VALUES (randomblob(${size}))`); } catch { break; }
+    }
+  }
+  const had = process.env.LIAISON_DB_MAX_MB;
+  process.env.LIAISON_DB_MAX_MB = String(capMb);
+  await start();
+  if (had === undefined) delete process.env.LIAISON_DB_MAX_MB; else process.env.LIAISON_DB_MAX_MB = had;
+  // Applications go into room left inside the file's pages until one needs a new page.
+  let r, saved = 0;
+  const count = () => sql1(DB, 'SELECT count(*) FROM application');
+  for (let i = 0; i < 300; i++) {
+    const before = count();
+    r = await apply();
+    if (r.status !== 303) {
+      assert.equal(count(), before, 'nothing of the refused application was saved');
+      break;
+    }
+    assert.ok(stored(r.ref));
+    saved++;
+  }
+  assert.equal(r.status, 503, `refused once the file is full (after ${saved} saved)`);
+  assert.ok(r.headers['retry-after']);
+  assert.match(r.text, /could not be saved|full/);
+  assert.equal((await get('/list?seeking=yes')).status, 200, 'reading a full database still works');
+  sql1(DB, 'DELETE FROM test_filler');	// space freed inside the file
+  const again = await apply();
+  assert.equal(again.status, 303, 'saved again without a restart');
+  assert.ok(stored(again.ref));
+  await stop();
+  sql1(DB, 'DROP TABLE test_filler');
+  await start();	// without the cap
+});
+
+test('a damaged table: every public page answers 503 saying so, never 500 and never a short 200', async () => {
+  await stop();
+  sql1(DB, 'PRAGMA wal_checkpoint(TRUNCATE)');
+  const id = sql1(DB, "SELECT min(id) FROM org WHERE status = 'listed'");
+  const pageSize = Number(sql1(DB, 'PRAGMA page_size'));
+  const root = Number(sql1(DB, "SELECT rootpage FROM sqlite_master WHERE name = 'org'"));
+  const fd = fs.openSync(DB, 'r+');
+  fs.writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (root - 1) * pageSize);
+  fs.closeSync(fd);
+  await start();
+  for (const url of ['/list', `/list/${id}`, '/list?format=csv', '/search?q=library', '/search?q=library&format=csv',
+    `/search?match=${id}`, '/list?kind=library&sort=confirmed']) {
+    const r = await get(url);
+    assert.equal(r.status, 503, url);
+    assert.ok(r.headers.get('retry-after'), url);
+    assert.match(r.text, /damaged/, url);
+    assert.match(r.text, /liaison-admin check/, url);
+  }
+  const r = await apply();
+  assert.equal(r.status, 503);
+  assert.ok(r.headers['retry-after']);
+  await stop();
+  fs.copyFileSync(GOOD, DB);	// the operator's restore
+  await start();
+  assert.equal((await get('/list')).status, 200);
+});
