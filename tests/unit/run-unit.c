@@ -99,6 +99,8 @@ drop_test_db(const char *path)
 	unlink(f);
 	snprintf(f, sizeof f, "%s-shm", path);
 	unlink(f);
+	snprintf(f, sizeof f, "%s-wal-owner", path);
+	unlink(f);
 }
 
 int

@@ -29,6 +29,74 @@ write_file(const char *dir, const char *name, const char *text)
 	fclose(f);
 }
 
+/* Runs sql on path through a connection of its own, as another process would. */
+static void
+exec_on(const char *path, const char *sql)
+{
+	sqlite3 *h;
+	char *msg = NULL;
+
+	ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+	sqlite3_busy_timeout(h, 5000);
+	ck_assert_msg(sqlite3_exec(h, sql, NULL, NULL, &msg) == SQLITE_OK, "%s: %s", sql, msg);
+	sqlite3_close(h);
+}
+
+static long
+directory_version(const char *path)
+{
+	return query_int(path, "SELECT n FROM directory_version");
+}
+
+/*
+ * Schema 010: what the public pages do not show leaves the directory's version, and so every
+ * kept page, alone: a pending application (its org, languages and interests), staff-only
+ * columns, audit records, sessions, a partnership's goals. What they show moves it.
+ */
+START_TEST(only_public_changes_move_the_directory_version)
+{
+	const char *path = make_test_db(1);
+	long v = directory_version(path);
+	sqlite3_int64 seen;
+	long long pending;
+
+	use_test_db(path);
+	seen = db_public_version();
+	ck_assert_int_ge(seen, 0);
+	exec_on(path, "INSERT INTO org (name, kind, type, country, status) VALUES ('Pending Library', 'library', 'public', 'FR', 'pending');"
+	    "INSERT INTO org_language (org_id, lang) VALUES (last_insert_rowid(), 'fr');"
+	    "INSERT INTO org_interest (org_id, interest) SELECT max(id), 'pen_pals' FROM org;"
+	    "UPDATE org SET city = 'Rouen' WHERE name = 'Pending Library';"
+	    "INSERT INTO audit (actor, action, note) VALUES ('test', 'note', 'x');"
+	    "UPDATE org SET created_at = '2020-01-01T00:00:00Z' WHERE status = 'listed';"
+	    "UPDATE partnership SET goals = 'Read more together' WHERE id = (SELECT min(id) FROM partnership);");
+	ck_assert_int_eq(directory_version(path), v);
+	ck_assert_int_eq(db_public_version(), seen);	/* another process's write: still the same pages */
+
+	pending = query_int(path, "SELECT id FROM org WHERE name = 'Pending Library'");
+	ck_assert_int_gt(pending, 0);
+	exec_on(path, "UPDATE org SET status = 'listed' WHERE name = 'Pending Library'");	/* approved */
+	ck_assert_int_gt(directory_version(path), v);
+	ck_assert_int_ne(db_public_version(), seen);
+	v = directory_version(path);
+	exec_on(path, "DELETE FROM org_language WHERE org_id = (SELECT id FROM org WHERE name = 'Pending Library')");
+	ck_assert_int_gt(directory_version(path), v);
+	v = directory_version(path);
+	exec_on(path, "UPDATE org SET description = 'Now with a description' WHERE name = 'Pending Library'");
+	ck_assert_int_gt(directory_version(path), v);
+	v = directory_version(path);
+	exec_on(path, "UPDATE partnership SET status = 'ended' WHERE id = (SELECT min(id) FROM partnership)");
+	ck_assert_int_gt(directory_version(path), v);
+	v = directory_version(path);
+	exec_on(path, "UPDATE org SET status = 'unlisted' WHERE name = 'Pending Library'");
+	ck_assert_int_gt(directory_version(path), v);
+	v = directory_version(path);
+	exec_on(path, "DELETE FROM org WHERE name = 'Pending Library'");	/* unlisted: not shown */
+	ck_assert_int_eq(directory_version(path), v);
+	drop_test_db(path);
+}
+END_TEST
+
 START_TEST(fresh_database_reaches_the_build_version)
 {
 	const char *path = make_test_db(0);
@@ -115,6 +183,7 @@ db_suite(void)
 	TCase *t = tcase_create("migrate");
 
 	tcase_add_test(t, fresh_database_reaches_the_build_version);
+	tcase_add_test(t, only_public_changes_move_the_directory_version);
 	tcase_add_test(t, a_failing_migration_leaves_the_previous_version);
 	tcase_add_test(t, missing_database_is_not_created_by_migrate);
 	tcase_add_test(t, filesystems_are_told_apart_and_local_ones_get_wal);
