@@ -273,7 +273,7 @@ int		 db_run_file(const char *path, const char *sql_file, char *err, size_t errs
 /*
  * sqlite3_open_v2, except that a -wal left beside path by another database file (one that
  * was moved over it, or deleted) is first moved aside, never applied to this one: see
- * "Replacing the database file" in ARCHITECTURE.md. Every Liaison program opens through it.
+ * README.md, "Never swap the database file while the site runs". Every Liaison program opens through it.
  */
 int		 db_open_guarded(const char *path, int flags, sqlite3 **out);
 /*
