@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -265,10 +266,12 @@ int
 db_open_guarded(const char *path, int flags, sqlite3 **out)
 {
 	sqlite3_stmt *s;
-	int owner = owner_lock(path, (flags & SQLITE_OPEN_READWRITE) != 0), rc;
+	char real[PATH_MAX];
+	const char *file = realpath(path, real) ? real : path;	/* SQLite's -wal is beside the link's target */
+	int owner = owner_lock(file, (flags & SQLITE_OPEN_READWRITE) != 0), rc;
 
 	if (owner >= 0)
-		wal_set_aside_if_foreign(path, owner);
+		wal_set_aside_if_foreign(file, owner);
 	rc = sqlite3_open_v2(path, out, flags, NULL);
 	if (rc == SQLITE_OK && owner >= 0) {
 		/* A first read opens (or makes) the -wal, which is then recorded as this file's. */
@@ -276,7 +279,7 @@ db_open_guarded(const char *path, int flags, sqlite3 **out)
 		if (sqlite3_prepare_v2(*out, "PRAGMA schema_version", -1, &s, NULL) == SQLITE_OK)
 			sqlite3_step(s);
 		sqlite3_finalize(s);
-		wal_owner_record(path, owner);
+		wal_owner_record(file, owner);
 	}
 	if (owner >= 0)
 		close(owner);

@@ -268,6 +268,65 @@ test('a full database: 503 with Retry-After, nothing saved, and saving again onc
   await start();	// without the cap
 });
 
+test('a real full filesystem (tmpfs): 503 with Retry-After, nothing saved, and saving again once the disk has room', async (t) => {
+  await stop();
+  const fsDir = path.join(path.dirname(DB), 'small-disk');
+  fs.mkdirSync(fsDir, { recursive: true });
+  sql1(DB, 'PRAGMA wal_checkpoint(TRUNCATE)');
+  const size = fs.statSync(DB).size;
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${Math.ceil(size / 1048576) + 4}m`, 'tmpfs', fsDir], { stdio: 'pipe' });
+  } catch (e) {
+    await start();
+    return t.skip(`cannot mount a small filesystem here (${String(e.stderr ?? e.message).trim()}): LIAISON_DB_MAX_MB stands in above`);
+  }
+  const small = path.join(fsDir, 'liaison.db');
+  const filler = path.join(fsDir, 'filler');
+  try {
+    fs.copyFileSync(DB, small);
+    fs.chownSync(fsDir, fs.statSync(path.dirname(DB)).uid, fs.statSync(path.dirname(DB)).gid);
+    owned(small);
+    fs.renameSync(DB, `${DB}.on-big-disk`);
+    fs.symlinkSync(small, DB);	// the site's path now names a file on the small disk
+    await start();
+    assert.equal((await apply()).status, 303);
+    // Fill the disk to the last byte.
+    const fd = fs.openSync(filler, 'w');
+    const block = Buffer.alloc(65536, 1);
+    try { for (;;) fs.writeSync(fd, block); } catch { /* ENOSPC */ }
+    try { for (;;) fs.writeSync(fd, block, 0, 1); } catch { /* ENOSPC */ }
+    fs.closeSync(fd);
+    const count = () => sql1(DB, 'SELECT count(*) FROM application');
+    let r;
+    for (let i = 0; i < 50; i++) {
+      const before = count();
+      r = await apply();
+      if (r.status !== 303) { assert.equal(count(), before, 'nothing of it was saved'); break; }
+    }
+    assert.equal(r.status, 503);
+    assert.ok(r.headers['retry-after']);
+    assert.equal((await get('/list?seeking=no')).status, 200, 'reading a full disk still works');
+    fs.unlinkSync(filler);
+    const again = await apply();
+    assert.equal(again.status, 303, 'room again: saved without a restart');
+    assert.ok(stored(again.ref));
+    await stop();
+  } finally {
+    await stop();
+    if (fs.existsSync(filler)) fs.unlinkSync(filler);
+    if (fs.lstatSync(DB, { throwIfNoEntry: false })?.isSymbolicLink()) {
+      fs.unlinkSync(DB);
+      sql1(small, 'PRAGMA wal_checkpoint(TRUNCATE)');
+      fs.copyFileSync(small, DB);
+      owned(DB);
+      fs.rmSync(`${DB}.on-big-disk`, { force: true });
+    }
+    execFileSync('umount', [fsDir]);
+  }
+  await start();
+  assert.equal(sql1(DB, 'PRAGMA integrity_check'), 'ok');
+});
+
 test('a damaged table: every public page answers 503 saying so, never 500 and never a short 200', async () => {
   await stop();
   sql1(DB, 'PRAGMA wal_checkpoint(TRUNCATE)');
