@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include "bundle.h"
@@ -389,9 +388,8 @@ document_root(const struct req *r)
 
 /*
  * A hard database error after the body began (a CSV streamed row by row): the status is
- * gone, so the log says so, the reader is told in the file itself, and under FastCGI the
- * connection is dropped without the end-of-request record, so the web server ends the
- * transfer as failed rather than complete.
+ * gone, so the log says so and the reader is told in the file itself. (Dropping the FastCGI
+ * connection was tried: nginx still ends the transfer as complete, so it would add nothing.)
  */
 static void
 cut_short(struct req *r)
@@ -407,10 +405,6 @@ cut_short(struct req *r)
 	else if (r->content_type && strncmp(r->content_type, "text/csv", 8) == 0)
 		req_puts(r, "\"This file was cut short: the directory's database could not be read "
 		    "past the row above. Please download it again later.\"\r\n");
-	if (!r->is_cgi && r->fcgx.out) {
-		FCGX_FFlush(r->fcgx.out);
-		shutdown(r->fcgx.ipcFd, SHUT_RDWR);
-	}
 }
 
 static void

@@ -353,3 +353,44 @@ test('a damaged table: every public page answers 503 saying so, never 500 and ne
   await start();
   assert.equal((await get('/list')).status, 200);
 });
+
+test('a damaged page in the middle of a table: lists are whole or 503, and a CSV already streaming says it was cut short', async () => {
+  await stop();
+  sql1(DB, 'PRAGMA wal_checkpoint(TRUNCATE)');
+  const listed = Number(sql1(DB, "SELECT count(*) FROM org WHERE status = 'listed'"));
+  const leaves = sql1(DB, "SELECT pageno FROM dbstat WHERE name = 'org' AND pagetype = 'leaf' ORDER BY pageno").split('\n').map(Number);
+  assert.ok(leaves.length >= 4, 'the demo table spans several pages');
+  const victim = leaves[Math.floor(leaves.length / 2)];
+  const pageSize = Number(sql1(DB, 'PRAGMA page_size'));
+  const fd = fs.openSync(DB, 'r+');
+  fs.writeSync(fd, Buffer.alloc(pageSize - 100, 0xa5), 0, pageSize - 100, (victim - 1) * pageSize + 100);
+  fs.closeSync(fd);
+  await start();
+  let shortOrCut = 0;
+  for (let page = 1; page <= Math.ceil(listed / 50); page++) {
+    const r = await get(`/list?page=${page}&sort=name`);
+    assert.ok([200, 503].includes(r.status), `page ${page}: ${r.status}`);
+    if (r.status === 200) {
+      const rows = (r.text.match(/<h3><a href="[^"]*\/\d+" dir="auto">/g) ?? []).length;
+      assert.equal(rows, Math.min(50, listed - (page - 1) * 50), `page ${page} is whole when it is 200`);
+    } else {
+      assert.match(r.text, /damaged/);
+      shortOrCut++;
+    }
+  }
+  assert.ok(shortOrCut >= 1, 'some page met the damage');
+  const csv = await get('/list?format=csv&sort=name');
+  if (csv.status === 503) {
+    assert.match(csv.text, /damaged/);
+  } else {
+    assert.equal(csv.status, 200);
+    const lines = csv.text.trimEnd().split('\r\n');
+    assert.ok(lines.length - 2 < listed, 'fewer rows than the directory holds');
+    assert.match(lines.at(-1), /^"This file was cut short/);
+  }
+  await stop();
+  fs.copyFileSync(GOOD, DB);
+  for (const f of [`${DB}-wal`, `${DB}-shm`]) fs.rmSync(f, { force: true });
+  await start();
+  assert.equal((await get('/list')).status, 200);
+});
