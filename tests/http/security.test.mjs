@@ -1,0 +1,60 @@
+// security.test.mjs - what an attacker (or the owner of an account) would notice of issue 15's
+// hardening: forms posted from another site refused with nothing written; the sign-in form's
+// token tied to the browser that loaded it; failed sign-ins slowing the guesser's address, not
+// the owner at a clean one; a new password ending the account's other sessions; redirects and
+// CSV links never built from the client's Host; the apply form's minimum time not skipped by
+// asking again; control characters in next=; /staff/audit's methods; CSV cells that hide a
+// formula behind invisible characters or full-width signs; the security headers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  BASE, get, sql, request, formBody, Visitor, csrfOf, mintToken, application, admin, signedIn,
+  cgi, parseCsv, signinToken,
+} from './helpers.mjs';
+
+let nextAddress = 10;
+const address = () => `127.0.11.${nextAddress++}`;
+const orgs = () => Number(sql('SELECT count(*) FROM org'));
+const sessionsOf = (name) => Number(sql(`SELECT count(*) FROM session s JOIN account a ON a.id = s.account_id WHERE a.name = '${name}'`));
+const password = 'a long test password';
+const unique = (what) => `${what}-${process.pid}-${++nextAddress}`;
+
+// Makes an account of role named name (with the test password).
+function account(name, role = 'staff') {
+  const made = admin(['user', 'add', name, role], `${password}\n`);
+  assert.equal(made.status, 0, made.stderr);
+}
+// One sign-in attempt from a new browser at address from: { status, text, v }.
+async function signIn(name, pw, from) {
+  const v = new Visitor(from);
+  const page = await v.get('/staff/sign-in');
+  const r = await v.post('/staff/sign-in', { csrf: csrfOf(page.text), name, password: pw });
+  return { status: r.status, text: r.text, v, r };
+}
+
+// --- CSV cells that hide a formula ---------------------------------------------------------------
+
+test('CSV: a formula behind invisible characters or with full-width signs gets its apostrophe', async () => {
+  const tricky = [
+    '\u00a0=HYPERLINK("http://evil.example")', '\u3000=1+1', '\u200b=1+1', '\ufeff@SUM(A1)',
+    '\u2003\u200c\u2060+1', ' \n=1', '\u202f\u205f-1', '\uff1d1+1', '\uff0b1', '\uff0d1',
+    '\uff20SUM(A1)', '\ufe621', '\ufe631', '\ufe661', '\u22121', '\u00a0\uff1d1',
+  ];
+  const plain = ['\u00a0Paris', 'a=1', '\u200eLibrary'];
+  const tag = unique('csvtrap');
+  const values = [...tricky, ...plain].map((name, i) =>
+    `('${name.replace(/'/g, "''")}', '${tag}-${i}', 'library', 'public', 'IS', 'Reykjavik', '', 1, 'listed', date('now'))`);
+  sql(`INSERT INTO org (name, name_en, kind, type, country, city, description, seeking, status, confirmed_on) VALUES ${values.join(',')}`);
+  const r = await get('/list?country=IS&format=csv');
+  assert.equal(r.status, 200);
+  const rows = parseCsv(r.text.slice(1));
+  tricky.forEach((name, i) => {
+    const row = rows.find((x) => x[2] === `${tag}-${i}`);
+    assert.equal(row[1], `'${name}`, JSON.stringify(name));
+    assert.ok(r.body.includes(Buffer.from(`"'${name.replace(/"/g, '""')}"`)), JSON.stringify(name));
+  });
+  plain.forEach((name, i) => {
+    assert.equal(rows.find((x) => x[2] === `${tag}-${tricky.length + i}`)[1], name, JSON.stringify(name));
+  });
+});
+
