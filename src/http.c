@@ -94,6 +94,14 @@ req_puts(struct req *r, const char *s)
 	req_write(r, s, strlen(s));
 }
 
+int
+req_is_https(const struct req *r)
+{
+	const char *https = req_env(r, "HTTPS");
+
+	return *https && strcasecmp(https, "off") != 0;
+}
+
 void
 req_head(struct req *r, int status, const char *content_type, const char *extra)
 {
@@ -104,13 +112,17 @@ req_head(struct req *r, int status, const char *content_type, const char *extra)
 		return;
 	r->headers_sent = 1;
 	r->status = status;
+	/* base-uri and form-action: markup slipped into a page can neither move its relative links
+	 * nor send a form (with its token) elsewhere. HSTS only over HTTPS, where it means something. */
 	n = snprintf(buf, sizeof buf,
 	    "Status: %d %s\r\n"
 	    "Content-Type: %s\r\n"
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "Referrer-Policy: same-origin\r\n"
-	    "Content-Security-Policy: default-src 'self'; script-src 'self'; frame-ancestors 'none'\r\n",
-	    status, http_reason(status), content_type);
+	    "Content-Security-Policy: default-src 'self'; script-src 'self'; frame-ancestors 'none'; "
+	    "base-uri 'none'; form-action 'self'\r\n%s",
+	    status, http_reason(status), content_type,
+	    req_is_https(r) ? "Strict-Transport-Security: max-age=31536000\r\n" : "");
 	req_write(r, buf, (size_t)n);
 	if (extra)
 		req_puts(r, extra);

@@ -58,3 +58,21 @@ test('CSV: a formula behind invisible characters or with full-width signs gets i
   });
 });
 
+// --- headers -------------------------------------------------------------------------------------
+
+test('every answer pins base-uri and form-action; HSTS only over HTTPS', async () => {
+  for (const path of ['/list', '/apply', '/staff/sign-in', '/list/999999']) {
+    const r = await get(path);
+    assert.equal(r.headers.get('content-security-policy'),
+      "default-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'", path);
+    assert.equal(r.headers.get('strict-transport-security'), null, path);
+  }
+  // (With the page cache off: a kept page is answered with the headers it was made with.)
+  const env = { LIAISON_PAGE_CACHE: '0' };
+  for (const [program, pathInfo] of [['list', ''], ['list', '/999999'], ['apply', ''], ['staff', '/sign-in']]) {
+    const hsts = (https) => cgi(program, { pathInfo, env: { ...env, ...(https ? { HTTPS: https } : {}) } }).head;
+    assert.match(hsts('on'), /^Strict-Transport-Security: max-age=31536000\r?$/m, program + pathInfo);
+    assert.doesNotMatch(hsts('off'), /Strict-Transport-Security/, program + pathInfo);
+    assert.doesNotMatch(hsts(''), /Strict-Transport-Security/, program + pathInfo);
+  }
+});
