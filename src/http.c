@@ -179,7 +179,7 @@ req_link(const struct req *r, char *buf, size_t size, const char *program)
 	snprintf(buf, size, "%s%s%s", r->link_prefix, program, r->link_suffix);
 }
 
-/* A Host header is typed by the client: keep it only if it looks like a host[:port]. */
+/* A host name fit for a link: letters, digits, dots, dashes, or an IPv6 literal in brackets. */
 static int
 plausible_host(const char *h)
 {
@@ -192,24 +192,41 @@ plausible_host(const char *h)
 	return 1;
 }
 
+/*
+ * The scheme and host of the site, into buf: LIAISON_BASE_URL without its trailing slash, else
+ * the web server's own name and port (SERVER_NAME, SERVER_PORT: nginx's server_name, Apache's
+ * ServerName). Never the Host header, which the client types: "Host: evil.example" must not
+ * reach a redirect or a CSV file. "" when the server has no usable name; links are then paths.
+ */
+static void
+site_origin(const struct req *r, char *buf, size_t size)
+{
+	const char *name = req_env(r, "SERVER_NAME"), *port = req_env(r, "SERVER_PORT");
+	int https = req_is_https(r);
+	size_t n = strlen(config.base_url), plen = strlen(port);
+
+	if (n) {
+		snprintf(buf, size, "%.*s", (int)(config.base_url[n - 1] == '/' ? n - 1 : n), config.base_url);
+		return;
+	}
+	buf[0] = '\0';
+	/* A name with a port or a colon outside brackets is not a plain name. */
+	if (!plausible_host(name) || (strchr(name, ':') && name[0] != '['))
+		return;
+	if (plen == 0 || plen > 5 || strspn(port, "0123456789") != plen ||
+	    strcmp(port, https ? "443" : "80") == 0)
+		port = "";
+	snprintf(buf, size, "%s://%s%s%s", https ? "https" : "http", name, *port ? ":" : "", port);
+}
+
 void
 req_absolute_link(const struct req *r, char *buf, size_t size, const char *program)
 {
-	char link[512];
-	const char *host = req_env(r, "HTTP_HOST");
-	const char *https = req_env(r, "HTTPS");
+	char link[512], origin[512];
 
 	req_link(r, link, sizeof link, program);
-	if (config.base_url[0]) {
-		size_t n = strlen(config.base_url);
-		/* base_url names the site root; drop its trailing slash before the absolute link */
-		snprintf(buf, size, "%.*s%s", (int)(n && config.base_url[n - 1] == '/' ? n - 1 : n),
-		    config.base_url, link);
-	} else if (plausible_host(host))
-		snprintf(buf, size, "%s://%s%s", *https && strcmp(https, "off") ? "https" : "http",
-		    host, link);
-	else
-		snprintf(buf, size, "%s", link);
+	site_origin(r, origin, sizeof origin);
+	snprintf(buf, size, "%s%s", origin, link);
 }
 
 /* A path fit to start links with: absolute, plain characters, no "//", "." or ".." step. */

@@ -73,7 +73,10 @@ int	 req_read_body(struct req *, const char *type, char *buf, size_t size, size_
 /* Builds a link to another program (or this one) that works at / and under /cgi-bin/x.cgi. */
 void	 req_link(const struct req *, char *buf, size_t size, const char *program);
 
-/* Like req_link but absolute (LIAISON_BASE_URL, else the scheme and host of this request). */
+/*
+ * Like req_link but absolute: LIAISON_BASE_URL, else the web server's own name and port
+ * (SERVER_NAME, SERVER_PORT), never the client's Host header; a path when neither is known.
+ */
 void	 req_absolute_link(const struct req *, char *buf, size_t size, const char *program);
 
 /*

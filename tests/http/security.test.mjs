@@ -32,6 +32,48 @@ async function signIn(name, pw, from) {
   return { status: r.status, text: r.text, v, r };
 }
 
+// --- links never from the client's Host -----------------------------------------------------------
+
+test('Host: evil.example reaches neither a redirect nor a CSV link', async () => {
+  const headers = { host: 'evil.example' };
+  const csv = await request('/list?country=FR&format=csv', { headers });
+  assert.equal(csv.status, 200);
+  const rows = parseCsv(csv.text.slice(1)).slice(1);
+  assert.ok(rows.length > 0);
+  for (const row of rows) assert.equal(row[20], `/list/${row[0]}`);
+  const applied = await request('/apply', { method: 'POST', body: formBody(application()), headers, from: address() });
+  assert.equal(applied.status, 303);
+  assert.match(applied.headers.location, /^\/apply\/[0-9A-F]{5}-[0-9A-F]{5}$/);
+  const out = await request('/staff/queue', { headers });
+  assert.equal(out.headers.location, '/staff/sign-in?next=/staff/queue');
+  const name = unique('host');
+  account(name);
+  const v = new Visitor(address());
+  const form = await v.send('/staff/sign-in', { headers });
+  const r = await v.send('/staff/sign-in', { method: 'POST', headers,
+    body: formBody({ csrf: csrfOf(form.text), name, password }) });
+  assert.equal(r.status, 303);
+  assert.equal(r.headers.location, '/staff/queue');
+});
+
+test('absolute links come from LIAISON_BASE_URL or the server\'s own name and port', () => {
+  const id = sql("SELECT id FROM org WHERE name LIKE 'Львівська%'");
+  const link = (env) => {
+    const r = cgi('list', { query: 'country=UA&format=csv', env: { HTTP_HOST: 'evil.example', ...env } });
+    assert.equal(r.status, 200, r.stderr);
+    return parseCsv(r.body.slice(1)).find((row) => row[0] === id)[20];
+  };
+  assert.equal(link({}), `http://library.example/cgi-bin/list.cgi/${id}`);
+  assert.equal(link({ SERVER_PORT: '8080' }), `http://library.example:8080/cgi-bin/list.cgi/${id}`);
+  assert.equal(link({ HTTPS: 'on', SERVER_PORT: '443' }), `https://library.example/cgi-bin/list.cgi/${id}`);
+  assert.equal(link({ LIAISON_BASE_URL: 'https://partners.example/' }), `https://partners.example/cgi-bin/list.cgi/${id}`);
+  assert.equal(link({ SERVER_NAME: '' }), `/cgi-bin/list.cgi/${id}`);
+  assert.equal(link({ SERVER_NAME: 'evil.example/x?' }), `/cgi-bin/list.cgi/${id}`);
+  const out = cgi('staff', { pathInfo: '/queue', env: { HTTP_HOST: 'evil.example', REQUEST_URI: '/cgi-bin/staff.cgi/queue' } });
+  assert.equal(out.status, 303);
+  assert.match(out.head, /^Location: http:\/\/library\.example\/cgi-bin\/staff\.cgi\/sign-in\?next=\/cgi-bin\/staff\.cgi\/queue\r?$/m);
+});
+
 // --- CSV cells that hide a formula ---------------------------------------------------------------
 
 test('CSV: a formula behind invisible characters or with full-width signs gets its apostrophe', async () => {
