@@ -352,6 +352,63 @@ document_root(const struct req *r)
 	return *d ? d : req_env(r, "DOCUMENT_ROOT");
 }
 
+/* The host name of an authority ("Host: a.example:8080", "[::1]:80"), without the port: its
+ * start and length. */
+static size_t
+host_part(const char *authority, const char **host)
+{
+	const char *end;
+
+	*host = authority;
+	if (authority[0] == '[')
+		return (end = strchr(authority, ']')) ? (size_t)(end - authority) + 1 : strlen(authority);
+	return strcspn(authority, ":/");
+}
+
+/* 1 when the authority a (or the host of URL a, "https://a.example/x") has the host name h. */
+static int
+same_host(const char *a, const char *h, size_t hlen)
+{
+	const char *ah, *sep = strstr(a, "://");
+	size_t alen = host_part(sep ? sep + 3 : a, &ah);
+
+	return hlen > 0 && alen == hlen && strncasecmp(ah, h, hlen) == 0;
+}
+
+/*
+ * A form sent to us from another site's page (cross-site request forgery; signing a visitor
+ * into an account someone else controls) is refused here, for every program, before any of
+ * them reads it. Browsers name where a request comes from: Sec-Fetch-Site (same-origin and
+ * none, a typed address or bookmark, pass; cross-site and same-site, another subdomain, do not)
+ * and, where that is absent or unknown, Origin, whose host must be LIAISON_BASE_URL's or the
+ * Host the request was sent to. A request with neither (curl, scripts, old browsers) passes: the form
+ * tokens still guard it. Returns NULL, or why the request is refused.
+ */
+static const char *
+cross_site(const struct req *r)
+{
+	static const char refused[] = "This form was sent from a page on another site, so nothing "
+	    "was done. If you meant to send it, open the form on this site and send it from there.";
+	const char *fetch_site = req_env(r, "HTTP_SEC_FETCH_SITE"), *origin = req_env(r, "HTTP_ORIGIN");
+	const char *oh, *sep;
+	size_t olen;
+
+	if (strcasecmp(fetch_site, "same-origin") == 0 || strcasecmp(fetch_site, "none") == 0)
+		return NULL;
+	if (strcasecmp(fetch_site, "cross-site") == 0 || strcasecmp(fetch_site, "same-site") == 0)
+		return refused;
+	if (*origin == '\0')
+		return NULL;
+	/* "null" (a sandboxed frame, a redirect across sites) or anything not scheme://host */
+	if ((sep = strstr(origin, "://")) == NULL)
+		return refused;
+	olen = host_part(sep + 3, &oh);
+	if (same_host(req_env(r, "HTTP_HOST"), oh, olen) ||
+	    (config.base_url[0] && same_host(config.base_url, oh, olen)))
+		return NULL;
+	return refused;
+}
+
 static void
 run_one(const struct program *p, struct req *r)
 {
@@ -370,7 +427,9 @@ run_one(const struct program *p, struct req *r)
 	r->capture = NULL;
 	split_script_name(r, p->name);
 
-	if (config.bundle_root[0] && (why = bundle_prepare(document_root(r))) != NULL)
+	if (r->method != METHOD_GET && r->method != METHOD_HEAD && (why = cross_site(r)) != NULL)
+		req_error(r, 403, why);
+	else if (config.bundle_root[0] && (why = bundle_prepare(document_root(r))) != NULL)
 		req_error(r, 503, why);
 	else if (!db_ready())
 		req_error(r, 503, db_unavailable_reason());

@@ -32,6 +32,67 @@ async function signIn(name, pw, from) {
   return { status: r.status, text: r.text, v, r };
 }
 
+// --- forms from other sites ---------------------------------------------------------------------
+
+test('an application posted from another site is refused with 403 and nothing stored', async () => {
+  const cases = [
+    { 'sec-fetch-site': 'cross-site' },
+    { 'sec-fetch-site': 'same-site' },
+    { origin: 'https://evil.example' },
+    { origin: 'null' },
+    { origin: `http://evil.example:${new URL(BASE).port}` },	// the port alone is no proof
+  ];
+  for (const headers of cases) {
+    const before = orgs();
+    const r = await request('/apply', { method: 'POST', body: formBody(application()), headers, from: address() });
+    assert.equal(r.status, 403, JSON.stringify(headers));
+    assert.match(r.text, /sent from a page on another site, so nothing was done/);
+    assert.equal(orgs(), before, JSON.stringify(headers));
+  }
+  // The same form from this site's own page, as browsers say it, and from curl (no header).
+  for (const headers of [{ 'sec-fetch-site': 'same-origin', origin: 'https://ignored.example' },
+    { origin: BASE }, { 'sec-fetch-site': 'none' }, {}]) {
+    const before = orgs();
+    const r = await request('/apply', { method: 'POST', body: formBody(application()), headers, from: address() });
+    assert.equal(r.status, 303, JSON.stringify(headers));
+    assert.equal(orgs(), before + 1);
+  }
+});
+
+test('a staff action posted from another site is refused even with a live session and token', async () => {
+  const v = await signedIn('staff', address());
+  const r0 = await request('/apply', { method: 'POST', body: formBody(application()), from: address() });
+  const id = Number(sql(`SELECT org_id FROM application WHERE reference = '${r0.headers.location.slice(-11)}'`));
+  const page = await v.get(`/staff/org/${id}`);
+  const audits = () => sql(`SELECT count(*) FROM audit WHERE org_id = ${id}`);
+  const before = audits();
+  const body = formBody({ csrf: csrfOf(page.text) });
+  for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }]) {
+    const r = await v.send(`/staff/org/${id}/approve`, { method: 'POST', body, headers });
+    assert.equal(r.status, 403);
+    assert.equal(sql(`SELECT status FROM org WHERE id = ${id}`), 'pending');
+    assert.equal(audits(), before);
+  }
+  // The very same request from this site goes through: the refusal was the Origin's alone.
+  const ok = await v.send(`/staff/org/${id}/approve`, { method: 'POST', body, headers: { origin: BASE } });
+  assert.equal(ok.status, 303);
+  assert.equal(sql(`SELECT status FROM org WHERE id = ${id}`), 'listed');
+});
+
+test('an Origin is same-site when its host is LIAISON_BASE_URL\'s or the Host the request came to', () => {
+  const post = (env) => cgi('apply', { method: 'POST', body: formBody(application()),
+    env: { REMOTE_ADDR: address(), ...env } });
+  const base = { LIAISON_BASE_URL: 'https://partners.example/', HTTP_HOST: 'backend.internal:8080' };
+  assert.equal(post({ ...base, HTTP_ORIGIN: 'https://partners.example' }).status, 303);
+  assert.equal(post({ ...base, HTTP_ORIGIN: 'http://backend.internal:8080' }).status, 303);
+  assert.equal(post({ ...base, HTTP_ORIGIN: 'https://PARTNERS.example' }).status, 303);
+  const before = orgs();
+  assert.equal(post({ ...base, HTTP_ORIGIN: 'https://partners.example.evil.example' }).status, 403);
+  assert.equal(post({ ...base, HTTP_ORIGIN: 'https://evil.example' }).status, 403);
+  assert.equal(post({ HTTP_HOST: 'library.example', HTTP_ORIGIN: 'http://library.example.evil.example' }).status, 403);
+  assert.equal(orgs(), before);
+});
+
 // --- links never from the client's Host -----------------------------------------------------------
 
 test('Host: evil.example reaches neither a redirect nor a CSV link', async () => {
