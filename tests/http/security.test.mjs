@@ -135,6 +135,30 @@ test('absolute links come from LIAISON_BASE_URL or the server\'s own name and po
   assert.match(out.head, /^Location: http:\/\/library\.example\/cgi-bin\/staff\.cgi\/sign-in\?next=\/cgi-bin\/staff\.cgi\/queue\r?$/m);
 });
 
+// --- the apply form's minimum time ---------------------------------------------------------------
+
+test('a form sent too fast, sent again at once, is still too fast; after the minimum it goes', async () => {
+  const from = address();
+  const before = orgs();
+  const fields = application({ csrf: mintToken({ age: 0 }) });
+  const first = await request('/apply', { method: 'POST', body: formBody(fields), from });
+  assert.equal(first.status, 400);
+  assert.match(first.text, /faster than a person can fill it in/);
+  const again = await request('/apply', { method: 'POST', body: formBody({ ...fields, csrf: csrfOf(first.text) }), from });
+  assert.equal(again.status, 400);
+  assert.match(again.text, /faster than a person can fill it in/);
+  assert.equal(orgs(), before);
+  await new Promise((ok) => setTimeout(ok, 1100));	// the test server's minimum is a second
+  const later = await request('/apply', { method: 'POST', body: formBody({ ...fields, csrf: csrfOf(again.text) }), from });
+  assert.equal(later.status, 303);
+  // A form that was open long enough and came back for a mistake may be sent again at once.
+  const wrong = await request('/apply', { method: 'POST', body: formBody(application({ city: '' })), from: address() });
+  assert.equal(wrong.status, 400);
+  const fixed = await request('/apply', { method: 'POST', from: address(),
+    body: formBody(application({ csrf: csrfOf(wrong.text) })) });
+  assert.equal(fixed.status, 303);
+});
+
 // --- CSV cells that hide a formula ---------------------------------------------------------------
 
 test('CSV: a formula behind invisible characters or with full-width signs gets its apostrophe', async () => {
