@@ -88,16 +88,21 @@ read_post(struct req *r, const struct field_spec *spec, size_t n)
 
 /* --- sign-in --------------------------------------------------------------------------------- */
 
-/* next= must be a path on this site: never another host, never a scheme. */
+/* next= must be a path on this site: never another host, never a scheme, and no control
+ * character at all (browsers drop a tab or line break in "/\t/evil.example", which leaves
+ * "//evil.example"; CR and LF would end the Location header). */
 static const char *
 safe_next(const char *next)
 {
-	if (next[0] == '/' && next[1] != '/' && next[1] != '\\' && strstr(next, "://") == NULL &&
-	    strpbrk(next, "\r\n") == NULL)
-		return next;
-	return NULL;
+	if (next[0] != '/' || next[1] == '/' || next[1] == '\\' || strstr(next, "://") != NULL)
+		return NULL;
+	for (const unsigned char *c = (const unsigned char *)next; *c; c++)
+		if (*c < 0x20 || *c == 0x7f)
+			return NULL;
+	return next;
 }
 
+/* The sign-in form, its token bound to the browser's pre-session cookie (set here if new). */
 static void
 show_signin(struct req *r, int status, const char *message)
 {
@@ -214,6 +219,10 @@ sign_in(struct req *r)
 	long wait;
 	int rc;
 
+	if (r->method != METHOD_GET && r->method != METHOD_HEAD && r->method != METHOD_POST) {
+		req_method_not_allowed(r, "GET, HEAD, POST");
+		return;
+	}
 	if (r->method != METHOD_POST) {
 		params_parse(&p, keys, KEY__MAX, r->query);
 		form_init(&form, signin_fields, SF__MAX);
@@ -605,6 +614,10 @@ show_audit(struct req *r)
 
 	if (!staff_allowed(r, ROLE_ADMIN))
 		return;
+	if (r->method != METHOD_GET && r->method != METHOD_HEAD) {
+		req_method_not_allowed(r, "GET, HEAD");
+		return;
+	}
 	if (params_parse(&p, keys, KEY__MAX, r->query) < 0) {
 		req_error(r, 400, p.error);
 		return;

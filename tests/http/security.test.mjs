@@ -159,6 +159,32 @@ test('a form sent too fast, sent again at once, is still too fast; after the min
   assert.equal(fixed.status, 303);
 });
 
+// --- next=, methods ------------------------------------------------------------------------------
+
+test('next= with any control character leads to the queue, never into Location', async () => {
+  const v = await signedIn('board', address());
+  for (const next of ['/\t/evil.example', '/\x0b/evil.example', '/staff/stale\x01', '/staff/stale\x7f', '/\r\n/evil.example']) {
+    const r = await v.get(`/staff/sign-in?next=${encodeURIComponent(next)}`);
+    assert.equal(r.status, 303, JSON.stringify(next));
+    assert.equal(r.headers.location, '/staff/queue', JSON.stringify(next));
+  }
+  assert.equal((await v.get('/staff/sign-in?next=/staff/stale')).headers.location, '/staff/stale');
+});
+
+test('/staff/audit and /staff/sign-in answer only their methods', async () => {
+  const a = await signedIn('admin', address());
+  for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+    const r = await a.send('/staff/audit', { method, body: '' });
+    assert.equal(r.status, 405, method);
+    assert.equal(r.headers.allow, 'GET, HEAD');
+    const s = await a.send('/staff/sign-in', { method: method === 'POST' ? 'PUT' : method, body: '' });
+    assert.equal(s.status, 405, method);
+    assert.equal(s.headers.allow, 'GET, HEAD, POST');
+  }
+  assert.equal((await a.send('/staff/audit', { method: 'HEAD' })).status, 200);
+  assert.equal((await a.get('/staff/audit')).status, 200);
+});
+
 // --- CSV cells that hide a formula ---------------------------------------------------------------
 
 test('CSV: a formula behind invisible characters or with full-width signs gets its apostrophe', async () => {
