@@ -93,6 +93,83 @@ test('an Origin is same-site when its host is LIAISON_BASE_URL\'s or the Host th
   assert.equal(orgs(), before);
 });
 
+// --- the sign-in form tied to its browser (login CSRF) -------------------------------------------
+
+test('a sign-in token works only with the pre-session cookie of the browser that loaded the form', async () => {
+  const name = unique('csrf-victim');
+  account(name);
+  const attacker = new Visitor(address());
+  const page = await attacker.get('/staff/sign-in');
+  const cookie = page.headers['set-cookie'].find((c) => c.startsWith('liaison_presession='));
+  assert.match(cookie, /^liaison_presession=[0-9a-f]{64}; Path=\/; Max-Age=43200; HttpOnly; SameSite=Lax$/);
+  const token = csrfOf(page.text);
+  // The attacker's page makes the visitor's browser post the attacker's form and token: with no
+  // pre-session cookie, or with the visitor's own, nobody is signed in.
+  const visitor = new Visitor(address());
+  for (const step of ['no cookie', 'own cookie']) {
+    if (step === 'own cookie') await visitor.get('/staff/sign-in');
+    const r = await visitor.post('/staff/sign-in', { csrf: token, name, password });
+    assert.equal(r.status, 403, step);
+    assert.equal(r.headers['set-cookie']?.some((c) => c.startsWith('liaison_session=')) ?? false, false, step);
+    assert.equal(sessionsOf(name), 0, step);
+  }
+  // A token of the old kind, bound to nothing, neither.
+  const bare = await request('/staff/sign-in', { method: 'POST', from: address(),
+    body: formBody({ csrf: mintToken({ purpose: 'signin' }), name, password }) });
+  assert.equal(bare.status, 403);
+  // In the browser that loaded it, the same token signs in; a second page keeps the cookie.
+  assert.equal((await attacker.get('/staff/sign-in')).headers['set-cookie'], undefined);
+  assert.equal((await attacker.post('/staff/sign-in', { csrf: token, name, password })).status, 303);
+  assert.equal(sessionsOf(name), 1);
+});
+
+// --- sign-in throttling --------------------------------------------------------------------------
+
+test('a stranger\'s failures lock a name only for addresses that failed; its owner signs in elsewhere', async () => {
+  const name = unique('lockout');
+  account(name);
+  const stranger = address();
+  for (let i = 0; i < 3; i++)
+    assert.equal((await signIn(name, `guess ${i}`, stranger)).status, 400);
+  const locked = await signIn(name, password, stranger);
+  assert.equal(locked.status, 429);
+  assert.match(locked.text, /Too many failed attempts for this name/);
+  // The owner, at an address with no failures, is not kept out.
+  const owner = await signIn(name, password, address());
+  assert.equal(owner.status, 303);
+  assert.equal((await owner.v.get('/staff/queue')).status, 200);
+
+  // A lock renewed for long (a stranger's many failures): still only for failing addresses.
+  sql(`INSERT INTO signin_failure (name_key, failures, last_at) VALUES ('${name.toLowerCase()}', 12, strftime('%s', 'now'))`);
+  const again = await signIn(name, password, stranger);
+  assert.equal(again.status, 429);
+  assert.ok(Number(again.text.match(/Wait (\d+) seconds/)[1]) > 500, 'a long wait');
+  assert.equal((await signIn(name, password, address())).status, 303);
+});
+
+test('one address trying a password on many names waits after ten failures, whatever the name', async () => {
+  const name = unique('addr-owner');
+  account(name);
+  const guesser = address();
+  for (let i = 0; i < 10; i++)
+    assert.equal((await signIn(unique('nobody'), 'a guess', guesser)).status, 400, `failure ${i + 1}`);
+  // The eleventh attempt is not even checked, right password or not, real name or not.
+  for (const [n, pw] of [[unique('nobody'), 'a guess'], [name, password]]) {
+    const r = await signIn(n, pw, guesser);
+    assert.equal(r.status, 429, n);
+    assert.match(r.text, /Too many failed attempts from your network address\. Wait [12] seconds?/);
+  }
+  assert.equal(sessionsOf(name), 0);
+  // The same account from another address signs in at once.
+  assert.equal((await signIn(name, password, address())).status, 303);
+  // The wait doubles: after it passes, one more failure makes the next wait 2 s.
+  await new Promise((ok) => setTimeout(ok, 2100));
+  assert.equal((await signIn(unique('nobody'), 'a guess', guesser)).status, 400);
+  const r = await signIn(name, password, guesser);
+  assert.equal(r.status, 429);
+  assert.match(r.text, /Wait [23] seconds/);
+});
+
 // --- links never from the client's Host -----------------------------------------------------------
 
 test('Host: evil.example reaches neither a redirect nor a CSV link', async () => {
