@@ -170,6 +170,47 @@ test('one address trying a password on many names waits after ten failures, what
   assert.match(r.text, /Wait [23] seconds/);
 });
 
+// --- a new password ends the account's sessions ------------------------------------------------
+
+test('a new password from the accounts page signs the account out everywhere', async () => {
+  const a = await signedIn('admin', address());
+  const x = await signedIn('staff', address());
+  const name = x.name;
+  const second = await signIn(name, password, address());
+  assert.equal(second.status, 303);
+  assert.equal(sessionsOf(name), 2);
+  const page = await a.get('/staff/accounts');
+  const r = await a.post('/staff/accounts/password', { csrf: csrfOf(page.text), account: name,
+    new_password: 'a brand new password', new_again: 'a brand new password' });
+  assert.equal(r.status, 303);
+  assert.equal(sessionsOf(name), 0);
+  assert.equal((await x.get('/staff/queue')).status, 303);
+  assert.equal((await second.v.get('/staff/queue')).status, 303);
+  assert.equal((await a.get('/staff/queue')).status, 200, 'the administrator stays in');
+});
+
+test('an administrator\'s own new password keeps the session setting it and ends the others', async () => {
+  const a = await signedIn('admin', address());
+  const other = await signIn(a.name, password, address());
+  assert.equal(other.status, 303);
+  assert.equal(sessionsOf(a.name), 2);
+  const page = await a.get('/staff/accounts');
+  const r = await a.post('/staff/accounts/password', { csrf: csrfOf(page.text), account: a.name,
+    new_password: 'my own new password', new_again: 'my own new password' });
+  assert.equal(r.status, 303);
+  assert.equal(sessionsOf(a.name), 1);
+  assert.equal((await a.get('/staff/queue')).status, 200);
+  assert.equal((await other.v.get('/staff/queue')).status, 303);
+});
+
+test('liaison-admin user password ends every session of the account', async () => {
+  const x = await signedIn('staff', address());
+  assert.equal(sessionsOf(x.name), 1);
+  assert.equal(admin(['user', 'password', x.name], 'another new password\n').status, 0);
+  assert.equal(sessionsOf(x.name), 0);
+  assert.equal((await x.get('/staff/queue')).status, 303);
+});
+
 // --- links never from the client's Host -----------------------------------------------------------
 
 test('Host: evil.example reaches neither a redirect nor a CSV link', async () => {
