@@ -76,7 +76,9 @@ submit(struct req *r)
 	uint8_t nonce[TOKEN_NONCE_SIZE], addr[32];
 	char where[600];
 	time_t now = time(NULL);
-	/* A form shown again after a problem may be sent again at once. */
+	/* A form shown again after a problem, when the form it came from had been open long enough,
+	 * may be sent again at once: its token is dated that much back. Never further: a form
+	 * still too young comes back with a token of its first one's time (below). */
 	time_t again = now - config.apply_min_seconds;
 	int rc;
 
@@ -94,9 +96,11 @@ submit(struct req *r)
 	case TOKEN_OK:
 		break;
 	case TOKEN_EARLY:
+		/* The new token keeps the time the form was first opened: sending it again at once
+		 * is as early as the first time, and the minimum is not skipped by one more request. */
 		form_fail(&form, -1, "This form was sent faster than a person can fill it in. "
 		    "Check it and send it again.");
-		show_form(r, 400, &form, again);
+		show_form(r, 400, &form, token_issued(extra.v[KEY_CSRF].str));
 		return;
 	case TOKEN_EXPIRED:
 		form_fail(&form, -1, "This form was opened more than %d hours ago, so it has "

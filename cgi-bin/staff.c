@@ -88,25 +88,34 @@ read_post(struct req *r, const struct field_spec *spec, size_t n)
 
 /* --- sign-in --------------------------------------------------------------------------------- */
 
-/* next= must be a path on this site: never another host, never a scheme. */
+/* next= must be a path on this site: never another host, never a scheme, and no control
+ * character at all (browsers drop a tab or line break in "/\t/evil.example", which leaves
+ * "//evil.example"; CR and LF would end the Location header). */
 static const char *
 safe_next(const char *next)
 {
-	if (next[0] == '/' && next[1] != '/' && next[1] != '\\' && strstr(next, "://") == NULL &&
-	    strpbrk(next, "\r\n") == NULL)
-		return next;
-	return NULL;
+	if (next[0] != '/' || next[1] == '/' || next[1] == '\\' || strstr(next, "://") != NULL)
+		return NULL;
+	for (const unsigned char *c = (const unsigned char *)next; *c; c++)
+		if (*c < 0x20 || *c == 0x7f)
+			return NULL;
+	return next;
 }
 
+/* The sign-in form, its token bound to the browser's pre-session cookie (set here if new). */
 static void
 show_signin(struct req *r, int status, const char *message)
 {
-	char token[TOKEN_CHARS + 1];
+	char token[TOKEN_CHARS + 1], presession[65], cookie[600];
 	struct view *v;
 	struct view_dict *body;
 
-	token_make(token, "signin", "", time(NULL));
-	v = staff_page(r, status, "Staff sign-in", "signin.tpl");
+	if (auth_presession(r, presession, cookie, sizeof cookie) < 0 ||
+	    token_make(token, "signin", presession, time(NULL)) < 0) {
+		req_error(r, 503, "The sign-in form cannot be made just now; reload in a moment.");
+		return;
+	}
+	v = staff_page_with(r, status, "Staff sign-in", "signin.tpl", cookie);
 	body = view_body(v);
 	view_set(body, "CSRF", token);
 	if (setup_needed() == 1)
@@ -117,11 +126,12 @@ show_signin(struct req *r, int status, const char *message)
 	view_page_finish(v, r);
 }
 
-/* Reads a signed-out form (sign-in, setup) against spec, with its token for purpose: 0 when all
- * is well; 1 for a missing, old or foreign token (the caller says so); -1, answered here, when
- * the body could not be read. */
+/* Reads a signed-out form (sign-in, setup) against spec, with its token for purpose bound to
+ * binding: 0 when all is well; 1 for a missing, old or foreign token (the caller says so); -1,
+ * answered here, when the body could not be read. */
 static int
-read_open_form(struct req *r, const struct field_spec *spec, size_t n, const char *purpose)
+read_open_form(struct req *r, const struct field_spec *spec, size_t n, const char *purpose,
+    const char *binding)
 {
 	int rc;
 
@@ -131,8 +141,8 @@ read_open_form(struct req *r, const struct field_spec *spec, size_t n, const cha
 	}
 	form_parse(&form, spec, n, body_buf);
 	params_parse(&p, keys, KEY__MAX, body_buf);
-	return token_check(p.v[KEY_CSRF].str, purpose, "", time(NULL), 0, config.form_hours * 3600L,
-	    NULL) == TOKEN_OK ? 0 : 1;
+	return token_check(p.v[KEY_CSRF].str, purpose, binding, time(NULL), 0,
+	    config.form_hours * 3600L, NULL) == TOKEN_OK ? 0 : 1;
 }
 
 /* The setup page, with the form as it stands (status 200, or 400 with its errors). */
@@ -175,7 +185,8 @@ setup(struct req *r)
 		show_setup(r, 200);
 		return;
 	}
-	if ((rc = read_open_form(r, setup_fields, UF__MAX, "setup")) != 0) {
+	/* Not bound to a browser: only someone holding the code from the site's files can use it. */
+	if ((rc = read_open_form(r, setup_fields, UF__MAX, "setup", "")) != 0) {
 		if (rc > 0)
 			req_error(r, 403, "The form had expired or did not come from this site. Reload the page and try again.");
 		return;
@@ -209,11 +220,15 @@ setup(struct req *r)
 static void
 sign_in(struct req *r)
 {
-	char cookie[300], message[400];
+	char cookie[300], message[400], presession[65];
 	const char *next;
 	long wait;
 	int rc;
 
+	if (r->method != METHOD_GET && r->method != METHOD_HEAD && r->method != METHOD_POST) {
+		req_method_not_allowed(r, "GET, HEAD, POST");
+		return;
+	}
 	if (r->method != METHOD_POST) {
 		params_parse(&p, keys, KEY__MAX, r->query);
 		form_init(&form, signin_fields, SF__MAX);
@@ -225,7 +240,10 @@ sign_in(struct req *r)
 			show_signin(r, 200, strcmp(r->query, "out=1") == 0 ? "You have signed out." : NULL);
 		return;
 	}
-	if ((rc = read_open_form(r, signin_fields, SF__MAX, "signin")) != 0) {
+	/* The token must have been made for this browser's pre-session: a form filled in
+	 * elsewhere with someone else's name and password signs no one in here. */
+	auth_presession_of(r, presession);
+	if ((rc = read_open_form(r, signin_fields, SF__MAX, "signin", presession[0] ? presession : "-")) != 0) {
 		if (rc > 0)
 			show_signin(r, 403, "The sign-in form had expired or did not come from this site. "
 			    "Please sign in again.");
@@ -249,6 +267,11 @@ sign_in(struct req *r)
 	case AUTH_WAIT:
 		snprintf(message, sizeof message, "Too many failed attempts for this name. Wait %ld "
 		    "second%s, then try again.", wait, wait == 1 ? "" : "s");
+		show_signin(r, 429, message);
+		return;
+	case AUTH_WAIT_ADDRESS:
+		snprintf(message, sizeof message, "Too many failed attempts from your network address. "
+		    "Wait %ld second%s, then try again.", wait, wait == 1 ? "" : "s");
 		show_signin(r, 429, message);
 		return;
 	case AUTH_WRONG:
@@ -605,6 +628,10 @@ show_audit(struct req *r)
 
 	if (!staff_allowed(r, ROLE_ADMIN))
 		return;
+	if (r->method != METHOD_GET && r->method != METHOD_HEAD) {
+		req_method_not_allowed(r, "GET, HEAD");
+		return;
+	}
 	if (params_parse(&p, keys, KEY__MAX, r->query) < 0) {
 		req_error(r, 400, p.error);
 		return;

@@ -76,7 +76,7 @@ statement(enum account_change what, const char *name, const char *role, const ch
 
 enum account_result
 account_change(enum account_change what, const char *name, const char *role,
-    const char *password, const char *actor)
+    const char *password, const char *actor, const unsigned char *keep_session)
 {
 	enum account_result result = ACCOUNT_FAILED;
 	char hash[CRYPTO_PASSWORD_MAX], note[200];
@@ -114,6 +114,16 @@ account_change(enum account_change what, const char *name, const char *role,
 		if ((q = db_stmt(STMT_SESSION_DELETE_ACCOUNT)) == NULL)
 			goto out;
 		sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+		if (db_write(q) != SQLITE_OK)
+			goto out;
+	}
+	if (what == ACCOUNT_PASSWORD) {
+		/* Whoever knew the old password (or held a session made with it) is out at once. */
+		if ((q = db_stmt(STMT_SESSION_DELETE_ACCOUNT_EXCEPT)) == NULL)
+			goto out;
+		sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+		if (keep_session)
+			sqlite3_bind_blob(q, 2, keep_session, 32, SQLITE_STATIC);
 		if (db_write(q) != SQLITE_OK)
 			goto out;
 	}

@@ -4,8 +4,9 @@
  * a site on shared hosting, with no shell, can have more than its first administrator.
  *
  * Each change is one transaction with its audit record. Disabling an account ends its
- * sessions at once, and the last enabled administrator cannot be disabled: a site must always
- * have someone who can make accounts.
+ * sessions at once, and so does a new password (someone who had the old one is out at once),
+ * except the session that set it when an administrator changes their own. The last enabled
+ * administrator cannot be disabled: a site must always have someone who can make accounts.
  */
 #ifndef LIAISON_ACCOUNT_H
 #define LIAISON_ACCOUNT_H
@@ -34,9 +35,12 @@ enum account_result {
  * Makes the change to the account called name, recorded in the audit log as done by actor.
  * ACCOUNT_ADD needs role ("admin", "staff" or "board") and password; ACCOUNT_FIRST_ADMIN and
  * ACCOUNT_PASSWORD need password; the others neither (NULL). The password is hashed here.
+ * ACCOUNT_PASSWORD ends every session of the account but keep_session (the SHA-256 of the
+ * session making the change, so one's own new password leaves one signed in), or all of them
+ * when keep_session is NULL.
  */
 enum account_result account_change(enum account_change, const char *name, const char *role,
-	    const char *password, const char *actor);
+	    const char *password, const char *actor, const unsigned char *keep_session);
 
 /* The accounts page's forms: a new account, and a new password for one. Each names the
  * account in its first field (accountpage.c relies on it). */

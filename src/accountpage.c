@@ -7,7 +7,8 @@
  *
  *   GET  /staff/accounts                    the page (?done=… after a change)
  *   POST /staff/accounts                    add an account (name, role, password twice)
- *   POST /staff/accounts/password           a new password (account, new password twice)
+ *   POST /staff/accounts/password           a new password (account, new password twice): the
+ *                                           account's sessions end, but the one setting it
  *   POST /staff/accounts/disable, /enable   (account): disabling ends its sessions at once
  *
  * A change answers 303 back to the page; a form with a problem comes back with each message
@@ -29,7 +30,7 @@
 enum key { KEY_CSRF, KEY_ACCOUNT, KEY_DONE, KEY__MAX };
 static const struct param_choice dones[] = {
 	{ "added", "The account was added. Give its name and password to its owner." },
-	{ "password", "The new password is set. Give it to the account's owner." },
+	{ "password", "The new password is set, and the account was signed out everywhere else. Give it to the account's owner." },
 	{ "disabled", "The account is disabled: it can no longer sign in, and was signed out." },
 	{ "enabled", "The account is enabled again." },
 	{ NULL, NULL }
@@ -118,7 +119,7 @@ change_by_form(struct req *r, struct form *f, const struct field_spec *spec, siz
 		return;
 	}
 	switch (account_change(what, f->v[0].str, what == ACCOUNT_ADD ? f->v[AF_ROLE].str : NULL,
-	    f->v[password].str, staff_who.name)) {
+	    f->v[password].str, staff_who.name, staff_who.has_session ? staff_who.session_hash : NULL)) {
 	case ACCOUNT_OK:
 		redirect_done(r, what == ACCOUNT_ADD ? "added" : "password");
 		return;
@@ -149,7 +150,7 @@ switch_account(struct req *r, int disable)
 		return;
 	}
 	switch (account_change(disable ? ACCOUNT_DISABLE : ACCOUNT_ENABLE, name, NULL, NULL,
-	    staff_who.name)) {
+	    staff_who.name, NULL)) {
 	case ACCOUNT_OK:
 		redirect_done(r, disable ? "disabled" : "enabled");
 		return;

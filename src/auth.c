@@ -5,7 +5,10 @@
  * answered at once with how long to wait, and its password is not even checked, so guessing
  * costs the guesser time without tying up a FastCGI process. Failures are counted per name
  * typed, known or not, and an unknown name costs a yescrypt computation like a known one, so
- * neither the delay nor the timing tells which names exist.
+ * neither the delay nor the timing tells which names exist. They are counted per address too
+ * (an HMAC of it, as for applications): an address that keeps failing waits whatever name it
+ * tries, and a name's wait holds only for addresses that have failed themselves, so that a
+ * stranger's wrong passwords cannot keep the name's owner out from their own desk.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,10 +18,12 @@
 #include "crypto.h"
 #include "db.h"
 #include "http.h"
+#include "token.h"
 
 #define COOKIE_NAME	"liaison_session"
-#define FREE_FAILURES	3	/* failures before any wait */
+#define PRESESSION_NAME	"liaison_presession"
 #define WAIT_MAX	900	/* seconds */
+#define ADDRESS_MEMORY	86400	/* an address's failures are forgotten a day after its last */
 
 static const char *const role_names[] = { "", "board", "staff", "admin" };
 
@@ -37,19 +42,19 @@ auth_role_by_name(const char *s)
 	return ROLE_NONE;
 }
 
-/* The value of our cookie in the Cookie header, into out (64 hex digits); 0 or -1. */
+/* The value of cookie name in the Cookie header, into out (64 hex digits); 0 or -1. */
 static int
-cookie_token(struct req *r, char out[65])
+cookie_value(struct req *r, const char *name, char out[65])
 {
 	const char *h = req_env(r, "HTTP_COOKIE"), *p = h;
-	size_t n = strlen(COOKIE_NAME);
+	size_t n = strlen(name);
 
-	while ((p = strstr(p, COOKIE_NAME)) != NULL) {
+	while ((p = strstr(p, name)) != NULL) {
 		int at_start = p == h || p[-1] == ' ' || p[-1] == ';';
 		p += n;
 		if (at_start && *p == '=') {
 			size_t len = strcspn(p + 1, "; ");
-			if (len != 64)
+			if (len != 64 || strspn(p + 1, "0123456789abcdef") < 64)
 				return -1;
 			memcpy(out, p + 1, 64);
 			out[64] = '\0';
@@ -89,7 +94,7 @@ auth_who(struct req *r, struct who *w)
 		db_done(s);
 		return w->role;
 	}
-	if (cookie_token(r, hex) < 0 || crypto_unhex(token, sizeof token, hex) < 0)
+	if (cookie_value(r, COOKIE_NAME, hex) < 0 || crypto_unhex(token, sizeof token, hex) < 0)
 		return ROLE_NONE;
 	crypto_sha256(token, sizeof token, hash);
 	if ((s = db_stmt(STMT_SESSION_WHO)) == NULL)
@@ -99,6 +104,8 @@ auth_who(struct req *r, struct who *w)
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		fill_who(w, s);
 		crypto_hex(w->binding, hash, 16);
+		memcpy(w->session_hash, hash, sizeof hash);
+		w->has_session = 1;
 	}
 	db_done(s);
 	return w->role;
@@ -114,27 +121,88 @@ name_key(char *dst, size_t size, const char *name)
 	dst[i] = '\0';
 }
 
+/* The wait (seconds) after failures, when free of them are allowed first. */
 static long
-wait_after(int failures)
+wait_after(int failures, int free)
 {
 	long w;
 
-	if (failures < FREE_FAILURES)
+	if (failures < free)
 		return 0;
-	w = 1L << (failures - FREE_FAILURES < 10 ? failures - FREE_FAILURES : 10);
+	w = 1L << (failures - free < 10 ? failures - free : 10);
 	return w < WAIT_MAX ? w : WAIT_MAX;
 }
 
-static void
-cookie_line(struct req *r, char *out, size_t size, const char *value, long max_age)
+/* Seconds still to wait at now after failures, the last within second last_at. Times are whole
+ * seconds, so the wait ends a second after last_at + wait, or a 1 s wait could be none. */
+static long
+left_to_wait(int failures, int free, sqlite3_int64 last_at, time_t now)
 {
-	const char *https = req_env(r, "HTTPS");
-	int secure = *https && strcmp(https, "off") != 0;
+	long w = wait_after(failures, free);
 
+	return w > 0 ? (long)(last_at + w + 1 - now) : 0;
+}
+
+static void
+cookie_line(struct req *r, char *out, size_t size, const char *name, const char *value,
+    long max_age, const char *same_site)
+{
 	/* Path is where the programs live ("/" or "/…/cgi-bin/"), so every program sees it. */
-	snprintf(out, size, "Set-Cookie: " COOKIE_NAME "=%s; Path=%s; Max-Age=%ld; HttpOnly; "
-	    "SameSite=Strict%s\r\n", value, r->link_prefix[0] ? r->link_prefix : "/", max_age,
-	    secure ? "; Secure" : "");
+	snprintf(out, size, "Set-Cookie: %s=%s; Path=%s; Max-Age=%ld; HttpOnly; SameSite=%s%s\r\n",
+	    name, value, r->link_prefix[0] ? r->link_prefix : "/", max_age, same_site,
+	    req_is_https(r) ? "; Secure" : "");
+}
+
+void
+auth_presession_of(struct req *r, char value[65])
+{
+	if (cookie_value(r, PRESESSION_NAME, value) < 0)
+		value[0] = '\0';
+}
+
+int
+auth_presession(struct req *r, char value[65], char *cookie, size_t size)
+{
+	uint8_t raw[32];
+
+	cookie[0] = '\0';
+	auth_presession_of(r, value);
+	if (value[0])
+		return 0;
+	if (crypto_random(raw, sizeof raw) < 0)
+		return -1;
+	crypto_hex(value, raw, sizeof raw);
+	/* Lax: a visitor arriving from a link elsewhere keeps the value other open forms hold;
+	 * a form posted from elsewhere still comes without it. */
+	cookie_line(r, cookie, size, PRESESSION_NAME, value, config.form_hours * 3600L, "Lax");
+	return 0;
+}
+
+/* Records a failed sign-in for name key and address addr, in one transaction. */
+static int
+record_failure(const char *key, const uint8_t addr[32], time_t now)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = db_run(STMT_BEGIN)) != SQLITE_OK)
+		return rc;
+	if ((s = db_stmt(STMT_SIGNIN_FAILED)) != NULL) {
+		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)now);
+	}
+	if ((rc = db_write(s)) == SQLITE_OK && (s = db_stmt(STMT_SIGNIN_ADDRESS_FAILED)) != NULL) {
+		sqlite3_bind_blob(s, 1, addr, 32, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)now);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)now - ADDRESS_MEMORY);
+	}
+	if (rc == SQLITE_OK && (rc = db_write(s)) == SQLITE_OK &&
+	    (s = db_stmt(STMT_SIGNIN_ADDRESS_PRUNE)) != NULL)
+		sqlite3_bind_int64(s, 1, (sqlite3_int64)now - ADDRESS_MEMORY);
+	if (rc == SQLITE_OK && (rc = db_write(s)) == SQLITE_OK && (rc = db_run(STMT_COMMIT)) == SQLITE_OK)
+		return SQLITE_OK;
+	db_run(STMT_ROLLBACK);
+	return rc;
 }
 
 enum auth_result
@@ -144,28 +212,47 @@ auth_sign_in(struct req *r, const char *name, const char *password, time_t now, 
 	/* A real yescrypt hash of a random password: what an unknown name is checked against. */
 	static const char decoy[] = "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$6foLM1JhGupouWKMU70wxK61Kw9ZnecbACjJwRadqM2";
 	char key[65], stored[CRYPTO_PASSWORD_MAX] = "", hex[65];
-	uint8_t token[32], hash[32];
+	uint8_t token[32], hash[32], addr[32];
 	long long account = 0;
-	int failures = 0, disabled = 1, ok, rc;
+	long name_wait = 0, addr_wait = 0;
+	int failures = 0, addr_failures = 0, disabled = 1, ok, rc;
 	sqlite3_stmt *s;
 
 	*wait = 0;
 	cookie[0] = '\0';
 	name_key(key, sizeof key, name);
+	if (token_hash_address(req_env(r, "REMOTE_ADDR"), addr) < 0)
+		return AUTH_BUSY;
+	if ((s = db_stmt(STMT_SIGNIN_ADDRESS_FAILURES)) == NULL)
+		return AUTH_BUSY;
+	sqlite3_bind_blob(s, 1, addr, sizeof addr, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)now - ADDRESS_MEMORY);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		addr_failures = sqlite3_column_int(s, 0);
+		addr_wait = left_to_wait(addr_failures, AUTH_FREE_ADDRESS_FAILURES,
+		    sqlite3_column_int64(s, 1), now);
+	}
+	db_done(s);
 	if ((s = db_stmt(STMT_SIGNIN_FAILURES)) == NULL)
 		return AUTH_BUSY;
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		failures = sqlite3_column_int(s, 0);
-		/* Times are whole seconds: the last failure came somewhere within second last_at, so
-		 * the wait ends a second after last_at + wait, or a 1 s wait could be no wait at all. */
-		if (wait_after(failures) > 0)
-			*wait = (long)(sqlite3_column_int64(s, 1) + wait_after(failures) + 1 - now);
+		name_wait = left_to_wait(failures, AUTH_FREE_FAILURES, sqlite3_column_int64(s, 1), now);
 	}
 	db_done(s);
-	if (*wait > 0)
+	/* An address with no failures of its own is not kept waiting for a name: its owner, at
+	 * their desk, signs in while strangers elsewhere guess. */
+	if (addr_failures == 0)
+		name_wait = 0;
+	if (addr_wait > 0 && addr_wait >= name_wait) {
+		*wait = addr_wait;
+		return AUTH_WAIT_ADDRESS;
+	}
+	if (name_wait > 0) {
+		*wait = name_wait;
 		return AUTH_WAIT;
-	*wait = 0;
+	}
 
 	if ((s = db_stmt(STMT_ACCOUNT_BY_NAME)) == NULL)
 		return AUTH_BUSY;
@@ -181,13 +268,10 @@ auth_sign_in(struct req *r, const char *name, const char *password, time_t now, 
 	    stored[0];
 
 	if (!ok) {
-		if ((s = db_stmt(STMT_SIGNIN_FAILED)) == NULL)
-			return AUTH_BUSY;
-		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)now);
-		rc = db_write(s);
-		*wait = wait_after(failures + 1);
-		return db_is_busy(rc) ? AUTH_BUSY : AUTH_WRONG;
+		rc = record_failure(key, addr, now);
+		*wait = wait_after(failures + 1, AUTH_FREE_FAILURES) +
+		    wait_after(addr_failures + 1, AUTH_FREE_ADDRESS_FAILURES);
+		return rc != SQLITE_OK ? AUTH_BUSY : AUTH_WRONG;
 	}
 	if (crypto_random(token, sizeof token) < 0)
 		return AUTH_BUSY;
@@ -212,7 +296,7 @@ auth_sign_in(struct req *r, const char *name, const char *password, time_t now, 
 		return AUTH_BUSY;
 	}
 	crypto_hex(hex, token, sizeof token);
-	cookie_line(r, cookie, size, hex, config.session_hours * 3600L);
+	cookie_line(r, cookie, size, COOKIE_NAME, hex, config.session_hours * 3600L, "Strict");
 	return AUTH_OK;
 }
 
@@ -223,11 +307,11 @@ auth_sign_out(struct req *r, char *cookie, size_t size)
 	uint8_t token[32], hash[32];
 	sqlite3_stmt *s;
 
-	if (cookie_token(r, hex) == 0 && crypto_unhex(token, sizeof token, hex) == 0 &&
+	if (cookie_value(r, COOKIE_NAME, hex) == 0 && crypto_unhex(token, sizeof token, hex) == 0 &&
 	    (s = db_stmt(STMT_SESSION_DELETE)) != NULL) {
 		crypto_sha256(token, sizeof token, hash);
 		sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_STATIC);
 		db_write(s);
 	}
-	cookie_line(r, cookie, size, "", 0);
+	cookie_line(r, cookie, size, COOKIE_NAME, "", 0, "Strict");
 }

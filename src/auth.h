@@ -24,20 +24,42 @@ struct who {
 	int		 via_remote_user;
 	/* Set when REMOTE_USER names no enabled account: say so rather than show sign-in. */
 	int		 unknown_remote_user;
+	/* The SHA-256 of this request's session token, when it came with one (a new password
+	 * set from this session ends the account's other sessions, not this one). */
+	int		 has_session;
+	unsigned char	 session_hash[32];
 };
 
 /* Fills who from the request's cookie (or REMOTE_USER when trusted). Returns who->role. */
 enum role auth_who(struct req *, struct who *);
 
-enum auth_result { AUTH_OK, AUTH_WRONG, AUTH_WAIT, AUTH_BUSY };
+/* AUTH_WAIT: this name failed too often, from an address that has failed too;
+ * AUTH_WAIT_ADDRESS: this address failed too often, whatever the name. */
+enum auth_result { AUTH_OK, AUTH_WRONG, AUTH_WAIT, AUTH_WAIT_ADDRESS, AUTH_BUSY };
 
 /*
- * Checks name and password. On AUTH_OK starts a session and writes its Set-Cookie header
- * line into cookie (size bytes); on AUTH_WAIT sets *wait to the seconds left before the next
- * attempt for this name will be checked at all.
+ * Checks name and password from the request's address (REMOTE_ADDR). On AUTH_OK starts a
+ * session and writes its Set-Cookie header line into cookie (size bytes); on AUTH_WAIT and
+ * AUTH_WAIT_ADDRESS sets *wait to the seconds left before the next attempt will be checked at
+ * all. The rule (README, "Staff pages"): after AUTH_FREE_FAILURES failures for a name, each
+ * next attempt for it waits twice as long, but only from an address that has failed itself
+ * in the last day; after AUTH_FREE_ADDRESS_FAILURES failures from an address in a day, each
+ * next attempt from it waits twice as long, whatever the name. Waits stop at 15 minutes.
  */
+#define AUTH_FREE_FAILURES		3
+#define AUTH_FREE_ADDRESS_FAILURES	10
 enum auth_result auth_sign_in(struct req *, const char *name, const char *password, time_t now,
 	    char *cookie, size_t size, long *wait);
+/*
+ * The sign-in form's pre-session: a random value in its own cookie that the form's token is
+ * bound to, so that a token taken from one browser is worth nothing in another (login CSRF: a
+ * page elsewhere cannot sign a visitor into an account it controls). Writes the request's
+ * value (64 hex digits) into value and, when there was none, a new one with its Set-Cookie
+ * line into cookie (else cookie is ""). 0, or -1 when no random value could be had.
+ */
+int	auth_presession(struct req *, char value[65], char *cookie, size_t size);
+/* The request's pre-session value, as auth_presession() set it; "" when it has none. */
+void	auth_presession_of(struct req *, char value[65]);
 /* Ends the request's session (if any) and writes the header line that clears the cookie. */
 void	auth_sign_out(struct req *, char *cookie, size_t size);
 

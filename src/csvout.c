@@ -5,7 +5,10 @@
  * we write the commas and CRLFs ourselves, as it leaves them to the caller. libcsv does
  * nothing about formula injection: a cell starting with = + - @ tab or CR would be run by
  * Excel or LibreOffice, so such cells get a leading apostrophe, the convention OWASP gives
- * and spreadsheets hide. Numbers we write ourselves are never neutralized: -5 stays a number.
+ * and spreadsheets hide. Spreadsheets also trim leading spaces of many kinds and may read the
+ * full-width and small forms of those signs as the signs themselves, so the check looks past
+ * the first byte (csv_formula_like). Numbers we write ourselves are never neutralized: -5
+ * stays a number.
  */
 #include <csv.h>
 #include <stdio.h>
@@ -15,10 +18,73 @@
 #include "csvout.h"
 #include "http.h"
 
-int
-csv_formula_start(int c)
+/* The code point that starts s (n > 0 bytes), its length in *len; -1 if not valid UTF-8. */
+static long
+utf8_at(const unsigned char *s, size_t n, size_t *len)
 {
-	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+	long cp;
+	size_t k;
+
+	if (s[0] < 0x80) {
+		*len = 1;
+		return s[0];
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		k = 2, cp = s[0] & 0x1F;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		k = 3, cp = s[0] & 0x0F;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		k = 4, cp = s[0] & 0x07;
+	else
+		return -1;
+	if (n < k)
+		return -1;
+	for (size_t i = 1; i < k; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return -1;
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	/* overlong forms and surrogates are not characters */
+	if ((k == 3 && cp < 0x800) || (k == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return -1;
+	*len = k;
+	return cp;
+}
+
+/* Spaces and invisible characters a spreadsheet may skip before reading a formula. */
+static int
+blank(long cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0xA0 ||
+	    (cp >= 0x2000 && cp <= 0x200D) || cp == 0x202F || cp == 0x205F || cp == 0x2060 ||
+	    cp == 0x3000 || cp == 0xFEFF;
+}
+
+/* = + - @, and the forms of them a spreadsheet may take for them. */
+static int
+formula_sign(long cp)
+{
+	return cp == '=' || cp == '+' || cp == '-' || cp == '@' || cp == 0xFF1D || cp == 0xFF0B ||
+	    cp == 0xFF0D || cp == 0xFF20 || cp == 0xFE62 || cp == 0xFE63 || cp == 0xFE66 ||
+	    cp == 0x2212;
+}
+
+int
+csv_formula_like(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, n;
+	long cp;
+
+	if (len > 0 && (s[0] == '\t' || s[0] == '\r'))
+		return 1;
+	while (i < len && (cp = utf8_at(s + i, len - i, &n)) >= 0) {
+		if (!blank(cp))
+			return formula_sign(cp);
+		i += n;
+	}
+	return 0;
 }
 
 void
@@ -66,7 +132,7 @@ void
 csv_cell_n(struct csv_out *c, const char *text, size_t len)
 {
 	/* a comma, two outer quotes, every byte a quote, an apostrophe */
-	int neutralize = len > 0 && csv_formula_start((unsigned char)text[0]);
+	int neutralize = csv_formula_like(text, len);
 
 	if (room(c, 2 * len + 4) < 0)
 		return;

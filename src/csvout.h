@@ -35,7 +35,13 @@ void	csv_cell_null(struct csv_out *);
 void	csv_row_end(struct csv_out *);
 void	csv_finish(struct csv_out *);
 
-/* 1 when a spreadsheet would treat a cell starting with c as a formula. */
-int	csv_formula_start(int c);
+/*
+ * 1 when a spreadsheet might run a cell holding text (len bytes of UTF-8) as a formula, so it
+ * gets a leading apostrophe: it starts with a tab or a carriage return, or, after any spaces
+ * and invisible characters (space, tab, CR, LF, U+00A0, U+2000-U+200D, U+202F, U+205F, U+2060,
+ * U+3000, U+FEFF), with = + - @ or a look-alike a spreadsheet may take for one (the full-width
+ * U+FF1D U+FF0B U+FF0D U+FF20, the small U+FE62 U+FE63 U+FE66, the minus sign U+2212).
+ */
+int	csv_formula_like(const char *text, size_t len);
 
 #endif

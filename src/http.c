@@ -145,6 +145,14 @@ head_append(struct req *r, const char *s, size_t n)
 	r->head_len += n;
 }
 
+int
+req_is_https(const struct req *r)
+{
+	const char *https = req_env(r, "HTTPS");
+
+	return *https && strcasecmp(https, "off") != 0;
+}
+
 void
 req_head(struct req *r, int status, const char *content_type, const char *extra)
 {
@@ -155,13 +163,17 @@ req_head(struct req *r, int status, const char *content_type, const char *extra)
 		return;
 	r->headers_sent = 1;
 	r->status = status;
+	/* base-uri and form-action: markup slipped into a page can neither move its relative links
+	 * nor send a form (with its token) elsewhere. HSTS only over HTTPS, where it means something. */
 	n = snprintf(buf, sizeof buf,
 	    "Status: %d %s\r\n"
 	    "Content-Type: %s\r\n"
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "Referrer-Policy: same-origin\r\n"
-	    "Content-Security-Policy: default-src 'self'; script-src 'self'; frame-ancestors 'none'\r\n",
-	    status, http_reason(status), content_type);
+	    "Content-Security-Policy: default-src 'self'; script-src 'self'; frame-ancestors 'none'; "
+	    "base-uri 'none'; form-action 'self'\r\n%s",
+	    status, http_reason(status), content_type,
+	    req_is_https(r) ? "Strict-Transport-Security: max-age=31536000\r\n" : "");
 	r->content_type = content_type;
 	head_append(r, buf, (size_t)n);
 	if (extra)
@@ -222,7 +234,7 @@ req_link(const struct req *r, char *buf, size_t size, const char *program)
 	snprintf(buf, size, "%s%s%s", r->link_prefix, program, r->link_suffix);
 }
 
-/* A Host header is typed by the client: keep it only if it looks like a host[:port]. */
+/* A host name fit for a link: letters, digits, dots, dashes, or an IPv6 literal in brackets. */
 static int
 plausible_host(const char *h)
 {
@@ -235,24 +247,41 @@ plausible_host(const char *h)
 	return 1;
 }
 
+/*
+ * The scheme and host of the site, into buf: LIAISON_BASE_URL without its trailing slash, else
+ * the web server's own name and port (SERVER_NAME, SERVER_PORT: nginx's server_name, Apache's
+ * ServerName). Never the Host header, which the client types: "Host: evil.example" must not
+ * reach a redirect or a CSV file. "" when the server has no usable name; links are then paths.
+ */
+static void
+site_origin(const struct req *r, char *buf, size_t size)
+{
+	const char *name = req_env(r, "SERVER_NAME"), *port = req_env(r, "SERVER_PORT");
+	int https = req_is_https(r);
+	size_t n = strlen(config.base_url), plen = strlen(port);
+
+	if (n) {
+		snprintf(buf, size, "%.*s", (int)(config.base_url[n - 1] == '/' ? n - 1 : n), config.base_url);
+		return;
+	}
+	buf[0] = '\0';
+	/* A name with a port or a colon outside brackets is not a plain name. */
+	if (!plausible_host(name) || (strchr(name, ':') && name[0] != '['))
+		return;
+	if (plen == 0 || plen > 5 || strspn(port, "0123456789") != plen ||
+	    strcmp(port, https ? "443" : "80") == 0)
+		port = "";
+	snprintf(buf, size, "%s://%s%s%s", https ? "https" : "http", name, *port ? ":" : "", port);
+}
+
 void
 req_absolute_link(const struct req *r, char *buf, size_t size, const char *program)
 {
-	char link[512];
-	const char *host = req_env(r, "HTTP_HOST");
-	const char *https = req_env(r, "HTTPS");
+	char link[512], origin[512];
 
 	req_link(r, link, sizeof link, program);
-	if (config.base_url[0]) {
-		size_t n = strlen(config.base_url);
-		/* base_url names the site root; drop its trailing slash before the absolute link */
-		snprintf(buf, size, "%.*s%s", (int)(n && config.base_url[n - 1] == '/' ? n - 1 : n),
-		    config.base_url, link);
-	} else if (plausible_host(host))
-		snprintf(buf, size, "%s://%s%s", *https && strcmp(https, "off") ? "https" : "http",
-		    host, link);
-	else
-		snprintf(buf, size, "%s", link);
+	site_origin(r, origin, sizeof origin);
+	snprintf(buf, size, "%s%s", origin, link);
 }
 
 /* A path fit to start links with: absolute, plain characters, no "//", "." or ".." step. */
@@ -407,6 +436,63 @@ cut_short(struct req *r)
 		    "past the row above. Please download it again later.\"\r\n");
 }
 
+/* The host name of an authority ("Host: a.example:8080", "[::1]:80"), without the port: its
+ * start and length. */
+static size_t
+host_part(const char *authority, const char **host)
+{
+	const char *end;
+
+	*host = authority;
+	if (authority[0] == '[')
+		return (end = strchr(authority, ']')) ? (size_t)(end - authority) + 1 : strlen(authority);
+	return strcspn(authority, ":/");
+}
+
+/* 1 when the authority a (or the host of URL a, "https://a.example/x") has the host name h. */
+static int
+same_host(const char *a, const char *h, size_t hlen)
+{
+	const char *ah, *sep = strstr(a, "://");
+	size_t alen = host_part(sep ? sep + 3 : a, &ah);
+
+	return hlen > 0 && alen == hlen && strncasecmp(ah, h, hlen) == 0;
+}
+
+/*
+ * A form sent to us from another site's page (cross-site request forgery; signing a visitor
+ * into an account someone else controls) is refused here, for every program, before any of
+ * them reads it. Browsers name where a request comes from: Sec-Fetch-Site (same-origin and
+ * none, a typed address or bookmark, pass; cross-site and same-site, another subdomain, do not)
+ * and, where that is absent or unknown, Origin, whose host must be LIAISON_BASE_URL's or the
+ * Host the request was sent to. A request with neither (curl, scripts, old browsers) passes: the form
+ * tokens still guard it. Returns NULL, or why the request is refused.
+ */
+static const char *
+cross_site(const struct req *r)
+{
+	static const char refused[] = "This form was sent from a page on another site, so nothing "
+	    "was done. If you meant to send it, open the form on this site and send it from there.";
+	const char *fetch_site = req_env(r, "HTTP_SEC_FETCH_SITE"), *origin = req_env(r, "HTTP_ORIGIN");
+	const char *oh, *sep;
+	size_t olen;
+
+	if (strcasecmp(fetch_site, "same-origin") == 0 || strcasecmp(fetch_site, "none") == 0)
+		return NULL;
+	if (strcasecmp(fetch_site, "cross-site") == 0 || strcasecmp(fetch_site, "same-site") == 0)
+		return refused;
+	if (*origin == '\0')
+		return NULL;
+	/* "null" (a sandboxed frame, a redirect across sites) or anything not scheme://host */
+	if ((sep = strstr(origin, "://")) == NULL)
+		return refused;
+	olen = host_part(sep + 3, &oh);
+	if (same_host(req_env(r, "HTTP_HOST"), oh, olen) ||
+	    (config.base_url[0] && same_host(config.base_url, oh, olen)))
+		return NULL;
+	return refused;
+}
+
 static void
 run_one(const struct program *p, struct req *r)
 {
@@ -429,7 +515,9 @@ run_one(const struct program *p, struct req *r)
 	r->capture = NULL;
 	split_script_name(r, p->name);
 
-	if (config.bundle_root[0] && (why = bundle_prepare(document_root(r))) != NULL)
+	if (r->method != METHOD_GET && r->method != METHOD_HEAD && (why = cross_site(r)) != NULL)
+		req_error(r, 403, why);
+	else if (config.bundle_root[0] && (why = bundle_prepare(document_root(r))) != NULL)
 		req_error(r, 503, why);
 	else if (!db_ready())
 		req_error(r, 503, db_unavailable_reason());

@@ -60,7 +60,13 @@ void	 http_serve_cgi_once(const struct program *, struct req *, void *in, void *
 const char *req_env(const struct req *, const char *name);
 void	 req_write(struct req *, const char *, size_t);
 void	 req_puts(struct req *, const char *);
-/* Status line and headers; extra is zero or more "Name: value\r\n" lines, may be NULL. */
+/* 1 when the request came over HTTPS (the web server's HTTPS variable, set and not "off"). */
+int	 req_is_https(const struct req *);
+/*
+ * Status line and headers; extra is zero or more "Name: value\r\n" lines, may be NULL. Every
+ * answer carries nosniff, a same-origin Referrer-Policy and a Content-Security-Policy that
+ * also pins base-uri and form-action; over HTTPS, Strict-Transport-Security for a year.
+ */
 void	 req_head(struct req *, int status, const char *content_type, const char *extra);
 /*
  * Reads an application/x-www-form-urlencoded request body into buf (size bytes, so at most
@@ -77,7 +83,10 @@ int	 req_read_body(struct req *, const char *type, char *buf, size_t size, size_
 /* Builds a link to another program (or this one) that works at / and under /cgi-bin/x.cgi. */
 void	 req_link(const struct req *, char *buf, size_t size, const char *program);
 
-/* Like req_link but absolute (LIAISON_BASE_URL, else the scheme and host of this request). */
+/*
+ * Like req_link but absolute: LIAISON_BASE_URL, else the web server's own name and port
+ * (SERVER_NAME, SERVER_PORT), never the client's Host header; a path when neither is known.
+ */
 void	 req_absolute_link(const struct req *, char *buf, size_t size, const char *program);
 
 /*

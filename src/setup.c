@@ -126,7 +126,7 @@ enum account_result
 setup_create_admin(const char *name, const char *password)
 {
 	char path[1200];
-	enum account_result rc = account_change(ACCOUNT_FIRST_ADMIN, name, "admin", password, name);
+	enum account_result rc = account_change(ACCOUNT_FIRST_ADMIN, name, "admin", password, name, NULL);
 
 	if (rc == ACCOUNT_OK) {
 		setup_token_path(path, sizeof path);

@@ -546,6 +546,16 @@ const char *const db_sql[STMT__MAX] = {
 	[STMT_SIGNIN_FAILED] = "INSERT INTO signin_failure (name_key, failures, last_at) VALUES (?1, 1, ?2)"
 	    " ON CONFLICT (name_key) DO UPDATE SET failures = failures + 1, last_at = excluded.last_at",
 	[STMT_SIGNIN_CLEAR] = "DELETE FROM signin_failure WHERE name_key = ?1",
+	/* Failures from one address (?1, its HMAC) since ?2; a row older than that counts from 1 again. */
+	[STMT_SIGNIN_ADDRESS_FAILURES] = "SELECT failures, last_at FROM signin_address"
+	    " WHERE addr_hash = ?1 AND last_at > ?2",
+	[STMT_SIGNIN_ADDRESS_FAILED] = "INSERT INTO signin_address (addr_hash, failures, last_at) VALUES (?1, 1, ?2)"
+	    " ON CONFLICT (addr_hash) DO UPDATE SET failures = CASE WHEN last_at > ?3 THEN failures + 1 ELSE 1 END,"
+	    " last_at = excluded.last_at",
+	[STMT_SIGNIN_ADDRESS_PRUNE] = "DELETE FROM signin_address WHERE last_at <= ?1",
+	/* A new password: every session of the account ends but ?2, the one that set it (or NULL). */
+	[STMT_SESSION_DELETE_ACCOUNT_EXCEPT] = "DELETE FROM session WHERE account_id ="
+	    " (SELECT id FROM account WHERE name = ?1) AND token_hash IS NOT ?2",
 	[STMT_REPORT_TOTALS_SITE] = "SELECT NULL, " REPORT_SUMS " FROM activity_day WHERE held_on BETWEEN ?1 AND ?2",
 	[STMT_REPORT_TOTALS_SCOPED] = "SELECT NULL, " REPORT_SUMS REPORT_SCOPED,
 	[STMT_REPORT_MONTHS_SITE] = "SELECT substr(held_on, 1, 7), " REPORT_SUMS

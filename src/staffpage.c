@@ -28,17 +28,24 @@ staff_begin(struct req *r)
 	auth_who(r, &staff_who);
 }
 
-/* A staff page: the layout with the staff menu and the sign-out button. */
 struct view *
 staff_page(struct req *r, int status, const char *title, const char *tpl)
 {
+	return staff_page_with(r, status, title, tpl, NULL);
+}
+
+/* A staff page: the layout with the staff menu and the sign-out button. */
+struct view *
+staff_page_with(struct req *r, int status, const char *title, const char *tpl, const char *extra_header)
+{
 	struct view *v;
 	struct view_dict *nav;
-	char token[TOKEN_CHARS + 1], href[400];
+	char token[TOKEN_CHARS + 1], href[400], head[700];
 	/* One token serves every form on the page: the sign-out button and the body's. */
 	int have_token = token_make(token, "staff", staff_who.binding, time(NULL)) == 0;
 
-	req_head(r, status, "text/html; charset=utf-8", "Cache-Control: no-store\r\n");
+	snprintf(head, sizeof head, "Cache-Control: no-store\r\n%s", extra_header ? extra_header : "");
+	req_head(r, status, "text/html; charset=utf-8", head);
 	v = view_page_new(r, title, tpl);
 	view_set(view_body(v), "BASE", staff_base);
 	if (staff_who.role == ROLE_NONE)

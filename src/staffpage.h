@@ -30,6 +30,9 @@ void	staff_begin(struct req *);
 /* Sends the head and starts a page in the layout with the staff menu; BASE and (for those who
  * may change things) CSRF are set in the body. */
 struct view *staff_page(struct req *, int status, const char *title, const char *tpl);
+/* The same with more header lines ("Name: value\r\n", a cookie), or NULL. */
+struct view *staff_page_with(struct req *, int status, const char *title, const char *tpl,
+	    const char *extra_header);
 /* 303 to path (on this site: "/staff/…"), with extra header lines (a cookie) or NULL. */
 void	staff_redirect(struct req *, const char *path, const char *extra_header);
 /* 1 when who has at least role need; otherwise answers (303 to sign-in, or 403) and returns 0. */

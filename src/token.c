@@ -97,6 +97,24 @@ token_check(const char *tok, const char *purpose, const char *binding, time_t no
 	return TOKEN_OK;
 }
 
+time_t
+token_issued(const char *tok)
+{
+	uint8_t raw[8];
+	uint64_t t = 0;
+	char stamp[17];
+
+	if (tok == NULL || strlen(tok) != TOKEN_CHARS)
+		return 0;
+	memcpy(stamp, tok, 16);
+	stamp[16] = '\0';
+	if (crypto_unhex(raw, sizeof raw, stamp) < 0)
+		return 0;
+	for (int i = 0; i < 8; i++)
+		t = t << 8 | raw[i];
+	return (time_t)t;
+}
+
 int
 token_hash_address(const char *addr, uint8_t out[32])
 {

@@ -31,6 +31,9 @@ int	token_make(char out[TOKEN_CHARS + 1], const char *purpose, const char *bindi
 enum token_verdict token_check(const char *tok, const char *purpose, const char *binding,
 	    time_t now, long min_age, long max_age, uint8_t nonce[TOKEN_NONCE_SIZE]);
 
+/* When tok was made: only for a token token_check() found genuine (TOKEN_OK, TOKEN_EARLY). */
+time_t	token_issued(const char *tok);
+
 /* HMAC of a client address under the site secret: rate limits count these, never addresses. */
 int	token_hash_address(const char *addr, uint8_t out[32]);
 

@@ -205,14 +205,14 @@ user(int argc, char **argv)
 		}
 		if (new_password(pw) < 0)
 			return 1;
-		rc = account_change(ACCOUNT_ADD, name, argv[2], pw, "liaison-admin");
+		rc = account_change(ACCOUNT_ADD, name, argv[2], pw, "liaison-admin", NULL);
 	} else if (strcmp(cmd, "password") == 0 && argc == 2) {
 		if (new_password(pw) < 0)
 			return 1;
-		rc = account_change(ACCOUNT_PASSWORD, name, NULL, pw, "liaison-admin");
+		rc = account_change(ACCOUNT_PASSWORD, name, NULL, pw, "liaison-admin", NULL);	/* every session ends */
 	} else if ((strcmp(cmd, "disable") == 0 || strcmp(cmd, "enable") == 0) && argc == 2)
 		rc = account_change(strcmp(cmd, "disable") == 0 ? ACCOUNT_DISABLE : ACCOUNT_ENABLE,
-		    name, NULL, NULL, "liaison-admin");
+		    name, NULL, NULL, "liaison-admin", NULL);
 	else
 		return usage();
 	explicit_bzero(pw, sizeof pw);

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cgi, sql, DB, PLAIN_BIN, SRCDIR, formBody, application, mintToken } from './helpers.mjs';
+import { cgi, sql, DB, PLAIN_BIN, SRCDIR, formBody, application, mintToken, signinToken } from './helpers.mjs';
 
 test('CGI: the directory page with links under /cgi-bin/', () => {
   const r = cgi('list', { query: 'country=CO' });
@@ -135,10 +135,11 @@ test('CGI under valgrind: no invalid access, no leak, on every kind of answer', 
     { program: 'apply', method: 'POST', body: formBody(application()), expect: 303 },
     { program: 'apply', pathInfo: '/00000-00000' },
     { program: 'staff', pathInfo: '/queue', expect: 303 },
-    { program: 'staff', pathInfo: '/sign-in', method: 'POST',
-      body: formBody({ csrf: mintToken({ purpose: 'signin' }), name: 'staff', password: 'demo-password' }), expect: 303 },
-    { program: 'staff', pathInfo: '/sign-in', method: 'POST',
-      body: formBody({ csrf: mintToken({ purpose: 'signin' }), name: 'valgrind-nobody', password: 'x' }), expect: 400 },
+    ...[['staff', 'demo-password', 303], ['valgrind-nobody', 'x', 400]].map(([name, password, expect]) => {
+      const { cookie, csrf } = signinToken();
+      return { program: 'staff', pathInfo: '/sign-in', method: 'POST', cookie, expect,
+        body: formBody({ csrf, name, password }) };
+    }),
     ...['/queue', '/entries?q=a', '/stale', `/org/${id}`, '/audit'].map((path) => ({
       program: 'staff', pathInfo: path.split('?')[0], query: path.split('?')[1], remoteUser: 'admin', expect: 200 })),
     { program: 'staff', pathInfo: `/org/${pending}/wait`, method: 'POST', remoteUser: 'admin', expect: 303,
@@ -174,6 +175,7 @@ test('CGI under valgrind: no invalid access, no leak, on every kind of answer', 
         HTTP_HOST: 'library.example', REQUEST_URI: `/cgi-bin/${req.program ?? 'list'}.cgi${req.pathInfo ?? ''}`,
         ...(req.body === undefined ? {} : { CONTENT_TYPE: req.contentType ?? 'application/x-www-form-urlencoded', CONTENT_LENGTH: String(Buffer.byteLength(req.body)) }),
         ...(req.remoteUser ? { REMOTE_USER: req.remoteUser, LIAISON_TRUST_REMOTE_USER: '1' } : {}),
+        ...(req.cookie ? { HTTP_COOKIE: req.cookie } : {}),
       },
       input: req.body ?? '', maxBuffer: 64 * 1024 * 1024,
     });

@@ -141,7 +141,11 @@ export class Visitor {
       const name = pair.slice(0, eq), value = pair.slice(eq + 1);
       if (value === '' || /max-age=0/i.test(line)) this.cookies.delete(name); else this.cookies.set(name, value);
     }
-    if (r.headers.location) r.location = new URL(r.headers.location).pathname + new URL(r.headers.location).search;
+    // A Location is absolute, or (a server with no name of its own) a path on this site.
+    if (r.headers.location) {
+      const to = new URL(r.headers.location, BASE);
+      r.location = to.pathname + to.search;
+    }
     return r;
   }
   get(path) { return this.send(path); }
@@ -186,6 +190,13 @@ export function mintToken({ purpose = 'apply', binding = '', age = 10 } = {}) {
     .update(Buffer.from(purpose + '\0')).update(Buffer.from(binding + '\0')).update(stamp).update(nonce)
     .digest().subarray(0, 16);
   return Buffer.concat([stamp, nonce, mac]).toString('hex');
+}
+
+// A sign-in form's token as a browser holds it: bound to the pre-session cookie it came with.
+// Returns { cookie (for a Cookie header), csrf }.
+export function signinToken({ age = 10 } = {}) {
+  const value = randomBytes(32).toString('hex');
+  return { cookie: `liaison_presession=${value}`, csrf: mintToken({ purpose: 'signin', binding: value, age }) };
 }
 
 let serial = 0;

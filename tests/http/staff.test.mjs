@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   get, sql, sqlRows, request, formBody, Visitor, csrfOf, fieldError, mintToken, application,
-  admin, signedIn, cgi, listedOrgs,
+  admin, signedIn, cgi, listedOrgs, signinToken,
 } from './helpers.mjs';
 
 let nextAddress = 10;
@@ -43,7 +43,7 @@ test('every staff page sends a visitor without a session to sign in, and back af
 test('signing in: a wrong password is refused; a right one sets a strict, HttpOnly cookie', async () => {
   const made = admin(['user', 'add', 'signin-test', 'staff'], 'a long test password\n');
   assert.equal(made.status, 0, made.stderr);
-  const v = new Visitor();
+  const v = new Visitor(address());
   let page = await v.get('/staff/sign-in');
   let r = await v.post('/staff/sign-in', { csrf: csrfOf(page.text), name: 'signin-test', password: 'wrong password' });
   assert.equal(r.status, 400);
@@ -73,7 +73,7 @@ test('signing in: a wrong password is refused; a right one sets a strict, HttpOn
 test('after three failures the wait doubles, and even the right password waits', async () => {
   const made = admin(['user', 'add', 'delay-test', 'staff'], 'a long test password\n');
   assert.equal(made.status, 0, made.stderr);
-  const v = new Visitor();
+  const v = new Visitor(address());	// its failures are its own address's (security.test.mjs)
   const page = await v.get('/staff/sign-in');
   const token = csrfOf(page.text);
   for (let i = 0; i < 3; i++)
@@ -298,8 +298,10 @@ test('liaison-admin resets a password: the new one works, the old one no longer 
 });
 
 test('under HTTPS the session cookie is Secure too', () => {
-  const body = formBody({ csrf: mintToken({ purpose: 'signin' }), name: 'staff', password: 'demo-password' });
-  const r = cgi('staff', { method: 'POST', pathInfo: '/sign-in', body, env: { HTTPS: 'on' } });
+  const { cookie, csrf } = signinToken();
+  const body = formBody({ csrf, name: 'staff', password: 'demo-password' });
+  const r = cgi('staff', { method: 'POST', pathInfo: '/sign-in', body,
+    env: { HTTPS: 'on', SERVER_PORT: '443', HTTP_COOKIE: cookie, REMOTE_ADDR: '127.0.2.250' } });
   assert.equal(r.status, 303);
   assert.match(r.head, /^Set-Cookie: liaison_session=[0-9a-f]{64}; Path=\/cgi-bin\/; Max-Age=43200; HttpOnly; SameSite=Strict; Secure\r?$/m);
   assert.match(r.head, /^Location: https:\/\/library\.example\/cgi-bin\/staff\.cgi\/queue\r?$/m);

@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { get, sql, request, formBody, application, signedIn, cgi, csrfOf, PLAIN_BIN, SRCDIR } from './helpers.mjs';
+import { BASE, get, sql, request, formBody, application, signedIn, cgi, csrfOf, PLAIN_BIN, SRCDIR } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const vnu = require('vnu-jar');
@@ -46,7 +46,7 @@ test('pages are valid HTML', { skip: !java && 'java is not installed' }, async (
   const fetched = {
     'apply.html': (await get('/apply')).text,
     'apply-errors.html': (await request('/apply', { method: 'POST', body: formBody(application({ name: '', contact_email: 'x' })), from: '127.0.3.2' })).text,
-    'applied.html': (await get(new URL(applied.headers.location).pathname)).text,
+    'applied.html': (await get(new URL(applied.headers.location, BASE).pathname)).text,
     'sign-in.html': (await get('/staff/sign-in')).text,
     'queue.html': (await staff.get('/staff/queue')).text,
     'entries.html': (await staff.get('/staff/entries?status=listed')).text,

@@ -66,8 +66,61 @@ START_TEST(formula_cells_are_neutralized)
 		ck_assert_str_eq(body_of(captured_text(&c)), expect);
 		captured_close(&c);
 	}
-	ck_assert_int_eq(csv_formula_start('='), 1);
-	ck_assert_int_eq(csv_formula_start('A'), 0);
+}
+END_TEST
+
+/* What a spreadsheet may skip or take for a sign: each of these cells is run as a formula by
+ * some spreadsheet unless neutralized, and each must come out with the apostrophe in front. */
+START_TEST(formulas_behind_invisible_characters_and_look_alikes)
+{
+	static const char *const cells[] = {
+		"\xC2\xA0=1+1",		/* no-break space */
+		"\xE3\x80\x80=1+1",	/* ideographic space */
+		"\xE2\x80\x8B=1+1",	/* zero-width space */
+		"\xEF\xBB\xBF@SUM(A1)",	/* zero-width no-break space (a BOM) */
+		"\xE2\x80\x83\xE2\x80\x8C\xE2\x81\xA0+1",	/* em space, ZWNJ, word joiner */
+		" \n=1",		/* an ordinary space and a line break */
+		"\xE2\x80\xAF\xE2\x81\x9F-1",	/* narrow no-break and medium mathematical space */
+		"\xEF\xBC\x9D" "1+1",	/* full-width = */
+		"\xEF\xBC\x8B" "1",		/* full-width + */
+		"\xEF\xBC\x8D" "1",		/* full-width - */
+		"\xEF\xBC\xA0SUM(A1)",	/* full-width @ */
+		"\xEF\xB9\xA2" "1",	/* small + */
+		"\xEF\xB9\xA3" "1",	/* small - */
+		"\xEF\xB9\xA6" "1",	/* small = */
+		"\xE2\x88\x92" "1",	/* minus sign */
+		"\xC2\xA0\xEF\xBC\x9D" "1",	/* both */
+	};
+	/* Left alone: text after the invisible ones, a sign further in, a sign's neighbours. */
+	static const char *const plain[] = {
+		"\xC2\xA0Paris", "\xE2\x80\x8B", " ", "a=1", "\xEF\xBC\x9E" "1", "\xE2\x88\x93" "1",
+		"\xC2=1", "\xE2\x80=1", "\xE2\x80\x8E=1", "",
+	};
+	struct captured c;
+	struct csv_out csv;
+	char expect[128];
+
+	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+		captured_open(&c);
+		csv_start(&csv, &c.r, "x.csv");
+		csv_cell(&csv, cells[i]);
+		csv_row_end(&csv);
+		csv_finish(&csv);
+		snprintf(expect, sizeof expect, "\xEF\xBB\xBF\"'%s\"\r\n", cells[i]);
+		ck_assert_msg(strcmp(body_of(captured_text(&c)), expect) == 0, "cell %zu: %s", i,
+		    body_of(captured_text(&c)));
+		captured_close(&c);
+	}
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+		captured_open(&c);
+		csv_start(&csv, &c.r, "x.csv");
+		csv_cell(&csv, plain[i]);
+		csv_row_end(&csv);
+		csv_finish(&csv);
+		snprintf(expect, sizeof expect, "\xEF\xBB\xBF\"%s\"\r\n", plain[i]);
+		ck_assert_msg(strcmp(body_of(captured_text(&c)), expect) == 0, "plain %zu", i);
+		captured_close(&c);
+	}
 }
 END_TEST
 
@@ -99,6 +152,7 @@ csv_suite(void)
 
 	tcase_add_test(t, headers_bom_quoting_and_crlf);
 	tcase_add_test(t, formula_cells_are_neutralized);
+	tcase_add_test(t, formulas_behind_invisible_characters_and_look_alikes);
 	tcase_add_test(t, long_cells_grow_the_buffer);
 	suite_add_tcase(s, t);
 	return s;
