@@ -200,11 +200,23 @@ static int
 owner_lock(const char *path, int create)
 {
 	char name[4200];
+	struct stat db;
 	int fd;
 
 	snprintf(name, sizeof name, "%s-wal-owner", path);
-	if ((fd = open(name, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600)) < 0)
+	if ((fd = open(name, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600)) < 0) {
+		if (create && errno != ENOENT) {
+			char line[4400];
+			snprintf(line, sizeof line, "%s cannot be opened (%s): a -wal left by a file that "
+			    "replaced this one would not be noticed", name, strerror(errno));
+			log_once(line);
+		}
 		return -1;
+	}
+	/* Made by root (liaison-admin, an install script): the site's own user must open it too,
+	 * as SQLite gives root's -wal and -shm to the database's owner. */
+	if (create && geteuid() == 0 && stat(path, &db) == 0 && fchown(fd, db.st_uid, db.st_gid) != 0)
+		log_once("the -wal owner file could not be given to the database's owner");
 	if (flock(fd, LOCK_EX) != 0) {
 		close(fd);
 		return -1;
