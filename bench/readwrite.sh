@@ -21,7 +21,10 @@
 # whole second of the read windows, and the mean). --check exits 1 if a page under writes
 # keeps less than half its idle req/s, if a reader got errors, or if the run is invalid;
 # without it the script exits 0 whatever it measured (make bench goes on). Loopback only;
-# bounded: 3 × rounds × (2 × seconds + 5) s, plus the anchors and the database copy.
+# bounded: 3 × rounds × (2 × seconds + 3) s of wrk, at most 2 × 120 s of waiting per window
+# (about 7 minutes with the defaults on 2 cores, anchors included), and every wrk and curl has
+# a timeout. Each wrk's output is kept in bench/out/readwrite-wrk.log, the rounds in
+# bench/out/readwrite.tsv.
 set -euo pipefail
 check=0 args=()
 for a in "$@"; do
