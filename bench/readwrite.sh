@@ -68,9 +68,9 @@ cleanup() {
 	rm -f "$db" "$db-wal" "$db-shm" "$out/rw-bodies.txt" "$out/rw-counts.txt" "$out"/rw-wrk*.txt
 }
 trap cleanup EXIT
-for i in $(seq 100); do curl -sf -o /dev/null "$base/list" && break; sleep 0.1; done
+for i in $(seq 100); do curl -sf -m 10 -o /dev/null "$base/list" && break; sleep 0.1; done
 for p in "${pages[@]}"; do	# each page must be a real page of results, not an error
-	rows=$(curl -sf "$base$p" | grep -c '<li class="org">' || true)
+	rows=$(curl -sf -m 60 "$base$p" | grep -c '<li class="org">' || true)
 	[ "$rows" -ge 20 ] || { echo "readwrite.sh: $p shows $rows results" >&2; exit 1; }
 done
 echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg) (2 cores; anything else running skews every figure)"
