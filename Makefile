@@ -85,12 +85,13 @@ bench: deps
 	@$(MAKE) --no-print-directory all dist $(BUILD)/searchbench $(BUILD)/applybodies
 	bench/run.sh
 	bench/apply.sh
+	bench/readwrite.sh
 	bench/import.sh
 	bench/report.sh
 	bench/cgi.sh
 	bench/apache.sh
 
-# Valid application forms with fresh tokens for bench/apply.sh.
+# Valid application forms with fresh tokens for bench/apply.sh and bench/readwrite.sh.
 $(BUILD)/applybodies: bench/applybodies.c $(BUILD)/libliaison.a src/*.h
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/libliaison.a $(LIBS)
