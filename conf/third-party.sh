@@ -106,7 +106,8 @@ for lib in "${libs[@]}"; do
 	field "Licence:" "$licence"
 	case $kind in
 	lgpl)
-		field "Exact source:" "https://snapshot.debian.org/package/$src/$(urlver "$srcversion")/ (or apt-get source $src=$srcversion)"
+		field "Exact source:" "https://snapshot.debian.org/package/$src/$(urlver "$srcversion")/"
+		field "On Debian:" "apt-get source $src=$srcversion"
 		field "Terms met by:" "that source, Liaison's source and its object files for relinking with a modified $src (see \"The LGPL libraries\" below)"
 		[[ $lgpl == *"$src"* ]] || lgpl+="${lgpl:+, }$src" ;;
 	gcc-exception)
