@@ -6,8 +6,8 @@
 #   NAME/bin/liaison-admin                      the admin tool
 #   NAME/templates, htdocs, schema, data/demo.sql, README.md, INSTALL.md
 #   NAME/liaison.conf                           the site's settings, all optional (conf/bundle/)
-#   NAME/.htaccess, cgi-bin/.htaccess, and one refusing everything in templates, schema, data
-#   and bin: what Apache needs to run the bundle from any folder of a site (conf/bundle/)
+#   NAME/.htaccess, cgi-bin/.htaccess, and one refusing everything in templates, schema, data,
+#   bin, doc and licenses: what Apache needs to run the bundle from any folder of a site
 #   NAME/index.html                             shown only where .htaccess is not allowed
 #   NAME/LICENSE, THIRD-PARTY, licenses/        Liaison's licence (ISC); every library linked
 #                                               in, its Debian package, version and licence
