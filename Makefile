@@ -104,13 +104,15 @@ $(BUILD)/searchbench: bench/searchbench.c $(BUILD)/libliaison.a src/*.h
 # so that a host needs nothing of Debian's, not even its C library; any x86_64 Linux runs it.
 # glibc warns that dlopen (SQLite's extension loading) and gethostbyname (libfcgi's listening
 # on TCP) would need its shared libraries at run time; Liaison uses neither.
+# Beside it, build/liaison-VERSION-src.tar.gz, its source. Every library in DIST_LIBS needs its
+# entry in conf/third-party.sh (its licence, for THIRD-PARTY), or make dist stops.
 VERSION ?= 0.$(SCHEMA_VERSION)
 DIST	:= liaison-$(VERSION)-linux-x86_64
 DIST_LIBS := -lfcgi -lsqlite3 -lcsv -lctemplate_nothreads -lnettle -lcrypt -lm
 dist:
 	@$(MAKE) --no-print-directory BUILD=build/dist LDFLAGS="-static -Wl,-z,relro,-z,now" \
 		LIBS="$(DIST_LIBS)" all 2>&1 | grep -v -e 'statically linked applications requires' -e 'in function' || true
-	conf/dist.sh build/dist $(DIST)
+	DIST_LIBS="$(DIST_LIBS)" VERSION=$(VERSION) CXX="$(CXX)" conf/dist.sh build/dist $(DIST)
 
 # make install [PREFIX=/usr/local] [SYSCONFDIR=/etc] [LOCALSTATEDIR=/var] [DESTDIR=…]: a build
 # whose compiled-in paths are the installed ones (build/install/paths.h), then conf/install.sh.

@@ -2,6 +2,9 @@
 # `make install`: puts an installed build where a VPS keeps things, under DESTDIR:
 #   PREFIX/lib/liaison/cgi-bin/PROGRAM      the FastCGI programs
 #   PREFIX/bin/liaison-admin                 the admin tool
+#   PREFIX/share/man/man8/liaison-admin.8    its manual page
+#   PREFIX/share/doc/liaison/                LICENSE, THIRD-PARTY (the libraries the upload
+#                                            bundle links in, and their licences), RELINK.txt
 #   PREFIX/share/liaison/                    templates, htdocs, schema, data/demo.sql, and conf/:
 #                                            nginx.conf (the site), fastcgi_params.liaison
 #   SYSCONFDIR/liaison/liaison.conf          the settings (kept if it exists)
@@ -20,12 +23,15 @@ fill() {	# template → file, with the final paths
 	    -e "s|@RUNDIR@|$RUNDIR|g" -e "s|@SYSCONFDIR@|$SYSCONFDIR|g" -e "s|@WEBUSER@|$WEBUSER|g" "$1" > "$2"
 }
 install -d -m 0755 "$DESTDIR$libdir/cgi-bin" "$DESTDIR$PREFIX/bin" "$DESTDIR$sharedir/conf" \
-	"$DESTDIR$sharedir/data" "$DESTDIR$SYSCONFDIR/liaison" "$DESTDIR$SYSTEMD_DIR"
+	"$DESTDIR$sharedir/data" "$DESTDIR$SYSCONFDIR/liaison" "$DESTDIR$SYSTEMD_DIR" \
+	"$DESTDIR$PREFIX/share/man/man8" "$DESTDIR$PREFIX/share/doc/liaison"
 install -d -m 0700 "$DESTDIR$dbdir"
 for bin in "$here/$build"/cgi-bin/*; do
 	case $bin in *.o) ;; *) install -m 0755 "$bin" "$DESTDIR$libdir/cgi-bin/" ;; esac
 done
 install -m 0755 "$here/$build/liaison-admin" "$DESTDIR$PREFIX/bin/"
+install -m 0644 "$here/doc/liaison-admin.8" "$DESTDIR$PREFIX/share/man/man8/"
+install -m 0644 "$here/LICENSE" "$here/THIRD-PARTY" "$here/conf/bundle/RELINK.txt" "$DESTDIR$PREFIX/share/doc/liaison/"
 for d in templates htdocs schema; do
 	rm -rf "$DESTDIR$sharedir/$d"	# a file gone from a newer version must not linger
 	cp -r "$here/$d" "$DESTDIR$sharedir/"
@@ -40,5 +46,5 @@ if [ ! -e "$DESTDIR$SYSCONFDIR/liaison/liaison.conf" ]; then
 	fill "$here/conf/liaison.conf.in" "$DESTDIR$SYSCONFDIR/liaison/liaison.conf"
 	chmod 0644 "$DESTDIR$SYSCONFDIR/liaison/liaison.conf"
 fi
-echo "installed under ${DESTDIR:-/}: programs in $libdir, liaison-admin in $PREFIX/bin, settings in $SYSCONFDIR/liaison/liaison.conf"
+echo "installed under ${DESTDIR:-/}: programs in $libdir, liaison-admin in $PREFIX/bin (man 8 liaison-admin), settings in $SYSCONFDIR/liaison/liaison.conf"
 echo "next: see INSTALL (VPS with nginx) for the user, the database and the services"

@@ -32,6 +32,22 @@ check "systemd units name the installed program and socket" bash -c \
 	 grep -q '^ListenStream=$root/run/%i.sock' '$root/etc/systemd/system/liaison@.socket' &&
 	 grep -q '^Restart=always' '$root/etc/systemd/system/liaison@.service'"
 check "the database folder is the owner's alone" test "$(stat -c %a "$root/var/lib/liaison")" = 700
+check "LICENSE, THIRD-PARTY and RELINK.txt in share/doc/liaison" bash -c \
+	"cmp '$here/LICENSE' '$root/usr/local/share/doc/liaison/LICENSE' &&
+	 cmp '$here/THIRD-PARTY' '$root/usr/local/share/doc/liaison/THIRD-PARTY' &&
+	 test -s '$root/usr/local/share/doc/liaison/RELINK.txt'"
+# The manual page where man looks under the prefix, found by name as `man 8 liaison-admin` finds
+# it, and rendered with every word of the installed tool's usage message in it: each
+# subcommand, role and import kind (tests/man.sh checks the source's page line by line).
+man8=$root/usr/local/share/man/man8/liaison-admin.8
+check "the man page is installed" test -s "$man8"
+MANWIDTH=200 man -M "$root/usr/local/share/man" 8 liaison-admin 2>/dev/null | col -bx > "$root/man.txt"
+check "man 8 liaison-admin renders it from the prefix" grep -q '^LIAISON-ADMIN(8)' "$root/man.txt"
+words=$("$root/usr/local/bin/liaison-admin" 2>&1 | sed 's/^usage://' | tr ' |[]' '\n\n\n\n' | grep -E '^-*[a-z][a-z-]*$' | grep -vx liaison-admin | sort -u)
+check "the tool's usage message names its subcommands" test "$(wc -w <<<"$words")" -ge 15
+for w in $words; do
+	check "the rendered page has \"$w\"" grep -qw -e "$w" "$root/man.txt"
+done
 
 # No LIAISON_* variable anywhere below: the installed build finds its settings itself.
 env -i PATH="$PATH" "$root/usr/local/bin/liaison-admin" demo "$root/var/lib/liaison/liaison.db" > /dev/null 2>&1

@@ -2,6 +2,8 @@
 # Runs every test suite and ends with one line: "N passed, N failed".
 #
 #   unit     C unit tests (Check) under AddressSanitizer and UBSan, then under valgrind
+#   man      liaison-admin(8) linted by mandoc, its SYNOPSIS equal to the tool's usage message,
+#            every subcommand and variable described (tests/man.sh)
 #   http     the programs behind real nginx on a loopback port with a fresh database, built
 #            with ASan/UBSan; the same binaries as plain CGI; CGI runs under valgrind
 #   browser  headless Chromium through playwright-core, with axe-core
@@ -11,7 +13,8 @@
 #   dist     the upload bundle (make dist) unpacked into an empty root and run there by chroot
 #   apache   the bundle in a sub-folder of a site under real Apache: mod_fcgid with mod_rewrite,
 #            and plain CGI (tests/apache.sh)
-#   install  make install into a scratch root, served by the installed nginx site file
+#   install  make install into a scratch root, served by the installed nginx site file; the
+#            man page found by `man` under the prefix, the licence files in share/doc/liaison
 #   fuzz     each libFuzzer target for FUZZ_SECONDS (15) from its seed corpus
 #
 # Expects `make all asan tests/unit/run-unit` to have run (make test does it).
@@ -51,6 +54,16 @@ if command -v valgrind >/dev/null; then
 	else
 		count valgrind 0 1; tail -30 "$out/valgrind-unit.log"
 	fi
+fi
+
+# --- man: the manual page against the tool it describes ---------------------------------------
+tests/man.sh > "$out/man.log" 2>&1
+line=$(tail -1 "$out/man.log")
+if [[ $line == man* ]]; then
+	count man "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
+	grep FAILED "$out/man.log"
+else
+	count man 0 1; tail -20 "$out/man.log"
 fi
 
 # --- http ------------------------------------------------------------------------------------

@@ -63,6 +63,9 @@ test('nothing but the pages and the stylesheet can be downloaded, the database l
     for (const path of ['liaison.conf', '.htaccess', 'cgi-bin/.htaccess', 'templates/layout.tpl',
       'schema/001_directory.sql', 'data/demo.sql', 'bin/liaison-admin', 'README.md', 'INSTALL.md',
       'data/liaison.db', 'liaison.db', 'liaison.db-wal', 'backup.sqlite', 'cgi-bin/', 'templates/', 'data/',
+      // The licence files: THIRD-PARTY names the exact version of every library inside.
+      'LICENSE', 'THIRD-PARTY', 'RELINK.txt', 'doc/liaison-admin.8', 'doc/', 'licenses/GPL-3', 'licenses/',
+      ...readdirSync(BUNDLE).filter((f) => f.endsWith('-relink.tar.gz')),
       '../../liaison-data/liaison.db', '%2e%2e/%2e%2e/liaison-data/liaison.db', '../../../liaison-data/liaison.db']) {
       const r = await request(TOP + path);
       assert.ok(r.status === 403 || r.status === 404 || r.status === 400, `${path}: ${r.status}`);
