@@ -43,12 +43,14 @@ test('CGI: a profile through PATH_INFO, and its errors', () => {
   assert.match(post.head, /^Allow: GET, HEAD$/m);
 });
 
-test('CGI: a missing database is a 503 that says which file', () => {
+test('CGI: a missing database is a 503 that says so, and the log (not the page) says which file', () => {
   const r = cgi('list', { env: { LIAISON_DB: '/nonexistent/liaison.db' } });
   assert.equal(r.code, 0);
   assert.equal(r.status, 503);
   assert.match(r.head, /^Retry-After: 5$/m);
-  assert.match(r.body, /The database \/nonexistent\/liaison\.db cannot be opened/);
+  assert.match(r.body, /The database file is missing/);
+  assert.doesNotMatch(r.body, /nonexistent/, 'where the file lives is for the log only');
+  assert.match(r.stderr, /the database file \/nonexistent\/liaison\.db cannot be opened: No such file or directory/);
 });
 
 test('CGI: a database from an older version asks for liaison-admin migrate', () => {
