@@ -209,9 +209,13 @@ CONF
 
 nginx -p "$dir" -c "$dir/nginx.conf" &
 nginx_pid=$!
-trap 'stop_all; kill $nginx_pid 2>/dev/null || true; wait $nginx_pid 2>/dev/null || true; exit 0' INT TERM EXIT
+cleanup() { stop_all; kill $nginx_pid 2>/dev/null || true; wait $nginx_pid 2>/dev/null || true; }
+trap cleanup EXIT
+trap 'exit 0' INT TERM
 for i in $(seq 50); do
 	(exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break
+	# nginx gives up when it cannot listen (the port taken meanwhile): so does serve.sh.
+	kill -0 $nginx_pid 2>/dev/null || { echo "serve.sh: nginx did not start (its reason is above)" >&2; exit 1; }
 	sleep 0.1
 done
 echo "Liaison is serving http://127.0.0.1:$port/list  (database $db; Ctrl-C stops it)"
