@@ -6,6 +6,10 @@
 #            with ASan/UBSan; the same binaries as plain CGI; CGI runs under valgrind
 #   browser  headless Chromium through playwright-core, with axe-core
 #   sanitizer logs  any report a server process wrote while serving is a failure
+#   owners   after all of the above, www-data (who serves, when run as root) can still write
+#            the test database and every file SQLite made beside it
+#   serve    the dev server (conf/serve.sh): a program killed with -9 restarted, who serves,
+#            the hosts it answers, nginx's own answers (tests/serve.sh)
 #   dist     the upload bundle (make dist) unpacked into an empty root and run there by chroot
 #   apache   the bundle in a sub-folder of a site under real Apache: mod_fcgid with mod_rewrite,
 #            and plain CGI (tests/apache.sh)
@@ -18,6 +22,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 out=$here/tests/out
 rm -rf "$out"; mkdir -p "$out/asan"
+# Started as root, serve.sh runs the programs as www-data: they must be able to write their
+# sanitizer reports, or a report would be lost and the sanitizer check pass for nothing.
+[ "$(id -u)" = 0 ] && chown www-data:www-data "$out/asan"
 export LIAISON_SRCDIR=$here
 export ASAN_OPTIONS="log_path=$out/asan/asan:detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="log_path=$out/asan/ubsan:print_stacktrace=1:halt_on_error=1"
@@ -63,7 +70,7 @@ for i in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/list" && br
 node_suite() {	# name, files...
 	local name=$1; shift
 	LIAISON_BASE=http://127.0.0.1:$port LIAISON_TEST_DB=$db LIAISON_TEST_BIN=$here/build/asan \
-	LIAISON_PLAIN_BIN=$here/build LIAISON_SHOTS=$out \
+	LIAISON_PLAIN_BIN=$here/build LIAISON_SHOTS=$out LIAISON_TEST_RUN=$out/run \
 		node --test --test-reporter=tap "$@" > "$out/$name.log" 2>&1
 	local p f
 	p=$(grep -E '^# pass ' "$out/$name.log" | awk '{print $3}')
@@ -83,6 +90,27 @@ if [ "$reports" = 0 ]; then
 	count sanitizer 1 0
 else
 	count sanitizer 0 1; head -40 "$out"/asan/*
+fi
+if [ "$(id -u)" = 0 ]; then
+	# The tests opened the database as root too (sqlite3, liaison-admin, plain CGI): SQLite
+	# gives a file it makes as root the database's owner, but nothing may be left that the
+	# programs, as www-data, cannot write, or the site would fail on its next write.
+	unwritable=$(for f in "$db" "$db"-*; do [ -e "$f" ] && ! runuser -u www-data -- test -w "$f" && echo "$f"; done)
+	if [ -z "$unwritable" ] && runuser -u www-data -- test -w "$out" -a -w "$out/asan"; then
+		count owners 1 0
+	else
+		count owners 0 1; echo "not writable by www-data: $unwritable"; ls -la "$out" | head -20
+	fi
+fi
+
+# --- serve: the dev server itself (make run) -----------------------------------------------------
+tests/serve.sh > "$out/serve-suite.log" 2>&1
+line=$(tail -1 "$out/serve-suite.log")
+if [[ $line == serve* ]]; then
+	count serve "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
+	grep FAILED "$out/serve-suite.log"
+else
+	count serve 0 1; tail -20 "$out/serve-suite.log"
 fi
 
 # --- dist: the upload bundle, run in an empty root ---------------------------------------------
