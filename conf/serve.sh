@@ -19,7 +19,8 @@
 # Started as root, nothing that serves runs as root: nginx's workers and the programs run as
 # --user (www-data), the database, its folder and the run folder's temp files are handed to
 # that user, and the templates, stylesheet and programs must be readable by it (a checkout
-# under a home folder of mode 700 is not: serve.sh says so and stops).
+# under a home folder of mode 700 is not: serve.sh says so and stops). The run folder
+# (default var/run/PORT, as root /run/liaison-dev/PORT) stays root's.
 #
 # FastCGI sockets are unix sockets of mode 0600 owned by the user nginx's workers run as: a
 # peer that can write to the socket can crash libfcgi (CVE-2025-23016), so no one else may.
@@ -43,7 +44,12 @@ while [ $# -gt 0 ]; do
 	*) echo "serve.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 done
-dir=${dir:-$here/var/run/$port}
+# The run folder holds nginx's configuration, which root writes and root's nginx reads: as
+# root it must not be inside the database's folder (var/), which is handed to --user.
+if [ -z "$dir" ]; then
+	dir=$here/var/run/$port
+	[ "$(id -u)" = 0 ] && dir=/run/liaison-dev/$port
+fi
 [ -f "$db" ] || { echo "serve.sh: no database at $db (run: make db)" >&2; exit 1; }
 db=$(cd "$(dirname "$db")" && pwd)/$(basename "$db")
 command -v nginx >/dev/null || PATH=$PATH:/usr/sbin
@@ -109,6 +115,8 @@ if [ "$(id -u)" = 0 ]; then
 	as_user test -r "$here/templates/layout.tpl" || blocked "$here/templates/layout.tpl"
 	as_user test -r "$here/htdocs/liaison.css" || blocked "$here/htdocs/liaison.css"
 	as_user test -x "$dir" || blocked "$dir"
+	as_user test -w "$(dirname "$dir")" && echo "serve.sh: warning: $user may change $(dirname "$dir")," \
+		"which holds the run folder root writes nginx's configuration in; choose a --dir elsewhere" >&2
 	# The database and its folder become the user's: SQLite makes -wal, -shm and journal files
 	# beside the database, and the setup page its token file. Never a shared system folder.
 	dbdir=$(dirname "$db")
@@ -219,5 +227,5 @@ for i in $(seq 50); do
 	sleep 0.1
 done
 echo "Liaison is serving http://127.0.0.1:$port/list  (database $db; Ctrl-C stops it)"
-[ -n "$user_line" ] && echo "(nginx's workers and the programs run as $user)"
+[ -n "$user_line" ] && echo "(nginx's workers and the programs run as $user; nginx's logs are in $dir/logs)"
 wait $nginx_pid

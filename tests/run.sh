@@ -60,7 +60,10 @@ fi
 
 # --- http ------------------------------------------------------------------------------------
 port=$((20000 + RANDOM % 20000))
-db=$out/liaison.db
+# The database in a folder of its own: serve.sh hands that folder to www-data when run as
+# root, and the run folder beside it must stay root's (root writes nginx's configuration there).
+db=$out/db/liaison.db
+mkdir -p "$out/db"
 LIAISON_SCHEMA=$here/schema build/liaison-admin create "$db" data/demo.sql tests/http/fixture.sql >/dev/null
 # A second of typing is enough for the tests (the default is 3 s).
 LIAISON_APPLY_MIN_SECONDS=1 conf/serve.sh --port "$port" --bin build/asan --db "$db" --dir "$out/run" > "$out/serve.log" 2>&1 &
@@ -96,7 +99,7 @@ if [ "$(id -u)" = 0 ]; then
 	# gives a file it makes as root the database's owner, but nothing may be left that the
 	# programs, as www-data, cannot write, or the site would fail on its next write.
 	unwritable=$(for f in "$db" "$db"-*; do [ -e "$f" ] && ! runuser -u www-data -- test -w "$f" && echo "$f"; done)
-	if [ -z "$unwritable" ] && runuser -u www-data -- test -w "$out" -a -w "$out/asan"; then
+	if [ -z "$unwritable" ] && runuser -u www-data -- test -w "$out/db" -a -w "$out/asan"; then
 		count owners 1 0
 	else
 		count owners 0 1; echo "not writable by www-data: $unwritable"; ls -la "$out" | head -20
