@@ -6,12 +6,16 @@
 #   conf/deps.sh test           what `make test` adds (Check, valgrind, Node.js, Chromium, Apache,
 #                               mandoc for the man page's lint, …)
 #   conf/deps.sh bench          what `make bench` adds (wrk, PHP-FPM for the anchors, Apache)
+#
+# Beyond the obvious: multiwatch restarts a program that dies under `make run` (conf/serve.sh);
+# systemd brings systemd-analyze, which checks the installed units without a running systemd,
+# and openssl makes the certificate for tests/install.sh's HTTPS checks (HSTS).
 set -euo pipefail
 
 declare -A need=(
 	[build]="gcc g++ make pkg-config libfcgi-dev libsqlite3-dev libctemplate-dev libcsv-dev nettle-dev libcrypt-dev"
-	[run]="nginx spawn-fcgi"
-	[test]="check valgrind sqlite3 curl chromium fonts-noto-core fonts-noto-cjk time openjdk-17-jre-headless clang-14 libclang-rt-14-dev apache2 libapache2-mod-fcgid mandoc"
+	[run]="nginx spawn-fcgi multiwatch"
+	[test]="check valgrind sqlite3 curl chromium fonts-noto-core fonts-noto-cjk time openjdk-17-jre-headless clang-14 libclang-rt-14-dev apache2 libapache2-mod-fcgid mandoc systemd openssl"
 	[bench]="wrk php8.2-fpm php8.2-sqlite3 bc sqlite3 curl spawn-fcgi libfcgi-dev apache2 libapache2-mod-fcgid"
 )
 want=

@@ -6,7 +6,9 @@
 #   PREFIX/share/doc/liaison/                LICENSE, THIRD-PARTY (the libraries the upload
 #                                            bundle links in, and their licences), RELINK.txt
 #   PREFIX/share/liaison/                    templates, htdocs, schema, data/demo.sql, and conf/:
-#                                            nginx.conf (the site), fastcgi_params.liaison
+#                                            nginx.conf (the site), the maps.conf and common.conf it
+#                                            includes, fastcgi_params.liaison; liaison-errors/:
+#                                            nginx's own error pages in the site's design
 #   SYSCONFDIR/liaison/liaison.conf          the settings (kept if it exists)
 #   LOCALSTATEDIR/lib/liaison/               the database's folder, owner-only
 #   SYSTEMD_DIR/liaison@.socket, .service    one socket-activated, restarted service per program
@@ -38,7 +40,8 @@ for d in templates htdocs schema; do
 	chmod -R u=rwX,go=rX "$DESTDIR$sharedir/$d"
 done
 install -m 0644 "$here/data/demo.sql" "$DESTDIR$sharedir/data/"
-install -m 0644 "$here/conf/fastcgi_params.liaison" "$DESTDIR$sharedir/conf/"
+install -m 0644 "$here/conf/fastcgi_params.liaison" "$here/conf/nginx/maps.conf" \
+	"$here/conf/nginx/common.conf" "$DESTDIR$sharedir/conf/"
 fill "$here/conf/nginx/liaison.conf.in" "$DESTDIR$sharedir/conf/nginx.conf"
 fill "$here/conf/systemd/liaison@.socket.in" "$DESTDIR$SYSTEMD_DIR/liaison@.socket"
 fill "$here/conf/systemd/liaison@.service.in" "$DESTDIR$SYSTEMD_DIR/liaison@.service"
@@ -46,5 +49,10 @@ if [ ! -e "$DESTDIR$SYSCONFDIR/liaison/liaison.conf" ]; then
 	fill "$here/conf/liaison.conf.in" "$DESTDIR$SYSCONFDIR/liaison/liaison.conf"
 	chmod 0644 "$DESTDIR$SYSCONFDIR/liaison/liaison.conf"
 fi
+# nginx's own error pages carry the site's name as the settings give it now (run make install
+# again after changing it there).
+site=$(sed -n 's/^[[:space:]]*LIAISON_SITE_NAME[[:space:]]*=[[:space:]]*\(.*[^[:space:]]\)[[:space:]]*$/\1/p' "$DESTDIR$SYSCONFDIR/liaison/liaison.conf" | tail -1)
+rm -rf "$DESTDIR$sharedir/liaison-errors"
+"$here/conf/errorpages.sh" "$DESTDIR$sharedir" "${site:-Libraries Seeking Partners}"
 echo "installed under ${DESTDIR:-/}: programs in $libdir, liaison-admin in $PREFIX/bin (man 8 liaison-admin), settings in $SYSCONFDIR/liaison/liaison.conf"
 echo "next: see INSTALL (VPS with nginx) for the user, the database and the services"

@@ -10,6 +10,10 @@
 #   faults   a site of its own whose database file is deleted, replaced (mv, cp), made read-only,
 #            filled and damaged while it serves, and whose processes are killed with SIGKILL
 #   sanitizer logs  any report a server process wrote while serving is a failure
+#   owners   after all of the above, www-data (who serves, when run as root) can still write
+#            the test database and every file SQLite made beside it
+#   serve    the dev server (conf/serve.sh): a program killed with -9 restarted, who serves,
+#            the hosts it answers, nginx's own answers (tests/serve.sh)
 #   dist     the upload bundle (make dist) unpacked into an empty root and run there by chroot
 #   apache   the bundle in a sub-folder of a site under real Apache: mod_fcgid with mod_rewrite,
 #            and plain CGI (tests/apache.sh)
@@ -23,6 +27,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 out=$here/tests/out
 rm -rf "$out"; mkdir -p "$out/asan"
+# Started as root, serve.sh runs the programs as www-data: they must be able to write their
+# sanitizer reports, or a report would be lost and the sanitizer check pass for nothing.
+[ "$(id -u)" = 0 ] && chown www-data:www-data "$out/asan"
 export LIAISON_SRCDIR=$here
 export ASAN_OPTIONS="log_path=$out/asan/asan:detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="log_path=$out/asan/ubsan:print_stacktrace=1:halt_on_error=1"
@@ -68,7 +75,10 @@ fi
 
 # --- http ------------------------------------------------------------------------------------
 port=$((20000 + RANDOM % 20000))
-db=$out/liaison.db
+# The database in a folder of its own: serve.sh hands that folder to www-data when run as
+# root, and the run folder beside it must stay root's (root writes nginx's configuration there).
+db=$out/db/liaison.db
+mkdir -p "$out/db"
 LIAISON_SCHEMA=$here/schema build/liaison-admin create "$db" data/demo.sql tests/http/fixture.sql >/dev/null
 # A second of typing is enough for the tests (the default is 3 s).
 LIAISON_APPLY_MIN_SECONDS=1 conf/serve.sh --port "$port" --bin build/asan --db "$db" --dir "$out/run" > "$out/serve.log" 2>&1 &
@@ -78,7 +88,7 @@ for i in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/list" && br
 node_suite() {	# name, files...
 	local name=$1; shift
 	LIAISON_BASE=http://127.0.0.1:$port LIAISON_TEST_DB=$db LIAISON_TEST_BIN=$here/build/asan \
-	LIAISON_PLAIN_BIN=$here/build LIAISON_SHOTS=$out \
+	LIAISON_PLAIN_BIN=$here/build LIAISON_SHOTS=$out LIAISON_TEST_RUN=$out/run \
 		node --test --test-reporter=tap "$@" > "$out/$name.log" 2>&1
 	local p f
 	p=$(grep -E '^# pass ' "$out/$name.log" | awk '{print $3}')
@@ -110,6 +120,27 @@ if [ "$reports" = 0 ]; then
 	count sanitizer 1 0
 else
 	count sanitizer 0 1; head -40 "$out"/asan/*
+fi
+if [ "$(id -u)" = 0 ]; then
+	# The tests opened the database as root too (sqlite3, liaison-admin, plain CGI): SQLite
+	# gives a file it makes as root the database's owner, but nothing may be left that the
+	# programs, as www-data, cannot write, or the site would fail on its next write.
+	unwritable=$(for f in "$db" "$db"-*; do [ -e "$f" ] && ! runuser -u www-data -- test -w "$f" && echo "$f"; done)
+	if [ -z "$unwritable" ] && runuser -u www-data -- test -w "$out/db" -a -w "$out/asan"; then
+		count owners 1 0
+	else
+		count owners 0 1; echo "not writable by www-data: $unwritable"; ls -la "$out" | head -20
+	fi
+fi
+
+# --- serve: the dev server itself (make run) -----------------------------------------------------
+tests/serve.sh > "$out/serve-suite.log" 2>&1
+line=$(tail -1 "$out/serve-suite.log")
+if [[ $line == serve* ]]; then
+	count serve "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
+	grep FAILED "$out/serve-suite.log"
+else
+	count serve 0 1; tail -20 "$out/serve-suite.log"
 fi
 
 # --- dist: the upload bundle, run in an empty root ---------------------------------------------

@@ -8,6 +8,8 @@ export const DB = process.env.LIAISON_TEST_DB;
 export const BIN = process.env.LIAISON_TEST_BIN;         // the build the server runs
 export const PLAIN_BIN = process.env.LIAISON_PLAIN_BIN;  // unsanitized build, for valgrind
 export const SRCDIR = process.env.LIAISON_SRCDIR ?? '.';
+// The pages nginx answers with by itself, as the dev server under test wrote them (conf/errorpages.sh).
+export const ERROR_DIR = `${process.env.LIAISON_TEST_RUN}/liaison-errors`;
 
 export async function get(path, init = {}) {
   const res = await fetch(BASE + path, { redirect: 'manual', ...init });

@@ -1,15 +1,16 @@
 // valid.test.mjs - every kind of page Liaison serves is valid HTML, as the Nu HTML Checker
 // (vnu, the W3C's validator) reads it: the directory, a filtered page, profiles, error pages,
 // search results, tips and matches, the application form (blank, with errors, received) and
-// every staff page, partnerships and activities (with errors), and the import page.
+// every staff page, partnerships and activities (with errors), the import page, and the pages
+// nginx answers with by itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, get, sql, request, formBody, application, signedIn, cgi, csrfOf, PLAIN_BIN, SRCDIR } from './helpers.mjs';
+import { BASE, get, sql, request, formBody, application, signedIn, cgi, csrfOf, PLAIN_BIN, SRCDIR, ERROR_DIR } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const vnu = require('vnu-jar');
@@ -86,6 +87,8 @@ test('pages are valid HTML', { skip: !java && 'java is not installed' }, async (
     fetched['import-done.html'] = (await staff.upload('/import', { csrf, kind: 'activities' },
       { file: { name: 'x.csv', content: 'partnership,held_on,type,counted_as,format,sessions\n1,2026-02-02,storytime,program,in_person,1\n' } })).text;
   }
+  // nginx's own pages (conf/errorpages.sh), as the dev server serves them.
+  for (const file of readdirSync(ERROR_DIR)) fetched[`nginx-${file}`] = readFileSync(join(ERROR_DIR, file), 'utf8');
   try {
     for (const [file, path] of Object.entries(pages))
       writeFileSync(join(dir, file), (await get(path)).body);
