@@ -328,15 +328,8 @@ file_is_ours(void)
 	struct stat st;
 	char line[4400];
 
-	if (stat(config.database, &st) != 0) {
-		snprintf(why, sizeof why, "The database file is gone: it was deleted or moved while "
-		    "the site was running. Nothing can be saved until it is put back (liaison-admin "
-		    "restore puts back a backup).");
-		snprintf(line, sizeof line, "the database file %s is gone (%s): answering 503 until "
-		    "it is back", config.database, strerror(errno));
-		log_once(line);
-		return 0;
-	}
+	if (stat(config.database, &st) != 0)
+		return 0;	/* try_open says why, and logs it once */
 	if (st.st_dev != opened.st_dev || st.st_ino != opened.st_ino) {
 		snprintf(line, sizeof line, "%s is another file than the one open (replaced while "
 		    "the site ran): opening the new one", config.database);
@@ -385,11 +378,12 @@ try_open(void)
 		return;
 	}
 	if (stat(config.database, &before) != 0) {
-		snprintf(why, sizeof why, errno == ENOENT ? "The database file is missing: "
-		    "it was deleted or moved, or has not been made yet (liaison-admin create or "
-		    "restore makes it)." : "The database file cannot be reached.");
-		snprintf(line, sizeof line, "the database file %s cannot be opened: %s", config.database,
-		    strerror(errno));
+		snprintf(why, sizeof why, errno == ENOENT ? "The database file is gone: it was "
+		    "deleted or moved, or has not been made yet. Nothing can be shown or saved until "
+		    "it is back (liaison-admin restore puts back a backup)." :
+		    "The database file cannot be reached.");
+		snprintf(line, sizeof line, "the database file %s is gone or cannot be reached (%s): "
+		    "answering 503 until it is back", config.database, strerror(errno));
 		log_once(line);
 		return;
 	}

@@ -104,10 +104,11 @@ kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
 
 # faults: a site of its own whose database is deleted, replaced, damaged and filled under it,
 # and whose processes are killed (tests/faults/faults.test.mjs starts and stops it itself).
-mkdir -p "$out/faults"
-LIAISON_SCHEMA=$here/schema build/liaison-admin create "$out/faults/liaison.db" data/demo.sql >/dev/null
+# Its database has a folder of its own (handed to the programs' user), its run folder is beside.
+mkdir -p "$out/faults/db"
+LIAISON_SCHEMA=$here/schema build/liaison-admin create "$out/faults/db/liaison.db" data/demo.sql >/dev/null
 fport=$((port + 1))
-LIAISON_BASE=http://127.0.0.1:$fport LIAISON_TEST_DB=$out/faults/liaison.db LIAISON_TEST_BIN=$here/build/asan \
+LIAISON_BASE=http://127.0.0.1:$fport LIAISON_TEST_DB=$out/faults/db/liaison.db LIAISON_TEST_BIN=$here/build/asan \
 	node --test --test-reporter=tap tests/faults/*.test.mjs > "$out/faults.log" 2>&1
 p=$(grep -E '^# pass ' "$out/faults.log" | awk '{print $3}')
 f=$(grep -E '^# fail ' "$out/faults.log" | awk '{print $3}')

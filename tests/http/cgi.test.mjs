@@ -48,9 +48,9 @@ test('CGI: a missing database is a 503 that says so, and the log (not the page) 
   assert.equal(r.code, 0);
   assert.equal(r.status, 503);
   assert.match(r.head, /^Retry-After: 5$/m);
-  assert.match(r.body, /The database file is missing/);
+  assert.match(r.body, /The database file is gone/);
   assert.doesNotMatch(r.body, /nonexistent/, 'where the file lives is for the log only');
-  assert.match(r.stderr, /the database file \/nonexistent\/liaison\.db cannot be opened: No such file or directory/);
+  assert.match(r.stderr, /the database file \/nonexistent\/liaison\.db is gone or cannot be reached \(No such file or directory\)/);
 });
 
 test('CGI: a database from an older version asks for liaison-admin migrate', () => {
