@@ -156,9 +156,9 @@ FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=u
 build/fuzz/fuzz_params: tests/fuzz/fuzz_params.c src/params.c src/params.h
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_params.c src/params.c
-build/fuzz/fuzz_csv: tests/fuzz/fuzz_csv.c src/csvout.c src/csvout.h
+build/fuzz/fuzz_csv: tests/fuzz/fuzz_csv.c src/csvout.c src/csvout.h src/sink.c src/sink.h
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_csv.c src/csvout.c -lcsv
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_csv.c src/csvout.c src/sink.c -lcsv
 build/fuzz/fuzz_searchquery: tests/fuzz/fuzz_searchquery.c src/searchquery.c src/searchquery.h src/params.c
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_searchquery.c src/searchquery.c src/params.c -lsqlite3

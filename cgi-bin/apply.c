@@ -21,6 +21,7 @@
 #include "entry.h"
 #include "form.h"
 #include "http.h"
+#include "serve.h"
 #include "orgform.h"
 #include "params.h"
 #include "token.h"

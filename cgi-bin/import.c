@@ -16,6 +16,7 @@
 
 #include "csvout.h"
 #include "http.h"
+#include "serve.h"
 #include "import.h"
 #include "multipart.h"
 #include "params.h"
@@ -118,7 +119,8 @@ send_template(struct req *r)
 	kind = import_kind_by_name(p.v[KEY_KIND].present ? p.v[KEY_KIND].str : "activities");
 	cols = import_columns((enum import_kind)kind, &n);
 	snprintf(filename, sizeof filename, "liaison-%s-template.csv", import_kind_names[kind]);
-	csv_start(&out, r, filename);
+	req_attachment(r, "text/csv; charset=utf-8", filename);
+	csv_begin(&out, req_sink(r));
 	for (size_t c = 0; c < n; c++)
 		csv_cell(&out, cols[c].name);
 	csv_row_end(&out);

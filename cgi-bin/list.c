@@ -15,6 +15,7 @@
 #include "directory.h"
 #include "dirview.h"
 #include "http.h"
+#include "serve.h"
 #include "pagecache.h"
 #include "params.h"
 #include "view.h"
@@ -253,6 +254,13 @@ profile_id(const char *path)
 	return id;
 }
 
+/* The directory page in the shape pagecache_process() draws it. */
+static void
+draw_list(struct req *r, void *p)
+{
+	show_list(r, p);
+}
+
 static void
 handle(struct req *r)
 {
@@ -276,11 +284,8 @@ handle(struct req *r)
 	}
 	if (strcmp(p.v[KEY_FORMAT].str, "csv") == 0)
 		export_csv(r, &p);	/* streamed, never cached: it may be any size */
-	else if (!pagecache_serve(r)) {
-		pagecache_begin(r);
-		show_list(r, &p);
-		pagecache_end(r);
-	}
+	else
+		pagecache_process(r, draw_list, &p);
 }
 
 static const struct program list_program = { "list", handle, NULL };

@@ -22,6 +22,7 @@
 #include "db.h"
 #include "form.h"
 #include "http.h"
+#include "serve.h"
 #include "measure.h"
 #include "params.h"
 #include "record.h"

@@ -23,6 +23,7 @@
 #include "config.h"
 #include "db.h"
 #include "http.h"
+#include "serve.h"
 #include "measure.h"
 #include "params.h"
 #include "period.h"

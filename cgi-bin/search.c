@@ -17,6 +17,7 @@
 #include "directory.h"
 #include "dirview.h"
 #include "http.h"
+#include "serve.h"
 #include "match.h"
 #include "pagecache.h"
 #include "params.h"
@@ -249,6 +250,26 @@ show_matches(struct req *r, long long id)
 	view_page_finish(v, r);
 }
 
+/* The two pages kept by the page cache, in the shape pagecache_process() draws them. */
+static void
+draw_matches(struct req *r, void *id)
+{
+	show_matches(r, *(const long *)id);
+}
+
+struct results_page {
+	const struct params	*p;
+	const struct search	*s;
+};
+
+static void
+draw_results(struct req *r, void *arg)
+{
+	struct results_page *page = arg;
+
+	show_results(r, page->p, page->s);
+}
+
 static void
 handle(struct req *r)
 {
@@ -272,11 +293,8 @@ handle(struct req *r)
 		if (p.v[KEY_Q].present || strcmp(p.v[KEY_FORMAT].str, "csv") == 0)
 			req_error(r, 400, "The parameter match shows one organization's best partners "
 			    "as a web page: use it without q and without format=csv.");
-		else if (!pagecache_serve(r)) {
-			pagecache_begin(r);
-			show_matches(r, p.v[KEY_MATCH].num);
-			pagecache_end(r);
-		}
+		else
+			pagecache_process(r, draw_matches, &p.v[KEY_MATCH].num);
 		return;
 	}
 	terms = search_prepare(&s, p.v[KEY_Q].str);	/* the table bounds q: never -1 here */
@@ -284,10 +302,9 @@ handle(struct req *r)
 		show_tips(r, &p);
 	else if (strcmp(p.v[KEY_FORMAT].str, "csv") == 0)
 		export_csv(r, &p, &s);	/* streamed, never cached: it may be any size */
-	else if (!pagecache_serve(r)) {
-		pagecache_begin(r);
-		show_results(r, &p, &s);
-		pagecache_end(r);
+	else {
+		struct results_page page = { &p, &s };
+		pagecache_process(r, draw_results, &page);
 	}
 }
 

@@ -32,6 +32,7 @@
 #include "entry.h"
 #include "form.h"
 #include "http.h"
+#include "serve.h"
 #include "setup.h"
 #include "orgform.h"
 #include "params.h"

@@ -1,6 +1,6 @@
 /*
- * backup.h - copies of the database, checks, restores and an export of everything as CSV:
- * what `liaison-admin backup | restore | check | export` and upgrades do. All of it is safe
+ * backup.h - copies of the database, checks and restores:
+ * what `liaison-admin backup | restore | check` and upgrades do. All of it is safe
  * while the site is serving: a copy is one read transaction, which writers do not wait for.
  */
 #ifndef LIAISON_BACKUP_H
@@ -37,11 +37,4 @@ int	backup_check(const char *path, FILE *out);
  * schema may then be older than this version: run the migrations after. 0, or -1 with err.
  */
 int	backup_restore(const char *db_path, const char *src, char *err, size_t errsize);
-/*
- * Writes every table a site's people made (organizations, applications, partnerships,
- * activities, the audit log, accounts without their passwords, the reference lists) as
- * DIR/TABLE.csv through the shared CSV writer, DIR made if need be. Reads the process's
- * database (config.database). Returns the number of files, or -1 with err.
- */
-int	backup_export(const char *dir, FILE *progress, char *err, size_t errsize);
 #endif

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "csvout.h"
-#include "http.h"
+#include "sink.h"
 
 /* The code point that starts s (n > 0 bytes), its length in *len; -1 if not valid UTF-8. */
 static long
@@ -88,23 +88,11 @@ csv_formula_like(const char *text, size_t len)
 }
 
 void
-csv_start(struct csv_out *c, struct req *r, const char *filename)
-{
-	char extra[256];
-
-	snprintf(extra, sizeof extra,
-	    "Content-Disposition: attachment; filename=\"%s\"\r\n"
-	    "Cache-Control: no-store\r\n", filename);
-	req_head(r, 200, "text/csv; charset=utf-8", extra);
-	csv_start_body(c, r);
-}
-
-void
-csv_start_body(struct csv_out *c, struct req *r)
+csv_begin(struct csv_out *c, struct sink *out)
 {
 	memset(c, 0, sizeof *c);
-	c->r = r;
-	req_write(r, "\xEF\xBB\xBF", 3);
+	c->out = out;
+	sink_write(out, "\xEF\xBB\xBF", 3);
 }
 
 /* Makes room for need more bytes in the row; 0, or -1 (the export is cut short, never garbled). */
@@ -120,7 +108,7 @@ room(struct csv_out *c, size_t need)
 	while (cap < c->len + need)
 		cap *= 2;
 	if ((b = realloc(c->line, cap)) == NULL) {
-		c->r->out_error = 1;
+		c->out->failed = 1;
 		return -1;
 	}
 	c->line = b;
@@ -188,7 +176,7 @@ csv_row_end(struct csv_out *c)
 	if (room(c, 2) == 0) {
 		c->line[c->len++] = '\r';
 		c->line[c->len++] = '\n';
-		req_write(c->r, c->line, c->len);
+		sink_write(c->out, c->line, c->len);
 	}
 	c->len = 0;
 	c->col = 0;

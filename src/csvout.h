@@ -1,5 +1,6 @@
 /*
- * csvout.h - CSV for spreadsheets, streamed: one cell at a time straight to the client.
+ * csvout.h - CSV for spreadsheets, streamed a row at a time to a sink (sink.h): the client,
+ * or a file for liaison-admin export.
  *
  * Every export (directory, search, reports) goes through here so they all get the same
  * guarantees: a UTF-8 byte-order mark (Excel shows accents), RFC 4180 quoting by libcsv,
@@ -10,23 +11,21 @@
 
 #include <stddef.h>
 
-struct req;
+struct sink;
 
 /*
  * A row is built in line and written with one call when it ends: a million-row export makes a
  * million writes, not thirty million. line grows to the longest row and no further.
  */
 struct csv_out {
-	struct req	*r;
+	struct sink	*out;		/* failed once a row could not be written */
 	int		 col;		/* cells in the current row */
 	char		*line;		/* the row so far, freed by csv_finish */
 	size_t		 len, cap;
 };
 
-/* Sends the headers (attachment named filename) and the byte-order mark. */
-void	csv_start(struct csv_out *, struct req *, const char *filename);
-/* The byte-order mark only: for a file, or a request whose headers were sent already. */
-void	csv_start_body(struct csv_out *, struct req *);
+/* Starts a file on out with the byte-order mark (the headers, for a download, are the page's). */
+void	csv_begin(struct csv_out *, struct sink *out);
 void	csv_cell(struct csv_out *, const char *text);
 void	csv_cell_n(struct csv_out *, const char *text, size_t len);
 void	csv_cell_int(struct csv_out *, long long value);

@@ -234,7 +234,8 @@ static const char *const csv_header[] = {
 void
 dirview_csv_start(struct csv_out *csv, struct req *r, const char *filename)
 {
-	csv_start(csv, r, filename);
+	req_attachment(r, "text/csv; charset=utf-8", filename);
+	csv_begin(csv, req_sink(r));
 	for (size_t i = 0; i < sizeof csv_header / sizeof csv_header[0]; i++)
 		csv_cell(csv, csv_header[i]);
 	csv_row_end(csv);
@@ -296,7 +297,7 @@ dirview_page_finish(struct view *v, struct req *r, struct view_dict *body, int r
 {
 	if (rc < 0) {	/* cut short: say so, and do not keep the page */
 		view_show(body, "READ_ERROR");
-		pagecache_discard(r);
+		r->no_keep = 1;
 	}
 	view_page_finish(v, r);
 }

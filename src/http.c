@@ -1,40 +1,24 @@
 /*
- * http.c - the request loop and output for every program, under FastCGI or plain CGI.
+ * http.c - one request's input and output, under FastCGI or plain CGI: the environment, the
+ * body, the status line and headers, links, and writing. It depends on nothing of ours but
+ * sink.h: what it needs from above (the error page's look, the check before a page's first
+ * byte, the site's addresses) the serve loop (serve.c) gives it through http_settings and
+ * http_hooks once at start-up. ARCHITECTURE.md, "The life of one request".
  *
- * libfcgi's FCGX_Accept_r does not fall back to CGI, so we ask FCGX_IsCGI() first and, under
- * CGI, serve one request from getenv/stdin/stdout. We never use libfcgi's stdio header: its macros
- * rewrite FILE and break stdio-based code such as libcsv's writers. FCGX_FPrintF has its own
- * printf that rejects %zu, so everything is formatted with snprintf and written with
- * FCGX_PutStr. SIGTERM while idle must make Accept return <0 for a clean exit: that takes both
- * a handler installed without SA_RESTART and the request flag FCGI_FAIL_ACCEPT_ON_INTR, as
- * libfcgi otherwise retries accept() after EINTR. A SIGTERM during a request lets the request
- * finish, then the loop ends.
+ * We never use libfcgi's stdio header: its macros rewrite FILE and break stdio-based code
+ * such as libcsv's writers. FCGX_FPrintF has its own printf that rejects %zu, so everything is
+ * formatted with snprintf and written with FCGX_PutStr.
  */
-#include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
-#include "bundle.h"
-#include "config.h"
-#include "db.h"
 #include "http.h"
-#include "pagecache.h"
-#include "view.h"
+#include "sink.h"
 
-extern char **environ;
-
-static volatile sig_atomic_t stopping;
-
-static void
-on_term(int sig)
-{
-	(void)sig;
-	stopping = 1;
-}
+struct http_settings	http_settings = { "", "", 0 };
+struct http_hooks	http_hooks;
 
 const char *
 http_reason(int status)
@@ -70,8 +54,8 @@ out_write(struct req *r, const char *s, size_t n)
 {
 	if (r->out_error || n == 0)
 		return;
-	if (r->capture)
-		capture_append(r->capture, s, n);
+	if (r->tee)
+		r->tee(r->tee_arg, s, n);
 	if (r->is_cgi) {
 		if (fwrite(s, 1, n, (FILE *)r->cgi_out) != n)
 			r->out_error = 1;
@@ -89,28 +73,23 @@ out_write(struct req *r, const char *s, size_t n)
 	}
 }
 
-static void error_page(struct req *, int, const char *, const char *);
-
 /*
- * The first byte of the body is about to go: a 200 page that met a hard database error while
- * it was being read (a damaged page halfway through a list, an I/O error) is not sent, since
- * it may show fewer rows than it says; the 503 page goes in its place and the rest of the
- * page is dropped. Otherwise the waiting headers go out.
+ * The first byte of the body is about to go: the layer above may still answer otherwise
+ * (http_hooks.before_body: a 200 page that met a database error is answered 503 instead),
+ * and then the rest of this page is dropped. Otherwise the waiting headers go out.
  */
 static void
 send_head(struct req *r)
 {
-	int rc = db_request_error();
-
 	if (r->head_len == 0)
 		return;
-	if (rc != 0 && r->status == 200) {
-		fprintf(stderr, "liaison: %s %s%s: the page met a database error (%d) and was "
-		    "answered 503\n", r->method_name ? r->method_name : "",
-		    req_env(r, "SCRIPT_NAME"), r->path_info ? r->path_info : "", rc);
-		error_page(r, 503, "Retry-After: 30\r\n", db_error_text(rc));
-		r->discarding = 1;
-		return;
+	if (r->status == 200 && !r->replacing && http_hooks.before_body) {
+		r->replacing = 1;	/* the replacement's own first byte comes back through here */
+		if (http_hooks.before_body(r)) {
+			r->discarding = 1;
+			return;
+		}
+		r->replacing = 0;
 	}
 	r->body_started = 1;
 	out_write(r, r->head, r->head_len);
@@ -258,10 +237,10 @@ site_origin(const struct req *r, char *buf, size_t size)
 {
 	const char *name = req_env(r, "SERVER_NAME"), *port = req_env(r, "SERVER_PORT");
 	int https = req_is_https(r);
-	size_t n = strlen(config.base_url), plen = strlen(port);
+	size_t n = strlen(http_settings.base_url), plen = strlen(port);
 
 	if (n) {
-		snprintf(buf, size, "%.*s", (int)(config.base_url[n - 1] == '/' ? n - 1 : n), config.base_url);
+		snprintf(buf, size, "%.*s", (int)(http_settings.base_url[n - 1] == '/' ? n - 1 : n), http_settings.base_url);
 		return;
 	}
 	buf[0] = '\0';
@@ -346,13 +325,13 @@ split_script_name(struct req *r, const char *program)
 	plen = (size_t)(base - sn);
 	if (plen >= sizeof r->link_prefix)
 		plen = 0;
-	if (config.static_url[0])
-		snprintf(r->static_url, sizeof r->static_url, "%s", config.static_url);
+	if (http_settings.static_url[0])
+		snprintf(r->static_url, sizeof r->static_url, "%s", http_settings.static_url);
 	else if ((cgi_bin = strstr(sn, "/cgi-bin/")) != NULL && plain_path(sn, (size_t)(cgi_bin - sn) + 1))
 		snprintf(r->static_url, sizeof r->static_url, "%.*shtdocs", (int)(cgi_bin - sn) + 1, sn);
 	else
 		strcpy(r->static_url, "/static");
-	if (config.bundle_root[0] && clean_links(r, program))
+	if (http_settings.bundled && clean_links(r, program))
 		return;
 	memcpy(r->link_prefix, sn, plen);
 	r->link_prefix[plen] = '\0';
@@ -363,12 +342,10 @@ split_script_name(struct req *r, const char *program)
 		strcpy(r->link_suffix, base + nlen);
 }
 
-/* The one error page; extra is more header lines ("Name: value\r\n"), or NULL. */
-static void
-error_page(struct req *r, int status, const char *extra, const char *detail)
+/* The one error page, drawn by the layer above; extra is more header lines, or NULL. */
+void
+req_error_page(struct req *r, int status, const char *extra, const char *detail)
 {
-	struct view *v;
-
 	if (r->headers_sent && r->body_started) {
 		/* Too late for a status; the truncated body is the best signal left. */
 		r->out_error = 1;
@@ -376,24 +353,19 @@ error_page(struct req *r, int status, const char *extra, const char *detail)
 	}
 	r->head_len = 0;	/* headers chosen but not sent: this answer replaces them */
 	r->headers_sent = 0;
-	/* "Not found" or "could not be read" after a hard database error is the database's doing. */
-	if ((status == 404 || status == 500) && db_request_error() != 0) {
-		status = 503;
-		extra = "Retry-After: 30\r\n";
-		detail = db_error_text(db_request_error());
+	if (http_hooks.error_page)
+		http_hooks.error_page(r, status, extra, detail);
+	else {
+		req_head(r, status, "text/plain; charset=utf-8", extra);
+		req_puts(r, detail);
+		req_puts(r, "\n");
 	}
-	req_head(r, status, "text/html; charset=utf-8", extra);
-	v = view_page_new(r, http_reason(status), "error.tpl");
-	view_set_int(view_body(v), "STATUS", status);
-	view_set(view_body(v), "REASON", http_reason(status));
-	view_set(view_body(v), "DETAIL", detail);
-	view_page_finish(v, r);
 }
 
 void
 req_error(struct req *r, int status, const char *detail)
 {
-	error_page(r, status, status == 503 ? "Retry-After: 5\r\n" : NULL, detail);
+	req_error_page(r, status, status == 503 ? "Retry-After: 5\r\n" : NULL, detail);
 }
 
 void
@@ -404,36 +376,7 @@ req_method_not_allowed(struct req *r, const char *allow)
 
 	snprintf(extra, sizeof extra, "Allow: %s\r\n", allow);
 	snprintf(detail, sizeof detail, "This address answers only these requests: %s.", allow);
-	error_page(r, 405, extra, detail);
-}
-
-/* The site's public folder: Apache's CONTEXT_DOCUMENT_ROOT (right under /~name/ too), else DOCUMENT_ROOT. */
-static const char *
-document_root(const struct req *r)
-{
-	const char *d = req_env(r, "CONTEXT_DOCUMENT_ROOT");
-	return *d ? d : req_env(r, "DOCUMENT_ROOT");
-}
-
-/*
- * A hard database error after the body began (a CSV streamed row by row): the status is
- * gone, so the log says so and the reader is told in the file itself. (Dropping the FastCGI
- * connection was tried: nginx still ends the transfer as complete, so it would add nothing.)
- */
-static void
-cut_short(struct req *r)
-{
-	int rc = db_request_error();
-	int html = r->content_type && strncmp(r->content_type, "text/html", 9) == 0;
-
-	fprintf(stderr, "liaison: %s %s%s: cut short by a database error (%d) after %d was sent\n",
-	    r->method_name, req_env(r, "SCRIPT_NAME"), r->path_info, rc, r->status);
-	if (html)
-		req_puts(r, "\n<p role=\"alert\"><strong>This page was cut short: the directory's "
-		    "database could not be read to the end. Please try again later.</strong></p>\n");
-	else if (r->content_type && strncmp(r->content_type, "text/csv", 8) == 0)
-		req_puts(r, "\"This file was cut short: the directory's database could not be read "
-		    "past the row above. Please download it again later.\"\r\n");
+	req_error_page(r, 405, extra, detail);
 }
 
 /* The host name of an authority ("Host: a.example:8080", "[::1]:80"), without the port: its
@@ -468,8 +411,8 @@ same_host(const char *a, const char *h, size_t hlen)
  * Host the request was sent to. A request with neither (curl, scripts, old browsers) passes: the form
  * tokens still guard it. Returns NULL, or why the request is refused.
  */
-static const char *
-cross_site(const struct req *r)
+const char *
+req_cross_site(const struct req *r)
 {
 	static const char refused[] = "This form was sent from a page on another site, so nothing "
 	    "was done. If you meant to send it, open the form on this site and send it from there.";
@@ -488,17 +431,26 @@ cross_site(const struct req *r)
 		return refused;
 	olen = host_part(sep + 3, &oh);
 	if (same_host(req_env(r, "HTTP_HOST"), oh, olen) ||
-	    (config.base_url[0] && same_host(config.base_url, oh, olen)))
+	    (http_settings.base_url[0] && same_host(http_settings.base_url, oh, olen)))
 		return NULL;
 	return refused;
 }
 
-static void
-run_one(const struct program *p, struct req *r)
-{
-	const char *m, *why;
 
-	m = req_env(r, "REQUEST_METHOD");
+static int
+write_to_request(void *arg, const char *bytes, size_t len)
+{
+	struct req *r = arg;
+
+	req_write(r, bytes, len);
+	return r->out_error ? -1 : 0;
+}
+
+void
+req_begin(struct req *r, const char *program)
+{
+	const char *m = req_env(r, "REQUEST_METHOD");
+
 	r->method_name = m;
 	r->method = strcmp(m, "GET") == 0 ? METHOD_GET :
 	    strcmp(m, "HEAD") == 0 ? METHOD_HEAD :
@@ -511,79 +463,36 @@ run_one(const struct program *p, struct req *r)
 	r->head_len = 0;
 	r->body_started = 0;
 	r->discarding = 0;
+	r->replacing = 0;
+	r->no_keep = 0;
 	r->content_type = NULL;
-	r->capture = NULL;
-	split_script_name(r, p->name);
-
-	if (r->method != METHOD_GET && r->method != METHOD_HEAD && (why = cross_site(r)) != NULL)
-		req_error(r, 403, why);
-	else if (config.bundle_root[0] && (why = bundle_prepare(document_root(r))) != NULL)
-		req_error(r, 503, why);
-	else if (!db_ready())
-		req_error(r, 503, db_unavailable_reason());
-	else
-		p->handle(r);
-	if (!r->headers_sent)
-		req_error(r, 500, "The program produced no answer.");
-	send_head(r);	/* an answer with no body, such as a redirect, has its headers still waiting */
-	if (r->body_started && r->status == 200 && !r->discarding && db_request_error() != 0)
-		cut_short(r);
+	r->tee = NULL;
+	r->tee_arg = NULL;
+	r->body.write = write_to_request;
+	r->body.arg = r;
+	r->body.failed = 0;
+	split_script_name(r, program);
 }
 
 void
-http_serve_cgi_once(const struct program *p, struct req *r, void *in, void *out)
+req_end(struct req *r)
 {
-	r->is_cgi = 1;
-	r->cgi_in = in;
-	r->cgi_out = out;
-	r->envp = environ;
-	run_one(p, r);
+	send_head(r);	/* an answer with no body, such as a redirect, has its headers still waiting */
 }
 
-int
-http_serve(const struct program *p)
+struct sink *
+req_sink(struct req *r)
 {
-	struct sigaction sa;
-	struct req r;
+	return &r->body;
+}
 
-	memset(&r, 0, sizeof r);
-	config_load();
-	view_init(config.template_root);
-	db_open_configured();
-	if (p->init)
-		p->init();
+void
+req_attachment(struct req *r, const char *content_type, const char *filename)
+{
+	char extra[256];
 
-	if (FCGX_IsCGI()) {
-		static char outbuf[1 << 16];
-
-		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-		http_serve_cgi_once(p, &r, stdin, stdout);
-		fflush(stdout);
-		db_close();
-		return 0;
-	}
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_term;	/* no SA_RESTART: Accept must see EINTR and return */
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-
-	FCGX_Init();
-	/* Without this flag libfcgi retries accept() after EINTR and SIGTERM never ends us. */
-	FCGX_InitRequest(&r.fcgx, 0, FCGI_FAIL_ACCEPT_ON_INTR);
-	while (!stopping && FCGX_Accept_r(&r.fcgx) >= 0) {
-		r.envp = r.fcgx.envp;
-		run_one(p, &r);
-		FCGX_Finish_r(&r.fcgx);
-		if (config.reload_templates) {
-			view_reload_if_changed();
-			pagecache_clear();	/* a page may show an edited template */
-		}
-	}
-	FCGX_Free(&r.fcgx, 1);
-	pagecache_clear();
-	db_close();
-	return 0;
+	snprintf(extra, sizeof extra,
+	    "Content-Disposition: attachment; filename=\"%s\"\r\n"
+	    "Cache-Control: no-store\r\n", filename);
+	req_head(r, 200, content_type, extra);
 }

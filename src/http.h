@@ -1,10 +1,11 @@
 /*
- * http.h - one request, whether it arrived over FastCGI or as a plain CGI run.
+ * http.h - one request, whether it arrived over FastCGI or as a plain CGI run: its
+ * environment, body, headers, links and output.
  *
- * Every program in cgi-bin/ hands its handler to http_serve(), which loops over FastCGI
- * requests or, when started as CGI (FCGX_IsCGI()), serves exactly one request from the
- * environment, stdin and stdout. Handlers see the same struct req either way and write
- * through req_write(), so templates and CSV stream straight to the client.
+ * Handlers see the same struct req either way (the serve loop, serve.h, makes it) and write
+ * through req_write() or the request's sink (req_sink), so templates and CSV stream straight
+ * to the client. This is the request core: it depends on nothing of ours but sink.h, and
+ * learns what it must of the layers above through http_settings and http_hooks.
  */
 #ifndef LIAISON_HTTP_H
 #define LIAISON_HTTP_H
@@ -12,8 +13,7 @@
 #include <stddef.h>
 #include <fcgiapp.h>
 
-struct params;
-struct capture;
+#include "sink.h"
 
 enum method { METHOD_GET, METHOD_HEAD, METHOD_POST, METHOD_OTHER };
 
@@ -35,27 +35,56 @@ struct req {
 	int		 out_error;	/* the client went away; stop writing */
 	/*
 	 * The status line and headers wait here until the first byte of the body, so that a page
-	 * whose reading met a hard database error (db_request_error) can still be answered with a
-	 * 503 instead of the 200 it began as; then the rest of that page is dropped (discarding).
+	 * whose reading met a hard database error can still be answered with a 503 instead of the
+	 * 200 it began as (http_hooks.before_body); the rest of that page is then dropped.
 	 */
 	char		 head[4096];
 	size_t		 head_len;
 	int		 body_started;
 	int		 discarding;
+	int		 replacing;	/* before_body is drawing the page that replaces this one */
 	const char	*content_type;	/* of what was sent: a string constant */
-	struct capture	*capture;	/* a copy being kept for the page cache, or NULL */
+	/* A copy of every byte sent goes to tee as well (the page cache keeping a page), or NULL. */
+	void		(*tee)(void *arg, const char *bytes, size_t len);
+	void		*tee_arg;
+	int		 no_keep;	/* this answer must not be kept by any cache (an error shown as 200) */
+	struct sink	 body;		/* req_sink(): writes to the body, fails once the client has gone */
 };
 
-/* What a program is: its name (for links and logs) and its one handler. */
-struct program {
-	const char	*name;
-	void		(*handle)(struct req *);
-	void		(*init)(void);	/* once per process, after config; may be NULL */
+/* What the request core needs of the site, given once by the serve loop. */
+struct http_settings {
+	const char	*base_url;	/* LIAISON_BASE_URL, or "" */
+	const char	*static_url;	/* LIAISON_STATIC_URL, or "" to find htdocs/ beside cgi-bin/ */
+	int		 bundled;	/* running from the upload bundle: links may keep mod_rewrite's form */
 };
+extern struct http_settings http_settings;
 
-int	 http_serve(const struct program *);
-/* Serves one request under CGI rules from the process environment, writing to out (a FILE *). */
-void	 http_serve_cgi_once(const struct program *, struct req *, void *in, void *out);
+/* What the request core asks of the layers above it (serve.c sets them); each may be NULL. */
+struct http_hooks {
+	/* Draws the error page for status (its headers, then the page). */
+	void	(*error_page)(struct req *, int status, const char *extra, const char *detail);
+	/* Before the first body byte of a 200 answer: 1 if it answered otherwise instead. */
+	int	(*before_body)(struct req *);
+};
+extern struct http_hooks http_hooks;
+
+/* Reads the method, path and query of a new request and works out its links' shape. */
+void	 req_begin(struct req *, const char *program);
+/* Sends whatever is still waiting (the headers of an answer without a body). */
+void	 req_end(struct req *);
+/* The body as a sink, for writers that take one (csvout.h). */
+struct sink *req_sink(struct req *);
+/* Headers for a download named filename ("Content-Disposition: attachment", no-store). */
+void	 req_attachment(struct req *, const char *content_type, const char *filename);
+/*
+ * NULL, or why this request must be refused: a form sent from another site's page (cross-site
+ * request forgery; signing a visitor into an account someone else controls). Browsers name
+ * where a request comes from: Sec-Fetch-Site (same-origin and none pass; cross-site and
+ * same-site, another subdomain, do not) and, where that is absent, Origin, whose host must be
+ * LIAISON_BASE_URL's or the Host the request was sent to. A request with neither (curl,
+ * scripts, old browsers) passes: the form tokens still guard it.
+ */
+const char *req_cross_site(const struct req *);
 
 const char *req_env(const struct req *, const char *name);
 void	 req_write(struct req *, const char *, size_t);
@@ -94,6 +123,8 @@ void	 req_absolute_link(const struct req *, char *buf, size_t size, const char *
  * comes from templates/error.tpl; detail is escaped there like any other value.
  */
 void	 req_error(struct req *, int status, const char *detail);
+/* The same with extra header lines ("Name: value\r\n"), or NULL. */
+void	 req_error_page(struct req *, int status, const char *extra, const char *detail);
 /* 405 with the Allow header the spec requires. */
 void	 req_method_not_allowed(struct req *, const char *allow);
 

@@ -22,6 +22,15 @@
 
 #define SLOTS_MAX	256
 
+/* The copy being made of a response, while it is sent. */
+struct capture {
+	char	*buf;
+	size_t	 len, cap;
+	int	 overflow;	/* grew past PAGECACHE_PAGE_MAX: will not be kept */
+};
+
+static void	capture_append(void *, const char *, size_t);
+
 static struct page {
 	char		*key;
 	char		*body;		/* the whole response, headers included */
@@ -176,7 +185,7 @@ store_keep(struct req *r, const char *body, size_t len)
 	free(key);
 }
 
-int
+static int
 pagecache_serve(struct req *r)
 {
 	char *key;
@@ -202,7 +211,7 @@ pagecache_serve(struct req *r)
 	return 0;
 }
 
-void
+static void
 pagecache_begin(struct req *r)
 {
 	sqlite3_stmt *s;
@@ -217,21 +226,23 @@ pagecache_begin(struct req *r)
 		if (store_version < 0)
 			return;
 	}
-	r->capture = calloc(1, sizeof *r->capture);
+	if ((r->tee_arg = calloc(1, sizeof(struct capture))) != NULL)
+		r->tee = capture_append;
 }
 
-void
+static void
 pagecache_end(struct req *r)
 {
-	struct capture *c = r->capture;
+	struct capture *c = r->tee == capture_append ? r->tee_arg : NULL;
 	struct page *victim = &pages[0];
 	char *key;
 
-	r->capture = NULL;
+	r->tee = NULL;
+	r->tee_arg = NULL;
 	if (c == NULL)
 		return;
 	/* Never keep a page made while the database failed: it may be missing rows. */
-	if (c->overflow || r->out_error || r->status != 200 || db_request_error() != 0) {
+	if (c->overflow || r->out_error || r->no_keep || r->status != 200 || db_request_error() != 0) {
 		free(c->buf);
 		free(c);
 		return;
@@ -264,19 +275,12 @@ pagecache_end(struct req *r)
 	free(c);
 }
 
-void
-pagecache_discard(struct req *r)
+/* The request's tee (http.h): every byte sent is copied here too. */
+static void
+capture_append(void *arg, const char *s, size_t n)
 {
-	if (r->capture) {
-		r->capture->overflow = 1;
-		free(r->capture->buf);
-		r->capture->buf = NULL;
-	}
-}
+	struct capture *c = arg;
 
-void
-capture_append(struct capture *c, const char *s, size_t n)
-{
 	if (c->overflow)
 		return;
 	if (c->len + n > PAGECACHE_PAGE_MAX) {
@@ -302,4 +306,14 @@ capture_append(struct capture *c, const char *s, size_t n)
 	}
 	memcpy(c->buf + c->len, s, n);
 	c->len += n;
+}
+
+void
+pagecache_process(struct req *r, void (*make)(struct req *, void *), void *arg)
+{
+	if (pagecache_serve(r))
+		return;
+	pagecache_begin(r);
+	make(r, arg);
+	pagecache_end(r);
 }

@@ -22,12 +22,13 @@ const struct param_choice report_tables[] = {
 };
 
 static void
-csv_begin(struct csv_out *c, struct req *r, const struct report_request *rq, const char *table)
+report_csv_begin(struct csv_out *c, struct req *r, const struct report_request *rq, const char *table)
 {
 	char name[128];
 
 	snprintf(name, sizeof name, "liaison-%s-%s-%s.csv", table, rq->period.from, rq->period.to);
-	csv_start(c, r, name);
+	req_attachment(r, "text/csv; charset=utf-8", name);
+	csv_begin(c, req_sink(r));
 }
 
 static void
@@ -55,7 +56,7 @@ csv_summary(struct req *r, const struct report_request *rq)
 	const struct report_data *data[2] = { &rq->now, &rq->before };
 	struct csv_out c;
 
-	csv_begin(&c, r, rq, "summary");
+	report_csv_begin(&c, r, rq, "summary");
 	csv_header(&c, head, 6);
 	for (size_t i = 0; i < report_headline_count; i++) {
 		const struct headline *h = &report_headlines[i];
@@ -83,7 +84,7 @@ csv_outcomes(struct req *r, const struct report_request *rq)
 	struct csv_out c;
 	char share[32];
 
-	csv_begin(&c, r, rq, "outcomes");
+	report_csv_begin(&c, r, rq, "outcomes");
 	csv_header(&c, head, 7);
 	for (int i = 0; i < 4; i++) {
 		long permille = report_share_permille(rq->now.v[report_outcomes[i].agree], respondents);
@@ -114,7 +115,7 @@ csv_imls(struct req *r, const struct report_request *rq)
 	long long pro = 0, atten = 0;
 	struct csv_out c;
 
-	csv_begin(&c, r, rq, "imls");
+	report_csv_begin(&c, r, rq, "imls");
 	csv_header(&c, head, 16);
 	for (int i = 0; i < 5; i++) {
 		csv_cell_int(&c, v[RF_IMLS_K0_5_PRO + i]);
@@ -147,7 +148,7 @@ csv_partnerships(struct req *r, const struct report_request *rq)
 		req_error(r, 503, "The report cannot be read; reload in a moment.");
 		return;
 	}
-	csv_begin(&c, r, rq, "partnerships");
+	report_csv_begin(&c, r, rq, "partnerships");
 	csv_header(&c, head, 13);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		csv_cell_int(&c, sqlite3_column_int64(s, RP_ID));
@@ -183,7 +184,7 @@ csv_activities(struct req *r, const struct report_request *rq)
 	sqlite3_bind_text(s, 2, rq->period.to, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, rq->scope.host);
 	sqlite3_bind_int64(s, 4, rq->scope.partnership);
-	csv_begin(&c, r, rq, "activities");
+	report_csv_begin(&c, r, rq, "activities");
 	csv_header(&c, head, sizeof head / sizeof head[0]);
 	while (sqlite3_step(s) == SQLITE_ROW && !r->out_error) {
 		csv_cell_int(&c, sqlite3_column_int64(s, 0));

@@ -42,6 +42,7 @@
 #include "auth.h"
 #include "account.h"
 #include "backup.h"
+#include "export.h"
 #include "bundle.h"
 #include "config.h"
 #include "crypto.h"
@@ -374,7 +375,7 @@ export(const char *dir)
 		fprintf(stderr, "liaison-admin: %s\n", db_unavailable_reason());
 		return 1;
 	}
-	files = backup_export(dir, stdout, err, sizeof err);
+	files = export_all(dir, stdout, err, sizeof err);
 	db_close();
 	if (files < 0) {
 		fprintf(stderr, "liaison-admin: %s\n", err);

@@ -8,6 +8,7 @@
 #include "config.h"
 #include "db.h"
 #include "directory.h"
+#include "serve.h"
 #include "unit.h"
 #include "view.h"
 
@@ -25,12 +26,14 @@ captured_open(struct captured *c)
 	c->f = open_memstream(&c->buf, &c->len);
 	c->r.is_cgi = 1;
 	c->r.cgi_out = c->f;
+	req_begin(&c->r, "list");
 	strcpy(c->r.link_prefix, "/");
 }
 
 const char *
 captured_text(struct captured *c)
 {
+	req_end(&c->r);	/* headers of an answer with no body are still waiting */
 	fflush(c->f);
 	return c->buf;
 }
@@ -113,6 +116,7 @@ main(void)
 	config_load();
 	snprintf(templates, sizeof templates, "%s/templates", srcdir());
 	view_init(templates);
+	serve_connect_request_core();	/* error pages in the site's design, as under http_serve */
 	sr = srunner_create(params_suite());
 	srunner_add_suite(sr, csv_suite());
 	srunner_add_suite(sr, db_suite());

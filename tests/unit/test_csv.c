@@ -4,7 +4,16 @@
 #include <string.h>
 
 #include "csvout.h"
+#include "http.h"
 #include "unit.h"
+
+/* A download on the captured request, as the pages start one. */
+static void
+csv_start(struct csv_out *csv, struct req *r, const char *filename)
+{
+	req_attachment(r, "text/csv; charset=utf-8", filename);
+	csv_begin(csv, req_sink(r));
+}
 
 /* The body after the blank line that ends the CGI headers. */
 static const char *

@@ -7,6 +7,7 @@
 
 #include "config.h"
 #include "db.h"
+#include "serve.h"
 #include "view.h"
 #include <unistd.h>
 #include "unit.h"

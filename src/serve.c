@@ -1,0 +1,193 @@
+/*
+ * serve.c - the serve loop every program runs: settings, templates, the database, then
+ * requests over FastCGI, or the one request of a plain CGI run; and what the request core
+ * (http.c) asks of the layers above it: the error page in the site's design, and the check,
+ * before a page's first byte, that the database did not fail while the page was being made.
+ *
+ * libfcgi's FCGX_Accept_r does not fall back to CGI, so we ask FCGX_IsCGI() first and, under
+ * CGI, serve one request from getenv/stdin/stdout. SIGTERM while idle must make Accept return
+ * <0 for a clean exit: that takes both a handler installed without SA_RESTART and the request
+ * flag FCGI_FAIL_ACCEPT_ON_INTR, as libfcgi otherwise retries accept() after EINTR. A SIGTERM
+ * during a request lets the request finish, then the loop ends.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bundle.h"
+#include "config.h"
+#include "db.h"
+#include "http.h"
+#include "pagecache.h"
+#include "serve.h"
+#include "view.h"
+
+extern char **environ;
+
+static volatile sig_atomic_t stopping;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+/* The error page in the site's design (templates/error.tpl). */
+static void
+error_page(struct req *r, int status, const char *extra, const char *detail)
+{
+	struct view *v;
+
+	/* "Not found" or "could not be read" after a hard database error is the database's doing. */
+	if ((status == 404 || status == 500) && db_request_error() != 0) {
+		status = 503;
+		extra = "Retry-After: 30\r\n";
+		detail = db_error_text(db_request_error());
+	}
+	req_head(r, status, "text/html; charset=utf-8", extra);
+	v = view_page_new(r, http_reason(status), "error.tpl");
+	view_set_int(view_body(v), "STATUS", status);
+	view_set(view_body(v), "REASON", http_reason(status));
+	view_set(view_body(v), "DETAIL", detail);
+	view_page_finish(v, r);
+}
+
+/*
+ * Before the first byte of a 200 page: one that met a hard database error while it was being
+ * read (a damaged page halfway through a list, an I/O error) may show fewer rows than it says,
+ * so the 503 page goes in its place. 1 if so.
+ */
+static int
+before_body(struct req *r)
+{
+	int rc = db_request_error();
+
+	if (rc == 0)
+		return 0;
+	fprintf(stderr, "liaison: %s %s%s: the page met a database error (%d) and was answered 503\n",
+	    r->method_name, req_env(r, "SCRIPT_NAME"), r->path_info, rc);
+	req_error_page(r, 503, "Retry-After: 30\r\n", db_error_text(rc));
+	return 1;
+}
+
+/* The site's public folder: Apache's CONTEXT_DOCUMENT_ROOT (right under /~name/ too), else DOCUMENT_ROOT. */
+static const char *
+document_root(const struct req *r)
+{
+	const char *d = req_env(r, "CONTEXT_DOCUMENT_ROOT");
+	return *d ? d : req_env(r, "DOCUMENT_ROOT");
+}
+
+/*
+ * A hard database error after the body began (a CSV streamed row by row): the status is
+ * gone, so the log says so and the reader is told in the file itself. (Dropping the FastCGI
+ * connection was tried: nginx still ends the transfer as complete, so it would add nothing.)
+ */
+static void
+cut_short(struct req *r)
+{
+	int rc = db_request_error();
+	int html = r->content_type && strncmp(r->content_type, "text/html", 9) == 0;
+
+	fprintf(stderr, "liaison: %s %s%s: cut short by a database error (%d) after %d was sent\n",
+	    r->method_name, req_env(r, "SCRIPT_NAME"), r->path_info, rc, r->status);
+	if (html)
+		req_puts(r, "\n<p role=\"alert\"><strong>This page was cut short: the directory's "
+		    "database could not be read to the end. Please try again later.</strong></p>\n");
+	else if (r->content_type && strncmp(r->content_type, "text/csv", 8) == 0)
+		req_puts(r, "\"This file was cut short: the directory's database could not be read "
+		    "past the row above. Please download it again later.\"\r\n");
+}
+
+static void
+run_one(const struct program *p, struct req *r)
+{
+	const char *why;
+
+	req_begin(r, p->name);
+	if (r->method != METHOD_GET && r->method != METHOD_HEAD && (why = req_cross_site(r)) != NULL)
+		req_error(r, 403, why);
+	else if (config.bundle_root[0] && (why = bundle_prepare(document_root(r))) != NULL)
+		req_error(r, 503, why);
+	else if (!db_ready())
+		req_error(r, 503, db_unavailable_reason());
+	else
+		p->handle(r);
+	if (!r->headers_sent)
+		req_error(r, 500, "The program produced no answer.");
+	req_end(r);
+	if (r->body_started && r->status == 200 && !r->discarding && db_request_error() != 0)
+		cut_short(r);
+}
+
+void
+serve_connect_request_core(void)
+{
+	http_settings.base_url = config.base_url;
+	http_settings.static_url = config.static_url;
+	http_settings.bundled = config.bundle_root[0] != '\0';
+	http_hooks.error_page = error_page;
+	http_hooks.before_body = before_body;
+}
+
+void
+http_serve_cgi_once(const struct program *p, struct req *r, void *in, void *out)
+{
+	serve_connect_request_core();
+	r->is_cgi = 1;
+	r->cgi_in = in;
+	r->cgi_out = out;
+	r->envp = environ;
+	run_one(p, r);
+}
+
+int
+http_serve(const struct program *p)
+{
+	struct sigaction sa;
+	struct req r;
+
+	memset(&r, 0, sizeof r);
+	config_load();
+	view_init(config.template_root);
+	db_open_configured();
+	if (p->init)
+		p->init();
+
+	serve_connect_request_core();
+	if (FCGX_IsCGI()) {
+		static char outbuf[1 << 16];
+
+		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+		http_serve_cgi_once(p, &r, stdin, stdout);
+		fflush(stdout);
+		db_close();
+		return 0;
+	}
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_term;	/* no SA_RESTART: Accept must see EINTR and return */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	FCGX_Init();
+	/* Without this flag libfcgi retries accept() after EINTR and SIGTERM never ends us. */
+	FCGX_InitRequest(&r.fcgx, 0, FCGI_FAIL_ACCEPT_ON_INTR);
+	while (!stopping && FCGX_Accept_r(&r.fcgx) >= 0) {
+		r.envp = r.fcgx.envp;
+		run_one(p, &r);
+		FCGX_Finish_r(&r.fcgx);
+		if (config.reload_templates) {
+			view_reload_if_changed();
+			pagecache_clear();	/* a page may show an edited template */
+		}
+	}
+	FCGX_Free(&r.fcgx, 1);
+	pagecache_clear();
+	db_close();
+	return 0;
+}
