@@ -1,7 +1,8 @@
 /*
- * bundle.c - the upload bundle's own arrangements: where it is, where its database goes, and
- * making or upgrading that database from a request, since a shared host may offer no shell.
- * See bundle.h for the layout; INSTALL.md tells the person installing the same story.
+ * bundle.c - the upload bundle's first request: choosing where its database goes from the
+ * site's public folder, and making or upgrading that database, since a shared host may offer
+ * no shell. Finding the bundle and its settings is config.c's. See bundle.h for the layout;
+ * INSTALL.md tells the person installing the same story.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -13,73 +14,6 @@
 #include "bundle.h"
 #include "config.h"
 #include "db.h"
-
-/* Drops the last n components of path, in place. */
-static void
-strip_components(char *path, int n)
-{
-	while (n-- > 0) {
-		char *slash = strrchr(path, '/');
-		if (slash == NULL)
-			return;
-		*slash = '\0';
-	}
-	if (path[0] == '\0')
-		strcpy(path, "/");
-}
-
-int
-bundle_find_root(char *root, size_t size)
-{
-	char exe[1024], conf[1100];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-
-	if (n <= 0)
-		return -1;
-	exe[n] = '\0';
-	strip_components(exe, 2);	/* ROOT/cgi-bin/list.fcgi, ROOT/bin/liaison-admin */
-	snprintf(conf, sizeof conf, "%s/liaison.conf", exe);
-	if (access(conf, R_OK) != 0 || strlen(exe) >= size)
-		return -1;
-	strcpy(root, exe);
-	return 0;
-}
-
-void
-bundle_defaults(void)
-{
-	snprintf(config.template_root, sizeof config.template_root, "%s/templates", config.bundle_root);
-	snprintf(config.schema_dir, sizeof config.schema_dir, "%s/schema", config.bundle_root);
-	config.database[0] = '\0';
-	config.static_url[0] = '\0';
-}
-
-static void
-resolve(char *path, size_t size)
-{
-	char full[2200];
-
-	if (path[0] == '\0' || path[0] == '/')
-		return;
-	/* Too long to hold is left as it is, to fail where it is used, with its name. */
-	if (snprintf(full, sizeof full, "%s/%s", config.bundle_root, path) < (int)size)
-		memcpy(path, full, strlen(full) + 1);
-}
-
-void
-bundle_resolve_paths(void)
-{
-	resolve(config.database, sizeof config.database);
-	resolve(config.template_root, sizeof config.template_root);
-	resolve(config.schema_dir, sizeof config.schema_dir);
-}
-
-/* The database's place in parent's data folder: PARENT/liaison-data/liaison.db. */
-static void
-database_beside(const char *parent, char *out, size_t size)
-{
-	snprintf(out, size, "%s%s" BUNDLE_DATA_DIR "/liaison.db", parent, strcmp(parent, "/") ? "/" : "");
-}
 
 /* DOCUMENT_ROOT/../liaison-data/liaison.db, into config.database. -1 if it names no folder. */
 static int
@@ -93,26 +27,9 @@ choose_database(const char *document_root)
 	strcpy(parent, document_root);
 	while ((n = strlen(parent)) > 1 && parent[n - 1] == '/')
 		parent[n - 1] = '\0';
-	strip_components(parent, 1);
-	database_beside(parent, config.database, sizeof config.database);
+	config_parent_folder(parent, 1);
+	config_bundle_database_beside(parent, config.database, sizeof config.database);
 	return 0;
-}
-
-int
-bundle_find_database(void)
-{
-	char dir[960], db[1000];
-
-	snprintf(dir, sizeof dir, "%s", config.bundle_root);
-	while (strcmp(dir, "/") != 0) {
-		strip_components(dir, 1);
-		database_beside(dir, db, sizeof db);
-		if (access(db, F_OK) == 0) {
-			snprintf(config.database, sizeof config.database, "%s", db);
-			return 0;
-		}
-	}
-	return -1;
 }
 
 const char *
@@ -130,7 +47,7 @@ bundle_prepare(const char *document_root)
 		    "so Liaison cannot choose a place for its database: name one with LIAISON_DB in "
 		    "liaison.conf.";
 	snprintf(folder, sizeof folder, "%s", config.database);
-	strip_components(folder, 1);
+	config_parent_folder(folder, 1);
 	if (access(config.database, F_OK) != 0) {
 		if (mkdir(folder, 0700) < 0 && errno != EEXIST) {
 			snprintf(why, sizeof why, "Liaison could not make the folder %s for its database: "

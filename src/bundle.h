@@ -12,21 +12,6 @@
 #define LIAISON_BUNDLE_H
 #include <stddef.h>
 
-#define BUNDLE_DATA_DIR	"liaison-data"	/* beside the web site's public folder */
-
-/* Writes the bundle's folder (two above this executable) to root: 0 when liaison.conf is
- * there, -1 when this program does not run from a bundle. */
-int	bundle_find_root(char *root, size_t size);
-/* The bundle's defaults, before its settings file is read: templates and schema inside it. */
-void	bundle_defaults(void);
-/* Makes the settings' relative paths relative to the bundle's folder. */
-void	bundle_resolve_paths(void);
-/*
- * For the admin tool, which has no request to learn the site's folder from: the database in
- * the nearest folder above the bundle that holds BUNDLE_DATA_DIR/liaison.db, into
- * config.database. 0, or -1 when there is none.
- */
-int	bundle_find_database(void);
 /*
  * Before a request is served: chooses the database from the site's public folder
  * (document_root) when no setting names it, makes it when absent, and upgrades it when an

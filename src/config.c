@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "bundle.h"
 #include "config.h"
 
 #ifndef LIAISON_DEFAULT_DB
@@ -103,6 +102,90 @@ load_file(const char *path)
 	fclose(f);
 }
 
+/* --- the upload bundle: where it is and what its paths are relative to (bundle.h) --- */
+
+void
+config_parent_folder(char *path, int n)
+{
+	while (n-- > 0) {
+		char *slash = strrchr(path, '/');
+		if (slash == NULL)
+			return;
+		*slash = '\0';
+	}
+	if (path[0] == '\0')
+		strcpy(path, "/");
+}
+
+static int
+find_bundle_root(char *root, size_t size)
+{
+	char exe[1024], conf[1100];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+	if (n <= 0)
+		return -1;
+	exe[n] = '\0';
+	config_parent_folder(exe, 2);	/* ROOT/cgi-bin/list.fcgi, ROOT/bin/liaison-admin */
+	snprintf(conf, sizeof conf, "%s/liaison.conf", exe);
+	if (access(conf, R_OK) != 0 || strlen(exe) >= size)
+		return -1;
+	strcpy(root, exe);
+	return 0;
+}
+
+static void
+bundle_defaults(void)
+{
+	snprintf(config.template_root, sizeof config.template_root, "%s/templates", config.bundle_root);
+	snprintf(config.schema_dir, sizeof config.schema_dir, "%s/schema", config.bundle_root);
+	config.database[0] = '\0';
+	config.static_url[0] = '\0';
+}
+
+static void
+resolve(char *path, size_t size)
+{
+	char full[2200];
+
+	if (path[0] == '\0' || path[0] == '/')
+		return;
+	/* Too long to hold is left as it is, to fail where it is used, with its name. */
+	if (snprintf(full, sizeof full, "%s/%s", config.bundle_root, path) < (int)size)
+		memcpy(path, full, strlen(full) + 1);
+}
+
+static void
+bundle_resolve_paths(void)
+{
+	resolve(config.database, sizeof config.database);
+	resolve(config.template_root, sizeof config.template_root);
+	resolve(config.schema_dir, sizeof config.schema_dir);
+}
+
+void
+config_bundle_database_beside(const char *parent, char *out, size_t size)
+{
+	snprintf(out, size, "%s%s" BUNDLE_DATA_DIR "/liaison.db", parent, strcmp(parent, "/") ? "/" : "");
+}
+
+int
+config_find_bundle_database(void)
+{
+	char dir[960], db[1000];
+
+	snprintf(dir, sizeof dir, "%s", config.bundle_root);
+	while (strcmp(dir, "/") != 0) {
+		config_parent_folder(dir, 1);
+		config_bundle_database_beside(dir, db, sizeof db);
+		if (access(db, F_OK) == 0) {
+			snprintf(config.database, sizeof config.database, "%s", db);
+			return 0;
+		}
+	}
+	return -1;
+}
+
 void
 config_load(void)
 {
@@ -140,7 +223,7 @@ config_load(void)
 		load_file(LIAISON_DEFAULT_CONFIG);
 #else
 	/* Not installed: perhaps unpacked from the upload bundle, which carries its own file. */
-	else if (bundle_find_root(config.bundle_root, sizeof config.bundle_root) == 0) {
+	else if (find_bundle_root(config.bundle_root, sizeof config.bundle_root) == 0) {
 		char own[1100];
 
 		bundle_defaults();

@@ -9,6 +9,8 @@
 #ifndef LIAISON_CONFIG_H
 #define LIAISON_CONFIG_H
 
+#include <stddef.h>
+
 struct config {
 	char	database[1024];		/* LIAISON_DB; "" in a bundle until a request names the site's folder */
 	char	template_root[1024];	/* LIAISON_TEMPLATES, absolute */
@@ -34,5 +36,18 @@ struct config {
 extern struct config config;
 
 void	config_load(void);
+
+#define BUNDLE_DATA_DIR	"liaison-data"	/* beside the web site's public folder */
+
+/* Drops the last n components of path, in place ("/" stays "/"). */
+void	config_parent_folder(char *path, int n);
+/* The upload bundle's database in parent's data folder: PARENT/liaison-data/liaison.db. */
+void	config_bundle_database_beside(const char *parent, char *out, size_t size);
+/*
+ * For the admin tool, which has no request to learn the site's folder from: the database in
+ * the nearest folder above the bundle that holds BUNDLE_DATA_DIR/liaison.db, into
+ * config.database. 0, or -1 when there is none.
+ */
+int	config_find_bundle_database(void);
 
 #endif

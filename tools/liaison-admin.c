@@ -43,7 +43,6 @@
 #include "account.h"
 #include "backup.h"
 #include "export.h"
-#include "bundle.h"
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
@@ -394,7 +393,7 @@ main(int argc, char **argv)
 	if (config.busy_timeout_ms < 10000)
 		config.busy_timeout_ms = 10000;
 	/* From a bundle, the database is where the site made it: no request says where that is. */
-	if (config.bundle_root[0] && config.database[0] == '\0' && bundle_find_database() < 0 &&
+	if (config.bundle_root[0] && config.database[0] == '\0' && config_find_bundle_database() < 0 &&
 	    argc >= 2 && strcmp(argv[1], "create") != 0 && strcmp(argv[1], "demo") != 0) {
 		fprintf(stderr, "liaison-admin: no folder " BUNDLE_DATA_DIR " with a database is above "
 		    "%s; name the database with LIAISON_DB=PATH\n", config.bundle_root);
