@@ -21,6 +21,7 @@
 
 #include "db.h"
 #include "form.h"
+#include "formview.h"
 #include "http.h"
 #include "measure.h"
 #include "params.h"
@@ -91,13 +92,8 @@ show_list(struct req *r)
 	view_set(body, "SELF", partnerships_base);
 	if (staff_who.role >= ROLE_STAFF)
 		view_show(body, "CAN_WRITE");
-	for (int i = 0; partnership_statuses[i].value; i++) {
-		struct view_dict *o = view_section(body, "STATUS_OPTION");
-		view_set(o, "VALUE", partnership_statuses[i].value);
-		view_set(o, "LABEL", partnership_statuses[i].label);
-		if (p.v[KEY_STATUS].present && strcmp(p.v[KEY_STATUS].str, partnership_statuses[i].value) == 0)
-			view_show(o, "SELECTED");
-	}
+	formview_menu(body, "STATUS_OPTION", partnership_statuses,
+	    p.v[KEY_STATUS].present ? p.v[KEY_STATUS].str : NULL);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		struct view_dict *row = view_section(body, "ROW");
 		snprintf(href, sizeof href, "%s/%lld", partnerships_base, (long long)sqlite3_column_int64(s, 0));
@@ -343,7 +339,7 @@ show_form(struct req *r, int status, const char *heading, const char *action, co
 			view_set(view_section(body, "DELETE"), "HREF", delete_href);
 	} else
 		view_show(body, "READONLY");
-	form_fill(view_include(body, "FIELDS", "formfields.tpl"), &form, 0);
+	formview_fill(view_include(body, "FIELDS", "formfields.tpl"), &form, 0);
 	view_page_finish(v, r);
 }
 

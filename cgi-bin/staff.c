@@ -31,6 +31,7 @@
 #include "db.h"
 #include "entry.h"
 #include "form.h"
+#include "formview.h"
 #include "http.h"
 #include "setup.h"
 #include "orgform.h"
@@ -122,7 +123,7 @@ show_signin(struct req *r, int status, const char *message)
 		view_show(body, "SETUP");
 	if (message)
 		view_set(view_section(body, "MESSAGE"), "TEXT", message);
-	form_fill(view_include(body, "FIELDS", "formfields.tpl"), &form, 0);
+	formview_fill(view_include(body, "FIELDS", "formfields.tpl"), &form, 0);
 	view_page_finish(v, r);
 }
 
@@ -164,7 +165,7 @@ show_setup(struct req *r, int status)
 	body = view_body(v);
 	view_set(body, "CSRF", token);
 	view_set(body, "FILE", path);
-	form_fill(view_include(body, "FIELDS", "formfields.tpl"), &form, 0);
+	formview_fill(view_include(body, "FIELDS", "formfields.tpl"), &form, 0);
 	view_page_finish(v, r);
 }
 
@@ -371,13 +372,7 @@ show_list(struct req *r, const char *which)
 		view_show(body, "CAN_CONFIRM");
 	if (!stale && !queue) {
 		view_set(body, "Q", p.v[KEY_Q].str);
-		for (size_t i = 0; statuses[i].value; i++) {
-			struct view_dict *o = view_section(body, "STATUS_OPTION");
-			view_set(o, "VALUE", statuses[i].value);
-			view_set(o, "LABEL", statuses[i].label);
-			if (strcmp(p.v[KEY_STATUS].str, statuses[i].value) == 0)
-				view_show(o, "SELECTED");
-		}
+		formview_menu(body, "STATUS_OPTION", statuses, p.v[KEY_STATUS].str);
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct view_dict *row = view_section(body, "ROW");
@@ -512,7 +507,7 @@ show_org(struct req *r, int status, long long id, const struct form *f, int bad_
 		snapshot_free(&now);
 	}
 	view_set(body, "SEEN", seen ? seen : fresh);
-	form_fill(view_include(body, "FIELDS", "formfields.tpl"), f, 0);
+	formview_fill(view_include(body, "FIELDS", "formfields.tpl"), f, 0);
 	if ((s = db_stmt(STMT_AUDIT_FOR_ORG)) != NULL) {
 		sqlite3_bind_int64(s, 1, id);
 		staff_fill_events(body, s, 0);

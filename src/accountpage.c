@@ -21,6 +21,7 @@
 #include "accountpage.h"
 #include "db.h"
 #include "form.h"
+#include "formview.h"
 #include "http.h"
 #include "params.h"
 #include "staffpage.h"
@@ -89,8 +90,8 @@ show(struct req *r, int status, const char *message)
 			view_set(view_section(row, disabled ? "ENABLE" : "DISABLE"), "NAME", name);
 	}
 	db_done(s);
-	form_fill(view_include(body, "ADD_FIELDS", "formfields.tpl"), &add_form, 0);
-	form_fill(view_include(body, "PASSWORD_FIELDS", "formfields.tpl"), &password_form, 0);
+	formview_fill(view_include(body, "ADD_FIELDS", "formfields.tpl"), &add_form, 0);
+	formview_fill(view_include(body, "PASSWORD_FIELDS", "formfields.tpl"), &password_form, 0);
 	view_page_finish(v, r);
 }
 
