@@ -111,7 +111,7 @@ show_signin(struct req *r, int status, const char *message)
 	struct view *v;
 	struct view_dict *body;
 
-	if (auth_presession(r, presession, cookie, sizeof cookie) < 0 ||
+	if (auth_presession(&staff_client, presession, cookie, sizeof cookie) < 0 ||
 	    token_make(token, "signin", presession, time(NULL)) < 0) {
 		req_error(r, 503, "The sign-in form cannot be made just now; reload in a moment.");
 		return;
@@ -212,7 +212,7 @@ setup(struct req *r)
 		return;
 	}
 	/* Signed in at once (the cookie stays empty if that fails): an administrator looks around first. */
-	rc = auth_sign_in(r, form.v[UF_NAME].str, form.v[UF_PASSWORD].str, time(NULL), cookie,
+	rc = auth_sign_in(&staff_client, form.v[UF_NAME].str, form.v[UF_PASSWORD].str, time(NULL), cookie,
 	    sizeof cookie, &wait);
 	snprintf(queue, sizeof queue, "%s/%s", staff_base, rc == AUTH_OK ? "queue" : "sign-in");
 	staff_redirect(r, queue, cookie);
@@ -243,7 +243,7 @@ sign_in(struct req *r)
 	}
 	/* The token must have been made for this browser's pre-session: a form filled in
 	 * elsewhere with someone else's name and password signs no one in here. */
-	auth_presession_of(r, presession);
+	auth_presession_of(&staff_client, presession);
 	if ((rc = read_open_form(r, signin_fields, SF__MAX, "signin", presession[0] ? presession : "-")) != 0) {
 		if (rc > 0)
 			show_signin(r, 403, "The sign-in form had expired or did not come from this site. "
@@ -254,7 +254,7 @@ sign_in(struct req *r)
 		show_signin(r, 400, NULL);
 		return;
 	}
-	switch (auth_sign_in(r, form.v[SF_NAME].str, form.v[SF_PASSWORD].str, time(NULL), cookie,
+	switch (auth_sign_in(&staff_client, form.v[SF_NAME].str, form.v[SF_PASSWORD].str, time(NULL), cookie,
 	    sizeof cookie, &wait)) {
 	case AUTH_OK:
 		next = safe_next(form.v[SF_NEXT].str);
@@ -293,7 +293,7 @@ sign_out(struct req *r)
 
 	if (!staff_allowed(r, ROLE_BOARD) || !read_post(r, NULL, 0))
 		return;
-	auth_sign_out(r, cookie, sizeof cookie);
+	auth_sign_out(&staff_client, cookie, sizeof cookie);
 	snprintf(path, sizeof path, "%s/sign-in?out=1", staff_base);
 	staff_redirect(r, path, cookie);
 }

@@ -6,7 +6,7 @@
  * everything typed comes back as it was. A form is a const table of struct field_spec; choices
  * come from a fixed list or from the database (a statement listing value, label, group and one
  * checking a value), the same tables the directory's filters are drawn from. This is the
- * checking; drawing a form into a page is formview.h's.
+ * checking; drawing a form into a page is the page layer's (formview.c).
  */
 #ifndef LIAISON_FORM_H
 #define LIAISON_FORM_H

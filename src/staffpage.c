@@ -15,9 +15,22 @@
 #include "view.h"
 
 struct who	staff_who;
+struct auth_client staff_client;
 char		staff_base[300];
 char		partnerships_base[300];
 char		import_base[300];
+
+/* The request's side of auth: read here, in the page layer, so that auth.c needs no request.
+ * The strings are the request's own and live as long as it does. */
+static void
+read_client(struct req *r, struct auth_client *c)
+{
+	c->cookies = req_env(r, "HTTP_COOKIE");
+	c->remote_user = req_env(r, "REMOTE_USER");
+	c->address = req_env(r, "REMOTE_ADDR");
+	c->cookie_path = r->link_prefix;
+	c->https = req_is_https(r);
+}
 
 void
 staff_begin(struct req *r)
@@ -25,7 +38,8 @@ staff_begin(struct req *r)
 	req_link(r, staff_base, sizeof staff_base, "staff");
 	req_link(r, partnerships_base, sizeof partnerships_base, "partnerships");
 	req_link(r, import_base, sizeof import_base, "import");
-	auth_who(r, &staff_who);
+	read_client(r, &staff_client);
+	auth_who(&staff_client, &staff_who);
 }
 
 struct view *

@@ -21,11 +21,14 @@ struct view;
 struct view_dict;
 
 extern struct who	staff_who;
+/* What auth needs of this request (its cookies, address, REMOTE_USER, HTTPS or not). */
+extern struct auth_client staff_client;
 extern char		staff_base[300];	/* "/staff", or "/…/cgi-bin/staff.cgi" */
 extern char		partnerships_base[300];	/* the same for the partnerships program */
 extern char		import_base[300];	/* and for import */
 
-/* Reads who is asking and where the staff program lives, for this request. */
+/* Reads who is asking (staff_client, then staff_who) and where the staff program lives, for
+ * this request. */
 void	staff_begin(struct req *);
 /* Sends the head and starts a page in the layout with the staff menu; BASE and (for those who
  * may change things) CSRF are set in the body. */
