@@ -49,6 +49,8 @@ static const struct param_spec keys[KEY__MAX] = {
 static struct form form;
 static struct params p;
 static char body_buf[FORM_INPUT_MAX + 1];
+/* Where posted bodies are read into, and which parameter is the staff token. */
+static const struct staff_post post = { body_buf, sizeof body_buf, &p, keys, KEY__MAX, KEY_CSRF };
 
 static const char *
 format_name(const char *code)
@@ -57,12 +59,6 @@ format_name(const char *code)
 	    "In person";
 }
 
-/* Reads a posted body into p (and form, when spec is given); checks the staff token. */
-static int
-read_post(struct req *r, const struct field_spec *spec, size_t n)
-{
-	return staff_read_post(r, body_buf, sizeof body_buf, &form, spec, n, &p, keys, KEY__MAX, KEY_CSRF);
-}
 
 /* --- the list ------------------------------------------------------------------------------ */
 
@@ -390,7 +386,7 @@ partnership_form(struct req *r, long long id)
 		show_form(r, 200, heading, action, "Save the partnership", NULL, NULL, 0, NULL);
 		return;
 	}
-	if (!read_post(r, partnership_fields, PF__MAX))
+	if (!staff_read_post(r, &post, &form, partnership_fields, PF__MAX))
 		return;
 	record_partnership_check(&form, id);
 	rc = form.nerrors ? CHANGE_INVALID : record_partnership_save(&id, &form, staff_who.name);
@@ -433,7 +429,7 @@ activity_form(struct req *r, long long pid, long long id)
 		show_form(r, 200, heading, action, "Save the activity", NULL, &span, pid, id ? del : NULL);
 		return;
 	}
-	if (!read_post(r, activity_fields, AF__MAX))
+	if (!staff_read_post(r, &post, &form, activity_fields, AF__MAX))
 		return;
 	record_activity_check(&form, &span);
 	rc = form.nerrors ? CHANGE_INVALID : record_activity_save(pid, &id, &form, staff_who.name);
@@ -484,7 +480,7 @@ activity_delete(struct req *r, long long pid, long long id)
 	snprintf(parent, sizeof parent, "%s/%lld", partnerships_base, pid);
 	snprintf(action, sizeof action, "%s/activities/%lld/delete", parent, id);
 	if (r->method == METHOD_POST) {
-		if (!read_post(r, NULL, 0))
+		if (!staff_read_post(r, &post, &form, NULL, 0))
 			return;
 		switch (record_activity_delete(pid, id, p.v[KEY_SEEN].present ? p.v[KEY_SEEN].str : "",
 		    staff_who.name)) {

@@ -80,12 +80,8 @@ static const struct field_spec signin_fields[SF__MAX] = {
 static struct form form;
 static struct params p;
 static char body_buf[FORM_INPUT_MAX + 1];
-/* Reads a posted body into p (and form, when spec is given); checks the staff token. */
-static int
-read_post(struct req *r, const struct field_spec *spec, size_t n)
-{
-	return staff_read_post(r, body_buf, sizeof body_buf, &form, spec, n, &p, keys, KEY__MAX, KEY_CSRF);
-}
+/* Where posted bodies are read into, and which parameter is the staff token. */
+static const struct staff_post post = { body_buf, sizeof body_buf, &p, keys, KEY__MAX, KEY_CSRF };
 
 /* --- sign-in --------------------------------------------------------------------------------- */
 
@@ -291,7 +287,7 @@ sign_out(struct req *r)
 {
 	char cookie[300], path[400];
 
-	if (!staff_allowed(r, ROLE_BOARD) || !read_post(r, NULL, 0))
+	if (!staff_allowed(r, ROLE_BOARD) || !staff_read_post(r, &post, &form, NULL, 0))
 		return;
 	auth_sign_out(&staff_client, cookie, sizeof cookie);
 	snprintf(path, sizeof path, "%s/sign-in?out=1", staff_base);
@@ -533,7 +529,7 @@ org_save(struct req *r, long long id)
 	char path[400], fresh[FINGERPRINT_CHARS + 1];
 	const char *seen;
 
-	if (!staff_allowed(r, ROLE_STAFF) || !read_post(r, orgform_fields, ORGF__MAX))
+	if (!staff_allowed(r, ROLE_STAFF) || !staff_read_post(r, &post, &form, orgform_fields, ORGF__MAX))
 		return;
 	seen = p.v[KEY_SEEN].present ? p.v[KEY_SEEN].str : "";
 	if (form.nerrors) {
@@ -577,7 +573,7 @@ org_act(struct req *r, long long id, const char *name)
 		req_method_not_allowed(r, "POST");
 		return;
 	}
-	if (!staff_allowed(r, ROLE_STAFF) || !read_post(r, NULL, 0))
+	if (!staff_allowed(r, ROLE_STAFF) || !staff_read_post(r, &post, &form, NULL, 0))
 		return;
 	if (orgform_load(&form, id) < 0) {
 		req_error(r, 404, "There is no entry with this number.");

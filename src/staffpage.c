@@ -84,20 +84,20 @@ staff_page_with(struct req *r, int status, const char *title, const char *tpl, c
 }
 
 int
-staff_read_post(struct req *r, char *buf, size_t size, struct form *f, const struct field_spec *spec,
-    size_t n, struct params *p, const struct param_spec *keys, size_t nkeys, int csrf_key)
+staff_read_post(struct req *r, const struct staff_post *post, struct form *f,
+    const struct field_spec *spec, size_t n)
 {
 	int rc;
 
-	if ((rc = req_read_form(r, buf, size)) != 0) {
+	if ((rc = req_read_form(r, post->buf, post->size)) != 0) {
 		req_error(r, rc, rc == 413 ? "The form is larger than this site accepts." :
 		    "The form could not be read.");
 		return 0;
 	}
 	if (spec)
-		form_parse(f, spec, n, buf);
-	params_parse(p, keys, nkeys, buf);
-	return staff_token_ok(r, p->v[csrf_key].str);
+		form_parse(f, spec, n, post->buf);
+	params_parse(post->params, post->keys, post->nkeys, post->buf);
+	return staff_token_ok(r, post->params->v[post->csrf_key].str);
 }
 
 void
