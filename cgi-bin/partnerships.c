@@ -16,7 +16,6 @@
  * meanwhile comes back (409) with their values named beside the fields they changed.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
@@ -527,22 +526,6 @@ activity_delete(struct req *r, long long pid, long long id)
 
 /* --- routes ------------------------------------------------------------------------------------ */
 
-/* Reads a positive id at *s (no leading zeros, at most 15 digits) and moves past it; 0 if none. */
-static long long
-read_id(const char **s)
-{
-	char *end;
-	long long id;
-
-	if (**s < '1' || **s > '9')
-		return 0;
-	id = strtoll(*s, &end, 10);
-	if (end - *s > 15)
-		return 0;
-	*s = end;
-	return id;
-}
-
 static void
 handle(struct req *r)
 {
@@ -566,7 +549,7 @@ handle(struct req *r)
 		return;
 	}
 	path++;
-	if ((pid = read_id(&path)) == 0)
+	if ((pid = params_path_id(&path)) == 0)
 		goto unknown;
 	if (*path == '\0') {
 		if (r->method == METHOD_POST)
@@ -586,7 +569,7 @@ handle(struct req *r)
 	if (strncmp(path, "/activities/", 12) != 0)
 		goto unknown;
 	path += 12;
-	if ((aid = read_id(&path)) == 0)
+	if ((aid = params_path_id(&path)) == 0)
 		goto unknown;
 	if (*path == '\0') {
 		activity_form(r, pid, aid);

@@ -20,7 +20,6 @@
  * Every form that changes anything carries a token bound to the session (token.h).
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -649,15 +648,13 @@ show_audit(struct req *r)
 static long long
 org_route(const char *path, const char **action)
 {
-	char *end;
+	const char *rest = path + 5;
 	long long id;
 
-	if (strncmp(path, "/org/", 5) != 0 || path[5] < '1' || path[5] > '9')
+	if (strncmp(path, "/org/", 5) != 0 || (id = params_path_id(&rest)) == 0 ||
+	    (*rest != '\0' && *rest != '/'))
 		return -1;
-	id = strtoll(path + 5, &end, 10);
-	if (id <= 0 || (end - (path + 5)) > 15 || (*end != '\0' && *end != '/'))
-		return -1;
-	*action = *end ? end + 1 : "";
+	*action = *rest ? rest + 1 : "";
 	return id;
 }
 
