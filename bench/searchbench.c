@@ -18,6 +18,7 @@
 #include "config.h"
 #include "db.h"
 #include "directory.h"
+#include "facets.h"
 #include "match.h"
 #include "search.h"
 

@@ -20,6 +20,7 @@
 #include "db.h"
 #include "entry.h"
 #include "form.h"
+#include "formview.h"
 #include "http.h"
 #include "serve.h"
 #include "orgform.h"
@@ -57,7 +58,7 @@ show_form(struct req *r, int status, const struct form *f, time_t token_time)
 	req_link(r, self, sizeof self, "apply");
 	view_set(body, "SELF", self);
 	view_set(body, "CSRF", token);
-	form_fill(view_include(body, "FIELDS", "formfields.tpl"), f, 0);
+	formview_fill(view_include(body, "FIELDS", "formfields.tpl"), f, 0);
 	view_page_finish(v, r);
 }
 

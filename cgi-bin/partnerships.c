@@ -16,11 +16,11 @@
  * meanwhile comes back (409) with their values named beside the fields they changed.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
 #include "form.h"
+#include "formview.h"
 #include "http.h"
 #include "serve.h"
 #include "measure.h"
@@ -49,6 +49,8 @@ static const struct param_spec keys[KEY__MAX] = {
 static struct form form;
 static struct params p;
 static char body_buf[FORM_INPUT_MAX + 1];
+/* Where posted bodies are read into, and which parameter is the staff token. */
+static const struct staff_post post = { body_buf, sizeof body_buf, &p, keys, KEY__MAX, KEY_CSRF };
 
 static const char *
 format_name(const char *code)
@@ -57,12 +59,6 @@ format_name(const char *code)
 	    "In person";
 }
 
-/* Reads a posted body into p (and form, when spec is given); checks the staff token. */
-static int
-read_post(struct req *r, const struct field_spec *spec, size_t n)
-{
-	return staff_read_post(r, body_buf, sizeof body_buf, &form, spec, n, &p, keys, KEY__MAX, KEY_CSRF);
-}
 
 /* --- the list ------------------------------------------------------------------------------ */
 
@@ -92,13 +88,8 @@ show_list(struct req *r)
 	view_set(body, "SELF", partnerships_base);
 	if (staff_who.role >= ROLE_STAFF)
 		view_show(body, "CAN_WRITE");
-	for (int i = 0; partnership_statuses[i].value; i++) {
-		struct view_dict *o = view_section(body, "STATUS_OPTION");
-		view_set(o, "VALUE", partnership_statuses[i].value);
-		view_set(o, "LABEL", partnership_statuses[i].label);
-		if (p.v[KEY_STATUS].present && strcmp(p.v[KEY_STATUS].str, partnership_statuses[i].value) == 0)
-			view_show(o, "SELECTED");
-	}
+	formview_menu(body, "STATUS_OPTION", partnership_statuses,
+	    p.v[KEY_STATUS].present ? p.v[KEY_STATUS].str : NULL);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		struct view_dict *row = view_section(body, "ROW");
 		snprintf(href, sizeof href, "%s/%lld", partnerships_base, (long long)sqlite3_column_int64(s, 0));
@@ -344,7 +335,7 @@ show_form(struct req *r, int status, const char *heading, const char *action, co
 			view_set(view_section(body, "DELETE"), "HREF", delete_href);
 	} else
 		view_show(body, "READONLY");
-	form_fill(view_include(body, "FIELDS", "formfields.tpl"), &form, 0);
+	formview_fill(view_include(body, "FIELDS", "formfields.tpl"), &form, 0);
 	view_page_finish(v, r);
 }
 
@@ -395,7 +386,7 @@ partnership_form(struct req *r, long long id)
 		show_form(r, 200, heading, action, "Save the partnership", NULL, NULL, 0, NULL);
 		return;
 	}
-	if (!read_post(r, partnership_fields, PF__MAX))
+	if (!staff_read_post(r, &post, &form, partnership_fields, PF__MAX))
 		return;
 	record_partnership_check(&form, id);
 	rc = form.nerrors ? CHANGE_INVALID : record_partnership_save(&id, &form, staff_who.name);
@@ -438,7 +429,7 @@ activity_form(struct req *r, long long pid, long long id)
 		show_form(r, 200, heading, action, "Save the activity", NULL, &span, pid, id ? del : NULL);
 		return;
 	}
-	if (!read_post(r, activity_fields, AF__MAX))
+	if (!staff_read_post(r, &post, &form, activity_fields, AF__MAX))
 		return;
 	record_activity_check(&form, &span);
 	rc = form.nerrors ? CHANGE_INVALID : record_activity_save(pid, &id, &form, staff_who.name);
@@ -489,7 +480,7 @@ activity_delete(struct req *r, long long pid, long long id)
 	snprintf(parent, sizeof parent, "%s/%lld", partnerships_base, pid);
 	snprintf(action, sizeof action, "%s/activities/%lld/delete", parent, id);
 	if (r->method == METHOD_POST) {
-		if (!read_post(r, NULL, 0))
+		if (!staff_read_post(r, &post, &form, NULL, 0))
 			return;
 		switch (record_activity_delete(pid, id, p.v[KEY_SEEN].present ? p.v[KEY_SEEN].str : "",
 		    staff_who.name)) {
@@ -536,22 +527,6 @@ activity_delete(struct req *r, long long pid, long long id)
 
 /* --- routes ------------------------------------------------------------------------------------ */
 
-/* Reads a positive id at *s (no leading zeros, at most 15 digits) and moves past it; 0 if none. */
-static long long
-read_id(const char **s)
-{
-	char *end;
-	long long id;
-
-	if (**s < '1' || **s > '9')
-		return 0;
-	id = strtoll(*s, &end, 10);
-	if (end - *s > 15)
-		return 0;
-	*s = end;
-	return id;
-}
-
 static void
 handle(struct req *r)
 {
@@ -575,7 +550,7 @@ handle(struct req *r)
 		return;
 	}
 	path++;
-	if ((pid = read_id(&path)) == 0)
+	if ((pid = params_path_id(&path)) == 0)
 		goto unknown;
 	if (*path == '\0') {
 		if (r->method == METHOD_POST)
@@ -595,7 +570,7 @@ handle(struct req *r)
 	if (strncmp(path, "/activities/", 12) != 0)
 		goto unknown;
 	path += 12;
-	if ((aid = read_id(&path)) == 0)
+	if ((aid = params_path_id(&path)) == 0)
 		goto unknown;
 	if (*path == '\0') {
 		activity_form(r, pid, aid);

@@ -22,6 +22,7 @@
 #include "chart.h"
 #include "config.h"
 #include "db.h"
+#include "formview.h"
 #include "http.h"
 #include "serve.h"
 #include "measure.h"
@@ -374,9 +375,17 @@ fill_partnerships(struct view_dict *body)
 		view_show(sec, "NONE");
 }
 
+/* The fiscal years the period menu offers: the next one, this one and the five before. */
+#define FY_CHOICES	7
+
 static void
 fill_period_forms(struct view_dict *body)
 {
+	static const struct param_choice quarters[] = {
+		{ "1", "Q1" }, { "2", "Q2" }, { "3", "Q3" }, { "4", "Q4" }, { NULL, NULL }
+	};
+	struct param_choice years[FY_CHOICES + 1];
+	char year_text[FY_CHOICES][12], shown_text[12], quarter_text[12];
 	int current = 0, shown = rep.period.year;
 	struct period now;
 	char err[8];
@@ -385,18 +394,17 @@ fill_period_forms(struct view_dict *body)
 	current = now.year;
 	if (shown == 0)
 		shown = current;
-	for (int y = current + 1; y >= current - 5; y--) {
-		struct view_dict *o = view_section(body, "FY_OPTION");
-		view_set_int(o, "VALUE", y);
-		if (y == shown)
-			view_show(o, "SELECTED");
+	/* Newest first; the template writes "FY" before each value itself. */
+	for (int i = 0; i < FY_CHOICES; i++) {
+		snprintf(year_text[i], sizeof year_text[i], "%d", current + 1 - i);
+		years[i] = (struct param_choice){ year_text[i], year_text[i] };
 	}
-	for (int q = 1; q <= 4; q++) {
-		struct view_dict *o = view_section(body, "Q_OPTION");
-		view_set_int(o, "VALUE", q);
-		if (q == rep.period.quarter)
-			view_show(o, "SELECTED");
-	}
+	years[FY_CHOICES] = (struct param_choice){ NULL, NULL };
+	snprintf(shown_text, sizeof shown_text, "%d", shown);
+	formview_menu(body, "FY_OPTION", years, shown_text);
+	/* Quarter 0 (the whole year) matches none of them: "Whole year" stays the choice. */
+	snprintf(quarter_text, sizeof quarter_text, "%d", rep.period.quarter);
+	formview_menu(body, "Q_OPTION", quarters, quarter_text);
 	view_set(body, "RANGE_FROM", rep.period.from);
 	view_set(body, "RANGE_TO", rep.period.to);
 	if (rep.scope.host || rep.scope.partnership) {

@@ -8,7 +8,6 @@
 #include "account.h"
 #include "crypto.h"
 #include "db.h"
-#include "setup.h"
 
 static const struct param_choice roles[] = {
 	{ "staff", "Staff: reviews applications, keeps entries and partnerships" },
@@ -45,6 +44,18 @@ account_check_passwords(struct form *f, int password_field, int again_field)
 		form_fail(f, password_field, "Use at least 10 characters.");
 	if (f->v[again_field].str[0] && strcmp(f->v[password_field].str, f->v[again_field].str) != 0)
 		form_fail(f, again_field, "The two passwords differ: type the same one twice.");
+}
+
+int
+account_admin_exists(void)
+{
+	sqlite3_stmt *s = db_stmt(STMT_ACCOUNT_ADMIN_EXISTS);
+	int exists = -1;
+
+	if (s != NULL && sqlite3_step(s) == SQLITE_ROW)
+		exists = sqlite3_column_int(s, 0);
+	db_done(s);
+	return exists;
 }
 
 static const char *const actions[] = {
@@ -88,8 +99,8 @@ account_change(enum account_change what, const char *name, const char *role,
 	if (db_run(STMT_BEGIN) != SQLITE_OK)
 		return ACCOUNT_FAILED;
 	/* Inside the transaction: a second visitor to the setup page may have got there first. */
-	if (what == ACCOUNT_FIRST_ADMIN && (rc = setup_needed()) != 1) {
-		result = rc == 0 ? ACCOUNT_HAS_ADMIN : ACCOUNT_FAILED;
+	if (what == ACCOUNT_FIRST_ADMIN && (rc = account_admin_exists()) != 0) {
+		result = rc == 1 ? ACCOUNT_HAS_ADMIN : ACCOUNT_FAILED;
 		goto out;
 	}
 	if ((s = statement(what, name, role, hash)) == NULL)
@@ -107,7 +118,7 @@ account_change(enum account_change what, const char *name, const char *role,
 	}
 	if (what == ACCOUNT_DISABLE) {
 		/* Inside the transaction, so two administrators disabling each other cannot both win. */
-		if (setup_needed() != 0) {
+		if (account_admin_exists() != 1) {
 			result = ACCOUNT_LAST_ADMIN;
 			goto out;
 		}

@@ -42,6 +42,13 @@ enum account_result {
 enum account_result account_change(enum account_change, const char *name, const char *role,
 	    const char *password, const char *actor, const unsigned char *keep_session);
 
+/*
+ * 1 when the site has an enabled administrator account, 0 when it has none, -1 when the
+ * database cannot tell. The last administrator may not be disabled, and the setup page
+ * (setup.h) exists only while there is none.
+ */
+int	account_admin_exists(void);
+
 /* The accounts page's forms: a new account, and a new password for one. Each names the
  * account in its first field (accountpage.c relies on it). */
 enum account_field { AF_NAME, AF_ROLE, AF_PASSWORD, AF_AGAIN, AF__MAX };

@@ -21,6 +21,7 @@
 #include "accountpage.h"
 #include "db.h"
 #include "form.h"
+#include "formview.h"
 #include "http.h"
 #include "params.h"
 #include "staffpage.h"
@@ -46,6 +47,8 @@ _Static_assert(AF_NAME == 0 && PF_ACCOUNT == 0, "both forms name the account fir
 static struct form add_form, password_form;
 static struct params p;
 static char body_buf[FORM_INPUT_MAX + 1];
+/* Where posted bodies are read into, and which parameter is the staff token. */
+static const struct staff_post post = { body_buf, sizeof body_buf, &p, keys, KEY__MAX, KEY_CSRF };
 
 /* "2026-11-29" of "2026-11-29T17:45:33Z", into day (11 bytes). */
 static const char *
@@ -89,8 +92,8 @@ show(struct req *r, int status, const char *message)
 			view_set(view_section(row, disabled ? "ENABLE" : "DISABLE"), "NAME", name);
 	}
 	db_done(s);
-	form_fill(view_include(body, "ADD_FIELDS", "formfields.tpl"), &add_form, 0);
-	form_fill(view_include(body, "PASSWORD_FIELDS", "formfields.tpl"), &password_form, 0);
+	formview_fill(view_include(body, "ADD_FIELDS", "formfields.tpl"), &add_form, 0);
+	formview_fill(view_include(body, "PASSWORD_FIELDS", "formfields.tpl"), &password_form, 0);
 	view_page_finish(v, r);
 }
 
@@ -111,7 +114,7 @@ static void
 change_by_form(struct req *r, struct form *f, const struct field_spec *spec, size_t n,
     enum account_change what, int password, int again)
 {
-	if (!staff_read_post(r, body_buf, sizeof body_buf, f, spec, n, &p, keys, KEY__MAX, KEY_CSRF))
+	if (!staff_read_post(r, &post, f, spec, n))
 		return;
 	account_check_passwords(f, password, again);
 	if (f->nerrors) {
@@ -142,7 +145,7 @@ switch_account(struct req *r, int disable)
 {
 	const char *name;
 
-	if (!staff_read_post(r, body_buf, sizeof body_buf, NULL, NULL, 0, &p, keys, KEY__MAX, KEY_CSRF))
+	if (!staff_read_post(r, &post, NULL, NULL, 0))
 		return;
 	name = p.v[KEY_ACCOUNT].str;
 	if (disable && strcmp(name, staff_who.name) == 0) {

@@ -17,7 +17,6 @@
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
-#include "http.h"
 #include "token.h"
 
 #define COOKIE_NAME	"liaison_session"
@@ -42,11 +41,11 @@ auth_role_by_name(const char *s)
 	return ROLE_NONE;
 }
 
-/* The value of cookie name in the Cookie header, into out (64 hex digits); 0 or -1. */
+/* The value of cookie name in the Cookie header h, into out (64 hex digits); 0 or -1. */
 static int
-cookie_value(struct req *r, const char *name, char out[65])
+cookie_value(const char *h, const char *name, char out[65])
 {
-	const char *h = req_env(r, "HTTP_COOKIE"), *p = h;
+	const char *p = h;
 	size_t n = strlen(name);
 
 	while ((p = strstr(p, name)) != NULL) {
@@ -73,12 +72,12 @@ fill_who(struct who *w, sqlite3_stmt *s)
 }
 
 enum role
-auth_who(struct req *r, struct who *w)
+auth_who(const struct auth_client *c, struct who *w)
 {
 	char hex[65];
 	uint8_t token[32], hash[32];
 	sqlite3_stmt *s;
-	const char *remote = req_env(r, "REMOTE_USER");
+	const char *remote = c->remote_user;
 
 	memset(w, 0, sizeof *w);
 	if (config.trust_remote_user && *remote) {
@@ -94,7 +93,7 @@ auth_who(struct req *r, struct who *w)
 		db_done(s);
 		return w->role;
 	}
-	if (cookie_value(r, COOKIE_NAME, hex) < 0 || crypto_unhex(token, sizeof token, hex) < 0)
+	if (cookie_value(c->cookies, COOKIE_NAME, hex) < 0 || crypto_unhex(token, sizeof token, hex) < 0)
 		return ROLE_NONE;
 	crypto_sha256(token, sizeof token, hash);
 	if ((s = db_stmt(STMT_SESSION_WHO)) == NULL)
@@ -144,29 +143,29 @@ left_to_wait(int failures, int free, sqlite3_int64 last_at, time_t now)
 }
 
 static void
-cookie_line(struct req *r, char *out, size_t size, const char *name, const char *value,
-    long max_age, const char *same_site)
+cookie_line(const struct auth_client *c, char *out, size_t size, const char *name,
+    const char *value, long max_age, const char *same_site)
 {
 	/* Path is where the programs live ("/" or "/…/cgi-bin/"), so every program sees it. */
 	snprintf(out, size, "Set-Cookie: %s=%s; Path=%s; Max-Age=%ld; HttpOnly; SameSite=%s%s\r\n",
-	    name, value, r->link_prefix[0] ? r->link_prefix : "/", max_age, same_site,
-	    req_is_https(r) ? "; Secure" : "");
+	    name, value, c->cookie_path[0] ? c->cookie_path : "/", max_age, same_site,
+	    c->https ? "; Secure" : "");
 }
 
 void
-auth_presession_of(struct req *r, char value[65])
+auth_presession_of(const struct auth_client *c, char value[65])
 {
-	if (cookie_value(r, PRESESSION_NAME, value) < 0)
+	if (cookie_value(c->cookies, PRESESSION_NAME, value) < 0)
 		value[0] = '\0';
 }
 
 int
-auth_presession(struct req *r, char value[65], char *cookie, size_t size)
+auth_presession(const struct auth_client *c, char value[65], char *cookie, size_t size)
 {
 	uint8_t raw[32];
 
 	cookie[0] = '\0';
-	auth_presession_of(r, value);
+	auth_presession_of(c, value);
 	if (value[0])
 		return 0;
 	if (crypto_random(raw, sizeof raw) < 0)
@@ -174,7 +173,7 @@ auth_presession(struct req *r, char value[65], char *cookie, size_t size)
 	crypto_hex(value, raw, sizeof raw);
 	/* Lax: a visitor arriving from a link elsewhere keeps the value other open forms hold;
 	 * a form posted from elsewhere still comes without it. */
-	cookie_line(r, cookie, size, PRESESSION_NAME, value, config.form_hours * 3600L, "Lax");
+	cookie_line(c, cookie, size, PRESESSION_NAME, value, config.form_hours * 3600L, "Lax");
 	return 0;
 }
 
@@ -206,8 +205,8 @@ record_failure(const char *key, const uint8_t addr[32], time_t now)
 }
 
 enum auth_result
-auth_sign_in(struct req *r, const char *name, const char *password, time_t now, char *cookie,
-    size_t size, long *wait)
+auth_sign_in(const struct auth_client *c, const char *name, const char *password, time_t now,
+    char *cookie, size_t size, long *wait)
 {
 	/* A real yescrypt hash of a random password: what an unknown name is checked against. */
 	static const char decoy[] = "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$6foLM1JhGupouWKMU70wxK61Kw9ZnecbACjJwRadqM2";
@@ -221,7 +220,7 @@ auth_sign_in(struct req *r, const char *name, const char *password, time_t now, 
 	*wait = 0;
 	cookie[0] = '\0';
 	name_key(key, sizeof key, name);
-	if (token_hash_address(req_env(r, "REMOTE_ADDR"), addr) < 0)
+	if (token_hash_address(c->address, addr) < 0)
 		return AUTH_BUSY;
 	if ((s = db_stmt(STMT_SIGNIN_ADDRESS_FAILURES)) == NULL)
 		return AUTH_BUSY;
@@ -296,22 +295,22 @@ auth_sign_in(struct req *r, const char *name, const char *password, time_t now, 
 		return AUTH_BUSY;
 	}
 	crypto_hex(hex, token, sizeof token);
-	cookie_line(r, cookie, size, COOKIE_NAME, hex, config.session_hours * 3600L, "Strict");
+	cookie_line(c, cookie, size, COOKIE_NAME, hex, config.session_hours * 3600L, "Strict");
 	return AUTH_OK;
 }
 
 void
-auth_sign_out(struct req *r, char *cookie, size_t size)
+auth_sign_out(const struct auth_client *c, char *cookie, size_t size)
 {
 	char hex[65];
 	uint8_t token[32], hash[32];
 	sqlite3_stmt *s;
 
-	if (cookie_value(r, COOKIE_NAME, hex) == 0 && crypto_unhex(token, sizeof token, hex) == 0 &&
+	if (cookie_value(c->cookies, COOKIE_NAME, hex) == 0 && crypto_unhex(token, sizeof token, hex) == 0 &&
 	    (s = db_stmt(STMT_SESSION_DELETE)) != NULL) {
 		crypto_sha256(token, sizeof token, hash);
 		sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_STATIC);
 		db_write(s);
 	}
-	cookie_line(r, cookie, size, COOKIE_NAME, "", 0, "Strict");
+	cookie_line(c, cookie, size, COOKIE_NAME, "", 0, "Strict");
 }

@@ -2,8 +2,9 @@
  * directory.h - reading the "Libraries Seeking Partners" directory.
  *
  * A filter (any field NULL for "any"), a cursor over matching organizations in one of three
- * orders (a page of them, or all of them for export), the total and the facet counts beside
- * each choice, and one organization's profile. Only listed organizations are ever returned.
+ * orders (a page of them, or all of them for export), and one organization's profile. Only
+ * listed organizations are ever returned. The total and the counts beside each choice of a
+ * filter are facets.h's.
  */
 #ifndef LIAISON_DIRECTORY_H
 #define LIAISON_DIRECTORY_H
@@ -51,38 +52,6 @@ int	directory_open(struct org_cursor *, const struct org_filter *, enum org_sort
 int	directory_next(struct org_cursor *, struct org_row *);
 void	directory_close(struct org_cursor *);
 int	directory_busy(const struct org_cursor *);
-
-struct facet_item {
-	char	*value;
-	char	*label;
-	long	 count;
-};
-
-struct facet_list {
-	size_t			 n;
-	struct facet_item	*items;
-};
-
-struct directory_summary {
-	long			total;	/* organizations matching the whole filter */
-	struct facet_list	facets[FACET__MAX];
-	/* What a page made of these facets (its filter form), cached and freed with them: NULL
-	 * until the caller stores a malloc'd string here. */
-	char			*rendered;
-	size_t			 rendered_len;
-};
-
-/*
- * Total and facet counts for filter. Each facet counts with every other filter applied but
- * its own, so a choice list shows what switching to another value would give. Cached per
- * process until the database changes; the result stays valid until the next call. Returns
- * NULL on error, with *busy set when the database was locked past its timeout.
- */
-struct search;
-/* The same for the rows a search finds (search NULL: the whole directory, as /list shows it). */
-struct directory_summary *directory_summary(const struct org_filter *, const struct search *,
-	    int *busy);
-void	directory_cache_clear(void);
 
 /* The listed organization id: 1 found (row valid until directory_close), 0 none, -1 error. */
 int	directory_get(struct org_cursor *, sqlite3_int64 id, struct org_row *);

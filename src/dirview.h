@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "directory.h"
+#include "facets.h"
 #include "params.h"
 
 struct csv_out;

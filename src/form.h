@@ -5,7 +5,8 @@
  * enough), a form is typed by a person: each field gets its own message, shown beside it, and
  * everything typed comes back as it was. A form is a const table of struct field_spec; choices
  * come from a fixed list or from the database (a statement listing value, label, group and one
- * checking a value), the same tables the directory's filters are drawn from.
+ * checking a value), the same tables the directory's filters are drawn from. This is the
+ * checking; drawing a form into a page is the page layer's (formview.c).
  */
 #ifndef LIAISON_FORM_H
 #define LIAISON_FORM_H
@@ -18,8 +19,6 @@
 #define FORM_ITEMS_MAX		256	/* values of all many-choice fields together */
 #define FORM_INPUT_MAX		32768	/* bytes of urlencoded body: larger gets 413 */
 #define FORM_ERROR_MAX		200
-
-struct view_dict;
 
 enum field_type {
 	FIELD_TEXT,	/* one line */
@@ -95,12 +94,7 @@ int	form_add_item(struct form *, int k, const char *s);
 void	form_fail(struct form *, int k, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* 1 when value is among field k's chosen items (or is its value). */
 int	form_has(const struct form *, int k, const char *value);
-
-/*
- * Fills dict with the form: an ERRORS section (the summary, each linking to its field) when
- * there are problems, and a GROUP section per fieldset holding a FIELD per field, skipping
- * fields whose bit is set in skip. templates/formfields.tpl draws it.
- */
-void	form_fill(struct view_dict *dict, const struct form *, unsigned long skip);
+/* 1 for the measure types (counts, money, hours, dates): typed as text, kept as numbers. */
+int	form_is_measure(enum field_type);
 
 #endif

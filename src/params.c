@@ -79,6 +79,23 @@ url_decode(char *s, size_t len)
 	return (long)o;
 }
 
+long long
+params_path_id(const char **s)
+{
+	const char *c = *s;
+	long long id = 0;
+
+	if (*c < '1' || *c > '9')
+		return 0;
+	for (; *c >= '0' && *c <= '9'; c++) {
+		if (c - *s == PARAMS_PATH_ID_DIGITS)
+			return 0;
+		id = id * 10 + (*c - '0');
+	}
+	*s = c;
+	return id;
+}
+
 static void fail(struct params *, int, const char *, ...) __attribute__((format(printf, 3, 4)));
 
 static void

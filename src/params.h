@@ -68,6 +68,15 @@ int	params_parse(struct params *p, const struct param_spec *spec, size_t n, cons
 int	params_href(const struct params *p, const char *base, unsigned long skip,
 	    const char *extra_key, const char *extra_val, char *buf, size_t size);
 
+/*
+ * The id at *s in a path ("12/edit" of "/partnerships/12/edit"), moving *s past its digits: a
+ * whole number of at most PARAMS_PATH_ID_DIGITS digits, the first not 0, so that each id has
+ * one address and none overflows. Returns it, or 0 with *s unmoved when there is none. What
+ * follows it (the end, or "/" and more) is for the caller's routes to check.
+ */
+#define PARAMS_PATH_ID_DIGITS	15
+long long params_path_id(const char **s);
+
 /* The value of hex digit c (either case), or -1. */
 int	hex_digit(int c);
 

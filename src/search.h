@@ -6,7 +6,7 @@
  * when it has substrings of three characters or more, else by scanning names for one or two
  * characters. Whatever finds the rows also ranks them (bm25, or by name for a scan); the
  * other parts of the query narrow them. Results are listed organizations only, and combine
- * with the directory's filters; their facet counts come from directory_summary().
+ * with the directory's filters; their facet counts come from facets.h.
  */
 #ifndef LIAISON_SEARCH_H
 #define LIAISON_SEARCH_H

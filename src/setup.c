@@ -9,7 +9,6 @@
 
 #include "config.h"
 #include "crypto.h"
-#include "db.h"
 #include "account.h"
 #include "setup.h"
 
@@ -35,13 +34,9 @@ setup_check(struct form *f)
 int
 setup_needed(void)
 {
-	sqlite3_stmt *s = db_stmt(STMT_SETUP_NEEDED);
-	int needed = -1;
+	int exists = account_admin_exists();
 
-	if (s != NULL && sqlite3_step(s) == SQLITE_ROW)
-		needed = sqlite3_column_int(s, 0);
-	db_done(s);
-	return needed;
+	return exists < 0 ? -1 : !exists;
 }
 
 void

@@ -16,7 +16,8 @@
 #define SETUP_TOKEN_CHARS	32	/* 16 random bytes in hex */
 #define SETUP_TOKEN_FILE	"liaison-setup-token.txt"
 
-/* 1 while the site has no enabled admin account, 0 once it has, -1 if it cannot tell. */
+/* 1 while the site has no enabled admin account, 0 once it has, -1 if it cannot tell
+ * (account_admin_exists(), the other way round: the page asks "is setup still needed?"). */
 int	setup_needed(void);
 /* The setup form, in form order. */
 enum setup_field { UF_CODE, UF_NAME, UF_PASSWORD, UF_AGAIN, UF__MAX };

@@ -522,7 +522,7 @@ const char *const db_sql[STMT__MAX] = {
 	[STMT_ACCOUNT_CHOICES] = "SELECT name, name || ' (' || role || CASE WHEN disabled"
 	    " THEN ', disabled' ELSE '' END || ')' FROM account ORDER BY name",
 	[STMT_ACCOUNT_EXISTS] = "SELECT 1 FROM account WHERE name = ?1",
-	[STMT_SETUP_NEEDED] = "SELECT NOT EXISTS (SELECT 1 FROM account WHERE role = 'admin' AND disabled = 0)",
+	[STMT_ACCOUNT_ADMIN_EXISTS] = "SELECT EXISTS (SELECT 1 FROM account WHERE role = 'admin' AND disabled = 0)",
 	[STMT_PAGE_STORE_VERSION] = "SELECT n FROM directory_version",
 	[STMT_PAGE_STORE_GET] = "SELECT body FROM page_store WHERE key = ?1 AND day = ?2"
 	    " AND version = (SELECT n FROM directory_version)",

@@ -15,9 +15,22 @@
 #include "view.h"
 
 struct who	staff_who;
+struct auth_client staff_client;
 char		staff_base[300];
 char		partnerships_base[300];
 char		import_base[300];
+
+/* The request's side of auth: read here, in the page layer, so that auth.c needs no request.
+ * The strings are the request's own and live as long as it does. */
+static void
+read_client(struct req *r, struct auth_client *c)
+{
+	c->cookies = req_env(r, "HTTP_COOKIE");
+	c->remote_user = req_env(r, "REMOTE_USER");
+	c->address = req_env(r, "REMOTE_ADDR");
+	c->cookie_path = r->link_prefix;
+	c->https = req_is_https(r);
+}
 
 void
 staff_begin(struct req *r)
@@ -25,7 +38,8 @@ staff_begin(struct req *r)
 	req_link(r, staff_base, sizeof staff_base, "staff");
 	req_link(r, partnerships_base, sizeof partnerships_base, "partnerships");
 	req_link(r, import_base, sizeof import_base, "import");
-	auth_who(r, &staff_who);
+	read_client(r, &staff_client);
+	auth_who(&staff_client, &staff_who);
 }
 
 struct view *
@@ -70,20 +84,20 @@ staff_page_with(struct req *r, int status, const char *title, const char *tpl, c
 }
 
 int
-staff_read_post(struct req *r, char *buf, size_t size, struct form *f, const struct field_spec *spec,
-    size_t n, struct params *p, const struct param_spec *keys, size_t nkeys, int csrf_key)
+staff_read_post(struct req *r, const struct staff_post *post, struct form *f,
+    const struct field_spec *spec, size_t n)
 {
 	int rc;
 
-	if ((rc = req_read_form(r, buf, size)) != 0) {
+	if ((rc = req_read_form(r, post->buf, post->size)) != 0) {
 		req_error(r, rc, rc == 413 ? "The form is larger than this site accepts." :
 		    "The form could not be read.");
 		return 0;
 	}
 	if (spec)
-		form_parse(f, spec, n, buf);
-	params_parse(p, keys, nkeys, buf);
-	return staff_token_ok(r, p->v[csrf_key].str);
+		form_parse(f, spec, n, post->buf);
+	params_parse(post->params, post->keys, post->nkeys, post->buf);
+	return staff_token_ok(r, post->params->v[post->csrf_key].str);
 }
 
 void

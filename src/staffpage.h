@@ -21,11 +21,14 @@ struct view;
 struct view_dict;
 
 extern struct who	staff_who;
+/* What auth needs of this request (its cookies, address, REMOTE_USER, HTTPS or not). */
+extern struct auth_client staff_client;
 extern char		staff_base[300];	/* "/staff", or "/…/cgi-bin/staff.cgi" */
 extern char		partnerships_base[300];	/* the same for the partnerships program */
 extern char		import_base[300];	/* and for import */
 
-/* Reads who is asking and where the staff program lives, for this request. */
+/* Reads who is asking (staff_client, then staff_who) and where the staff program lives, for
+ * this request. */
 void	staff_begin(struct req *);
 /* Sends the head and starts a page in the layout with the staff menu; BASE and (for those who
  * may change things) CSRF are set in the body. */
@@ -38,16 +41,28 @@ void	staff_redirect(struct req *, const char *path, const char *extra_header);
 /* 1 when who has at least role need; otherwise answers (303 to sign-in, or 403) and returns 0. */
 int	staff_allowed(struct req *, enum role need);
 /*
- * Reads a posted urlencoded body into buf (size bytes), parses it into f against spec (unless
- * spec is NULL) and into p against keys, and checks the staff token p holds under key
- * csrf_key. 1 when all is well; otherwise the answer (413, 415, 400, 403) is sent.
+ * Where a staff program reads its posted bodies: its buffer, its parameters and their table,
+ * and which of them is the staff token. Each program has one, a static const, so that
+ * reading a post is one call with what changes from route to route (the form).
+ */
+struct param_spec;
+struct staff_post {
+	char			*buf;
+	size_t			 size;
+	struct params		*params;
+	const struct param_spec	*keys;
+	size_t			 nkeys;
+	int			 csrf_key;
+};
+/*
+ * Reads a posted urlencoded body into post's buffer, parses it into f against spec (unless
+ * spec is NULL) and into post's parameters, and checks the staff token among them. 1 when
+ * all is well; otherwise the answer (413, 415, 400, 403) is sent.
  */
 struct field_spec;
 struct form;
-struct param_spec;
-int	staff_read_post(struct req *, char *buf, size_t size, struct form *f,
-	    const struct field_spec *spec, size_t n, struct params *p, const struct param_spec *keys,
-	    size_t nkeys, int csrf_key);
+int	staff_read_post(struct req *, const struct staff_post *, struct form *f,
+	    const struct field_spec *spec, size_t n);
 /* 1 when token is a live staff token of this session; otherwise answers 403 and returns 0. */
 int	staff_token_ok(struct req *, const char *token);
 /* A pager under body for route when total rows need more than one page of per. */

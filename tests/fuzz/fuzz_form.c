@@ -7,7 +7,7 @@
  * in long text), within its length in characters, trimmed; a choice is one of its choices; a
  * URL is http(s); a measure is a whole number within its bounds, a date a day that exists;
  * the error count matches the messages. Choices here are fixed lists, so the
- * database and the views are stubbed out.
+ * database is stubbed out (drawing a form, formview.c, is not part of form.c).
  */
 #include <assert.h>
 #include <stdint.h>
@@ -17,15 +17,10 @@
 #include "db.h"
 #include "form.h"
 #include "measure.h"
-#include "view.h"
 
 /* form.c reaches the database only for database-backed choices, which this spec has none of. */
 sqlite3_stmt *db_stmt(enum stmt id) { (void)id; return NULL; }
 void db_done(sqlite3_stmt *s) { (void)s; }
-struct view_dict *view_section(struct view_dict *d, const char *n) { (void)d; (void)n; return NULL; }
-void view_set(struct view_dict *d, const char *k, const char *v) { (void)d; (void)k; (void)v; }
-void view_set_int(struct view_dict *d, const char *k, long v) { (void)d; (void)k; (void)v; }
-void view_show(struct view_dict *d, const char *n) { (void)d; (void)n; }
 
 static const struct param_choice colors[] = { { "red", "Red" }, { "blue", "Blue" }, { NULL, NULL } };
 static const struct field_spec spec[] = {

@@ -203,9 +203,9 @@ test('CSV: the whole filtered list, with BOM, header, CRLF and RFC 4180 quoting'
   assert.deepEqual(rows.slice(1).map((row) => row[0]), truth, 'every page, in order; page= is ignored');
   assert.ok(rows.every((row) => row.length === 21));
   const lviv = rows.find((row) => row[1].startsWith('Львівська'));
-  // The dev server's nginx has no server_name, and the client's Host is never used: a path.
-  // (With a name or LIAISON_BASE_URL the link is absolute: security.test.mjs.)
-  assert.equal(lviv[20], `/list/${lviv[0]}`);
+  // Absolute from the dev server's own name (its nginx's server_name) and port, never from
+  // the client's Host (security.test.mjs).
+  assert.equal(lviv[20], `http://127.0.0.1:${new URL(process.env.LIAISON_BASE).port}/list/${lviv[0]}`);
   assert.equal(lviv[18], 'partners@lviv-kids-library.example');
 });
 

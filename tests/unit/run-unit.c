@@ -8,6 +8,7 @@
 #include "config.h"
 #include "db.h"
 #include "directory.h"
+#include "facets.h"
 #include "serve.h"
 #include "unit.h"
 #include "view.h"

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "db.h"
 #include "directory.h"
+#include "facets.h"
 #include "unit.h"
 
 static const char *path;

@@ -1,6 +1,6 @@
 /*
  * test_params.c - decoding, UTF-8 and the table-driven validator, with the exact messages
- * a user reads on a 400 page.
+ * a user reads on a 400 page; ids in paths.
  */
 #include <string.h>
 
@@ -146,6 +146,38 @@ START_TEST(utf8_validator_accepts_every_script)
 }
 END_TEST
 
+/* The id, where params_path_id() leaves s, or 0 and s unmoved. */
+static long long
+path_id(const char *path, const char **rest)
+{
+	*rest = path;
+	return params_path_id(rest);
+}
+
+START_TEST(path_ids_are_whole_numbers_without_leading_zeros)
+{
+	const char *rest;
+
+	ck_assert_int_eq(path_id("123", &rest), 123);
+	ck_assert_str_eq(rest, "");
+	ck_assert_int_eq(path_id("12/edit", &rest), 12);
+	ck_assert_str_eq(rest, "/edit");
+	ck_assert_int_eq(path_id("7x", &rest), 7);	/* the caller's routes refuse "x" */
+	ck_assert_str_eq(rest, "x");
+	ck_assert_int_eq(path_id("999999999999999", &rest), 999999999999999LL);	/* 15 digits */
+	ck_assert_int_eq(path_id("1000000000000000", &rest), 0);	/* 16 */
+	ck_assert_str_eq(rest, "1000000000000000");
+	ck_assert_int_eq(path_id("99999999999999999999", &rest), 0);
+	ck_assert_int_eq(path_id("0", &rest), 0);
+	ck_assert_int_eq(path_id("012", &rest), 0);
+	ck_assert_int_eq(path_id("", &rest), 0);
+	ck_assert_int_eq(path_id("/12", &rest), 0);
+	ck_assert_int_eq(path_id("-3", &rest), 0);
+	ck_assert_int_eq(path_id(" 3", &rest), 0);
+	ck_assert_int_eq(path_id("+3", &rest), 0);
+}
+END_TEST
+
 Suite *
 params_suite(void)
 {
@@ -162,6 +194,7 @@ params_suite(void)
 	tcase_add_test(t, first_error_is_the_one_reported);
 	tcase_add_test(t, hrefs_keep_the_view_and_encode_values);
 	tcase_add_test(t, utf8_validator_accepts_every_script);
+	tcase_add_test(t, path_ids_are_whole_numbers_without_leading_zeros);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "db.h"
 #include "directory.h"
+#include "facets.h"
 #include "search.h"
 #include "unit.h"
 
