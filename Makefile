@@ -19,31 +19,37 @@ OPT := -O1
 endif
 
 WARN	:= -Wall -Wextra -Wformat=2 -Wshadow -Wno-unused-parameter
-CPPFLAGS += -Isrc -D_GNU_SOURCE -DSCHEMA_VERSION=$(SCHEMA_VERSION) $(if $(PATHS_H),-include $(PATHS_H))
+CPPFLAGS += $(addprefix -I,$(LAYERS)) -D_GNU_SOURCE -DSCHEMA_VERSION=$(SCHEMA_VERSION) $(if $(PATHS_H),-include $(PATHS_H))
 CFLAGS	+= -std=c11 $(OPT) -g $(WARN) $(SANFLAGS) -D_FORTIFY_SOURCE=2 -fstack-protector-strong
 CXXFLAGS += -std=c++11 $(OPT) -g -Wall -Wextra $(SANFLAGS)
 LDFLAGS	+= $(SANFLAGS) -Wl,-z,relro,-z,now
 LIBS	:= -lfcgi -lsqlite3 -lcsv $(CTEMPLATE) -lnettle -lcrypt
 
 PROGRAMS := list search apply staff partnerships import report
-CORE_C	:= $(wildcard src/*.c)
-CORE_CC	:= $(wildcard src/*.cc)
+# src/ is in layers (ARCHITECTURE.md): every folder is on the include path, so an include
+# names a header, not where it lives; tests/layers.sh checks who may include whom.
+LAYERS	:= src/base src/store src/domain src/web src/pages src/app
+HEADERS	:= $(wildcard src/*/*.h)
+CORE_C	:= $(wildcard src/*/*.c)
+CORE_CC	:= $(wildcard src/*/*.cc)
 CORE_O	:= $(CORE_C:src/%.c=$(BUILD)/obj/%.o) $(CORE_CC:src/%.cc=$(BUILD)/obj/%.o)
 BINS	:= $(PROGRAMS:%=$(BUILD)/cgi-bin/%) $(BUILD)/liaison-admin
 
 .PHONY: all deps run test test-unit bench db clean asan dist install
 all: $(BINS)
 
-$(BUILD)/obj/%.o: src/%.c src/*.h $(BUILD)/obj/schema-$(SCHEMA_VERSION) | $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c $(HEADERS) $(BUILD)/obj/schema-$(SCHEMA_VERSION) | $(BUILD)/obj
+	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
-$(BUILD)/obj/%.o: src/%.cc src/*.h | $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.cc $(HEADERS) | $(BUILD)/obj
+	@mkdir -p $(dir $@)
 	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c -o $@ $<
 $(BUILD)/libliaison.a: $(CORE_O)
 	rm -f $@ && ar rcs $@ $^
-$(BUILD)/cgi-bin/%: cgi-bin/%.c $(BUILD)/libliaison.a src/*.h | $(BUILD)/cgi-bin
+$(BUILD)/cgi-bin/%: cgi-bin/%.c $(BUILD)/libliaison.a $(HEADERS) | $(BUILD)/cgi-bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/libliaison.a $(LIBS)
-$(BUILD)/liaison-admin: tools/liaison-admin.c $(BUILD)/libliaison.a src/*.h
+$(BUILD)/liaison-admin: tools/liaison-admin.c $(BUILD)/libliaison.a $(HEADERS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/libliaison.a $(LIBS)
 $(BUILD)/obj $(BUILD)/cgi-bin:
@@ -92,11 +98,11 @@ bench: deps
 	bench/apache.sh
 
 # Valid application forms with fresh tokens for bench/apply.sh and bench/readwrite.sh.
-$(BUILD)/applybodies: bench/applybodies.c $(BUILD)/libliaison.a src/*.h
+$(BUILD)/applybodies: bench/applybodies.c $(BUILD)/libliaison.a $(HEADERS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/libliaison.a $(LIBS)
 # In-process search and match latency (bench/searchbench.c), run by bench/run.sh.
-$(BUILD)/searchbench: bench/searchbench.c $(BUILD)/libliaison.a src/*.h
+$(BUILD)/searchbench: bench/searchbench.c $(BUILD)/libliaison.a $(HEADERS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/libliaison.a $(LIBS)
 
@@ -153,27 +159,27 @@ tests/unit/run-unit-plain: $(UNIT_SRC) tests/unit/unit.h build/libliaison.a
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang-14
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-build/fuzz/fuzz_params: tests/fuzz/fuzz_params.c src/params.c src/params.h
+build/fuzz/fuzz_params: tests/fuzz/fuzz_params.c src/base/params.c src/base/params.h
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_params.c src/params.c
-build/fuzz/fuzz_csv: tests/fuzz/fuzz_csv.c src/csvout.c src/csvout.h src/sink.c src/sink.h
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_params.c src/base/params.c
+build/fuzz/fuzz_csv: tests/fuzz/fuzz_csv.c src/base/csvout.c src/base/csvout.h src/base/sink.c src/base/sink.h
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_csv.c src/csvout.c src/sink.c -lcsv
-build/fuzz/fuzz_searchquery: tests/fuzz/fuzz_searchquery.c src/searchquery.c src/searchquery.h src/params.c
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_csv.c src/base/csvout.c src/base/sink.c -lcsv
+build/fuzz/fuzz_searchquery: tests/fuzz/fuzz_searchquery.c src/base/searchquery.c src/base/searchquery.h src/base/params.c
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_searchquery.c src/searchquery.c src/params.c -lsqlite3
-build/fuzz/fuzz_form: tests/fuzz/fuzz_form.c src/form.c src/form.h src/measure.c src/params.c src/params.h
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_searchquery.c src/base/searchquery.c src/base/params.c -lsqlite3
+build/fuzz/fuzz_form: tests/fuzz/fuzz_form.c src/domain/form.c src/domain/form.h src/base/measure.c src/base/params.c src/base/params.h
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_form.c src/form.c src/measure.c src/params.c -lsqlite3
-build/fuzz/fuzz_multipart: tests/fuzz/fuzz_multipart.c src/multipart.c src/multipart.h
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_form.c src/domain/form.c src/base/measure.c src/base/params.c -lsqlite3
+build/fuzz/fuzz_multipart: tests/fuzz/fuzz_multipart.c src/base/multipart.c src/base/multipart.h
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_multipart.c src/multipart.c
-build/fuzz/fuzz_csvin: tests/fuzz/fuzz_csvin.c src/csvin.c src/csvin.h src/params.c src/params.h
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_multipart.c src/base/multipart.c
+build/fuzz/fuzz_csvin: tests/fuzz/fuzz_csvin.c src/base/csvin.c src/base/csvin.h src/base/params.c src/base/params.h
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_csvin.c src/csvin.c src/params.c -lcsv
-build/fuzz/fuzz_period: tests/fuzz/fuzz_period.c src/period.c src/period.h src/measure.c src/measure.h
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_csvin.c src/base/csvin.c src/base/params.c -lcsv
+build/fuzz/fuzz_period: tests/fuzz/fuzz_period.c src/base/period.c src/base/period.h src/base/measure.c src/base/measure.h
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_period.c src/period.c src/measure.c
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_period.c src/base/period.c src/base/measure.c
 FUZZ_TARGETS := build/fuzz/fuzz_params build/fuzz/fuzz_csv build/fuzz/fuzz_searchquery build/fuzz/fuzz_form \
 	build/fuzz/fuzz_multipart build/fuzz/fuzz_csvin build/fuzz/fuzz_period
 .PHONY: fuzz

@@ -77,7 +77,7 @@ src=$here/build/liaison-$version-src.tar.gz
 check "the source archive is beside the bundle" test -s "$src"
 check "the source archive holds the Makefile, src/, tools/, LICENSE, THIRD-PARTY and the man page" bash -c \
 	"tar -tzf '$src' > '$work/src.list' &&
-	 for f in Makefile src/config.c src/db.c tools/liaison-admin.c cgi-bin/list.c schema/001_directory.sql conf/dist.sh LICENSE THIRD-PARTY doc/liaison-admin.8; do
+	 for f in Makefile src/base/config.c src/store/db.c tools/liaison-admin.c cgi-bin/list.c schema/001_directory.sql conf/dist.sh LICENSE THIRD-PARTY doc/liaison-admin.8; do
 		grep -qx \"liaison-$version/\$f\" '$work/src.list' || exit 1; done &&
 	 ! grep -q -e '^liaison-$version/build/' -e '/node_modules/' -e '\.o\$' '$work/src.list'"
 check "the source archive's src/ is the one built" bash -c \

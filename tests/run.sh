@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite and ends with one line: "N passed, N failed".
 #
+#   layers   src/'s include rule and no module cycles (tests/layers.sh), with planted breaches
 #   unit     C unit tests (Check) under AddressSanitizer and UBSan, then under valgrind
 #   man      liaison-admin(8) linted by mandoc, its SYNOPSIS equal to the tool's usage message,
 #            every subcommand and variable described (tests/man.sh)
@@ -39,6 +40,16 @@ count() {	# suite name, passed, failed
 	printf '%-10s %3d passed, %d failed\n' "$1" "$2" "$3"
 	passed=$((passed + $2)); failed=$((failed + $3))
 }
+
+# --- layers: the include rule of src/ (ARCHITECTURE.md), and that it catches planted breaches --
+tests/layers.sh --self-test > "$out/layers.log" 2>&1
+line=$(tail -1 "$out/layers.log")
+if [[ $line == layers* ]]; then
+	count layers "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
+	grep -v '^layers' "$out/layers.log" | head -20
+else
+	count layers 0 1; tail -20 "$out/layers.log"
+fi
 
 # --- unit --------------------------------------------------------------------------------
 tests/unit/run-unit > "$out/unit.log" 2>&1

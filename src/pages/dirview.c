@@ -9,7 +9,6 @@
 #include "csvout.h"
 #include "dirview.h"
 #include "http.h"
-#include "pagecache.h"
 #include "search.h"
 #include "view.h"
 

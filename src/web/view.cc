@@ -1,8 +1,8 @@
 /*
  * view.cc - ctemplate behind an extern "C" API.
  *
- * ctemplate is C++; every entry point here catches exceptions so none crosses into C. Facts
- * from DESIGN.md that shape this file: without the AUTOESCAPE pragma nothing is escaped (every
+ * ctemplate is C++; every entry point here catches exceptions so none crosses into C. What
+ * ctemplate does that shapes this file: without the AUTOESCAPE pragma nothing is escaped (every
  * template starts with it); include dictionaries do not inherit their parent's values, so
  * values every template needs (site name, links) are set with SetTemplateGlobalValue, which
  * does reach includes; templates are parsed once per process and cached.
