@@ -96,17 +96,22 @@ LIAISON_APPLY_MIN_SECONDS=1 conf/serve.sh --port "$port" --bin build/asan --db "
 server=$!
 for i in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/list" && break; sleep 0.1; done
 
+# Counts a node --test TAP log: name, log.
+tap_count() {
+	local p f
+	p=$(grep -E '^# pass ' "$2" | awk '{print $3}')
+	f=$(grep -E '^# fail ' "$2" | awk '{print $3}')
+	if [ -z "$p" ]; then count "$1" 0 1; tail -30 "$2"; return; fi
+	count "$1" "$p" "$f"
+	[ "$f" = 0 ] || grep -B2 -A25 '^not ok' "$2" | head -80
+}
+
 node_suite() {	# name, files...
 	local name=$1; shift
 	LIAISON_BASE=http://127.0.0.1:$port LIAISON_TEST_DB=$db LIAISON_TEST_BIN=$here/build/asan \
 	LIAISON_PLAIN_BIN=$here/build LIAISON_SHOTS=$out LIAISON_TEST_RUN=$out/run \
 		node --test --test-reporter=tap "$@" > "$out/$name.log" 2>&1
-	local p f
-	p=$(grep -E '^# pass ' "$out/$name.log" | awk '{print $3}')
-	f=$(grep -E '^# fail ' "$out/$name.log" | awk '{print $3}')
-	if [ -z "$p" ]; then count "$name" 0 1; tail -30 "$out/$name.log"; return; fi
-	count "$name" "$p" "$f"
-	[ "$f" = 0 ] || grep -B2 -A25 '^not ok' "$out/$name.log" | head -80
+	tap_count "$name" "$out/$name.log"
 }
 node_suite http tests/http/*.test.mjs
 node_suite browser tests/browser/*.test.mjs
@@ -121,10 +126,7 @@ LIAISON_SCHEMA=$here/schema build/liaison-admin create "$out/faults/db/liaison.d
 fport=$((port + 1))
 LIAISON_BASE=http://127.0.0.1:$fport LIAISON_TEST_DB=$out/faults/db/liaison.db LIAISON_TEST_BIN=$here/build/asan \
 	node --test --test-reporter=tap tests/faults/*.test.mjs > "$out/faults.log" 2>&1
-p=$(grep -E '^# pass ' "$out/faults.log" | awk '{print $3}')
-f=$(grep -E '^# fail ' "$out/faults.log" | awk '{print $3}')
-if [ -z "$p" ]; then count faults 0 1; tail -30 "$out/faults.log"
-else count faults "$p" "$f"; [ "$f" = 0 ] || grep -B2 -A25 '^not ok' "$out/faults.log" | head -80; fi
+tap_count faults "$out/faults.log"
 # Servers exit on SIGTERM through their request loop; LeakSanitizer reports at that exit.
 sleep 0.5
 reports=$(ls "$out"/asan 2>/dev/null | wc -l)
