@@ -179,40 +179,38 @@ plausible_reference(const char *s)
 static void
 confirmation(struct req *r, const char *ref)
 {
-	sqlite3_stmt *s;
+	struct db_cursor c;
+	struct application_status a;
 	struct view *v;
 	struct view_dict *body;
 	char link[400], href[450];
-	const char *state, *state_section;
-	int rc;
+	const char *state_section;
+	int found = plausible_reference(ref) ? entry_application_find(&c, ref, &a) : 0;
 
-	if (!plausible_reference(ref) || (s = db_stmt(STMT_APPLICATION_BY_REFERENCE)) == NULL) {
-		req_error(r, 404, "There is no application with this reference.");
+	if (found < 0) {
+		req_error(r, db_is_busy(c.rc) ? 503 : 500, db_is_busy(c.rc) ? "The directory is busy; "
+		    "reload in a moment." : "The application could not be read.");
 		return;
 	}
-	sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		db_done(s);
-		req_error(r, db_is_busy(rc) ? 503 : 404, db_is_busy(rc) ? "The directory is busy; "
-		    "reload in a moment." : "There is no application with this reference.");
+	if (found == 0) {
+		req_error(r, 404, "There is no application with this reference.");
 		return;
 	}
 	req_head(r, 200, "text/html; charset=utf-8", "Cache-Control: no-store\r\n");
 	v = view_page_new(r, "Application received", "applied.tpl");
 	body = view_body(v);
-	view_set(body, "REFERENCE", (const char *)sqlite3_column_text(s, 0));
-	view_set(body, "NAME", (const char *)sqlite3_column_text(s, 2));
-	view_set(body, "SUBMITTED", (const char *)sqlite3_column_text(s, 5));
-	state = (const char *)sqlite3_column_text(s, 1);
-	state_section = strcmp((const char *)sqlite3_column_text(s, 3), "listed") == 0 ? "LISTED" :
-	    strcmp(state, "rejected") == 0 ? "REJECTED" : strcmp(state, "waiting") == 0 ? "WAITING" :
+	view_set(body, "REFERENCE", a.reference);
+	view_set(body, "NAME", a.name);
+	view_set(body, "SUBMITTED", a.submitted_at);
+	state_section = strcmp(a.org_status, "listed") == 0 ? "LISTED" :
+	    strcmp(a.state, "rejected") == 0 ? "REJECTED" : strcmp(a.state, "waiting") == 0 ? "WAITING" :
 	    "PENDING";
 	/* What staff wrote when rejecting or asking: the applicant's only way to see it here. */
-	view_set(view_section(body, state_section), "NOTE", (const char *)sqlite3_column_text(s, 6));
+	view_set(view_section(body, state_section), "NOTE", a.note);
 	req_link(r, link, sizeof link, "list");
-	snprintf(href, sizeof href, "%s/%lld", link, (long long)sqlite3_column_int64(s, 4));
+	snprintf(href, sizeof href, "%s/%lld", link, a.org_id);
 	view_set(body, "PROFILE_HREF", href);
-	db_done(s);
+	db_cursor_close(&c);
 	view_page_finish(v, r);
 }
 

@@ -106,7 +106,7 @@ show_results(struct req *r, const struct params *p, const struct search *s)
 	struct view_dict *body;
 	char self[300], list[300], href[4096], num[32], title[400];
 	long page = p->v[KEY_PAGE].present ? p->v[KEY_PAGE].num : 1;
-	sqlite3_int64 id;
+	long long id;
 	int busy, rc;
 
 	dirview_read_filter(p, &filter);
@@ -151,7 +151,7 @@ export_csv(struct req *r, const struct params *p, const struct search *s)
 	struct org_row o;
 	struct csv_out csv;
 	char filename[200], base[600];
-	sqlite3_int64 id;
+	long long id;
 	int rc;
 
 	dirview_read_filter(p, &filter);

@@ -35,6 +35,15 @@ directory_text(sqlite3_stmt *s, int col)
 	return t ? (const char *)t : "";
 }
 
+/* read_row reads ORG_COLUMNS (sql.c) from each of these, columns 0 to 22. */
+#define ORG_ROW_COLUMNS 23
+DB_READER(STMT_ORG_LIST_BY_NAME, ORG_ROW_COLUMNS);
+DB_READER(STMT_ORG_LIST_BY_COUNTRY, ORG_ROW_COLUMNS);
+DB_READER(STMT_ORG_LIST_BY_CONFIRMED, ORG_ROW_COLUMNS);
+DB_READER(STMT_ORG_LIST_IN_COUNTRY_BY_NAME, ORG_ROW_COLUMNS);
+DB_READER(STMT_ORG_LIST_IN_COUNTRY_BY_CONFIRMED, ORG_ROW_COLUMNS);
+DB_READER(STMT_ORG_GET, ORG_ROW_COLUMNS);
+
 static void
 read_row(sqlite3_stmt *s, struct org_row *r)
 {

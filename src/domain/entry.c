@@ -443,3 +443,39 @@ entry_act(long long id, enum entry_action act, const char *note, const char *act
 	}
 	return audit_finish(rc, audit_id, STMT_ORG_SNAPSHOT, id, &before);
 }
+
+/* The columns of STMT_APPLICATION_BY_REFERENCE, in order. */
+enum { APP_REFERENCE, APP_STATE, APP_NAME, APP_ORG_STATUS, APP_ORG_ID, APP_SUBMITTED, APP_NOTE,
+    APP_COLUMNS };
+DB_READER(STMT_APPLICATION_BY_REFERENCE, APP_COLUMNS);
+
+static const char *
+text_at(sqlite3_stmt *s, int column)
+{
+	const unsigned char *t = sqlite3_column_text(s, column);
+	return t ? (const char *)t : "";
+}
+
+int
+entry_application_find(struct db_cursor *c, const char *reference, struct application_status *a)
+{
+	int found;
+
+	if ((c->stmt = db_stmt(STMT_APPLICATION_BY_REFERENCE)) == NULL) {
+		c->rc = SQLITE_ERROR;
+		return -1;
+	}
+	sqlite3_bind_text(c->stmt, 1, reference, -1, SQLITE_STATIC);
+	if ((found = db_cursor_step(c)) != 1) {
+		db_cursor_close(c);
+		return found;
+	}
+	a->reference = text_at(c->stmt, APP_REFERENCE);
+	a->state = text_at(c->stmt, APP_STATE);
+	a->name = text_at(c->stmt, APP_NAME);
+	a->org_status = text_at(c->stmt, APP_ORG_STATUS);
+	a->org_id = sqlite3_column_int64(c->stmt, APP_ORG_ID);
+	a->submitted_at = text_at(c->stmt, APP_SUBMITTED);
+	a->note = text_at(c->stmt, APP_NOTE);
+	return 1;
+}

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "audit.h"
+#include "db.h"
 #include "form.h"
 
 
@@ -27,6 +28,19 @@ struct entry_application {
 
 /* Stores a checked organization form as a pending application. */
 enum change_result entry_apply(struct form *, struct entry_application *);
+
+/* What an applicant sees of an application (/apply/REFERENCE); strings valid until the close. */
+struct application_status {
+	const char	*reference, *state, *name, *org_status, *submitted_at;
+	const char	*note;		/* what staff wrote when rejecting or asking */
+	long long	 org_id;
+};
+/*
+ * The application with this reference: 1 found (read it, then db_cursor_close(c)), 0 none,
+ * -1 the database failed (db_is_busy(c->rc) says whether it was only busy). The cursor is
+ * closed already unless 1.
+ */
+int	entry_application_find(struct db_cursor *c, const char *reference, struct application_status *);
 /*
  * Saves a checked organization form over entry id, as actor, provided the entry is as it was
  * when the form was loaded (its fingerprint seen, audit.h; "" to skip the check). On

@@ -65,8 +65,13 @@ search_open(struct org_cursor *c, const struct org_filter *f, const struct searc
 	return 0;
 }
 
+/* search_next_id reads the id, column 0, of each way of finding a page of results. */
+DB_READER(STMT_SEARCH_WORDS_PAGE, 1);
+DB_READER(STMT_SEARCH_SUBSTRINGS_PAGE, 1);
+DB_READER(STMT_SEARCH_SCAN_PAGE, 1);
+
 int
-search_next_id(struct org_cursor *c, sqlite3_int64 *id)
+search_next_id(struct org_cursor *c, long long *id)
 {
 	c->rc = sqlite3_step(c->stmt);
 	if (c->rc == SQLITE_ROW) {

@@ -40,7 +40,7 @@ void	search_key(const struct search *, char *buf, size_t size);
 int	search_open(struct org_cursor *, const struct org_filter *, const struct search *,
 	    long limit, long offset);
 /* 1 with *id set, 0 at the end, -1 on error (directory_busy() says if it was contention). */
-int	search_next_id(struct org_cursor *, sqlite3_int64 *id);
+int	search_next_id(struct org_cursor *, long long *id);
 
 /*
  * One result's name, other name (both as stored, given) and snippet with the matched terms between SEARCH_MARK_ON

@@ -383,6 +383,20 @@ db_done(sqlite3_stmt *s)
 		sqlite3_reset(s);
 }
 
+int
+db_cursor_step(struct db_cursor *c)
+{
+	c->rc = c->stmt ? sqlite3_step(c->stmt) : SQLITE_ERROR;
+	return c->rc == SQLITE_ROW ? 1 : c->rc == SQLITE_DONE ? 0 : -1;
+}
+
+void
+db_cursor_close(struct db_cursor *c)
+{
+	db_done(c->stmt);
+	c->stmt = NULL;
+}
+
 /*
  * A write is confirmed only when it is in the file the configured path names: the path is
  * checked before a write transaction begins and again once it has committed, so a commit that

@@ -215,6 +215,37 @@ void		 db_close(void);
 int		 db_request_error(void);
 const char	*db_error_text(int rc);
 
+/*
+ * A reader's promise about a statement's columns, kept beside the code that reads them:
+ * DB_READER(STMT_X, N) says "the row reader here reads columns 0 to N-1 of STMT_X". Each
+ * lands in the linker section liaison_readers, and a unit test prepares every statement
+ * named there and checks sqlite3_column_count() against N, so a column added to or dropped
+ * from sql.c without its reader fails a test rather than reading the wrong column.
+ * (Sections are not instrumented by AddressSanitizer, so the entries lie end to end.)
+ */
+struct db_reader {
+	enum stmt	 id;
+	int		 columns;
+	const char	*file;
+};
+#define DB_READER(stmt, ncolumns) \
+	static const struct db_reader db_reader_##stmt \
+	    __attribute__((used, section("liaison_readers"), aligned(8))) = { stmt, ncolumns, __FILE__ }
+extern const struct db_reader __start_liaison_readers[], __stop_liaison_readers[];
+
+/*
+ * One statement read row by row. rc is the last sqlite3_step result, so that the end of the
+ * rows (SQLITE_DONE) is told from a failure (busy, damaged): a list must never be shown
+ * whole when it was cut short.
+ */
+struct db_cursor {
+	sqlite3_stmt	*stmt;
+	int		 rc;
+};
+/* Steps c: 1 a row, 0 the end, -1 failed (db_is_busy(c->rc) says whether it was busy). */
+int		 db_cursor_step(struct db_cursor *c);
+void		 db_cursor_close(struct db_cursor *c);
+
 /* The prepared statement for id, reset and with bindings cleared; NULL if it cannot be prepared. */
 sqlite3_stmt	*db_stmt(enum stmt id);
 /* Resets s so it releases its read snapshot; call when done stepping. */

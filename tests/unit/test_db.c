@@ -97,6 +97,31 @@ START_TEST(only_public_changes_move_the_directory_version)
 }
 END_TEST
 
+/*
+ * Every row reader's promise (DB_READER, next to the code that reads the columns) against
+ * what SQLite says its statement returns. A column added to or dropped from sql.c without
+ * its reader fails here, not as a wrong value on a page.
+ */
+START_TEST(every_reader_reads_the_columns_its_statement_returns)
+{
+	const char *path = make_test_db(0);
+	const struct db_reader *r;
+	int readers = 0;
+
+	use_test_db(path);
+	for (r = __start_liaison_readers; r < __stop_liaison_readers; r++, readers++) {
+		sqlite3_stmt *s = db_stmt(r->id);
+
+		ck_assert_msg(s != NULL, "statement %d (%s) prepares", (int)r->id, r->file);
+		ck_assert_msg(sqlite3_column_count(s) == r->columns,
+		    "statement %d returns %d columns; its reader in %s reads %d", (int)r->id,
+		    sqlite3_column_count(s), r->file, r->columns);
+	}
+	ck_assert_int_ge(readers, 10);	/* the section was found, and holds the known readers */
+	drop_test_db(path);
+}
+END_TEST
+
 START_TEST(fresh_database_reaches_the_build_version)
 {
 	const char *path = make_test_db(0);
@@ -184,6 +209,7 @@ db_suite(void)
 
 	tcase_add_test(t, fresh_database_reaches_the_build_version);
 	tcase_add_test(t, only_public_changes_move_the_directory_version);
+	tcase_add_test(t, every_reader_reads_the_columns_its_statement_returns);
 	tcase_add_test(t, a_failing_migration_leaves_the_previous_version);
 	tcase_add_test(t, missing_database_is_not_created_by_migrate);
 	tcase_add_test(t, filesystems_are_told_apart_and_local_ones_get_wal);
