@@ -119,20 +119,12 @@ read_request(struct req *r)
 		snprintf(page.scope_name, sizeof page.scope_name, "%s", span.name);
 		snprintf(page.scope_query, sizeof page.scope_query, "&partnership=%lld", rep.scope.partnership);
 	} else if (p->v[KEY_HOST].present) {
-		sqlite3_stmt *s = db_stmt(STMT_REPORT_HOST);
-		int found = 0;
+		int found;
 		rep.scope.host = p->v[KEY_HOST].num;
-		if (s != NULL) {
-			sqlite3_bind_int64(s, 1, rep.scope.host);
-			/* The public may name a host that is listed in the directory, and no other. */
-			if (sqlite3_step(s) == SQLITE_ROW && (rep.signed_in || sqlite3_column_int(s, 1))) {
-				snprintf(page.scope_name, sizeof page.scope_name, "%s", sqlite3_column_text(s, 0));
-				found = 1;
-			}
-			db_done(s);
-		}
-		if (!found) {
-			req_error(r, 404, "There is no organization with that number in the directory.");
+		found = report_host_name(rep.scope.host, rep.signed_in, page.scope_name, sizeof page.scope_name);
+		if (found <= 0) {
+			req_error(r, found < 0 ? 503 : 404, found < 0 ? "The report cannot be read; reload "
+			    "in a moment." : "There is no organization with that number in the directory.");
 			return -1;
 		}
 		snprintf(page.scope_query, sizeof page.scope_query, "&host=%lld", rep.scope.host);
@@ -310,8 +302,8 @@ fill_outcomes(struct view_dict *body)
 static void
 fill_reach(struct view_dict *body)
 {
-	static const struct { enum stmt id; const char *section; } lists[] = {
-		{ STMT_REPORT_COUNTRIES, "COUNTRIES" }, { STMT_REPORT_LANGUAGES, "LANGUAGES" } };
+	static const struct { enum report_reach which; const char *section; } lists[] = {
+		{ REPORT_REACH_COUNTRIES, "COUNTRIES" }, { REPORT_REACH_LANGUAGES, "LANGUAGES" } };
 	char num[32];
 
 	measure_grouped(num, sizeof num, rep.now.v[RF_COUNTRIES]);
@@ -321,23 +313,20 @@ fill_reach(struct view_dict *body)
 	view_set(body, "LANGUAGE_COUNT", num);
 	view_set(body, "LANGUAGE_WORD", rep.now.v[RF_LANGUAGES] == 1 ? "language" : "languages");
 	for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
-		sqlite3_stmt *s = db_stmt(lists[l].id);
+		struct db_cursor c;
+		struct report_reach_row row;
 		struct view_dict *list = NULL;
-		if (s == NULL)
-			continue;
-		sqlite3_bind_text(s, 1, rep.period.from, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 2, rep.period.to, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 3, rep.scope.host);
-		sqlite3_bind_int64(s, 4, rep.scope.partnership);
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		if (report_reach_open(&c, lists[l].which, &rep) < 0)
+			continue;	/* the serve loop answers 503 for a page that met a failure */
+		while (report_reach_next(&c, &row) == 1) {
 			struct view_dict *item;
 			if (list == NULL)
 				list = view_section(body, lists[l].section);
 			item = view_section(list, "ITEM");
-			view_set(item, "NAME", (const char *)sqlite3_column_text(s, 0));
-			view_set_int(item, "COUNT", sqlite3_column_int(s, 1));
+			view_set(item, "NAME", row.name);
+			view_set_int(item, "COUNT", (long)row.organizations);
 		}
-		db_done(s);
+		db_cursor_close(&c);
 	}
 }
 
@@ -345,32 +334,34 @@ static void
 fill_partnerships(struct view_dict *body)
 {
 	struct view_dict *sec = view_section(body, "PARTNERSHIPS"), *table = NULL;
-	sqlite3_stmt *s = report_partnerships(&rep);
+	struct db_cursor c;
+	struct report_partnership_row p;
 	char href[400], num[32];
 
 	view_set(sec, "AS_OF", report_as_of(&rep));
-	while (s != NULL && sqlite3_step(s) == SQLITE_ROW) {
+	if (report_partnerships_open(&c, &rep) < 0)
+		return;
+	while (report_partnership_next(&c, &rep, &p) == 1) {
 		struct view_dict *row;
 		if (table == NULL)
 			table = view_section(sec, "TABLE");
 		row = view_section(table, "ROW");
-		snprintf(href, sizeof href, "%s/%lld", partnerships_base, (long long)sqlite3_column_int64(s, RP_ID));
+		snprintf(href, sizeof href, "%s/%lld", partnerships_base, p.id);
 		view_set(row, "HREF", href);
-		view_set(row, "HOST", (const char *)sqlite3_column_text(s, RP_HOST));
-		view_set(row, "PARTNER", (const char *)sqlite3_column_text(s, RP_PARTNER));
-		view_set(row, "COUNTRY", (const char *)sqlite3_column_text(s, RP_COUNTRY));
-		view_set(row, "COMMITMENT", record_label(&partnership_fields[PF_COMMITMENT], (const char *)sqlite3_column_text(s, RP_COMMITMENT)));
-		view_set(row, "STATUS", record_label(&partnership_fields[PF_STATUS], (const char *)sqlite3_column_text(s, RP_STATUS)));
-		view_set(row, "LAST", sqlite3_column_type(s, RP_LAST) == SQLITE_NULL ? "none yet" :
-		    (const char *)sqlite3_column_text(s, RP_LAST));
-		measure_grouped(num, sizeof num, sqlite3_column_int64(s, RP_ACTIVITIES));
+		view_set(row, "HOST", p.host);
+		view_set(row, "PARTNER", p.partner);
+		view_set(row, "COUNTRY", p.country);
+		view_set(row, "COMMITMENT", record_label(&partnership_fields[PF_COMMITMENT], p.commitment));
+		view_set(row, "STATUS", record_label(&partnership_fields[PF_STATUS], p.status));
+		view_set(row, "LAST", p.last ? p.last : "none yet");
+		measure_grouped(num, sizeof num, p.activities);
 		view_set(row, "ACTIVITIES", num);
-		measure_grouped(num, sizeof num, sqlite3_column_int64(s, RP_ATTENDANCE));
+		measure_grouped(num, sizeof num, p.attendance);
 		view_set(row, "ATTENDANCE", num);
-		if (report_quiet(&rep, s))
+		if (p.quiet)
 			view_show(row, "QUIET");
 	}
-	db_done(s);
+	db_cursor_close(&c);
 	if (table == NULL)
 		view_show(sec, "NONE");
 }

@@ -271,27 +271,102 @@ report_pause_free(struct report_pause *rp)
 	rp->trigger_sql = NULL;
 }
 
-sqlite3_stmt *
-report_partnerships(const struct report_request *rq)
-{
-	return report_stmt(STMT_REPORT_PARTNERSHIPS, &rq->period, &rq->scope);
-}
-
 const char *
 report_as_of(const struct report_request *rq)
 {
 	return strcmp(rq->period.to, rq->today) < 0 ? rq->period.to : rq->today;
 }
 
-int
-report_quiet(const struct report_request *rq, sqlite3_stmt *s)
-{
-	char since[11];
-	const char *last = (const char *)sqlite3_column_text(s, RP_LAST);
+/* The columns of STMT_REPORT_PARTNERSHIPS, in order. */
+enum { RP_ID, RP_HOST, RP_PARTNER, RP_COUNTRY, RP_KIND, RP_COMMITMENT, RP_STATUS, RP_START_ON,
+    RP_END_ON, RP_LAST, RP_ACTIVITIES, RP_ATTENDANCE, RP_COLUMNS };
+DB_READER(STMT_REPORT_PARTNERSHIPS, RP_COLUMNS);
 
-	if (strcmp((const char *)sqlite3_column_text(s, RP_STATUS), "active") != 0)
-		return 0;
-	period_add_days(report_as_of(rq), -REPORT_QUIET_DAYS, since);
+static const char *
+text_at(sqlite3_stmt *s, int column)
+{
+	const unsigned char *t = sqlite3_column_text(s, column);
+	return t ? (const char *)t : "";
+}
+
+int
+report_partnerships_open(struct db_cursor *c, const struct report_request *rq)
+{
+	c->stmt = report_stmt(STMT_REPORT_PARTNERSHIPS, &rq->period, &rq->scope);
+	c->rc = c->stmt ? SQLITE_OK : SQLITE_ERROR;
+	return c->stmt ? 0 : -1;
+}
+
+int
+report_partnership_next(struct db_cursor *c, const struct report_request *rq,
+    struct report_partnership_row *p)
+{
+	sqlite3_stmt *s = c->stmt;
+	char since[11];
+	int rc = db_cursor_step(c);
+
+	if (rc != 1)
+		return rc;
+	p->id = sqlite3_column_int64(s, RP_ID);
+	p->host = text_at(s, RP_HOST);
+	p->partner = text_at(s, RP_PARTNER);
+	p->country = text_at(s, RP_COUNTRY);
+	p->kind = text_at(s, RP_KIND);
+	p->commitment = text_at(s, RP_COMMITMENT);
+	p->status = text_at(s, RP_STATUS);
+	p->start_on = text_at(s, RP_START_ON);
+	p->end_on = text_at(s, RP_END_ON);
+	p->last = sqlite3_column_type(s, RP_LAST) == SQLITE_NULL ? NULL : text_at(s, RP_LAST);
+	p->activities = sqlite3_column_int64(s, RP_ACTIVITIES);
+	p->attendance = sqlite3_column_int64(s, RP_ATTENDANCE);
 	/* Never active yet: quiet once it has gone 90 days from its start with nothing. */
-	return strcmp(last ? last : (const char *)sqlite3_column_text(s, RP_START_ON), since) < 0;
+	period_add_days(report_as_of(rq), -REPORT_QUIET_DAYS, since);
+	p->quiet = strcmp(p->status, "active") == 0 &&
+	    strcmp(p->last ? p->last : p->start_on, since) < 0;
+	return 1;
+}
+
+DB_READER(STMT_REPORT_COUNTRIES, 2);
+DB_READER(STMT_REPORT_LANGUAGES, 2);
+
+int
+report_reach_open(struct db_cursor *c, enum report_reach which, const struct report_request *rq)
+{
+	c->stmt = report_stmt(which == REPORT_REACH_COUNTRIES ? STMT_REPORT_COUNTRIES :
+	    STMT_REPORT_LANGUAGES, &rq->period, &rq->scope);
+	c->rc = c->stmt ? SQLITE_OK : SQLITE_ERROR;
+	return c->stmt ? 0 : -1;
+}
+
+int
+report_reach_next(struct db_cursor *c, struct report_reach_row *row)
+{
+	int rc = db_cursor_step(c);
+
+	if (rc == 1) {
+		row->name = text_at(c->stmt, 0);
+		row->organizations = sqlite3_column_int64(c->stmt, 1);
+	}
+	return rc;
+}
+
+DB_READER(STMT_REPORT_HOST, 2);
+
+int
+report_host_name(long long host, int signed_in, char *name, size_t size)
+{
+	struct db_cursor c = { db_stmt(STMT_REPORT_HOST), SQLITE_OK };
+	int found;
+
+	if (c.stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(c.stmt, 1, host);
+	found = db_cursor_step(&c);
+	/* The public may name a host that is listed in the directory, and no other. */
+	if (found == 1 && (signed_in || sqlite3_column_int(c.stmt, 1)))
+		snprintf(name, size, "%s", text_at(c.stmt, 0));
+	else if (found == 1)
+		found = 0;
+	db_cursor_close(&c);
+	return found;
 }

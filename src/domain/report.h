@@ -11,6 +11,8 @@
 #define LIAISON_REPORT_H
 #include <stddef.h>
 #include <sqlite3.h>
+
+#include "db.h"
 #include "period.h"
 
 /* The raw figures, in the column order of activity_day; then what is counted apart. */
@@ -75,18 +77,39 @@ int	report_sums_resume(struct report_pause *);
 /* Frees what pause kept (after resume, or after a rollback). */
 void	report_pause_free(struct report_pause *);
 
-/*
- * The partnerships whose dates overlap the period, in scope, by host and partner name: the
- * statement bound and not yet stepped (NULL if it cannot be prepared), its columns RP_*.
- */
-enum report_partnership_column { RP_ID, RP_HOST, RP_PARTNER, RP_COUNTRY, RP_KIND, RP_COMMITMENT,
-	RP_STATUS, RP_START_ON, RP_END_ON, RP_LAST, RP_ACTIVITIES, RP_ATTENDANCE };
-sqlite3_stmt *report_partnerships(const struct report_request *);
+/* One partnership of the report's table; strings valid until the next row or the close. */
+struct report_partnership_row {
+	long long	 id, activities, attendance;
+	const char	*host, *partner, *country, *kind, *commitment, *status, *start_on, *end_on;
+	const char	*last;		/* its last activity's day, or NULL when it has none yet */
+	int		 quiet;		/* active, with nothing recorded for REPORT_QUIET_DAYS */
+};
 #define REPORT_QUIET_DAYS	90	/* an active partnership with nothing recorded this long is flagged */
+/*
+ * The partnerships whose dates overlap the period, in scope, by host and partner name:
+ * report_partnerships_open (0, or -1), then report_partnership_next until it is 0 (the end)
+ * or -1 (failed: db_is_busy(c->rc) says whether busy), then db_cursor_close.
+ */
+int	report_partnerships_open(struct db_cursor *, const struct report_request *);
+int	report_partnership_next(struct db_cursor *, const struct report_request *,
+	    struct report_partnership_row *);
 /* The day the health flag looks back from: the period's end, or today if that is sooner. */
 const char *report_as_of(const struct report_request *);
-/* 1 when the row s is on is an active partnership with nothing for REPORT_QUIET_DAYS. */
-int	report_quiet(const struct report_request *, sqlite3_stmt *s);
+
+/* The countries or languages of the partners that did something in the period, most first. */
+enum report_reach { REPORT_REACH_COUNTRIES, REPORT_REACH_LANGUAGES };
+struct report_reach_row {
+	const char	*name;
+	long long	 organizations;
+};
+int	report_reach_open(struct db_cursor *, enum report_reach, const struct report_request *);
+int	report_reach_next(struct db_cursor *, struct report_reach_row *);
+
+/*
+ * The organization a report of one host is about, its name into name: 1 found, 0 none (or,
+ * for the public, not listed in the directory), -1 the database failed.
+ */
+int	report_host_name(long long host, int signed_in, char *name, size_t size);
 
 enum headline_unit { UNIT_COUNT, UNIT_HOURS, UNIT_MONEY };
 #define HEADLINE_TERMS	12

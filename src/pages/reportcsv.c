@@ -141,25 +141,29 @@ csv_partnerships(struct req *r, const struct report_request *rq)
 	static const char *const head[] = { "id", "host", "partner", "partner_country", "kind",
 		"commitment", "status", "start_on", "end_on", "last_activity", "activities",
 		"attendance", "health" };
-	sqlite3_stmt *s = report_partnerships(rq);
+	struct db_cursor cur;
+	struct report_partnership_row p;
 	struct csv_out c;
 
-	if (s == NULL) {
+	if (report_partnerships_open(&cur, rq) < 0) {
 		req_error(r, 503, "The report cannot be read; reload in a moment.");
 		return;
 	}
 	report_csv_begin(&c, r, rq, "partnerships");
 	csv_header(&c, head, 13);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		csv_cell_int(&c, sqlite3_column_int64(s, RP_ID));
-		for (int i = RP_HOST; i <= RP_LAST; i++)
-			csv_cell(&c, (const char *)sqlite3_column_text(s, i));
-		csv_cell_int(&c, sqlite3_column_int64(s, RP_ACTIVITIES));
-		csv_cell_int(&c, sqlite3_column_int64(s, RP_ATTENDANCE));
-		csv_cell(&c, report_quiet(rq, s) ? "no activity in 90 days" : "");
+	while (report_partnership_next(&cur, rq, &p) == 1) {
+		const char *text[] = { p.host, p.partner, p.country, p.kind, p.commitment, p.status,
+			p.start_on, p.end_on, p.last };
+
+		csv_cell_int(&c, p.id);
+		for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+			csv_cell(&c, text[i]);	/* no last activity: an empty cell, "" */
+		csv_cell_int(&c, p.activities);
+		csv_cell_int(&c, p.attendance);
+		csv_cell(&c, p.quiet ? "no activity in 90 days" : "");
 		csv_row_end(&c);
 	}
-	db_done(s);
+	db_cursor_close(&cur);
 	csv_finish(&c);
 }
 
