@@ -32,6 +32,7 @@
 #include "http.h"
 #include "orgform.h"
 #include "params.h"
+#include "review.h"
 #include "serve.h"
 #include "signinpage.h"
 #include "staffpage.h"
@@ -74,24 +75,6 @@ static const struct staff_post post = { body_buf, sizeof body_buf, &p, keys, KEY
 
 /* --- lists ------------------------------------------------------------------------------------- */
 
-static long
-count_rows(enum stmt id, int bind_filters)
-{
-	sqlite3_stmt *s = db_stmt(id);
-	long n = -1;
-
-	if (s == NULL)
-		return -1;
-	if (bind_filters) {
-		db_bind_text_or_null(s, 3, p.v[KEY_STATUS].str);
-		db_bind_text_or_null(s, 4, p.v[KEY_Q].str);
-	}
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	db_done(s);
-	return n;
-}
-
 /*
  * The queue, the entries and the stale list share one table: id, name, country, status,
  * a date, a detail and (queue) a reference. which is "queue", "entries" or "stale".
@@ -100,12 +83,13 @@ static void
 show_list(struct req *r, const char *which)
 {
 	int queue = strcmp(which, "queue") == 0, stale = strcmp(which, "stale") == 0;
-	enum stmt id = queue ? STMT_STAFF_QUEUE : stale ? STMT_STAFF_STALE : STMT_STAFF_ENTRIES;
+	enum review_list list = queue ? REVIEW_QUEUE : stale ? REVIEW_STALE : REVIEW_ENTRIES;
 	long page, total = 0, rows = 0;
-	char route[400], href[500];
+	char route[400], href[500], id[24];
 	struct view *v;
 	struct view_dict *body;
-	sqlite3_stmt *s;
+	struct db_cursor c;
+	struct review_row row;
 	int rc;
 
 	if (!staff_allowed(r, ROLE_BOARD))
@@ -119,22 +103,14 @@ show_list(struct req *r, const char *which)
 		return;
 	}
 	page = p.v[KEY_PAGE].present ? p.v[KEY_PAGE].num : 1;
-	if (!queue && (total = count_rows(stale ? STMT_STAFF_STALE_COUNT : STMT_STAFF_ENTRIES_COUNT,
-	    !stale)) < 0) {
+	if (!queue && (total = review_count(list, p.v[KEY_STATUS].str, p.v[KEY_Q].str)) < 0) {
 		req_error(r, 503, "The directory is busy; reload in a moment.");
 		return;
 	}
-	if ((s = db_stmt(id)) == NULL) {
+	if (review_open(&c, list, LIST_PAGE, (page - 1) * LIST_PAGE, p.v[KEY_STATUS].str,
+	    p.v[KEY_Q].str) < 0) {
 		req_error(r, 503, "The directory cannot be read.");
 		return;
-	}
-	if (!queue) {
-		sqlite3_bind_int(s, 1, LIST_PAGE);
-		sqlite3_bind_int64(s, 2, (page - 1) * LIST_PAGE);
-		if (!stale) {
-			db_bind_text_or_null(s, 3, p.v[KEY_STATUS].str);
-			db_bind_text_or_null(s, 4, p.v[KEY_Q].str);
-		}
 	}
 	v = staff_page(r, 200, queue ? "Applications waiting for review" : stale ?
 	    "Entries not confirmed for a year" : "All entries", "staff_list.tpl");
@@ -148,33 +124,32 @@ show_list(struct req *r, const char *which)
 		view_set(body, "Q", p.v[KEY_Q].str);
 		formview_menu(body, "STATUS_OPTION", statuses, p.v[KEY_STATUS].str);
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct view_dict *row = view_section(body, "ROW");
-		const char *detail = (const char *)sqlite3_column_text(s, 5);
+	while ((rc = review_next(&c, &row)) == 1) {
+		struct view_dict *d = view_section(body, "ROW");
 
-		snprintf(href, sizeof href, "%s/org/%lld", staff_base, (long long)sqlite3_column_int64(s, 0));
-		view_set(row, "HREF", href);
-		view_set(row, "ID", (const char *)sqlite3_column_text(s, 0));
-		view_set(row, "NAME", (const char *)sqlite3_column_text(s, 1));
-		view_set(row, "COUNTRY", (const char *)sqlite3_column_text(s, 2));
-		view_set(row, "STATUS", (const char *)sqlite3_column_text(s, 3));
-		view_set(row, "DATE", (const char *)sqlite3_column_text(s, 4));
+		snprintf(href, sizeof href, "%s/org/%lld", staff_base, row.id);
+		snprintf(id, sizeof id, "%lld", row.id);
+		view_set(d, "HREF", href);
+		view_set(d, "ID", id);
+		view_set(d, "NAME", row.name);
+		view_set(d, "COUNTRY", row.country);
+		view_set(d, "STATUS", row.status);
+		view_set(d, "DATE", row.date);
 		/* A section inside a row reads the row's values only if the row itself shows it. */
-		view_show(row, queue ? "QUEUE" : stale ? "STALE" : "ENTRIES");
+		view_show(d, queue ? "QUEUE" : stale ? "STALE" : "ENTRIES");
 		if (stale && staff_who.role >= ROLE_STAFF)
-			view_show(row, "CAN_CONFIRM");
-		if (detail && *detail)
-			view_set(view_section(row, "DETAIL"), "TEXT", detail);
-		view_set(row, "REFERENCE", (const char *)sqlite3_column_text(s, 6));
+			view_show(d, "CAN_CONFIRM");
+		if (*row.detail)
+			view_set(view_section(d, "DETAIL"), "TEXT", row.detail);
+		view_set(d, "REFERENCE", row.reference);
 		if (stale) {
-			snprintf(href, sizeof href, "%s/org/%lld/confirm", staff_base,
-			    (long long)sqlite3_column_int64(s, 0));
-			view_set(row, "CONFIRM_HREF", href);
+			snprintf(href, sizeof href, "%s/org/%lld/confirm", staff_base, row.id);
+			view_set(d, "CONFIRM_HREF", href);
 		}
 		rows++;
 	}
-	db_done(s);
-	if (rc != SQLITE_DONE)
+	db_cursor_close(&c);
+	if (rc < 0)
 		view_show(body, "READ_ERROR");
 	if (queue)
 		total = rows;
@@ -199,51 +174,45 @@ show_org(struct req *r, int status, long long id, const struct form *f, int bad_
 	char fresh[FINGERPRINT_CHARS + 1] = "";
 	struct snapshot now;
 
-	sqlite3_stmt *s = db_stmt(STMT_STAFF_ORG);
+	struct db_cursor c;
+	struct review_entry e;
 	struct view *v;
 	struct view_dict *body;
 	char href[500], org_status[16] = "", app_state[16] = "", link[300];
-	int rc;
+	int found = review_entry(&c, id, &e);
 
-	if (s == NULL) {
-		req_error(r, 503, "The directory cannot be read.");
+	if (found <= 0) {
+		req_error(r, found < 0 ? 503 : 404, found < 0 ? "The directory is busy or cannot be "
+		    "read; reload in a moment." : "There is no entry with this number.");
 		return;
 	}
-	sqlite3_bind_int64(s, 1, id);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		db_done(s);
-		req_error(r, db_is_busy(rc) ? 503 : 404, db_is_busy(rc) ? "The directory is busy; "
-		    "reload in a moment." : "There is no entry with this number.");
-		return;
-	}
-	v = staff_page(r, status, (const char *)sqlite3_column_text(s, 1), "staff_org.tpl");
+	v = staff_page(r, status, e.name, "staff_org.tpl");
 	body = view_body(v);
-	snprintf(org_status, sizeof org_status, "%s", sqlite3_column_text(s, 2));
-	if (sqlite3_column_type(s, 6) != SQLITE_NULL)
-		snprintf(app_state, sizeof app_state, "%s", sqlite3_column_text(s, 6));
+	snprintf(org_status, sizeof org_status, "%s", e.status);
+	if (e.state)
+		snprintf(app_state, sizeof app_state, "%s", e.state);
 	snprintf(href, sizeof href, "%s/org/%lld", staff_base, id);
 	view_set(body, "SELF", href);
-	view_set(body, "NAME", (const char *)sqlite3_column_text(s, 1));
+	view_set(body, "NAME", e.name);
 	view_set(body, "STATUS", org_status);
-	view_set(body, "CONFIRMED", sqlite3_column_bytes(s, 3) ? (const char *)sqlite3_column_text(s, 3) :
-	    "never");
-	view_set(body, "CREATED", (const char *)sqlite3_column_text(s, 4));
-	view_set(body, "CONTACT_NAME", (const char *)sqlite3_column_text(s, 11));
-	view_set(body, "CONTACT_EMAIL", (const char *)sqlite3_column_text(s, 12));
+	view_set(body, "CONFIRMED", *e.confirmed_on ? e.confirmed_on : "never");
+	view_set(body, "CREATED", e.created_at);
+	view_set(body, "CONTACT_NAME", e.contact_name);
+	view_set(body, "CONTACT_EMAIL", e.contact_email);
 	if (app_state[0]) {
 		struct view_dict *a = view_section(body, "APPLICATION");
-		view_set(a, "REFERENCE", (const char *)sqlite3_column_text(s, 5));
+		view_set(a, "REFERENCE", e.reference);
 		view_set(a, "STATE", app_state);
-		view_set(a, "SUBMITTED", (const char *)sqlite3_column_text(s, 8));
-		if (sqlite3_column_bytes(s, 7))
-			view_set(view_section(a, "NOTE"), "TEXT", (const char *)sqlite3_column_text(s, 7));
-		if (sqlite3_column_type(s, 9) != SQLITE_NULL) {
+		view_set(a, "SUBMITTED", e.submitted_at);
+		if (*e.note)
+			view_set(view_section(a, "NOTE"), "TEXT", e.note);
+		if (e.decided_at) {
 			struct view_dict *d = view_section(a, "DECIDED");
-			view_set(d, "AT", (const char *)sqlite3_column_text(s, 9));
-			view_set(d, "BY", (const char *)sqlite3_column_text(s, 10));
+			view_set(d, "AT", e.decided_at);
+			view_set(d, "BY", e.decided_by);
 		}
 	}
-	db_done(s);
+	db_cursor_close(&c);
 	if (strcmp(org_status, "listed") == 0) {
 		req_link(r, link, sizeof link, "list");
 		snprintf(href, sizeof href, "%s/%lld", link, id);
@@ -282,9 +251,9 @@ show_org(struct req *r, int status, long long id, const struct form *f, int bad_
 	}
 	view_set(body, "SEEN", seen ? seen : fresh);
 	formview_fill(view_include(body, "FIELDS", "formfields.tpl"), f, 0);
-	if ((s = db_stmt(STMT_AUDIT_FOR_ORG)) != NULL) {
-		sqlite3_bind_int64(s, 1, id);
-		staff_fill_events(body, s, 0);
+	if (audit_open_for_org(&c, id) == 0) {
+		staff_fill_events(body, c.stmt, 0);
+		db_cursor_close(&c);
 	}
 	view_page_finish(v, r);
 }
@@ -391,7 +360,7 @@ show_audit(struct req *r)
 {
 	struct view *v;
 	struct view_dict *body;
-	sqlite3_stmt *s;
+	struct db_cursor c;
 	long page, total;
 	char route[400];
 
@@ -406,15 +375,14 @@ show_audit(struct req *r)
 		return;
 	}
 	page = p.v[KEY_PAGE].present ? p.v[KEY_PAGE].num : 1;
-	if ((total = count_rows(STMT_AUDIT_COUNT, 0)) < 0 || (s = db_stmt(STMT_AUDIT_PAGE)) == NULL) {
+	if ((total = audit_count()) < 0 || audit_open_page(&c, AUDIT_PAGE, (page - 1) * AUDIT_PAGE) < 0) {
 		req_error(r, 503, "The directory is busy; reload in a moment.");
 		return;
 	}
-	sqlite3_bind_int(s, 1, AUDIT_PAGE);
-	sqlite3_bind_int64(s, 2, (page - 1) * AUDIT_PAGE);
 	v = staff_page(r, 200, "Audit log", "audit.tpl");
 	body = view_body(v);
-	staff_fill_events(body, s, 1);
+	staff_fill_events(body, c.stmt, 1);
+	db_cursor_close(&c);
 	view_set_int(body, "TOTAL", total);
 	snprintf(route, sizeof route, "%s/audit", staff_base);
 	staff_fill_pager(body, &p, KEY_PAGE, route, page, AUDIT_PAGE, total);

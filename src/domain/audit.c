@@ -258,3 +258,45 @@ audit_finish(int rc, long long audit_id, enum stmt stmt, long long id, struct sn
 	snapshot_free(before);
 	return change_finish(rc == SQLITE_OK ? CHANGE_OK : change_failed(rc));
 }
+
+/* staffpage.c's staff_fill_events reads these nine columns of both. */
+DB_READER(STMT_AUDIT_FOR_ORG, 9);
+DB_READER(STMT_AUDIT_PAGE, 9);
+DB_READER(STMT_AUDIT_COUNT, 1);
+
+int
+audit_open_for_org(struct db_cursor *c, long long org_id)
+{
+	c->rc = SQLITE_OK;
+	if ((c->stmt = db_stmt(STMT_AUDIT_FOR_ORG)) == NULL) {
+		c->rc = SQLITE_ERROR;
+		return -1;
+	}
+	sqlite3_bind_int64(c->stmt, 1, org_id);
+	return 0;
+}
+
+int
+audit_open_page(struct db_cursor *c, long limit, long offset)
+{
+	c->rc = SQLITE_OK;
+	if ((c->stmt = db_stmt(STMT_AUDIT_PAGE)) == NULL) {
+		c->rc = SQLITE_ERROR;
+		return -1;
+	}
+	sqlite3_bind_int64(c->stmt, 1, limit);
+	sqlite3_bind_int64(c->stmt, 2, offset);
+	return 0;
+}
+
+long
+audit_count(void)
+{
+	struct db_cursor c = { db_stmt(STMT_AUDIT_COUNT), SQLITE_OK };
+	long n = -1;
+
+	if (c.stmt != NULL && db_cursor_step(&c) == 1)
+		n = (long)sqlite3_column_int64(c.stmt, 0);
+	db_cursor_close(&c);
+	return n;
+}
