@@ -31,8 +31,7 @@ directory_bind_filter(sqlite3_stmt *s, const struct org_filter *f, enum facet sk
 const char *
 directory_text(sqlite3_stmt *s, int col)
 {
-	const unsigned char *t = sqlite3_column_text(s, col);
-	return t ? (const char *)t : "";
+	return db_text(s, col);
 }
 
 /* read_row reads ORG_COLUMNS (sql.c) from each of these, columns 0 to 22. */

@@ -449,13 +449,6 @@ enum { APP_REFERENCE, APP_STATE, APP_NAME, APP_ORG_STATUS, APP_ORG_ID, APP_SUBMI
     APP_COLUMNS };
 DB_READER(STMT_APPLICATION_BY_REFERENCE, APP_COLUMNS);
 
-static const char *
-text_at(sqlite3_stmt *s, int column)
-{
-	const unsigned char *t = sqlite3_column_text(s, column);
-	return t ? (const char *)t : "";
-}
-
 int
 entry_application_find(struct db_cursor *c, const char *reference, struct application_status *a)
 {
@@ -470,12 +463,12 @@ entry_application_find(struct db_cursor *c, const char *reference, struct applic
 		db_cursor_close(c);
 		return found;
 	}
-	a->reference = text_at(c->stmt, APP_REFERENCE);
-	a->state = text_at(c->stmt, APP_STATE);
-	a->name = text_at(c->stmt, APP_NAME);
-	a->org_status = text_at(c->stmt, APP_ORG_STATUS);
+	a->reference = db_text(c->stmt, APP_REFERENCE);
+	a->state = db_text(c->stmt, APP_STATE);
+	a->name = db_text(c->stmt, APP_NAME);
+	a->org_status = db_text(c->stmt, APP_ORG_STATUS);
 	a->org_id = sqlite3_column_int64(c->stmt, APP_ORG_ID);
-	a->submitted_at = text_at(c->stmt, APP_SUBMITTED);
-	a->note = text_at(c->stmt, APP_NOTE);
+	a->submitted_at = db_text(c->stmt, APP_SUBMITTED);
+	a->note = db_text(c->stmt, APP_NOTE);
 	return 1;
 }

@@ -282,13 +282,6 @@ enum { RP_ID, RP_HOST, RP_PARTNER, RP_COUNTRY, RP_KIND, RP_COMMITMENT, RP_STATUS
     RP_END_ON, RP_LAST, RP_ACTIVITIES, RP_ATTENDANCE, RP_COLUMNS };
 DB_READER(STMT_REPORT_PARTNERSHIPS, RP_COLUMNS);
 
-static const char *
-text_at(sqlite3_stmt *s, int column)
-{
-	const unsigned char *t = sqlite3_column_text(s, column);
-	return t ? (const char *)t : "";
-}
-
 int
 report_partnerships_open(struct db_cursor *c, const struct report_request *rq)
 {
@@ -308,15 +301,15 @@ report_partnership_next(struct db_cursor *c, const struct report_request *rq,
 	if (rc != 1)
 		return rc;
 	p->id = sqlite3_column_int64(s, RP_ID);
-	p->host = text_at(s, RP_HOST);
-	p->partner = text_at(s, RP_PARTNER);
-	p->country = text_at(s, RP_COUNTRY);
-	p->kind = text_at(s, RP_KIND);
-	p->commitment = text_at(s, RP_COMMITMENT);
-	p->status = text_at(s, RP_STATUS);
-	p->start_on = text_at(s, RP_START_ON);
-	p->end_on = text_at(s, RP_END_ON);
-	p->last = sqlite3_column_type(s, RP_LAST) == SQLITE_NULL ? NULL : text_at(s, RP_LAST);
+	p->host = db_text(s, RP_HOST);
+	p->partner = db_text(s, RP_PARTNER);
+	p->country = db_text(s, RP_COUNTRY);
+	p->kind = db_text(s, RP_KIND);
+	p->commitment = db_text(s, RP_COMMITMENT);
+	p->status = db_text(s, RP_STATUS);
+	p->start_on = db_text(s, RP_START_ON);
+	p->end_on = db_text(s, RP_END_ON);
+	p->last = sqlite3_column_type(s, RP_LAST) == SQLITE_NULL ? NULL : db_text(s, RP_LAST);
 	p->activities = sqlite3_column_int64(s, RP_ACTIVITIES);
 	p->attendance = sqlite3_column_int64(s, RP_ATTENDANCE);
 	/* Never active yet: quiet once it has gone 90 days from its start with nothing. */
@@ -344,7 +337,7 @@ report_reach_next(struct db_cursor *c, struct report_reach_row *row)
 	int rc = db_cursor_step(c);
 
 	if (rc == 1) {
-		row->name = text_at(c->stmt, 0);
+		row->name = db_text(c->stmt, 0);
 		row->organizations = sqlite3_column_int64(c->stmt, 1);
 	}
 	return rc;
@@ -364,7 +357,7 @@ report_host_name(long long host, int signed_in, char *name, size_t size)
 	found = db_cursor_step(&c);
 	/* The public may name a host that is listed in the directory, and no other. */
 	if (found == 1 && (signed_in || sqlite3_column_int(c.stmt, 1)))
-		snprintf(name, size, "%s", text_at(c.stmt, 0));
+		snprintf(name, size, "%s", db_text(c.stmt, 0));
 	else if (found == 1)
 		found = 0;
 	db_cursor_close(&c);

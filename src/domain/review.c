@@ -21,13 +21,6 @@ DB_READER(STMT_STAFF_STALE, RL_COLUMNS);
 DB_READER(STMT_STAFF_ENTRIES_COUNT, 1);
 DB_READER(STMT_STAFF_STALE_COUNT, 1);
 
-static const char *
-text_at(sqlite3_stmt *s, int column)
-{
-	const unsigned char *t = sqlite3_column_text(s, column);
-	return t ? (const char *)t : "";
-}
-
 long
 review_count(enum review_list which, const char *status, const char *q)
 {
@@ -74,12 +67,12 @@ review_next(struct db_cursor *c, struct review_row *row)
 
 	if (rc == 1) {
 		row->id = sqlite3_column_int64(c->stmt, RL_ID);
-		row->name = text_at(c->stmt, RL_NAME);
-		row->country = text_at(c->stmt, RL_COUNTRY);
-		row->status = text_at(c->stmt, RL_STATUS);
-		row->date = text_at(c->stmt, RL_DATE);
-		row->detail = text_at(c->stmt, RL_DETAIL);
-		row->reference = text_at(c->stmt, RL_REFERENCE);
+		row->name = db_text(c->stmt, RL_NAME);
+		row->country = db_text(c->stmt, RL_COUNTRY);
+		row->status = db_text(c->stmt, RL_STATUS);
+		row->date = db_text(c->stmt, RL_DATE);
+		row->detail = db_text(c->stmt, RL_DETAIL);
+		row->reference = db_text(c->stmt, RL_REFERENCE);
 	}
 	return rc;
 }
@@ -105,18 +98,18 @@ review_entry(struct db_cursor *c, long long id, struct review_entry *e)
 		db_cursor_close(c);
 		return found;
 	}
-	e->name = text_at(s, RE_NAME);
-	e->status = text_at(s, RE_STATUS);
-	e->confirmed_on = text_at(s, RE_CONFIRMED);
-	e->created_at = text_at(s, RE_CREATED);
-	e->contact_name = text_at(s, RE_CONTACT_NAME);
-	e->contact_email = text_at(s, RE_CONTACT_EMAIL);
-	e->reference = text_at(s, RE_REFERENCE);
-	e->state = sqlite3_column_type(s, RE_STATE) == SQLITE_NULL ? NULL : text_at(s, RE_STATE);
-	e->note = text_at(s, RE_NOTE);
-	e->submitted_at = text_at(s, RE_SUBMITTED);
+	e->name = db_text(s, RE_NAME);
+	e->status = db_text(s, RE_STATUS);
+	e->confirmed_on = db_text(s, RE_CONFIRMED);
+	e->created_at = db_text(s, RE_CREATED);
+	e->contact_name = db_text(s, RE_CONTACT_NAME);
+	e->contact_email = db_text(s, RE_CONTACT_EMAIL);
+	e->reference = db_text(s, RE_REFERENCE);
+	e->state = sqlite3_column_type(s, RE_STATE) == SQLITE_NULL ? NULL : db_text(s, RE_STATE);
+	e->note = db_text(s, RE_NOTE);
+	e->submitted_at = db_text(s, RE_SUBMITTED);
 	e->decided_at = sqlite3_column_type(s, RE_DECIDED_AT) == SQLITE_NULL ? NULL :
-	    text_at(s, RE_DECIDED_AT);
-	e->decided_by = text_at(s, RE_DECIDED_BY);
+	    db_text(s, RE_DECIDED_AT);
+	e->decided_by = db_text(s, RE_DECIDED_BY);
 	return 1;
 }

@@ -383,6 +383,13 @@ db_done(sqlite3_stmt *s)
 		sqlite3_reset(s);
 }
 
+const char *
+db_text(sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return t ? (const char *)t : "";
+}
+
 int
 db_cursor_step(struct db_cursor *c)
 {

@@ -242,6 +242,8 @@ struct db_cursor {
 	sqlite3_stmt	*stmt;
 	int		 rc;
 };
+/* Column col of s's row as text, "" for NULL: what row readers hand to pages. */
+const char	*db_text(sqlite3_stmt *s, int col);
 /* Steps c: 1 a row, 0 the end, -1 failed (db_is_busy(c->rc) says whether it was busy). */
 int		 db_cursor_step(struct db_cursor *c);
 void		 db_cursor_close(struct db_cursor *c);
