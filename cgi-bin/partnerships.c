@@ -25,6 +25,7 @@
 #include "serve.h"
 #include "measure.h"
 #include "params.h"
+#include "partnership.h"
 #include "record.h"
 #include "staffpage.h"
 #include "token.h"
@@ -59,17 +60,28 @@ format_name(const char *code)
 	    "In person";
 }
 
+/* A page whose reading failed is not shown cut short: it is dropped, and a 503 goes instead. */
+static void
+read_failed(struct req *r, struct view *v, const struct db_cursor *c)
+{
+	if (v)
+		view_page_discard(v);
+	req_error(r, 503, db_is_busy(c->rc) ? "The records are busy; reload in a moment." :
+	    "The records cannot be read; reload in a moment.");
+}
+
 
 /* --- the list ------------------------------------------------------------------------------ */
 
 static void
 show_list(struct req *r)
 {
-	sqlite3_stmt *s;
+	struct db_cursor c;
+	struct partnership_list_row row;
 	struct view *v;
 	struct view_dict *body;
 	char href[400];
-	int rows = 0;
+	int rows = 0, rc;
 
 	if (!staff_allowed(r, ROLE_BOARD))
 		return;
@@ -77,12 +89,10 @@ show_list(struct req *r)
 		req_error(r, 400, p.error);
 		return;
 	}
-	if ((s = db_stmt(STMT_PARTNERSHIP_LIST)) == NULL) {
+	if (partnership_list_open(&c, p.v[KEY_STATUS].present ? p.v[KEY_STATUS].str : NULL) < 0) {
 		req_error(r, 503, "The records cannot be read; reload in a moment.");
 		return;
 	}
-	if (p.v[KEY_STATUS].present)
-		sqlite3_bind_text(s, 1, p.v[KEY_STATUS].str, -1, SQLITE_STATIC);
 	v = staff_page(r, 200, "Partnerships", "partnerships.tpl");
 	body = view_body(v);
 	view_set(body, "SELF", partnerships_base);
@@ -90,22 +100,25 @@ show_list(struct req *r)
 		view_show(body, "CAN_WRITE");
 	formview_menu(body, "STATUS_OPTION", partnership_statuses,
 	    p.v[KEY_STATUS].present ? p.v[KEY_STATUS].str : NULL);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct view_dict *row = view_section(body, "ROW");
-		snprintf(href, sizeof href, "%s/%lld", partnerships_base, (long long)sqlite3_column_int64(s, 0));
-		view_set(row, "HREF", href);
-		view_set(row, "HOST", (const char *)sqlite3_column_text(s, 1));
-		view_set(row, "PARTNER", (const char *)sqlite3_column_text(s, 2));
-		view_set(row, "KIND", record_label(&partnership_fields[PF_KIND], (const char *)sqlite3_column_text(s, 3)));
-		view_set(row, "STATUS", record_label(&partnership_fields[PF_STATUS], (const char *)sqlite3_column_text(s, 4)));
-		view_set(row, "START", (const char *)sqlite3_column_text(s, 5));
-		view_set(row, "LAST", sqlite3_column_type(s, 6) == SQLITE_NULL ? "none yet" :
-		    (const char *)sqlite3_column_text(s, 6));
-		view_set_int(row, "COUNT", sqlite3_column_int64(s, 7));
-		view_set(row, "LEAD", (const char *)sqlite3_column_text(s, 8));
+	while ((rc = partnership_list_next(&c, &row)) == 1) {
+		struct view_dict *d = view_section(body, "ROW");
+		snprintf(href, sizeof href, "%s/%lld", partnerships_base, row.id);
+		view_set(d, "HREF", href);
+		view_set(d, "HOST", row.host);
+		view_set(d, "PARTNER", row.partner);
+		view_set(d, "KIND", record_label(&partnership_fields[PF_KIND], row.kind));
+		view_set(d, "STATUS", record_label(&partnership_fields[PF_STATUS], row.status));
+		view_set(d, "START", row.start_on);
+		view_set(d, "LAST", row.last ? row.last : "none yet");
+		view_set_int(d, "COUNT", row.activities);
+		view_set(d, "LEAD", row.lead);
 		rows++;
 	}
-	db_done(s);
+	db_cursor_close(&c);
+	if (rc < 0) {
+		read_failed(r, v, &c);
+		return;
+	}
 	view_set_int(body, "TOTAL", rows);
 	view_show(body, rows ? "SOME" : "NONE");
 	view_page_finish(v, r);
@@ -113,9 +126,9 @@ show_list(struct req *r)
 
 /* --- one partnership ---------------------------------------------------------------------- */
 
-/* The running totals, in the columns of STMT_PARTNERSHIP_TOTALS. */
+/* The running totals, in the order of enum partnership_total (partnership.h). */
 enum total_kind { T_COUNT, T_HOURS, T_MONEY, T_SHARE };
-static const struct { const char *label; enum total_kind kind; } totals[] = {
+static const struct { const char *label; enum total_kind kind; } totals[PT__MAX] = {
 	{ "Activities", T_COUNT },
 	{ "Program sessions in person", T_COUNT }, { "Program sessions virtual", T_COUNT },
 	{ "Program attendance in person", T_COUNT }, { "Program attendance virtual", T_COUNT },
@@ -126,83 +139,75 @@ static const struct { const char *label; enum total_kind kind; } totals[] = {
 	{ "Learned something", T_SHARE }, { "More confident", T_SHARE },
 	{ "Will use it", T_SHARE }, { "More aware of the library", T_SHARE },
 };
-#define TOTAL_RESPONDENTS	13
-#define TOTAL_LAST_DAY		18
 
 static void
-fill_totals(struct view_dict *body, long long id)
+fill_totals(struct view_dict *body, const struct partnership_totals *pt)
 {
-	sqlite3_stmt *s = db_stmt(STMT_PARTNERSHIP_TOTALS);
+	long long respondents = pt->v[PT_RESPONDENTS];
 
-	if (s == NULL)
-		return;
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		long long respondents = sqlite3_column_int64(s, TOTAL_RESPONDENTS);
-		for (int c = 0; c < (int)(sizeof totals / sizeof totals[0]); c++) {
-			struct view_dict *t = view_section(body, "TOTAL");
-			long long n = sqlite3_column_int64(s, c);
-			char text[48];
+	for (int c = 0; c < PT__MAX; c++) {
+		struct view_dict *t = view_section(body, "TOTAL");
+		long long n = pt->v[c];
+		char text[48];
 
-			switch (totals[c].kind) {
-			case T_COUNT: measure_grouped(text, sizeof text, n); break;
-			case T_HOURS: snprintf(text, sizeof text, "%.1f", (double)n / 60.0); break;
-			case T_MONEY: measure_money_text(text, sizeof text, n); break;
-			case T_SHARE:
-				if (respondents)
-					snprintf(text, sizeof text, "%lld%%", (n * 100 + respondents / 2) / respondents);
-				else
-					snprintf(text, sizeof text, "no survey yet");
-				break;
-			}
-			view_set(t, "LABEL", totals[c].label);
-			view_set(t, "VALUE", text);
+		switch (totals[c].kind) {
+		case T_COUNT: measure_grouped(text, sizeof text, n); break;
+		case T_HOURS: snprintf(text, sizeof text, "%.1f", (double)n / 60.0); break;
+		case T_MONEY: measure_money_text(text, sizeof text, n); break;
+		case T_SHARE:
+			if (respondents)
+				snprintf(text, sizeof text, "%lld%%", (n * 100 + respondents / 2) / respondents);
+			else
+				snprintf(text, sizeof text, "no survey yet");
+			break;
 		}
-		if (sqlite3_column_type(s, TOTAL_LAST_DAY) != SQLITE_NULL)
-			view_set(view_section(body, "LAST"), "DAY", (const char *)sqlite3_column_text(s, TOTAL_LAST_DAY));
+		view_set(t, "LABEL", totals[c].label);
+		view_set(t, "VALUE", text);
 	}
-	db_done(s);
+	if (pt->last[0])
+		view_set(view_section(body, "LAST"), "DAY", pt->last);
 }
 
-static void
-fill_activities(struct view_dict *body, long long id, long long count, long page)
+/* Page page of the activities (count in all); 0, or -1 with c telling why they could not be read. */
+static int
+fill_activities(struct view_dict *body, struct db_cursor *c, long long id, long long count, long page)
 {
-	sqlite3_stmt *s = db_stmt(STMT_ACTIVITY_LIST);
+	struct partnership_activity_row a;
 	struct view_dict *list;
 	char href[500], text[48];
-	int shown = 0;
+	int shown = 0, rc;
 
-	if (count == 0 || s == NULL) {
+	c->rc = SQLITE_OK;
+	if (count == 0) {
 		view_show(body, "NO_ACTIVITIES");
-		db_done(s);
-		return;
+		return 0;
 	}
+	if (partnership_activities_open(c, id, ACTIVITY_PAGE, (page - 1) * ACTIVITY_PAGE) < 0)
+		return -1;
 	list = view_section(body, "ACTIVITIES");
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int(s, 2, ACTIVITY_PAGE);
-	sqlite3_bind_int64(s, 3, (page - 1) * ACTIVITY_PAGE);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct view_dict *a = view_section(list, "ACTIVITY");
-		snprintf(href, sizeof href, "%s/%lld/activities/%lld", partnerships_base, id,
-		    (long long)sqlite3_column_int64(s, 0));
-		view_set(a, "HREF", href);
-		view_set(a, "DAY", (const char *)sqlite3_column_text(s, 1));
-		view_set(a, "TYPE", (const char *)sqlite3_column_text(s, 2));
-		view_set(a, "COUNTED", sqlite3_column_int(s, 3) ? "program" : "outreach");
-		view_set(a, "FORMAT", format_name((const char *)sqlite3_column_text(s, 4)));
-		view_set_int(a, "SESSIONS", sqlite3_column_int64(s, 5));
-		measure_grouped(text, sizeof text, sqlite3_column_int64(s, 6));
-		view_set(a, "IN_PERSON", text);
-		measure_grouped(text, sizeof text, sqlite3_column_int64(s, 7));
-		view_set(a, "ONLINE", text);
-		snprintf(text, sizeof text, "%.1f", (double)sqlite3_column_int64(s, 8) / 60.0);
-		view_set(a, "HOURS", text);
-		measure_money_text(text, sizeof text, sqlite3_column_int64(s, 9));
-		view_set(a, "COST", text);
-		view_set(a, "NOTES", (const char *)sqlite3_column_text(s, 11));
+	while ((rc = partnership_activity_next(c, &a)) == 1) {
+		struct view_dict *d = view_section(list, "ACTIVITY");
+		snprintf(href, sizeof href, "%s/%lld/activities/%lld", partnerships_base, id, a.id);
+		view_set(d, "HREF", href);
+		view_set(d, "DAY", a.held_on);
+		view_set(d, "TYPE", a.type);
+		view_set(d, "COUNTED", a.is_program ? "program" : "outreach");
+		view_set(d, "FORMAT", format_name(a.format));
+		view_set_int(d, "SESSIONS", a.sessions);
+		measure_grouped(text, sizeof text, a.in_person);
+		view_set(d, "IN_PERSON", text);
+		measure_grouped(text, sizeof text, a.online);
+		view_set(d, "ONLINE", text);
+		snprintf(text, sizeof text, "%.1f", (double)a.minutes / 60.0);
+		view_set(d, "HOURS", text);
+		measure_money_text(text, sizeof text, a.cost_cents);
+		view_set(d, "COST", text);
+		view_set(d, "NOTES", a.notes);
 		shown++;
 	}
-	db_done(s);
+	db_cursor_close(c);
+	if (rc < 0)
+		return -1;
 	if ((page - 1) * ACTIVITY_PAGE + shown < count) {
 		struct view_dict *more = view_section(list, "MORE");
 		view_set_int(more, "SHOWN", (page - 1) * ACTIVITY_PAGE + shown);
@@ -210,12 +215,16 @@ fill_activities(struct view_dict *body, long long id, long long count, long page
 		snprintf(href, sizeof href, "%s/%lld?page=%ld", partnerships_base, id, page + 1);
 		view_set(more, "HREF", href);
 	}
+	return 0;
 }
 
 static void
 show_partnership(struct req *r, long long id)
 {
-	sqlite3_stmt *s;
+	struct db_cursor c;
+	struct partnership_page pg;
+	struct partnership_goal g;
+	struct partnership_totals pt;
 	struct view *v;
 	struct view_dict *body, *goals = NULL;
 	char title[500], self[400];
@@ -228,73 +237,69 @@ show_partnership(struct req *r, long long id)
 		req_error(r, 400, p.error);
 		return;
 	}
-	if ((s = db_stmt(STMT_PARTNERSHIP_PAGE)) == NULL) {
-		req_error(r, 503, "The records cannot be read; reload in a moment.");
+	if ((rc = partnership_find(&c, id, &pg)) != 1) {
+		if (rc < 0)
+			read_failed(r, NULL, &c);
+		else
+			req_error(r, 404, "There is no partnership with this number.");
 		return;
 	}
-	sqlite3_bind_int64(s, 1, id);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		db_done(s);
-		req_error(r, db_is_busy(rc) ? 503 : 404, db_is_busy(rc) ? "The records are busy; "
-		    "reload in a moment." : "There is no partnership with this number.");
-		return;
-	}
-	snprintf(title, sizeof title, "%s — %s", sqlite3_column_text(s, 1), sqlite3_column_text(s, 2));
+	snprintf(title, sizeof title, "%s — %s", pg.host, pg.partner);
 	v = staff_page(r, 200, title, "partnership.tpl");
 	body = view_body(v);
 	snprintf(self, sizeof self, "%s/%lld", partnerships_base, id);
 	view_set(body, "SELF", self);
 	view_set(body, "LIST", partnerships_base);
-	view_set(body, "HOST", (const char *)sqlite3_column_text(s, 1));
-	view_set(body, "PARTNER", (const char *)sqlite3_column_text(s, 2));
-	view_set(body, "KIND", record_label(&partnership_fields[PF_KIND], (const char *)sqlite3_column_text(s, 3)));
-	view_set(body, "COMMITMENT", record_label(&partnership_fields[PF_COMMITMENT], (const char *)sqlite3_column_text(s, 4)));
-	view_set(body, "STATUS", (const char *)sqlite3_column_text(s, 5));
-	view_set(body, "STATUS_LABEL", record_label(&partnership_fields[PF_STATUS], (const char *)sqlite3_column_text(s, 5)));
-	view_set(body, "START", (const char *)sqlite3_column_text(s, 6));
-	if (sqlite3_column_bytes(s, 7))
-		view_set(view_section(body, "END"), "DAY", (const char *)sqlite3_column_text(s, 7));
+	view_set(body, "HOST", pg.host);
+	view_set(body, "PARTNER", pg.partner);
+	view_set(body, "KIND", record_label(&partnership_fields[PF_KIND], pg.kind));
+	view_set(body, "COMMITMENT", record_label(&partnership_fields[PF_COMMITMENT], pg.commitment));
+	view_set(body, "STATUS", pg.status);
+	view_set(body, "STATUS_LABEL", record_label(&partnership_fields[PF_STATUS], pg.status));
+	view_set(body, "START", pg.start_on);
+	if (pg.end_on[0])
+		view_set(view_section(body, "END"), "DAY", pg.end_on);
 	else
 		view_show(body, "ONGOING");
-	if (sqlite3_column_bytes(s, 8))
-		view_set(view_section(body, "HOST_GIVES"), "TEXT", (const char *)sqlite3_column_text(s, 8));
-	if (sqlite3_column_bytes(s, 9))
-		view_set(view_section(body, "PARTNER_GIVES"), "TEXT", (const char *)sqlite3_column_text(s, 9));
-	if (sqlite3_column_bytes(s, 10))
-		view_set(view_section(body, "LEAD"), "NAME", (const char *)sqlite3_column_text(s, 10));
-	view_set(body, "COUNTRY", (const char *)sqlite3_column_text(s, 14));
-	db_done(s);
+	if (pg.host_gives[0])
+		view_set(view_section(body, "HOST_GIVES"), "TEXT", pg.host_gives);
+	if (pg.partner_gives[0])
+		view_set(view_section(body, "PARTNER_GIVES"), "TEXT", pg.partner_gives);
+	if (pg.lead[0])
+		view_set(view_section(body, "LEAD"), "NAME", pg.lead);
+	view_set(body, "COUNTRY", pg.country);
+	db_cursor_close(&c);
 	if (staff_who.role >= ROLE_STAFF)
 		view_show(body, "CAN_WRITE");
 	if (p.v[KEY_DONE].present)
 		for (int i = 0; dones[i].value; i++)
 			if (strcmp(dones[i].value, p.v[KEY_DONE].str) == 0)
 				view_set(view_section(body, "DONE"), "TEXT", dones[i].label);
-	if ((s = db_stmt(STMT_PARTNERSHIP_GOALS)) != NULL) {
-		sqlite3_bind_int64(s, 1, id);
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			struct view_dict *g;
-			if (goals == NULL)
-				goals = view_section(body, "GOALS");
-			g = view_section(goals, "GOAL");
-			view_set(g, "GOAL", (const char *)sqlite3_column_text(s, 0));
-			if (sqlite3_column_bytes(s, 1))
-				view_set(view_section(g, "MEASURE"), "TEXT", (const char *)sqlite3_column_text(s, 1));
-		}
-		db_done(s);
+	if (partnership_goals_open(&c, id) < 0) {
+		read_failed(r, v, &c);
+		return;
 	}
-	fill_totals(body, id);
-	if ((s = db_stmt(STMT_PARTNERSHIP_ACTIVITY_SPAN)) != NULL) {
-		sqlite3_bind_int64(s, 1, id);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			count = sqlite3_column_int64(s, 2);
-		db_done(s);
+	while ((rc = partnership_goal_next(&c, &g)) == 1) {
+		struct view_dict *d;
+		if (goals == NULL)
+			goals = view_section(body, "GOALS");
+		d = view_section(goals, "GOAL");
+		view_set(d, "GOAL", g.goal);
+		if (g.measure[0])
+			view_set(view_section(d, "MEASURE"), "TEXT", g.measure);
 	}
-	fill_activities(body, id, count, p.v[KEY_PAGE].present ? p.v[KEY_PAGE].num : 1);
-	if ((s = db_stmt(STMT_AUDIT_FOR_PARTNERSHIP)) != NULL) {
-		sqlite3_bind_int64(s, 1, id);
-		staff_fill_events(body, s, 0);
+	db_cursor_close(&c);
+	if (rc < 0 || partnership_totals(id, &pt) < 0 || partnership_activity_count(id, &count) < 0) {
+		read_failed(r, v, &c);
+		return;
 	}
+	fill_totals(body, &pt);
+	if (fill_activities(body, &c, id, count, p.v[KEY_PAGE].present ? p.v[KEY_PAGE].num : 1) < 0) {
+		read_failed(r, v, &c);
+		return;
+	}
+	if (partnership_events_open(&c, id) == 0)
+		staff_fill_events(body, c.stmt, 0);
 	view_page_finish(v, r);
 }
 
@@ -444,29 +449,14 @@ activity_form(struct req *r, long long pid, long long id)
 	    strstr(action, "/new") ? NULL : del);
 }
 
-/* The label of activity type code, in buf. */
-static const char *
-activity_type_label(const char *code, char *buf, size_t size)
-{
-	sqlite3_stmt *s = db_stmt(STMT_ACTIVITY_TYPE_LABEL);
-
-	snprintf(buf, size, "%s", code);
-	if (s == NULL)
-		return buf;
-	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		snprintf(buf, size, "%s", sqlite3_column_text(s, 0));
-	db_done(s);
-	return buf;
-}
-
 static void
 activity_delete(struct req *r, long long pid, long long id)
 {
 	struct span span;
 	struct view *v;
 	struct view_dict *body;
-	char action[450], parent[400], done[450], text[64];
+	struct db_cursor failed = { NULL, SQLITE_OK };
+	char action[450], parent[400], done[450], text[64], type[64];
 	long long owner = 0, attendance = 0;
 	const char *problem = NULL;
 	int status = 200;
@@ -502,6 +492,10 @@ activity_delete(struct req *r, long long pid, long long id)
 		}
 		record_activity_load(&form, id, &owner);
 	}
+	if (partnership_activity_type_label(form.v[AF_TYPE].str, type, sizeof type) < 0) {
+		read_failed(r, NULL, &failed);
+		return;
+	}
 	v = staff_page(r, status, "Delete this activity?", "activity_delete.tpl");
 	body = view_body(v);
 	view_set(body, "LIST", partnerships_base);
@@ -512,7 +506,7 @@ activity_delete(struct req *r, long long pid, long long id)
 	view_set(body, "BACK", done);
 	view_set(body, "SEEN", form.v[AF_SEEN].str);
 	view_set(body, "DAY", form.v[AF_HELD_ON].str);
-	view_set(body, "TYPE", activity_type_label(form.v[AF_TYPE].str, text, sizeof text));
+	view_set(body, "TYPE", type);
 	form_check(&form);	/* reads the counts into num */
 	for (int k = AF_0_5_IN; k < AF_0_5_IN + 2 * AF_ATTENDANCE_BANDS; k++)
 		attendance += form.v[k].num;

@@ -141,6 +141,12 @@ view_page_finish(struct view *v, struct req *r)
 	return ok ? 0 : -1;
 }
 
+extern "C" void
+view_page_discard(struct view *v)
+{
+	delete v;
+}
+
 extern "C" struct view_dict *
 view_dict_new(void)
 {

@@ -32,6 +32,8 @@ struct view_dict	*view_layout(struct view *);
 struct view_dict	*view_include(struct view_dict *d, const char *name, const char *template_name);
 /* Expands the page into the request's output and frees it. Returns 0, or -1 if expansion failed. */
 int			 view_page_finish(struct view *, struct req *);
+/* Frees the page without writing any of it (its reading failed: an error page goes instead). */
+void			 view_page_discard(struct view *);
 
 /*
  * A fragment: a dictionary expanded on its own into a malloc'd string, for HTML that is
