@@ -71,6 +71,22 @@ read_failed(struct req *r, struct view *v, const struct db_cursor *c)
 }
 
 
+/*
+ * A record looked up for a page: found (1) goes on; none (0) is a 404 saying missing; a
+ * database that failed (-1) is a 503, never a 404. Returns 1 when found.
+ */
+static int
+looked_up(struct req *r, int found, const char *missing)
+{
+	if (found == 1)
+		return 1;
+	if (found < 0)
+		req_error(r, 503, "The records cannot be read; reload in a moment.");
+	else
+		req_error(r, 404, missing);
+	return 0;
+}
+
 /* --- the list ------------------------------------------------------------------------------ */
 
 static void
@@ -384,10 +400,9 @@ partnership_form(struct req *r, long long id)
 	if (r->method != METHOD_POST) {
 		if (id == 0)
 			record_partnership_defaults(&form);
-		else if (record_partnership_load(&form, id) < 0) {
-			req_error(r, 404, "There is no partnership with this number.");
+		else if (!looked_up(r, record_partnership_load(&form, id),
+		    "There is no partnership with this number."))
 			return;
-		}
 		show_form(r, 200, heading, action, "Save the partnership", NULL, NULL, 0, NULL);
 		return;
 	}
@@ -413,16 +428,16 @@ activity_form(struct req *r, long long pid, long long id)
 	const char *heading = id ? "Activity" : "Record an activity", *problem = NULL;
 	long long owner = pid;
 	enum change_result rc;
-	int status;
+	int status, found;
 
 	if (!staff_allowed(r, r->method == METHOD_POST || id == 0 ? ROLE_STAFF : ROLE_BOARD))
 		return;
-	if (record_span(pid, &span) < 0 || (id && record_activity_load(&form, id, &owner) < 0) ||
-	    owner != pid) {
-		req_error(r, 404, id ? "There is no such activity in this partnership." :
-		    "There is no partnership with this number.");
+	if ((found = record_span(pid, &span)) == 1 && id &&
+	    (found = record_activity_load(&form, id, &owner)) == 1 && owner != pid)
+		found = 0;
+	if (!looked_up(r, found, id ? "There is no such activity in this partnership." :
+	    "There is no partnership with this number."))
 		return;
-	}
 	if (id) {
 		snprintf(action, sizeof action, "%s/%lld/activities/%lld", partnerships_base, pid, id);
 		snprintf(del, sizeof del, "%s/delete", action);
@@ -459,14 +474,15 @@ activity_delete(struct req *r, long long pid, long long id)
 	char action[450], parent[400], done[450], text[64], type[64];
 	long long owner = 0, attendance = 0;
 	const char *problem = NULL;
-	int status = 200;
+	int status = 200, found;
 
 	if (!staff_allowed(r, ROLE_STAFF))
 		return;
-	if (record_span(pid, &span) < 0 || record_activity_load(&form, id, &owner) < 0 || owner != pid) {
-		req_error(r, 404, "There is no such activity in this partnership.");
+	if ((found = record_span(pid, &span)) == 1 &&
+	    (found = record_activity_load(&form, id, &owner)) == 1 && owner != pid)
+		found = 0;
+	if (!looked_up(r, found, "There is no such activity in this partnership."))
 		return;
-	}
 	snprintf(parent, sizeof parent, "%s/%lld", partnerships_base, pid);
 	snprintf(action, sizeof action, "%s/activities/%lld/delete", parent, id);
 	if (r->method == METHOD_POST) {
@@ -490,7 +506,11 @@ activity_delete(struct req *r, long long pid, long long id)
 			status = 503;
 			problem = "The records are busy; nothing was deleted. Try again in a moment.";
 		}
-		record_activity_load(&form, id, &owner);
+		/* As it is now; one deleted meanwhile shows as a blank form, as before. */
+		if (record_activity_load(&form, id, &owner) < 0) {
+			read_failed(r, NULL, &failed);
+			return;
+		}
 	}
 	if (partnership_activity_type_label(form.v[AF_TYPE].str, type, sizeof type) < 0) {
 		read_failed(r, NULL, &failed);

@@ -109,11 +109,14 @@ read_request(struct req *r)
 	}
 	if (p->v[KEY_PARTNERSHIP].present) {
 		struct span span;
+		int found;
 		if (!staff_allowed(r, ROLE_BOARD))
 			return -1;
 		rep.scope.partnership = p->v[KEY_PARTNERSHIP].num;
-		if (record_span(rep.scope.partnership, &span) < 0) {
-			req_error(r, 404, "There is no partnership with that number.");
+		found = record_span(rep.scope.partnership, &span);
+		if (found <= 0) {
+			req_error(r, found < 0 ? 503 : 404, found < 0 ? "The report cannot be read; "
+			    "reload in a moment." : "There is no partnership with that number.");
 			return -1;
 		}
 		snprintf(page.scope_name, sizeof page.scope_name, "%s", span.name);

@@ -57,17 +57,20 @@ snapshot_free(struct snapshot *sn)
 	sn->n = 0;
 }
 
+/* 1 the row read into sn, 0 there is none, -1 the database failed. */
 int
-snapshot_take(struct snapshot *sn, enum stmt stmt, long long id)
+snapshot_find(struct snapshot *sn, enum stmt stmt, long long id)
 {
 	sqlite3_stmt *s = db_stmt(stmt);
-	int found = 0;
+	int found = 0, rc;
 
 	sn->n = 0;
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW)
+		found = rc == SQLITE_DONE ? 0 : -1;
+	else {
 		found = 1;
 		for (int c = 0; c < sqlite3_column_count(s) && c < SNAPSHOT_COLUMNS; c++) {
 			const char *v = (const char *)sqlite3_column_text(s, c);
@@ -77,7 +80,14 @@ snapshot_take(struct snapshot *sn, enum stmt stmt, long long id)
 		}
 	}
 	db_done(s);
-	return found ? 0 : -1;
+	return found;
+}
+
+/* 0 the row read into sn, -1 none or the database failed. */
+int
+snapshot_take(struct snapshot *sn, enum stmt stmt, long long id)
+{
+	return snapshot_find(sn, stmt, id) == 1 ? 0 : -1;
 }
 
 const char *

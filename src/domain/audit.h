@@ -39,6 +39,8 @@ struct snapshot {
 
 /* Reads row id through statement stmt into sn. Returns 0, or -1 if there is no such row. */
 int	snapshot_take(struct snapshot *sn, enum stmt, long long id);
+/* The same telling why not: 1 read into sn, 0 no such row, -1 the database failed. */
+int	snapshot_find(struct snapshot *sn, enum stmt, long long id);
 void	snapshot_free(struct snapshot *sn);
 /*
  * Writes the fingerprint of sn into out (FINGERPRINT_CHARS + 1 bytes): one hash of the whole

@@ -307,7 +307,7 @@ span_of(long long id)
 		if (spans[i].id == id)
 			return &spans[i].span;
 	sp = &spans[next_span].span;
-	if (record_span(id, sp) < 0)
+	if (record_span(id, sp) != 1)
 		return NULL;
 	spans[next_span].id = id;
 	next_span = (next_span + 1) % (sizeof spans / sizeof spans[0]);

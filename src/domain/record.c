@@ -146,20 +146,19 @@ record_label(const struct field_spec *spec, const char *value)
 int
 record_span(long long id, struct span *sp)
 {
-	sqlite3_stmt *s = db_stmt(STMT_PARTNERSHIP_SPAN);
-	int found = 0;
+	struct db_cursor c = { db_stmt(STMT_PARTNERSHIP_SPAN), SQLITE_OK };
+	int found;
 
-	if (s == NULL)
+	if (c.stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		snprintf(sp->start, sizeof sp->start, "%s", sqlite3_column_text(s, 0));
-		snprintf(sp->end, sizeof sp->end, "%s", sqlite3_column_text(s, 1));
-		snprintf(sp->name, sizeof sp->name, "%s", sqlite3_column_text(s, 2));
-		found = 1;
+	sqlite3_bind_int64(c.stmt, 1, id);
+	if ((found = db_cursor_step(&c)) == 1) {
+		snprintf(sp->start, sizeof sp->start, "%s", sqlite3_column_text(c.stmt, 0));
+		snprintf(sp->end, sizeof sp->end, "%s", sqlite3_column_text(c.stmt, 1));
+		snprintf(sp->name, sizeof sp->name, "%s", sqlite3_column_text(c.stmt, 2));
 	}
-	db_done(s);
-	return found ? 0 : -1;
+	db_cursor_close(&c);
+	return found;
 }
 
 static void
@@ -188,26 +187,26 @@ int
 record_partnership_load(struct form *f, long long id)
 {
 	struct snapshot sn;
-	sqlite3_stmt *s;
-	int goal = 0;
+	struct db_cursor c;
+	int goal = 0, found, rc = 0;
 
 	form_init(f, partnership_fields, PF__MAX);
-	if (snapshot_take(&sn, STMT_PARTNERSHIP_SNAPSHOT, id) < 0)
-		return -1;
+	if ((found = snapshot_find(&sn, STMT_PARTNERSHIP_SNAPSHOT, id)) != 1)
+		return found;
 	form_from_snapshot(f, &sn, PF_SEEN);
 	snapshot_free(&sn);
-	if ((s = db_stmt(STMT_PARTNERSHIP_GOALS)) == NULL)
+	if ((c.stmt = db_stmt(STMT_PARTNERSHIP_GOALS)) == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	while (goal < PF_GOALS && sqlite3_step(s) == SQLITE_ROW) {
-		const char *g = (const char *)sqlite3_column_text(s, 0);
-		const char *m = (const char *)sqlite3_column_text(s, 1);
+	sqlite3_bind_int64(c.stmt, 1, id);
+	while (goal < PF_GOALS && (rc = db_cursor_step(&c)) == 1) {
+		const char *g = (const char *)sqlite3_column_text(c.stmt, 0);
+		const char *m = (const char *)sqlite3_column_text(c.stmt, 1);
 		form_set(f, PF_GOAL1 + 2 * goal, g ? g : "");
 		form_set(f, PF_MEASURE1 + 2 * goal, m ? m : "");
 		goal++;
 	}
-	db_done(s);
-	return 0;
+	db_cursor_close(&c);
+	return rc < 0 ? -1 : 1;	/* goals cut short would be lost at the next save */
 }
 
 void
@@ -229,15 +228,16 @@ record_activity_load(struct form *f, long long id, long long *partnership_id)
 {
 	struct snapshot sn;
 	const char *p;
+	int found;
 
 	form_init(f, activity_fields, AF__MAX);
-	if (snapshot_take(&sn, STMT_ACTIVITY_SNAPSHOT, id) < 0)
-		return -1;
+	if ((found = snapshot_find(&sn, STMT_ACTIVITY_SNAPSHOT, id)) != 1)
+		return found;
 	form_from_snapshot(f, &sn, AF_SEEN);
 	p = snapshot_value(&sn, "partnership");
 	*partnership_id = p ? strtoll(p, NULL, 10) : 0;
 	snapshot_free(&sn);
-	return 0;
+	return 1;
 }
 
 /* --- checks across fields -------------------------------------------------------------------- */

@@ -51,16 +51,19 @@ struct span {
 	char	name[420];
 };
 
-/* Fills s for partnership id: 0, or -1 if there is none (or it cannot be read). */
+/* Fills s for partnership id: 1, 0 if there is none, -1 if it cannot be read. */
 int	record_span(long long id, struct span *s);
 
 /* A blank partnership form (exploring, informal, starting today). */
 void	record_partnership_defaults(struct form *);
-/* Loads partnership id into f, with the fingerprint it will be saved against. 0, or -1. */
+/*
+ * Loads partnership id into f, with the fingerprint it will be saved against: 1, 0 there is
+ * none, -1 it cannot be read (goals included).
+ */
 int	record_partnership_load(struct form *, long long id);
 /* A blank activity form (a program, in person, one session, today if within span). */
 void	record_activity_defaults(struct form *, const struct span *);
-/* Loads activity id into f; sets *partnership_id. 0, or -1. */
+/* Loads activity id into f and sets *partnership_id: 1, 0 there is none, -1 it cannot be read. */
 int	record_activity_load(struct form *, long long id, long long *partnership_id);
 
 /*
