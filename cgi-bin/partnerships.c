@@ -314,8 +314,11 @@ show_partnership(struct req *r, long long id)
 		read_failed(r, v, &c);
 		return;
 	}
-	if (partnership_events_open(&c, id) == 0)
-		staff_fill_events(body, c.stmt, 0);
+	if (partnership_events_open(&c, id) < 0 || staff_fill_events(body, c.stmt, 0) < 0) {
+		c.rc = SQLITE_ERROR;	/* why is not kept: say "cannot be read" */
+		read_failed(r, v, &c);
+		return;
+	}
 	view_page_finish(v, r);
 }
 

@@ -191,15 +191,15 @@ staff_fill_pager(struct view_dict *body, const struct params *p, int page_key, c
 	}
 }
 
-void
+int
 staff_fill_events(struct view_dict *body, sqlite3_stmt *s, int show_org)
 {
 	long long ids[STAFF_EVENTS_MAX];
 	struct view_dict *rows[STAFF_EVENTS_MAX];
 	char href[500];
-	int n = 0;
+	int n = 0, rc = SQLITE_ROW;
 
-	while (n < STAFF_EVENTS_MAX && sqlite3_step(s) == SQLITE_ROW) {
+	while (n < STAFF_EVENTS_MAX && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct view_dict *e = view_section(body, "EVENT");
 		ids[n] = sqlite3_column_int64(s, 0);
 		view_set(e, "AT", (const char *)sqlite3_column_text(s, 1));
@@ -223,17 +223,22 @@ staff_fill_events(struct view_dict *body, sqlite3_stmt *s, int show_org)
 		rows[n++] = e;
 	}
 	db_done(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
 	/* The changes are read after the events: one statement at a time keeps this simple. */
 	for (int i = 0; i < n; i++) {
 		if ((s = db_stmt(STMT_AUDIT_CHANGES)) == NULL)
-			return;
+			return -1;
 		sqlite3_bind_int64(s, 1, ids[i]);
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			struct view_dict *c = view_section(rows[i], "CHANGE");
 			view_set(c, "FIELD", (const char *)sqlite3_column_text(s, 0));
 			view_set(c, "OLD", (const char *)sqlite3_column_text(s, 1));
 			view_set(c, "NEW", (const char *)sqlite3_column_text(s, 2));
 		}
 		db_done(s);
+		if (rc != SQLITE_DONE)
+			return -1;
 	}
+	return 0;
 }

@@ -74,8 +74,9 @@ void	staff_fill_pager(struct view_dict *body, const struct params *, int page_ke
  * Adds an EVENT to body for each audit row s gives (id, at, actor, action, note, org id, org
  * name, partnership id, partnership name; s is bound and not yet stepped), at most
  * STAFF_EVENTS_MAX, each with its CHANGEs; show_org links each to its entry and partnership
- * (the audit log does, an entry's own history need not).
+ * (the audit log does, an entry's own history need not). Returns 0, or -1 when the events or
+ * their changes could not be read to the end (the page must not be shown as it is).
  */
-void	staff_fill_events(struct view_dict *body, sqlite3_stmt *s, int show_org);
+int	staff_fill_events(struct view_dict *body, sqlite3_stmt *s, int show_org);
 
 #endif
