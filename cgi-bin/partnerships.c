@@ -314,7 +314,9 @@ show_partnership(struct req *r, long long id)
 		read_failed(r, v, &c);
 		return;
 	}
-	if (partnership_events_open(&c, id) < 0 || staff_fill_events(body, c.stmt, 0) < 0) {
+	rc = audit_open_for_partnership(&c, id) < 0 ? -1 : staff_fill_events(body, c.stmt, 0);
+	db_cursor_close(&c);
+	if (rc < 0) {
 		c.rc = SQLITE_ERROR;	/* why is not kept: say "cannot be read" */
 		read_failed(r, v, &c);
 		return;

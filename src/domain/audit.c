@@ -269,8 +269,9 @@ audit_finish(int rc, long long audit_id, enum stmt stmt, long long id, struct sn
 	return change_finish(rc == SQLITE_OK ? CHANGE_OK : change_failed(rc));
 }
 
-/* staffpage.c's staff_fill_events reads these nine columns of both. */
+/* staffpage.c's staff_fill_events reads these nine columns of each. */
 DB_READER(STMT_AUDIT_FOR_ORG, 9);
+DB_READER(STMT_AUDIT_FOR_PARTNERSHIP, 9);
 DB_READER(STMT_AUDIT_PAGE, 9);
 DB_READER(STMT_AUDIT_COUNT, 1);
 
@@ -283,6 +284,19 @@ audit_open_for_org(struct db_cursor *c, long long org_id)
 		return -1;
 	}
 	sqlite3_bind_int64(c->stmt, 1, org_id);
+	return 0;
+}
+
+/* The events of partnership id, newest first: 0, or -1 when the statement cannot be prepared. */
+int
+audit_open_for_partnership(struct db_cursor *c, long long partnership_id)
+{
+	c->rc = SQLITE_OK;
+	if ((c->stmt = db_stmt(STMT_AUDIT_FOR_PARTNERSHIP)) == NULL) {
+		c->rc = SQLITE_ERROR;
+		return -1;
+	}
+	sqlite3_bind_int64(c->stmt, 1, partnership_id);
 	return 0;
 }
 

@@ -93,9 +93,11 @@ enum change_result audit_finish(int rc, long long audit_id, enum stmt, long long
 /*
  * The audit log as the staff pages read it (staffpage.c's staff_fill_events steps the rows:
  * id, at, actor, action, note, org id, org name, partnership id, partnership name): one
- * entry's events, or a page of all of them. 0, or -1; audit_count is -1 when it fails.
+ * entry's events, one partnership's, or a page of all of them. 0, or -1; audit_count is -1
+ * when it fails.
  */
 int	audit_open_for_org(struct db_cursor *, long long org_id);
+int	audit_open_for_partnership(struct db_cursor *, long long partnership_id);
 int	audit_open_page(struct db_cursor *, long limit, long offset);
 long	audit_count(void);
 

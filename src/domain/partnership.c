@@ -9,13 +9,6 @@
 #include "db.h"
 #include "partnership.h"
 
-static const char *
-text_at(sqlite3_stmt *s, int column)
-{
-	const unsigned char *t = sqlite3_column_text(s, column);
-	return t ? (const char *)t : "";
-}
-
 /* Binds the one id a statement takes and leaves c ready to step: 0, or -1. */
 static int
 open_by_id(struct db_cursor *c, enum stmt id, long long key)
@@ -57,14 +50,14 @@ partnership_list_next(struct db_cursor *c, struct partnership_list_row *row)
 	if (rc != 1)
 		return rc;
 	row->id = sqlite3_column_int64(s, PL_ID);
-	row->host = text_at(s, PL_HOST);
-	row->partner = text_at(s, PL_PARTNER);
-	row->kind = text_at(s, PL_KIND);
-	row->status = text_at(s, PL_STATUS);
-	row->start_on = text_at(s, PL_START_ON);
-	row->last = sqlite3_column_type(s, PL_LAST) == SQLITE_NULL ? NULL : text_at(s, PL_LAST);
+	row->host = db_text(s, PL_HOST);
+	row->partner = db_text(s, PL_PARTNER);
+	row->kind = db_text(s, PL_KIND);
+	row->status = db_text(s, PL_STATUS);
+	row->start_on = db_text(s, PL_START_ON);
+	row->last = sqlite3_column_type(s, PL_LAST) == SQLITE_NULL ? NULL : db_text(s, PL_LAST);
 	row->activities = sqlite3_column_int64(s, PL_ACTIVITIES);
-	row->lead = text_at(s, PL_LEAD);
+	row->lead = db_text(s, PL_LEAD);
 	return 1;
 }
 
@@ -89,17 +82,17 @@ partnership_find(struct db_cursor *c, long long id, struct partnership_page *pg)
 		return found;
 	}
 	s = c->stmt;
-	pg->host = text_at(s, PP_HOST);
-	pg->partner = text_at(s, PP_PARTNER);
-	pg->kind = text_at(s, PP_KIND);
-	pg->commitment = text_at(s, PP_COMMITMENT);
-	pg->status = text_at(s, PP_STATUS);
-	pg->start_on = text_at(s, PP_START_ON);
-	pg->end_on = text_at(s, PP_END_ON);
-	pg->host_gives = text_at(s, PP_HOST_GIVES);
-	pg->partner_gives = text_at(s, PP_PARTNER_GIVES);
-	pg->lead = text_at(s, PP_LEAD);
-	pg->country = text_at(s, PP_COUNTRY);
+	pg->host = db_text(s, PP_HOST);
+	pg->partner = db_text(s, PP_PARTNER);
+	pg->kind = db_text(s, PP_KIND);
+	pg->commitment = db_text(s, PP_COMMITMENT);
+	pg->status = db_text(s, PP_STATUS);
+	pg->start_on = db_text(s, PP_START_ON);
+	pg->end_on = db_text(s, PP_END_ON);
+	pg->host_gives = db_text(s, PP_HOST_GIVES);
+	pg->partner_gives = db_text(s, PP_PARTNER_GIVES);
+	pg->lead = db_text(s, PP_LEAD);
+	pg->country = db_text(s, PP_COUNTRY);
 	return 1;
 }
 
@@ -120,8 +113,8 @@ partnership_goal_next(struct db_cursor *c, struct partnership_goal *g)
 	int rc = db_cursor_step(c);
 
 	if (rc == 1) {
-		g->goal = text_at(c->stmt, PG_GOAL);
-		g->measure = text_at(c->stmt, PG_MEASURE);
+		g->goal = db_text(c->stmt, PG_GOAL);
+		g->measure = db_text(c->stmt, PG_MEASURE);
 	}
 	return rc;
 }
@@ -143,7 +136,7 @@ partnership_totals(long long id, struct partnership_totals *t)
 	if ((rc = db_cursor_step(&c)) == 1) {
 		for (int i = 0; i < PT__MAX; i++)
 			t->v[i] = sqlite3_column_int64(c.stmt, i);
-		snprintf(t->last, sizeof t->last, "%s", text_at(c.stmt, PT_LAST_DAY));
+		snprintf(t->last, sizeof t->last, "%s", db_text(c.stmt, PT_LAST_DAY));
 	}
 	db_cursor_close(&c);
 	return rc < 0 ? -1 : 0;		/* an aggregate always has its row; none reads as zeros */
@@ -193,17 +186,17 @@ partnership_activity_next(struct db_cursor *c, struct partnership_activity_row *
 	if (rc != 1)
 		return rc;
 	a->id = sqlite3_column_int64(s, PA_ID);
-	a->held_on = text_at(s, PA_HELD_ON);
-	a->type = text_at(s, PA_TYPE);
+	a->held_on = db_text(s, PA_HELD_ON);
+	a->type = db_text(s, PA_TYPE);
 	a->is_program = sqlite3_column_int(s, PA_IS_PROGRAM);
-	a->format = text_at(s, PA_FORMAT);
+	a->format = db_text(s, PA_FORMAT);
 	a->sessions = sqlite3_column_int64(s, PA_SESSIONS);
 	a->in_person = sqlite3_column_int64(s, PA_IN_PERSON);
 	a->online = sqlite3_column_int64(s, PA_ONLINE);
 	a->minutes = sqlite3_column_int64(s, PA_MINUTES);
 	a->cost_cents = sqlite3_column_int64(s, PA_COST);
 	a->respondents = sqlite3_column_int64(s, PA_RESPONDENTS);
-	a->notes = text_at(s, PA_NOTES);
+	a->notes = db_text(s, PA_NOTES);
 	return 1;
 }
 
@@ -221,14 +214,7 @@ partnership_activity_type_label(const char *code, char *buf, size_t size)
 		return -1;
 	sqlite3_bind_text(c.stmt, 1, code, -1, SQLITE_STATIC);
 	if ((found = db_cursor_step(&c)) == 1)
-		snprintf(buf, size, "%s", text_at(c.stmt, 0));
+		snprintf(buf, size, "%s", db_text(c.stmt, 0));
 	db_cursor_close(&c);
 	return found;
-}
-
-/* 0, or -1 when the statement cannot be prepared. */
-int
-partnership_events_open(struct db_cursor *c, long long id)
-{
-	return open_by_id(c, STMT_AUDIT_FOR_PARTNERSHIP, id);
 }

@@ -1,7 +1,7 @@
 /*
  * partnership.h - what the partnership pages read: the list, one partnership with its goals,
- * running totals and activities, and an activity type's label. record.h has the forms and the
- * writes.
+ * running totals and activities, and an activity type's label (its history is
+ * audit.h's audit_open_for_partnership). record.h has the forms and the writes.
  *
  * Lists are read row by row through a struct db_cursor (db.h): *_open (0, or -1), then *_next
  * until it is 0 (the end) or -1 (failed: db_is_busy(c->rc) says whether busy), then
@@ -80,11 +80,5 @@ int	partnership_activity_next(struct db_cursor *, struct partnership_activity_ro
  * (for both, buf holds the code itself).
  */
 int	partnership_activity_type_label(const char *code, char *buf, size_t size);
-
-/*
- * The audit events of partnership id, newest first, in the columns staffpage.c's
- * staff_fill_events reads: 0, or -1. The caller hands c->stmt to staff_fill_events.
- */
-int	partnership_events_open(struct db_cursor *, long long id);
 
 #endif
