@@ -4,20 +4,17 @@
  * cache. (Making and upgrading files: migrate.c; the -wal guard: walguard.c.)
  *
  * Every connection gets busy_timeout, foreign_keys=ON, journal_mode=WAL and
- * synchronous=NORMAL on every connection (Debian's WAL default is FULL; on a network
+ * synchronous=NORMAL (Debian's WAL default is FULL; on a network
  * filesystem a rollback journal with synchronous=FULL instead), opened after any
  * fork, statements prepared once per process. Writers use BEGIN IMMEDIATE, never a deferred
  * transaction that upgrades (which fails at once under contention instead of waiting).
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <libgen.h>
-#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include <time.h>

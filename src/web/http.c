@@ -83,13 +83,10 @@ send_head(struct req *r)
 {
 	if (r->head_len == 0)
 		return;
-	if (r->status == 200 && !r->replacing && http_hooks.before_body) {
-		r->replacing = 1;	/* the replacement's own first byte comes back through here */
-		if (http_hooks.before_body(r)) {
-			r->discarding = 1;
-			return;
-		}
-		r->replacing = 0;
+	/* A replacement is never a 200, so its own first byte does not come back in here. */
+	if (r->status == 200 && http_hooks.before_body && http_hooks.before_body(r)) {
+		r->discarding = 1;
+		return;
 	}
 	r->body_started = 1;
 	out_write(r, r->head, r->head_len);
@@ -463,7 +460,6 @@ req_begin(struct req *r, const char *program)
 	r->head_len = 0;
 	r->body_started = 0;
 	r->discarding = 0;
-	r->replacing = 0;
 	r->no_keep = 0;
 	r->content_type = NULL;
 	r->tee = NULL;

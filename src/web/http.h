@@ -42,7 +42,6 @@ struct req {
 	size_t		 head_len;
 	int		 body_started;
 	int		 discarding;
-	int		 replacing;	/* before_body is drawing the page that replaces this one */
 	const char	*content_type;	/* of what was sent: a string constant */
 	/* A copy of every byte sent goes to tee as well (the page cache keeping a page), or NULL. */
 	void		(*tee)(void *arg, const char *bytes, size_t len);
