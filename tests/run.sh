@@ -41,15 +41,22 @@ count() {	# suite name, passed, failed
 	passed=$((passed + $2)); failed=$((failed + $3))
 }
 
+# Runs a shell suite whose last line is "NAME N passed, N failed" and counts it; a run that
+# ends otherwise counts as one failure. show is the grep pattern for the lines worth printing.
+shell_suite() {	# name, log, show, command...
+	local name=$1 log=$2 show=$3 line; shift 3
+	"$@" > "$log" 2>&1
+	line=$(tail -1 "$log")
+	if [[ $line == "$name "* ]]; then
+		count "$name" "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
+		grep -E -A20 -e "$show" "$log" | grep -v "^$name " | head -60
+	else
+		count "$name" 0 1; tail -20 "$log"
+	fi
+}
+
 # --- layers: the include rule of src/ (ARCHITECTURE.md), and that it catches planted breaches --
-tests/layers.sh --self-test > "$out/layers.log" 2>&1
-line=$(tail -1 "$out/layers.log")
-if [[ $line == layers* ]]; then
-	count layers "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
-	grep -v '^layers' "$out/layers.log" | head -20
-else
-	count layers 0 1; tail -20 "$out/layers.log"
-fi
+shell_suite layers "$out/layers.log" ':|FAILED' tests/layers.sh --self-test
 
 # --- unit --------------------------------------------------------------------------------
 tests/unit/run-unit > "$out/unit.log" 2>&1
@@ -75,14 +82,7 @@ if command -v valgrind >/dev/null; then
 fi
 
 # --- man: the manual page against the tool it describes ---------------------------------------
-tests/man.sh > "$out/man.log" 2>&1
-line=$(tail -1 "$out/man.log")
-if [[ $line == man* ]]; then
-	count man "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
-	grep FAILED "$out/man.log"
-else
-	count man 0 1; tail -20 "$out/man.log"
-fi
+shell_suite man "$out/man.log" FAILED tests/man.sh
 
 # --- http ------------------------------------------------------------------------------------
 port=$((20000 + RANDOM % 20000))
@@ -148,44 +148,20 @@ if [ "$(id -u)" = 0 ]; then
 fi
 
 # --- serve: the dev server itself (make run) -----------------------------------------------------
-tests/serve.sh > "$out/serve-suite.log" 2>&1
-line=$(tail -1 "$out/serve-suite.log")
-if [[ $line == serve* ]]; then
-	count serve "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
-	grep FAILED "$out/serve-suite.log"
-else
-	count serve 0 1; tail -20 "$out/serve-suite.log"
-fi
+shell_suite serve "$out/serve-suite.log" FAILED tests/serve.sh
 
 # --- dist: the upload bundle, run in an empty root ---------------------------------------------
 if ls build/liaison-*-linux-x86_64.tar.gz > /dev/null 2>&1; then
-	tests/dist.sh > "$out/dist.log" 2>&1
-	line=$(tail -1 "$out/dist.log")
-	count dist "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
-	grep FAILED "$out/dist.log"
+	shell_suite dist "$out/dist.log" FAILED tests/dist.sh
 fi
 
 # --- apache: the bundle under a real Apache, mod_fcgid with clean addresses and plain CGI ----
 if ls build/liaison-*-linux-x86_64.tar.gz > /dev/null 2>&1; then
-	tests/apache.sh > "$out/apache.log" 2>&1
-	line=$(tail -1 "$out/apache.log")
-	if [[ $line == apache* ]]; then
-		count apache "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
-		grep -A20 '^not ok' "$out/apache.log" | head -60
-	else
-		count apache 0 1; tail -20 "$out/apache.log"
-	fi
+	shell_suite apache "$out/apache.log" '^not ok' tests/apache.sh
 fi
 
 # --- install: make install into a scratch root, served by nginx as on a VPS ---------------------
-tests/install.sh > "$out/install.log" 2>&1
-line=$(tail -1 "$out/install.log")
-if [[ $line == install* ]]; then
-	count install "$(awk '{print $2}' <<<"$line")" "$(awk '{print $4}' <<<"$line")"
-	grep FAILED "$out/install.log"
-else
-	count install 0 1; tail -20 "$out/install.log"
-fi
+shell_suite install "$out/install.log" FAILED tests/install.sh
 
 # --- fuzz ------------------------------------------------------------------------------------
 fuzzers_built=1
