@@ -125,7 +125,7 @@ if [ "$(id -u)" = 0 ]; then
 		exit 1 ;;
 	esac
 	chown "$user:$group" "$dbdir" "$db"
-	for f in "$db-wal" "$db-shm" "$db-journal"; do [ -e "$f" ] && chown "$user:$group" "$f"; done
+	for f in "$db-wal" "$db-shm" "$db-journal" "$db-wal-owner"; do [ -e "$f" ] && chown "$user:$group" "$f"; done
 	as_user test -w "$db" || blocked "$db"
 	chown "$user:$group" "$dir/tmp"
 	ids=(-u "$user" -g "$group" -U "$user" -G "$group")
