@@ -96,6 +96,12 @@ check "cgi-bin/check.cgi is POSIX sh with no carriage return, executable" bash -
 check "every program is 755 and every other file 644, as Extract keeps them" bash -c \
 	"test -z \"\$(find '$b' -type f ! -perm 644 ! -path '*/cgi-bin/*' ! -path '*/bin/liaison-admin')\" &&
 	 test -z \"\$(find '$b/cgi-bin' '$b/bin/liaison-admin' -type f ! -name .htaccess ! -perm 755)\""
+# The sections the bundle's settings file and explaining pages send the librarian to exist.
+check "every section of INSTALL.md or README.md that liaison.conf, .htaccess, index.html and check.cgi name exists" bash -c \
+	"cd '$b' && grep -hoE '(INSTALL|README)\.md[^\"]{0,20}\\\\?\"[^\"\\\\]+' liaison.conf .htaccess index.html cgi-bin/check.cgi > '$work/refs' &&
+	 test -s '$work/refs' && while IFS= read -r ref; do
+		doc=\${ref%%.md*}.md title=\${ref##*\\\"}
+		sed -n 's/^#\\+ //p' \"\$doc\" | grep -qxF \"\$title\" || { echo \"\$ref\"; exit 1; }; done < '$work/refs'"
 
 if [ "$(id -u)" != 0 ]; then
 	echo "dist: not root, so no chroot; the programs were not run"

@@ -95,4 +95,4 @@ else
 	fi
 fi
 echo "</ul>"
-echo "<p>If every line above is green and pages still fail, the host's error log says more; INSTALL.md, \"On shared hosting\", lists what the host must allow.</p></body></html>"
+echo "<p>If every line above is green and pages still fail, the host's error log says more; INSTALL.md, \"On shared hosting (Apache)\", lists what the host must allow.</p></body></html>"
