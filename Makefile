@@ -110,13 +110,16 @@ $(BUILD)/searchbench: bench/searchbench.c $(BUILD)/libliaison.a $(HEADERS)
 # so that a host needs nothing of Debian's, not even its C library; any x86_64 Linux runs it.
 # glibc warns that dlopen (SQLite's extension loading) and gethostbyname (libfcgi's listening
 # on TCP) would need its shared libraries at run time; Liaison uses neither.
+# Built for size (-Os, each function and datum in its own section, unused ones dropped at link
+# time, stripped by conf/dist.sh): the bundle goes up by FTP file by file, so its size counts.
 # Beside it, build/liaison-VERSION-src.tar.gz, its source. Every library in DIST_LIBS needs its
 # entry in conf/third-party.sh (its licence, for THIRD-PARTY), or make dist stops.
 VERSION ?= 0.$(SCHEMA_VERSION)
 DIST	:= liaison-$(VERSION)-linux-x86_64
 DIST_LIBS := -lfcgi -lsqlite3 -lcsv -lctemplate_nothreads -lnettle -lcrypt -lm
 dist:
-	@$(MAKE) --no-print-directory BUILD=build/dist LDFLAGS="-static -Wl,-z,relro,-z,now" \
+	@$(MAKE) --no-print-directory BUILD=build/dist OPT="-Os -ffunction-sections -fdata-sections" \
+		LDFLAGS="-static -Wl,--gc-sections -Wl,-z,relro,-z,now" \
 		LIBS="$(DIST_LIBS)" all 2>&1 | grep -v -e 'statically linked applications requires' -e 'in function' || true
 	DIST_LIBS="$(DIST_LIBS)" VERSION=$(VERSION) CXX="$(CXX)" conf/dist.sh build/dist $(DIST)
 

@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Packs the upload bundle from a static build: conf/dist.sh BUILD-DIR NAME makes
 # build/NAME.tar.gz holding
-#   NAME/cgi-bin/PROGRAM.fcgi and PROGRAM.cgi   every program under both names (the same file):
-#                                               .fcgi for mod_fcgid, .cgi where only CGI runs
+#   NAME/cgi-bin/PROGRAM.fcgi                   every program, once: .htaccess runs it under
+#                                               mod_fcgid where present, else as plain CGI (a
+#                                               name FTP programs send as binary by default)
+#   NAME/cgi-bin/check.cgi                      a shell script that says what keeps the programs
+#                                               from running (modes, damage, suEXEC, data folder)
 #   NAME/bin/liaison-admin                      the admin tool
+#   NAME/bin/checksums                          every program's cksum, for check.cgi
 #   NAME/templates, htdocs, schema, data/demo.sql, README.md, INSTALL.md
 #   NAME/liaison.conf                           the site's settings, all optional (conf/bundle/)
-#   NAME/.htaccess, cgi-bin/.htaccess, and one refusing everything in templates, schema, data,
-#   bin, doc and licenses: what Apache needs to run the bundle from any folder of a site
-#   NAME/index.html                             shown only where .htaccess is not allowed
+#   NAME/.htaccess, cgi-bin/.htaccess, and one refusing everything in
+#   templates, schema, data, bin, doc and licenses: what Apache needs to run the bundle from
+#   any folder of a site
+#   NAME/index.html                             shown only where .htaccess is not read, or
+#                                               cgi-bin's is refused: says which and what to do
 #   NAME/LICENSE, THIRD-PARTY, licenses/        Liaison's licence (ISC); every library linked
 #                                               in, its Debian package, version and licence
 #                                               (conf/third-party.sh), their copyright files
@@ -31,7 +37,6 @@ for bin in "$here/$build"/cgi-bin/*; do
 	case $bin in *.o) continue ;; esac
 	p=$(basename "$bin")
 	cp "$bin" "$out/cgi-bin/$p.fcgi"
-	ln "$out/cgi-bin/$p.fcgi" "$out/cgi-bin/$p.cgi"
 done
 cp "$here/$build/liaison-admin" "$out/bin/"
 cp -r "$here/templates" "$here/htdocs" "$here/schema" "$out/"
@@ -60,8 +65,12 @@ rm -rf "${here:?}/build/$relink"
 cp "$here/conf/bundle/liaison.conf" "$here/conf/bundle/index.html" "$out/"
 cp "$here/conf/bundle/htaccess" "$out/.htaccess"
 cp "$here/conf/bundle/htaccess-cgi-bin" "$out/cgi-bin/.htaccess"
+cp "$here/conf/bundle/check.cgi" "$out/cgi-bin/"
 for d in templates schema data bin doc licenses; do cp "$here/conf/bundle/htaccess-deny" "$out/$d/.htaccess"; done
 strip "$out"/cgi-bin/*.fcgi "$out/bin/liaison-admin"
+chmod 0755 "$out"/cgi-bin/*.fcgi "$out/cgi-bin/check.cgi" "$out/bin/liaison-admin"
+# What check.cgi compares the uploaded programs with: POSIX cksum, which every host has.
+(cd "$out" && cksum cgi-bin/*.fcgi bin/liaison-admin) > "$out/bin/checksums"
 for bin in "$out"/cgi-bin/*.fcgi "$out/bin/liaison-admin"; do
 	if readelf -d "$bin" 2>/dev/null | grep -q NEEDED; then
 		echo "dist.sh: $bin needs shared libraries:" >&2
@@ -86,5 +95,5 @@ else
 		--exclude=./build --exclude=./var --exclude=./tests/out --exclude=./tests/node_modules \
 		--exclude=./bench/out --exclude=./tests/unit/run-unit --exclude=./tests/unit/run-unit-plain .
 fi
-echo "build/$name.tar.gz: $(( $(stat -c %s "$here/build/$name.tar.gz") / 1024 )) KB, $(ls "$out/cgi-bin" | wc -l) program files, no shared libraries"
+echo "build/$name.tar.gz: $(( $(stat -c %s "$here/build/$name.tar.gz") / 1024 )) KB, $(ls "$out"/cgi-bin/*.fcgi | wc -l) programs, $(find "$out" -type f | wc -l) files, $(( $(du -sb --apparent-size "$out" | cut -f1) / 1048576 )) MB unpacked, no shared libraries"
 echo "build/$src-src.tar.gz: $(( $(stat -c %s "$here/build/$src-src.tar.gz") / 1024 )) KB, the source it was built from"

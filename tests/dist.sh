@@ -83,6 +83,26 @@ check "the source archive holds the Makefile, src/, tools/, LICENSE, THIRD-PARTY
 check "the source archive's src/ is the one built" bash -c \
 	"mkdir '$work/src' && tar -C '$work/src' -xzf '$src' && diff -r '$work/src/liaison-$version/src' '$here/src'"
 
+# --- the upload's shape -------------------------------------------------------------------------
+# What an FTP program sends is every file once (hard links become copies): at most 30 MB.
+check "the unpacked bundle, as FTP sends it, is at most 30 MB" test \
+	"$(find "$b" -type f -printf '%s\n' | awk '{s += $1} END {print s}')" -le $((30 * 1048576))
+check "bin/checksums holds every program's cksum, and they match" bash -c \
+	"cd '$b' && test \$(wc -l < bin/checksums) = 8 && while read -r sum size f; do
+		test \"\$(cksum < \$f)\" = \"\$sum \$size\" || exit 1; done < bin/checksums"
+check "cgi-bin/check.cgi is POSIX sh with no carriage return, executable" bash -c \
+	"test -x '$b/cgi-bin/check.cgi' && ! grep -q \$'\\r' '$b/cgi-bin/check.cgi' && sh -n '$b/cgi-bin/check.cgi' &&
+	 head -1 '$b/cgi-bin/check.cgi' | grep -qx '#!/bin/sh'"
+check "every program is 755 and every other file 644, as Extract keeps them" bash -c \
+	"test -z \"\$(find '$b' -type f ! -perm 644 ! -path '*/cgi-bin/*' ! -path '*/bin/liaison-admin')\" &&
+	 test -z \"\$(find '$b/cgi-bin' '$b/bin/liaison-admin' -type f ! -name .htaccess ! -perm 755)\""
+# The sections the bundle's settings file and explaining pages send the librarian to exist.
+check "every section of INSTALL.md or README.md that liaison.conf, .htaccess, index.html and check.cgi name exists" bash -c \
+	"cd '$b' && grep -hoE '(INSTALL|README)\.md[^\"]{0,20}\\\\?\"[^\"\\\\]+' liaison.conf .htaccess index.html cgi-bin/check.cgi > '$work/refs' &&
+	 test -s '$work/refs' && while IFS= read -r ref; do
+		doc=\${ref%%.md*}.md title=\${ref##*\\\"}
+		sed -n 's/^#\\+ //p' \"\$doc\" | grep -qxF \"\$title\" || { echo \"\$ref\"; exit 1; }; done < '$work/refs'"
+
 if [ "$(id -u)" != 0 ]; then
 	echo "dist: not root, so no chroot; the programs were not run"
 	echo "dist $passed passed, $failed failed"
@@ -91,7 +111,8 @@ fi
 
 # --- the programs, alone in an empty root ---------------------------------------------------------
 for p in list search apply staff partnerships import report; do
-	check "$p.cgi and $p.fcgi are in the bundle, one file" test "$root/liaison/cgi-bin/$p.cgi" -ef "$root/liaison/cgi-bin/$p.fcgi"
+	check "$p.fcgi is in the bundle once, executable, under no other name" bash -c \
+		"test -x '$root/liaison/cgi-bin/$p.fcgi' && ! test -e '$root/liaison/cgi-bin/$p.cgi' && test \$(stat -c %h '$root/liaison/cgi-bin/$p.fcgi') = 1"
 done
 check "no program asks for a shared library" bash -c "! readelf -d '$root'/liaison/cgi-bin/*.fcgi '$root'/liaison/bin/liaison-admin | grep -q NEEDED"
 check "the root holds no C library" bash -c "! find '$root' -name 'libc.so*' -o -name 'ld-linux*' | grep -q ."
@@ -101,10 +122,10 @@ chroot=$(command -v chroot)
 check "liaison-admin demo runs in the empty root" env -i LIAISON_SCHEMA=/liaison/schema \
 	LIAISON_DEMO=/liaison/data/demo.sql "$chroot" "$root" /liaison/bin/liaison-admin demo /data/site.db
 cgi() {	# program, query: runs it in the root as Apache's mod_cgi would
-	env -i GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET QUERY_STRING="$2" SCRIPT_NAME="/partners/cgi-bin/$1.cgi" \
+	env -i GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET QUERY_STRING="$2" SCRIPT_NAME="/partners/cgi-bin/$1.fcgi" \
 		SERVER_NAME=library.example SERVER_PORT=80 HTTP_HOST=library.example \
 		LIAISON_DB=/data/site.db LIAISON_TEMPLATES=/liaison/templates \
-		"$chroot" "$root" "/liaison/cgi-bin/$1.cgi"
+		"$chroot" "$root" "/liaison/cgi-bin/$1.fcgi"
 }
 export -f cgi
 export root chroot
@@ -114,10 +135,10 @@ check "/search finds by a word" bash -c 'cgi search "q=maple" | grep -q "Maple F
 check "/report answers with its charts" bash -c 'cgi report "fy=2026" | grep -q "<svg"'
 check "/report's IMLS CSV" bash -c 'cgi report "fy=2026&format=csv&table=imls" | grep -q "K0_5PRO"'
 check "/apply shows the form" bash -c 'cgi apply "" | grep -q "name=\"csrf\""'
-check "links stay under the sub-path" bash -c 'cgi list "" | grep -q "href=\"/partners/cgi-bin/search.cgi"'
+check "links stay under the sub-path" bash -c 'cgi list "" | grep -q "href=\"/partners/cgi-bin/search.fcgi"'
 check "liaison-admin check" env -i "$chroot" "$root" /liaison/bin/liaison-admin check /data/site.db
 # A program relinked from the bundle's object files (above) serves as the bundle's own does.
-cp "$work/relink/liaison-$version-relink/out/list" "$root/liaison/cgi-bin/relinked.cgi"
+cp "$work/relink/liaison-$version-relink/out/list" "$root/liaison/cgi-bin/relinked.fcgi"
 check "a relinked /list answers 200 with the directory" bash -c 'cgi relinked "" | grep -q "^Status: 200" && cgi relinked "" | grep -q "Accra Central Library"'
 echo "dist $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -52,14 +52,17 @@ bundle_prepare(const char *document_root)
 		if (mkdir(folder, 0700) < 0 && errno != EEXIST) {
 			snprintf(why, sizeof why, "Liaison could not make the folder %s for its database: "
 			    "%s. Make that folder (outside the public web folder) and let the web server "
-			    "write to it, or name another place with LIAISON_DB in liaison.conf.",
+			    "write to it, or name another place with LIAISON_DB in liaison.conf. (A host "
+			    "without suEXEC runs this program as its own user, not as your account: then "
+			    "only the host can help. cgi-bin/check.cgi says which.)",
 			    folder, strerror(errno));
 			return why;
 		}
 		if (db_create(config.database, config.schema_dir, NULL, 0, 0, err, sizeof err) < 0) {
 			snprintf(why, sizeof why, "Liaison could not make its database in %s: %s. Let "
 			    "the web server write to that folder, or name another place with LIAISON_DB "
-			    "in liaison.conf.", folder, err);
+			    "in liaison.conf. (Without suEXEC only the host can help: cgi-bin/check.cgi "
+			    "says.)", folder, err);
 			return why;
 		}
 		fprintf(stderr, "liaison: made a new database at %s\n", config.database);

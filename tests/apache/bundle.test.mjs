@@ -6,7 +6,7 @@
 // CSV; every link on every page leads somewhere; the bundle's admin tool finds the database
 // itself; a newer bundle upgrades an older database, after a backup, on its first request. Run once per mode (LIAISON_APACHE_MODE):
 //   fcgid  mod_fcgid and mod_rewrite: clean addresses, …/partners/list
-//   cgi    plain CGI, no mod_rewrite: …/partners/cgi-bin/list.cgi
+//   cgi    plain CGI, no mod_rewrite: …/partners/cgi-bin/list.fcgi (the same file, run as CGI)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -22,7 +22,7 @@ const DATA = join(SITE, 'liaison-data');
 const DB = join(DATA, 'liaison.db');
 const clean = MODE === 'fcgid';
 // A program's address as the site links to it in this mode.
-const at = (program, rest = '') => clean ? `${TOP}${program}${rest}` : `${TOP}cgi-bin/${program}.cgi${rest}`;
+const at = (program, rest = '') => clean ? `${TOP}${program}${rest}` : `${TOP}cgi-bin/${program}.fcgi${rest}`;
 const sqlite = (db, q) => execFileSync('sqlite3', ['-cmd', '.timeout 10000', db, q], { encoding: 'utf8' }).trim();
 const pause = (ms) => new Promise((ok) => setTimeout(ok, ms));
 const attrs = (html, name) => [...html.matchAll(new RegExp(`${name}="([^"#]*)"`, 'g'))].map((m) => unescapeHtml(m[1])).filter(Boolean);
@@ -77,20 +77,24 @@ test('nothing but the pages and the stylesheet can be downloaded, the database l
   }
 });
 
-test(clean ? '.fcgi runs under mod_fcgid, and .cgi too' : 'without mod_fcgid, .fcgi is refused, never offered as a download, and .cgi runs', async () => {
+test(clean ? 'each program is one file, run by mod_fcgid, and the old .cgi address leads to it' : 'each program is one file, run as plain CGI, and the old .cgi address redirects to it', async () => {
+  assert.deepEqual(readdirSync(join(BUNDLE, 'cgi-bin')).filter((f) => !f.startsWith('.')).sort(),
+    ['apply.fcgi', 'check.cgi', 'import.fcgi', 'list.fcgi', 'partnerships.fcgi', 'report.fcgi', 'search.fcgi', 'staff.fcgi']);
   const fcgi = await request(`${TOP}cgi-bin/list.fcgi`);
+  assert.equal(fcgi.status, 200);
+  assert.match(fcgi.headers['content-type'], /^text\/html/);
+  const old = await request(`${TOP}cgi-bin/search.cgi/?q=library`);
   if (clean) {
-    assert.equal(fcgi.status, 200);
-    assert.match(fcgi.headers['content-type'], /^text\/html/);
+    assert.equal(old.status, 200);	// rewritten to search.fcgi
+    assert.match(old.headers['content-type'], /^text\/html/);
   } else {
-    assert.equal(fcgi.status, 403);
-    assert.doesNotMatch(fcgi.text, /ELF/);
+    assert.equal(old.status, 301);	// no mod_rewrite: mod_alias points at the new name
+    assert.equal(new URL(old.headers.location).pathname, `${TOP}cgi-bin/search.fcgi/`);
   }
-  const cgi = await request(`${TOP}cgi-bin/search.cgi?q=library`);
+  // Under either name the program links in its own .fcgi shape.
+  const cgi = await request(`${TOP}cgi-bin/search.fcgi?q=library`);
   assert.equal(cgi.status, 200);
-  assert.match(cgi.headers['content-type'], /^text\/html/);
-  // The same program behind either name links in its own shape.
-  assert.match(cgi.text, new RegExp(`href="${TOP}cgi-bin/apply\\.cgi"`));
+  assert.match(cgi.text, new RegExp(`href="${TOP}cgi-bin/apply\\.fcgi"`));
 });
 
 test('the first administrator is made on the setup page with the code from the data folder', async () => {
@@ -197,9 +201,9 @@ test('every link on every page, signed out and signed in, leads to a page of the
       if (!/^text\/html/.test(r.headers['content-type'] ?? '')) continue;
       for (const h of hrefs(r.text)) {
         const u = new URL(h, `http://x${path}`);
-        // Links and forms keep this mode's shape: no cgi-bin under clean addresses, cgi-bin/….cgi without.
+        // Links and forms keep this mode's shape: no cgi-bin under clean addresses, cgi-bin/….fcgi without.
         if (u.pathname.startsWith(TOP) && !u.pathname.startsWith(`${TOP}htdocs/`))
-          assert.ok(clean ? !u.pathname.includes('cgi-bin') : /\/cgi-bin\/[a-z]+\.cgi(\/|$)/.test(u.pathname), `${path} links to ${h}`);
+          assert.ok(clean ? !u.pathname.includes('cgi-bin') : /\/cgi-bin\/[a-z]+\.fcgi(\/|$)/.test(u.pathname), `${path} links to ${h}`);
       }
       for (const h of attrs(r.text, 'href')) {	// forms post; only links are followed
         const u = new URL(h, `http://x${path}`);

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Hosts built the way hosting companies build them, for tests/apache/hosts.test.mjs: one Apache
+# (prefork, mod_cgi, mod_rewrite, mod_alias) started once, with one virtual host per shape on
+# ports BASE, BASE+1, …, each serving its own account DIR/NAME (public folder DIR/NAME/www, the
+# bundle in www/library/partners, the data folder DIR/NAME/liaison-data):
+#
+#   strict     AllowOverride FileInfo Options=ExecCGI,Indexes AuthConfig Indexes (the least the
+#              bundle needs), Options SymLinksIfOwnerMatch (mod_rewrite needs it; hosts set it)
+#   limit      AllowOverride FileInfo Options=ExecCGI,Indexes AuthConfig Limit (no Indexes)
+#   userdir    Debian's stock /~user/: AllowOverride FileInfo AuthConfig Limit Indexes, Options
+#              MultiViews Indexes SymLinksIfOwnerMatch IncludesNoExec (no Options override, no CGI)
+#   none       AllowOverride None: .htaccess is not read at all
+#   ftp        strict, uploaded by FTP: every file 644, every folder 755, as FileZilla leaves them
+#   ftpdone    ftp, then INSTALL.md's one chmod: cgi-bin/ and bin/ 755
+#   textmode   ftpdone, but list.fcgi and bin/liaison-admin were sent as text from Windows
+#              (every CR LF became LF)
+#   nosuexec   strict, but the files belong to another account than the one Apache runs the
+#              programs as (no suEXEC), and the data folder's parent is not writable by it
+#
+# As root, Apache runs as nobody, who owns every account but nosuexec's (that is root's), as
+# suEXEC would run each account's programs as the account. Prints "NAME PORT" for each.
+#
+#   tests/apache-hosts.sh DIR BASEPORT BUNDLE.tar.gz      stop: kill "$(cat DIR/run/httpd.pid)"
+set -euo pipefail
+dir=$1 base=$2 bundle=$3
+modules=/usr/lib/apache2/modules
+hosts=(strict limit userdir none ftp ftpdone textmode nosuexec)
+strict='FileInfo Options=ExecCGI,Indexes AuthConfig Indexes'
+mkdir -p "$dir/run" "$dir/logs"
+chmod 755 "$dir"
+
+# As an FTP program leaves an upload: files 644, folders 755, hard links lost.
+ftp_modes() { find "$1" -type d -exec chmod 755 {} + && find "$1" -type f -exec chmod 644 {} +; }
+# A text-mode transfer from Windows: the server turns every CR LF into LF.
+text_mode() { perl -0777 -pi -e 's/\r\n/\n/g' "$1"; }
+
+{
+	echo "ServerRoot $dir"
+	echo "ServerName 127.0.0.1"
+	echo "PidFile $dir/run/httpd.pid"
+	echo "ErrorLog $dir/logs/error.log"
+	echo "LogLevel warn"
+	echo "LoadModule mpm_prefork_module $modules/mod_mpm_prefork.so"
+	for m in authz_core mime dir alias rewrite cgi; do echo "LoadModule ${m}_module $modules/mod_$m.so"; done
+	if [ "$(id -u)" = 0 ]; then echo "User nobody"; echo "Group nogroup"; fi
+	echo "TypesConfig /etc/mime.types"
+	echo "StartServers 2"
+	echo "MaxRequestWorkers 16"
+	echo "<Directory />"
+	echo "  AllowOverride None"
+	echo "  Require all denied"
+	echo "</Directory>"
+} > "$dir/httpd.conf"
+port=$base
+for h in "${hosts[@]}"; do
+	w=$dir/$h/www
+	mkdir -p "$w/library"
+	chmod 755 "$dir/$h"
+	tar -C "$w/library" -xzf "$bundle"
+	mv "$w/library"/liaison-*-linux-x86_64 "$w/library/partners"
+	p=$w/library/partners
+	echo "LIAISON_APPLY_MIN_SECONDS = 1" >> "$p/liaison.conf"
+	override=$strict options=SymLinksIfOwnerMatch
+	case $h in
+	limit) override='FileInfo Options=ExecCGI,Indexes AuthConfig Limit' ;;
+	userdir) override='FileInfo AuthConfig Limit Indexes' options='MultiViews Indexes SymLinksIfOwnerMatch IncludesNoExec' ;;
+	none) override=None options='Indexes FollowSymLinks' ;;
+	ftp) ftp_modes "$p" ;;
+	ftpdone) ftp_modes "$p"; chmod 755 "$p"/cgi-bin/* "$p"/bin/* ;;
+	textmode) ftp_modes "$p"; chmod 755 "$p"/cgi-bin/* "$p"/bin/*; text_mode "$p/cgi-bin/list.fcgi"; text_mode "$p/bin/liaison-admin" ;;
+	esac
+	{
+		echo "Listen 127.0.0.1:$port"
+		echo "<VirtualHost 127.0.0.1:$port>"
+		echo "  DocumentRoot $w"
+		echo "  <Directory $w>"
+		echo "    AllowOverride $override"
+		echo "    Options $options"
+		echo "    Require all granted"
+		echo "  </Directory>"
+		echo "</VirtualHost>"
+	} >> "$dir/httpd.conf"
+	if [ "$(id -u)" = 0 ]; then
+		if [ "$h" = nosuexec ]; then chown -R root:root "$dir/$h"; else chown -R nobody:nogroup "$dir/$h"; fi
+	fi
+	echo "$h $port"
+	port=$((port + 1))
+done
+[ "$(id -u)" = 0 ] && chown nobody:nogroup "$dir/run" "$dir/logs"
+/usr/sbin/apache2 -f "$dir/httpd.conf" -k start
+for _ in $(seq 50); do
+	curl -sf -o /dev/null "http://127.0.0.1:$base/library/partners/htdocs/liaison.css" && exit 0
+	sleep 0.1
+done
+echo "Apache for $dir did not start:" >&2
+cat "$dir/logs/error.log" >&2
+exit 1
