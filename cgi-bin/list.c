@@ -14,6 +14,7 @@
 #include "csvout.h"
 #include "directory.h"
 #include "dirview.h"
+#include "formview.h"
 #include "http.h"
 #include "serve.h"
 #include "pagecache.h"
@@ -55,18 +56,6 @@ read_sort(const struct params *p)
 }
 
 static void
-fill_sort_menu(struct view_dict *body, const struct params *p)
-{
-	for (size_t i = 0; sorts[i].value; i++) {
-		struct view_dict *opt = view_section(body, "SORT");
-		view_set(opt, "VALUE", sorts[i].value);
-		view_set(opt, "LABEL", sorts[i].label);
-		if (strcmp(p->v[KEY_SORT].present ? p->v[KEY_SORT].str : "name", sorts[i].value) == 0)
-			view_show(opt, "SELECTED");
-	}
-}
-
-static void
 show_list(struct req *r, const struct params *p)
 {
 	struct org_filter filter;
@@ -101,7 +90,7 @@ show_list(struct req *r, const struct params *p)
 	view_set(body, "TOTAL_TEXT", href);
 	dirview_fill_pages(body, p, self, page, PAGE_SIZE, sum->total, KEY_PAGE, KEY_FORMAT);
 	dirview_fill_filters(body, p, sum, self, 1UL << KEY_PAGE);
-	fill_sort_menu(body, p);
+	formview_menu(body, "SORT", sorts, p->v[KEY_SORT].present ? p->v[KEY_SORT].str : "name");
 	while ((rc = directory_next(&cur, &row)) == 1)
 		dirview_fill_row(view_section(body, "ORG"), &row, self);
 	directory_close(&cur);
