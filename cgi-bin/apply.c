@@ -25,6 +25,7 @@
 #include "serve.h"
 #include "orgform.h"
 #include "params.h"
+#include "route.h"
 #include "token.h"
 #include "view.h"
 
@@ -63,7 +64,7 @@ show_form(struct req *r, int status, const struct form *f, time_t token_time)
 }
 
 static void
-new_application(struct req *r)
+new_application(struct req *r, const struct route_args *a)
 {
 	form_init(&form, orgform_fields, ORGF__MAX);
 	orgform_defaults(&form);
@@ -71,7 +72,7 @@ new_application(struct req *r)
 }
 
 static void
-submit(struct req *r)
+submit(struct req *r, const struct route_args *a)
 {
 	static struct params extra;
 	struct entry_application app;
@@ -214,25 +215,25 @@ confirmation(struct req *r, const char *ref)
 	view_page_finish(v, r);
 }
 
+/* /apply/REFERENCE: the applicant's page (the reference is checked there: 404 if unknown). */
+static void
+application_page(struct req *r, const struct route_args *a)
+{
+	confirmation(r, a->rest);
+}
+
+static const struct route routes[] = {
+	{ "", ROUTE_GET, ROLE_NONE, new_application },
+	{ "", ROUTE_POST, ROLE_NONE, submit },
+	{ "/*", ROUTE_GET, ROLE_NONE, application_page },
+};
+static const struct route_table table = { routes, sizeof routes / sizeof routes[0], ROLE_NONE,
+	"There is no application with this reference." };
+
 static void
 handle(struct req *r)
 {
-	const char *p = r->path_info;
-
-	if (*p == '\0' || strcmp(p, "/") == 0) {
-		if (r->method == METHOD_POST)
-			submit(r);
-		else if (r->method == METHOD_GET || r->method == METHOD_HEAD)
-			new_application(r);
-		else
-			req_method_not_allowed(r, "GET, HEAD, POST");
-		return;
-	}
-	if (r->method != METHOD_GET && r->method != METHOD_HEAD) {
-		req_method_not_allowed(r, "GET, HEAD");
-		return;
-	}
-	confirmation(r, p + 1);
+	route_dispatch(r, &table);
 }
 
 int

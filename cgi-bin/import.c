@@ -6,6 +6,8 @@
  *   POST /import                        check and import the file (multipart)         staff
  *   GET  /import/template?kind=KIND     a CSV with every column and an example row   staff
  *
+ * routes[] at the end is what enforces these (route.h).
+ *
  * The upload is read whole, up to IMPORT_WEB_BYTES: mod_fcgid refuses larger requests on
  * shared hosting, so the limit is the same everywhere and the page says so. A larger body is
  * answered 413 without being read. The work itself is src/import.c, which liaison-admin's
@@ -20,6 +22,7 @@
 #include "import.h"
 #include "multipart.h"
 #include "params.h"
+#include "route.h"
 #include "staffpage.h"
 #include "token.h"
 #include "view.h"
@@ -104,7 +107,7 @@ show(struct req *r, int status, const char *chosen_kind, const struct import *re
 }
 
 static void
-send_template(struct req *r)
+send_template(struct req *r, const struct route_args *a)
 {
 	struct csv_out out;
 	const struct import_column *cols;
@@ -146,7 +149,7 @@ part_text(const struct multipart_part *part, char *buf, size_t size)
 }
 
 static void
-upload(struct req *r)
+upload(struct req *r, const struct route_args *a)
 {
 	struct multipart_part parts[MULTIPART_PARTS_MAX];
 	const struct multipart_part *file;
@@ -196,31 +199,25 @@ upload(struct req *r)
 }
 
 static void
+import_form(struct req *r, const struct route_args *a)
+{
+	show(r, 200, "activities", NULL, IMPORT_REFUSED, NULL, NULL);
+}
+
+static const struct route routes[] = {
+	{ "", ROUTE_GET, ROLE_STAFF, import_form },
+	{ "", ROUTE_POST, ROLE_STAFF, upload },
+	{ "/template", ROUTE_GET, ROLE_STAFF, send_template },
+	{ "/template.csv", ROUTE_GET, ROLE_STAFF, send_template },
+};
+static const struct route_table table = { routes, sizeof routes / sizeof routes[0], ROLE_BOARD,
+	"There is no page at this address." };
+
+static void
 handle(struct req *r)
 {
-	const char *path = r->path_info;
-
 	staff_begin(r);
-	if (strcmp(path, "/template") == 0 || strcmp(path, "/template.csv") == 0) {
-		if (r->method != METHOD_GET && r->method != METHOD_HEAD)
-			req_method_not_allowed(r, "GET, HEAD");
-		else if (staff_allowed(r, ROLE_STAFF))
-			send_template(r);
-		return;
-	}
-	if (strcmp(path, "") != 0 && strcmp(path, "/") != 0) {
-		if (staff_allowed(r, ROLE_BOARD))
-			req_error(r, 404, "There is no page at this address.");
-		return;
-	}
-	if (r->method == METHOD_POST) {
-		if (staff_allowed(r, ROLE_STAFF))
-			upload(r);
-	} else if (r->method == METHOD_GET || r->method == METHOD_HEAD) {
-		if (staff_allowed(r, ROLE_STAFF))
-			show(r, 200, "activities", NULL, IMPORT_REFUSED, NULL, NULL);
-	} else
-		req_method_not_allowed(r, "GET, HEAD, POST");
+	route_dispatch(r, &table);
 }
 
 int

@@ -14,10 +14,12 @@
 #include "csvout.h"
 #include "directory.h"
 #include "dirview.h"
+#include "formview.h"
 #include "http.h"
 #include "serve.h"
 #include "pagecache.h"
 #include "params.h"
+#include "route.h"
 #include "view.h"
 
 #define PAGE_SIZE	50
@@ -51,18 +53,6 @@ read_sort(const struct params *p)
 	const char *s = p->v[KEY_SORT].str;
 	return strcmp(s, "country") == 0 ? SORT_COUNTRY :
 	    strcmp(s, "confirmed") == 0 ? SORT_CONFIRMED : SORT_NAME;
-}
-
-static void
-fill_sort_menu(struct view_dict *body, const struct params *p)
-{
-	for (size_t i = 0; sorts[i].value; i++) {
-		struct view_dict *opt = view_section(body, "SORT");
-		view_set(opt, "VALUE", sorts[i].value);
-		view_set(opt, "LABEL", sorts[i].label);
-		if (strcmp(p->v[KEY_SORT].present ? p->v[KEY_SORT].str : "name", sorts[i].value) == 0)
-			view_show(opt, "SELECTED");
-	}
 }
 
 static void
@@ -100,7 +90,7 @@ show_list(struct req *r, const struct params *p)
 	view_set(body, "TOTAL_TEXT", href);
 	dirview_fill_pages(body, p, self, page, PAGE_SIZE, sum->total, KEY_PAGE, KEY_FORMAT);
 	dirview_fill_filters(body, p, sum, self, 1UL << KEY_PAGE);
-	fill_sort_menu(body, p);
+	formview_menu(body, "SORT", sorts, p->v[KEY_SORT].present ? p->v[KEY_SORT].str : "name");
 	while ((rc = directory_next(&cur, &row)) == 1)
 		dirview_fill_row(view_section(body, "ORG"), &row, self);
 	directory_close(&cur);
@@ -237,23 +227,6 @@ export_csv(struct req *r, const struct params *p)
 	csv_finish(&csv);
 }
 
-/* "/123" → 123; anything else (letters, "/0", "/12/x", 20 digits) → 0, an unknown page. */
-static long long
-profile_id(const char *path)
-{
-	long long id = 0;
-	const char *s = path + 1;
-
-	if (path[0] != '/' || *s == '\0' || strlen(s) > 15)
-		return 0;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return 0;
-		id = id * 10 + (*s - '0');
-	}
-	return id;
-}
-
 /* The directory page in the shape pagecache_process() draws it. */
 static void
 draw_list(struct req *r, void *p)
@@ -262,22 +235,16 @@ draw_list(struct req *r, void *p)
 }
 
 static void
-handle(struct req *r)
+profile(struct req *r, const struct route_args *a)
+{
+	show_profile(r, a->ids[0]);
+}
+
+static void
+directory(struct req *r, const struct route_args *a)
 {
 	struct params p;
 
-	if (r->method != METHOD_GET && r->method != METHOD_HEAD) {
-		req_method_not_allowed(r, "GET, HEAD");
-		return;
-	}
-	if (r->path_info[0] != '\0' && strcmp(r->path_info, "/") != 0) {
-		long long id = profile_id(r->path_info);
-		if (id <= 0)
-			req_error(r, 404, "There is no such page in the directory.");
-		else
-			show_profile(r, id);
-		return;
-	}
 	if (params_parse(&p, keys, KEY__MAX, r->query) < 0) {
 		req_error(r, 400, p.error);
 		return;
@@ -286,6 +253,19 @@ handle(struct req *r)
 		export_csv(r, &p);	/* streamed, never cached: it may be any size */
 	else
 		pagecache_process(r, draw_list, &p);
+}
+
+static const struct route routes[] = {
+	{ "", ROUTE_GET, ROLE_NONE, directory },
+	{ "/#", ROUTE_GET, ROLE_NONE, profile },
+};
+static const struct route_table table = { routes, sizeof routes / sizeof routes[0], ROLE_NONE,
+	"There is no such page in the directory." };
+
+static void
+handle(struct req *r)
+{
+	route_dispatch(r, &table);
 }
 
 static const struct program list_program = { "list", handle, NULL };

@@ -11,6 +11,8 @@
  *   GET  /partnerships/ID/activities/AID, POST  an activity: read (board), edit (staff)
  *   GET  /partnerships/ID/activities/AID/delete, POST   confirm, then delete          staff
  *
+ * routes[] at the end is what enforces these (route.h).
+ *
  * A saved form answers 303 to the partnership's page, which says what was done. A form with
  * problems comes back (400) with each one beside its field; one that someone else saved over
  * meanwhile comes back (409) with their values named beside the fields they changed.
@@ -27,6 +29,7 @@
 #include "params.h"
 #include "partnership.h"
 #include "record.h"
+#include "route.h"
 #include "staffpage.h"
 #include "token.h"
 #include "view.h"
@@ -90,7 +93,7 @@ looked_up(struct req *r, int found, const char *missing)
 /* --- the list ------------------------------------------------------------------------------ */
 
 static void
-show_list(struct req *r)
+show_list(struct req *r, const struct route_args *a)
 {
 	struct db_cursor c;
 	struct partnership_list_row row;
@@ -99,8 +102,6 @@ show_list(struct req *r)
 	char href[400];
 	int rows = 0, rc;
 
-	if (!staff_allowed(r, ROLE_BOARD))
-		return;
 	if (params_parse(&p, keys, KEY__MAX, r->query) < 0) {
 		req_error(r, 400, p.error);
 		return;
@@ -235,8 +236,9 @@ fill_activities(struct view_dict *body, struct db_cursor *c, long long id, long 
 }
 
 static void
-show_partnership(struct req *r, long long id)
+show_partnership(struct req *r, const struct route_args *a)
 {
+	long long id = a->ids[0];
 	struct db_cursor c;
 	struct partnership_page pg;
 	struct partnership_goal g;
@@ -247,8 +249,6 @@ show_partnership(struct req *r, long long id)
 	long long count = 0;
 	int rc;
 
-	if (!staff_allowed(r, ROLE_BOARD))
-		return;
 	if (params_parse(&p, keys, KEY__MAX, r->query) < 0) {
 		req_error(r, 400, p.error);
 		return;
@@ -389,15 +389,14 @@ save_problem(enum change_result rc, const char **problem)
 }
 
 static void
-partnership_form(struct req *r, long long id)
+partnership_form(struct req *r, const struct route_args *a)
 {
+	long long id = a->ids[0];	/* 0 for /new */
 	char action[400], done[500];
 	const char *heading = id ? "Edit the partnership" : "Record a new partnership", *problem = NULL;
 	enum change_result rc;
 	int status;
 
-	if (!staff_allowed(r, ROLE_STAFF))
-		return;
 	if (id)
 		snprintf(action, sizeof action, "%s/%lld/edit", partnerships_base, id);
 	else
@@ -426,8 +425,9 @@ partnership_form(struct req *r, long long id)
 }
 
 static void
-activity_form(struct req *r, long long pid, long long id)
+activity_form(struct req *r, const struct route_args *a)
 {
+	long long pid = a->ids[0], id = a->ids[1];	/* 0 for /activities/new */
 	struct span span;
 	char action[400], done[500], del[450];
 	const char *heading = id ? "Activity" : "Record an activity", *problem = NULL;
@@ -435,8 +435,6 @@ activity_form(struct req *r, long long pid, long long id)
 	enum change_result rc;
 	int status, found;
 
-	if (!staff_allowed(r, r->method == METHOD_POST || id == 0 ? ROLE_STAFF : ROLE_BOARD))
-		return;
 	if ((found = record_span(pid, &span)) == 1 && id &&
 	    (found = record_activity_load(&form, id, &owner)) == 1 && owner != pid)
 		found = 0;
@@ -470,8 +468,9 @@ activity_form(struct req *r, long long pid, long long id)
 }
 
 static void
-activity_delete(struct req *r, long long pid, long long id)
+activity_delete(struct req *r, const struct route_args *a)
 {
+	long long pid = a->ids[0], id = a->ids[1];
 	struct span span;
 	struct view *v;
 	struct view_dict *body;
@@ -481,8 +480,6 @@ activity_delete(struct req *r, long long pid, long long id)
 	const char *problem = NULL;
 	int status = 200, found;
 
-	if (!staff_allowed(r, ROLE_STAFF))
-		return;
 	if ((found = record_span(pid, &span)) == 1 &&
 	    (found = record_activity_load(&form, id, &owner)) == 1 && owner != pid)
 		found = 0;
@@ -546,62 +543,24 @@ activity_delete(struct req *r, long long pid, long long id)
 
 /* --- routes ------------------------------------------------------------------------------------ */
 
+static const struct route routes[] = {
+	{ "", ROUTE_GET, ROLE_BOARD, show_list },
+	{ "/new", ROUTE_GET | ROUTE_POST, ROLE_STAFF, partnership_form },
+	{ "/#", ROUTE_GET, ROLE_BOARD, show_partnership },
+	{ "/#/edit", ROUTE_GET | ROUTE_POST, ROLE_STAFF, partnership_form },
+	{ "/#/activities/new", ROUTE_GET | ROUTE_POST, ROLE_STAFF, activity_form },
+	{ "/#/activities/#", ROUTE_GET, ROLE_BOARD, activity_form },
+	{ "/#/activities/#", ROUTE_POST, ROLE_STAFF, activity_form },
+	{ "/#/activities/#/delete", ROUTE_GET | ROUTE_POST, ROLE_STAFF, activity_delete },
+};
+static const struct route_table table = { routes, sizeof routes / sizeof routes[0], ROLE_BOARD,
+	"There is no page at this address." };
+
 static void
 handle(struct req *r)
 {
-	const char *path = r->path_info;
-	long long pid, aid;
-
 	staff_begin(r);
-	if (r->method != METHOD_GET && r->method != METHOD_HEAD && r->method != METHOD_POST) {
-		req_method_not_allowed(r, "GET, HEAD, POST");
-		return;
-	}
-	if (strcmp(path, "") == 0 || strcmp(path, "/") == 0) {
-		if (r->method == METHOD_POST)
-			req_method_not_allowed(r, "GET, HEAD");
-		else
-			show_list(r);
-		return;
-	}
-	if (strcmp(path, "/new") == 0) {
-		partnership_form(r, 0);
-		return;
-	}
-	path++;
-	if ((pid = params_path_id(&path)) == 0)
-		goto unknown;
-	if (*path == '\0') {
-		if (r->method == METHOD_POST)
-			req_method_not_allowed(r, "GET, HEAD");
-		else
-			show_partnership(r, pid);
-		return;
-	}
-	if (strcmp(path, "/edit") == 0) {
-		partnership_form(r, pid);
-		return;
-	}
-	if (strcmp(path, "/activities/new") == 0) {
-		activity_form(r, pid, 0);
-		return;
-	}
-	if (strncmp(path, "/activities/", 12) != 0)
-		goto unknown;
-	path += 12;
-	if ((aid = params_path_id(&path)) == 0)
-		goto unknown;
-	if (*path == '\0') {
-		activity_form(r, pid, aid);
-		return;
-	}
-	if (strcmp(path, "/delete") == 0) {
-		activity_delete(r, pid, aid);
-		return;
-	}
-unknown:
-	if (staff_allowed(r, ROLE_BOARD))
-		req_error(r, 404, "There is no page at this address.");
+	route_dispatch(r, &table);
 }
 
 int

@@ -31,6 +31,7 @@
 #include "record.h"
 #include "report.h"
 #include "reportcsv.h"
+#include "route.h"
 #include "staffpage.h"
 #include "view.h"
 
@@ -477,20 +478,12 @@ show_page(struct req *r)
 
 /* --- the request --------------------------------------------------------------------------- */
 
+/* The report, or one of its tables as CSV. Public or not by the settings (read_request). */
 static void
-handle(struct req *r)
+report_page(struct req *r, const struct route_args *a)
 {
 	int table = -1;
 
-	staff_begin(r);
-	if (r->method != METHOD_GET && r->method != METHOD_HEAD) {
-		req_method_not_allowed(r, "GET, HEAD");
-		return;
-	}
-	if (strcmp(r->path_info, "") != 0 && strcmp(r->path_info, "/") != 0) {
-		req_error(r, 404, "There is no page at this address. The report is at /report.");
-		return;
-	}
 	if (read_request(r) < 0)
 		return;
 	if (page.p.v[KEY_TABLE].present) {
@@ -516,6 +509,19 @@ handle(struct req *r)
 		report_csv(r, &rep, (enum report_table)table);
 	else
 		show_page(r);
+}
+
+static const struct route routes[] = {
+	{ "", ROUTE_GET, ROLE_NONE, report_page },
+};
+static const struct route_table routing = { routes, sizeof routes / sizeof routes[0], ROLE_NONE,
+	"There is no page at this address. The report is at /report." };
+
+static void
+handle(struct req *r)
+{
+	staff_begin(r);
+	route_dispatch(r, &routing);
 }
 
 int

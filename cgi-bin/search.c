@@ -21,6 +21,7 @@
 #include "match.h"
 #include "pagecache.h"
 #include "params.h"
+#include "route.h"
 #include "search.h"
 #include "view.h"
 
@@ -271,20 +272,12 @@ draw_results(struct req *r, void *arg)
 }
 
 static void
-handle(struct req *r)
+search_page(struct req *r, const struct route_args *a)
 {
 	struct params p;
 	struct search s;
 	int terms;
 
-	if (r->method != METHOD_GET && r->method != METHOD_HEAD) {
-		req_method_not_allowed(r, "GET, HEAD");
-		return;
-	}
-	if (r->path_info[0] != '\0' && strcmp(r->path_info, "/") != 0) {
-		req_error(r, 404, "There is no such page. Search from /search?q=your+words.");
-		return;
-	}
 	if (params_parse(&p, keys, KEY__MAX, r->query) < 0) {
 		req_error(r, 400, p.error);
 		return;
@@ -306,6 +299,18 @@ handle(struct req *r)
 		struct results_page page = { &p, &s };
 		pagecache_process(r, draw_results, &page);
 	}
+}
+
+static const struct route routes[] = {
+	{ "", ROUTE_GET, ROLE_NONE, search_page },
+};
+static const struct route_table table = { routes, sizeof routes / sizeof routes[0], ROLE_NONE,
+	"There is no such page. Search from /search?q=your+words." };
+
+static void
+handle(struct req *r)
+{
+	route_dispatch(r, &table);
 }
 
 static const struct program search_program = { "search", handle, NULL };

@@ -16,7 +16,8 @@
  *   GET  /staff/audit                every change, newest first                      admin
  *   …    /staff/accounts             accounts: add, new password, disable (accountpage.c) admin
  *
- * Without a session every route answers 303 to the sign-in page, which comes back here after.
+ * routes[] at the end is what enforces these (route.h). Without a session every route but
+ * the sign-in pages answers 303 to the sign-in page, which comes back here after.
  * Every form that changes anything carries a token bound to the session (token.h).
  */
 #include <stdio.h>
@@ -33,6 +34,7 @@
 #include "orgform.h"
 #include "params.h"
 #include "review.h"
+#include "route.h"
 #include "serve.h"
 #include "signinpage.h"
 #include "staffpage.h"
@@ -92,12 +94,6 @@ show_list(struct req *r, const char *which)
 	struct review_row row;
 	int rc;
 
-	if (!staff_allowed(r, ROLE_BOARD))
-		return;
-	if (r->method != METHOD_GET && r->method != METHOD_HEAD) {
-		req_method_not_allowed(r, "GET, HEAD");
-		return;
-	}
 	if (params_parse(&p, keys, KEY__MAX, r->query) < 0) {
 		req_error(r, 400, p.error);
 		return;
@@ -159,7 +155,26 @@ show_list(struct req *r, const char *which)
 	view_page_finish(v, r);
 }
 
+static void
+queue(struct req *r, const struct route_args *a)
+{
+	show_list(r, "queue");
+}
+
+static void
+entries(struct req *r, const struct route_args *a)
+{
+	show_list(r, "entries");
+}
+
+static void
+stale(struct req *r, const struct route_args *a)
+{
+	show_list(r, "stale");
+}
+
 /* --- one entry --------------------------------------------------------------------------------- */
+
 
 /*
  * The page of one entry. f is the edit form to show (as loaded, or as posted with its
@@ -259,10 +274,10 @@ show_org(struct req *r, int status, long long id, const struct form *f, int bad_
 }
 
 static void
-org_page(struct req *r, long long id)
+org_page(struct req *r, const struct route_args *a)
 {
-	if (!staff_allowed(r, ROLE_BOARD))
-		return;
+	long long id = a->ids[0];
+
 	if (orgform_load(&form, id) < 0) {
 		req_error(r, 404, "There is no entry with this number.");
 		return;
@@ -271,12 +286,13 @@ org_page(struct req *r, long long id)
 }
 
 static void
-org_save(struct req *r, long long id)
+org_save(struct req *r, const struct route_args *a)
 {
 	char path[400], fresh[FINGERPRINT_CHARS + 1];
 	const char *seen;
+	long long id = a->ids[0];
 
-	if (!staff_allowed(r, ROLE_STAFF) || !staff_read_post(r, &post, &form, orgform_fields, ORGF__MAX))
+	if (!staff_read_post(r, &post, &form, orgform_fields, ORGF__MAX))
 		return;
 	seen = p.v[KEY_SEEN].present ? p.v[KEY_SEEN].str : "";
 	if (form.nerrors) {
@@ -306,9 +322,12 @@ org_save(struct req *r, long long id)
 	}
 }
 
+/* POST /org/ID/ACTION: ACTION is the rest of the path, one of entry_actions or 404. */
 static void
-org_act(struct req *r, long long id, const char *name)
+org_act(struct req *r, const struct route_args *args)
 {
+	long long id = args->ids[0];
+	const char *name = args->rest;
 	int a = entry_action_by_name(name);
 	char path[400];
 
@@ -316,11 +335,7 @@ org_act(struct req *r, long long id, const char *name)
 		req_error(r, 404, "There is no such action.");
 		return;
 	}
-	if (r->method != METHOD_POST) {
-		req_method_not_allowed(r, "POST");
-		return;
-	}
-	if (!staff_allowed(r, ROLE_STAFF) || !staff_read_post(r, &post, &form, NULL, 0))
+	if (!staff_read_post(r, &post, &form, NULL, 0))
 		return;
 	if (orgform_load(&form, id) < 0) {
 		req_error(r, 404, "There is no entry with this number.");
@@ -356,7 +371,7 @@ org_act(struct req *r, long long id, const char *name)
 /* --- the audit log ----------------------------------------------------------------------------- */
 
 static void
-show_audit(struct req *r)
+show_audit(struct req *r, const struct route_args *a)
 {
 	struct view *v;
 	struct view_dict *body;
@@ -364,12 +379,6 @@ show_audit(struct req *r)
 	long page, total;
 	char route[400];
 
-	if (!staff_allowed(r, ROLE_ADMIN))
-		return;
-	if (r->method != METHOD_GET && r->method != METHOD_HEAD) {
-		req_method_not_allowed(r, "GET, HEAD");
-		return;
-	}
 	if (params_parse(&p, keys, KEY__MAX, r->query) < 0) {
 		req_error(r, 400, p.error);
 		return;
@@ -391,50 +400,37 @@ show_audit(struct req *r)
 
 /* --- routes ------------------------------------------------------------------------------------ */
 
-/* "/org/123" or "/org/123/approve": the id, and the action's name or "". */
-static long long
-org_route(const char *path, const char **action)
+/* The accounts pages check their own forms (accountpage.c); their rows are here. */
+static void
+accounts(struct req *r, const struct route_args *a)
 {
-	const char *rest = path + 5;
-	long long id;
-
-	if (strncmp(path, "/org/", 5) != 0 || (id = params_path_id(&rest)) == 0 ||
-	    (*rest != '\0' && *rest != '/'))
-		return -1;
-	*action = *rest ? rest + 1 : "";
-	return id;
+	account_page(r, r->path_info + strlen("/accounts"));
 }
+
+static const struct route routes[] = {
+	{ "", ROUTE_GET, ROLE_BOARD, queue },
+	{ "/queue", ROUTE_GET, ROLE_BOARD, queue },
+	{ "/entries", ROUTE_GET, ROLE_BOARD, entries },
+	{ "/stale", ROUTE_GET, ROLE_BOARD, stale },
+	{ "/org/#", ROUTE_GET, ROLE_BOARD, org_page },
+	{ "/org/#", ROUTE_POST, ROLE_STAFF, org_save },
+	{ "/org/#/*", ROUTE_POST, ROLE_STAFF, org_act },
+	{ "/audit", ROUTE_GET, ROLE_ADMIN, show_audit },
+	{ "/accounts", ROUTE_GET | ROUTE_POST, ROLE_ADMIN, accounts },
+	{ "/accounts/password", ROUTE_POST, ROLE_ADMIN, accounts },
+	{ "/accounts/disable", ROUTE_POST, ROLE_ADMIN, accounts },
+	{ "/accounts/enable", ROUTE_POST, ROLE_ADMIN, accounts },
+};
+static const struct route_table table = { routes, sizeof routes / sizeof routes[0], ROLE_BOARD,
+	"There is no staff page at this address." };
 
 static void
 handle(struct req *r)
 {
-	const char *path = r->path_info, *action;
-	long long id;
-
 	staff_begin(r);
-	if (signin_page(r, path))
-		return;
-	if (strcmp(path, "") == 0 || strcmp(path, "/") == 0 || strcmp(path, "/queue") == 0)
-		show_list(r, "queue");
-	else if (strcmp(path, "/entries") == 0)
-		show_list(r, "entries");
-	else if (strcmp(path, "/stale") == 0)
-		show_list(r, "stale");
-	else if (strcmp(path, "/audit") == 0)
-		show_audit(r);
-	else if (strncmp(path, "/accounts", 9) == 0 && (path[9] == '\0' || path[9] == '/'))
-		account_page(r, path + 9);
-	else if ((id = org_route(path, &action)) > 0) {
-		if (*action)
-			org_act(r, id, action);
-		else if (r->method == METHOD_POST)
-			org_save(r, id);
-		else if (r->method == METHOD_GET || r->method == METHOD_HEAD)
-			org_page(r, id);
-		else
-			req_method_not_allowed(r, "GET, HEAD, POST");
-	} else if (staff_allowed(r, ROLE_BOARD))
-		req_error(r, 404, "There is no staff page at this address.");
+	/* Signing in, out and setting up are for visitors too, each with its own answers. */
+	if (!signin_page(r, r->path_info))
+		route_dispatch(r, &table);
 }
 
 int

@@ -28,14 +28,11 @@ static struct slot {
 	char				key[SUMMARY_KEY_MAX];
 	struct directory_summary	sum;
 } cache[CACHE_SLOTS];
-static unsigned long clock_tick;
+static unsigned long clock_tick, serials;
 
 static void
 free_summary(struct directory_summary *s)
 {
-	free(s->rendered);
-	s->rendered = NULL;
-	s->rendered_len = 0;
 	for (int f = 0; f < FACET__MAX; f++) {
 		for (size_t i = 0; i < s->facets[f].n; i++) {
 			free(s->facets[f].items[i].value);
@@ -189,6 +186,7 @@ directory_summary(const struct org_filter *f, const struct search *q, int *busy)
 		*busy = db_is_busy(rc);
 		return NULL;
 	}
+	victim->sum.serial = ++serials;
 	victim->used = 1;
 	victim->version = version;
 	victim->last_use = clock_tick;

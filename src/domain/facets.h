@@ -28,11 +28,10 @@ struct facet_list {
 struct directory_summary {
 	long			total;	/* organizations matching the whole filter */
 	struct facet_list	facets[FACET__MAX];
-	/* What a page made of these facets (its filter form), cached and freed with them: NULL
-	 * until the caller stores a malloc'd string here. Page output in a domain struct: it is
-	 * to move to the page layer (dirview.c) when that file is next reworked. */
-	char			*rendered;
-	size_t			 rendered_len;
+	/* A number no other summary this process computed has had (never 0): what the page
+	 * layer keys what it draws of these counts on (dirview.c keeps the filter menus), so
+	 * that a drawing lives exactly as long as the counts it shows. */
+	unsigned long		serial;
 };
 
 /*

@@ -3,6 +3,7 @@
  * /list and /search draw the same way.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -60,8 +61,21 @@ choice_param_value(int facet, const struct facet_item *it)
 	return it->value;
 }
 
+/*
+ * The facet menus as drawn, per summary: a large directory has hundreds of choices, the same
+ * for every visitor, so they are drawn once per summary (facets.c caches those per filter,
+ * search and database version) and kept here under its serial. As many slots as facets.c
+ * keeps summaries; the one with the oldest serial gives way.
+ */
+#define MENU_SLOTS	16
+static struct menus {
+	unsigned long	 serial;	/* 0: empty */
+	char		*html;
+	size_t		 len;
+} menus[MENU_SLOTS];
+
 static void
-render_menus(const struct params *p, struct directory_summary *sum)
+render_menus(const struct params *p, const struct directory_summary *sum, struct menus *out)
 {
 	struct view_dict *d = view_dict_new();
 
@@ -83,8 +97,27 @@ render_menus(const struct params *p, struct directory_summary *sum)
 				view_show(opt, "SELECTED");
 		}
 	}
-	sum->rendered = view_dict_render(d, "filters.tpl", &sum->rendered_len);
+	free(out->html);
+	out->len = 0;
+	out->html = view_dict_render(d, "filters.tpl", &out->len);
+	out->serial = out->html ? sum->serial : 0;	/* a failed drawing is tried again */
 	view_dict_free(d);
+}
+
+/* The menus of sum, drawn now or earlier. */
+static const struct menus *
+menus_of(const struct params *p, const struct directory_summary *sum)
+{
+	struct menus *oldest = &menus[0];
+
+	for (int i = 0; i < MENU_SLOTS; i++) {
+		if (menus[i].serial == sum->serial && menus[i].html)
+			return &menus[i];
+		if (menus[i].serial < oldest->serial)
+			oldest = &menus[i];
+	}
+	render_menus(p, sum, oldest);
+	return oldest;
 }
 
 static void
@@ -113,11 +146,11 @@ fill_chips(struct view_dict *body, const struct params *p,
 
 void
 dirview_fill_filters(struct view_dict *body, const struct params *p,
-    struct directory_summary *sum, const char *self, unsigned long also_drop)
+    const struct directory_summary *sum, const char *self, unsigned long also_drop)
 {
-	if (sum->rendered == NULL)
-		render_menus(p, sum);
-	view_setn(body, "FILTERS_HTML", sum->rendered, sum->rendered_len);
+	const struct menus *m = menus_of(p, sum);
+
+	view_setn(body, "FILTERS_HTML", m->html, m->len);
 	fill_chips(body, p, sum, self, also_drop);
 }
 

@@ -42,13 +42,14 @@ void	dirview_read_filter(const struct params *, struct org_filter *);
 void	dirview_unreadable(struct req *, int busy);
 
 /*
- * A page's filter area: FILTERS_HTML, the facet menus (rendered once from
- * templates/filters.tpl and kept in sum->rendered: a large directory has hundreds of choices,
- * the same for every visitor), and an ACTIVE chip per filter in force, each linking to the same
- * view without it (and without the parameters whose bits are set in also_drop, such as page).
+ * A page's filter area: FILTERS_HTML, the facet menus (drawn once per summary from
+ * templates/filters.tpl and kept here while facets.c keeps the summary: a large directory has
+ * hundreds of choices, the same for every visitor), and an ACTIVE chip per filter in force,
+ * each linking to the same view without it (and without the parameters whose bits are set in
+ * also_drop, such as page).
  */
-void	dirview_fill_filters(struct view_dict *, const struct params *, struct directory_summary *,
-	    const char *self, unsigned long also_drop);
+void	dirview_fill_filters(struct view_dict *, const struct params *,
+	    const struct directory_summary *, const char *self, unsigned long also_drop);
 
 /* 1 after answering 404 when page is past the last of total rows, page_size a page. */
 int	dirview_page_missing(struct req *, long page, long page_size, long total);

@@ -304,6 +304,42 @@ test('/staff/audit and /staff/sign-in answer only their methods', async () => {
   assert.equal((await a.get('/staff/audit')).status, 200);
 });
 
+test('every program answers a path, a method and a role the same way, from its route table', async () => {
+  const org = Number(sql("SELECT id FROM org WHERE status = 'listed' LIMIT 1"));
+  const pid = Number(sql('SELECT id FROM partnership ORDER BY id LIMIT 1'));
+  const aid = Number(sql(`SELECT id FROM activity WHERE partnership_id = ${pid} ORDER BY id LIMIT 1`));
+  // A visitor is sent to sign in before learning anything of a staff address, its methods included.
+  for (const [path, method] of [['/staff/audit', 'PUT'], ['/staff/queue', 'DELETE'], [`/partnerships/${pid}`, 'PUT'], ['/import/nowhere', 'GET']]) {
+    const r = await request(path, { method, body: method === 'GET' ? undefined : '' });
+    assert.equal(r.status, 303, `${method} ${path}`);
+    assert.match(r.headers.location, /\/staff\/sign-in/, `${method} ${path}`);
+  }
+  // Signed in, a method the path does not take is 405 with what it does take.
+  const s = await signedIn('staff', address());
+  for (const [path, method, allow] of [
+    [`/staff/org/${org}/approve`, 'GET', 'POST'],
+    [`/staff/org/${org}`, 'PUT', 'GET, HEAD, POST'],
+    [`/partnerships/${pid}`, 'POST', 'GET, HEAD'],
+    [`/partnerships/${pid}/activities/${aid}/delete`, 'PUT', 'GET, HEAD, POST'],
+    ['/import/template', 'POST', 'GET, HEAD'],
+  ]) {
+    const r = await s.send(path, { method, body: method === 'GET' ? undefined : '' });
+    assert.equal(r.status, 405, `${method} ${path}`);
+    assert.equal(r.headers.allow, allow, `${method} ${path}`);
+  }
+  // An id is 1 to 15 digits without a leading zero, in every program.
+  for (const path of [`/list/0${org}`, '/list/0', `/list/${org}x`, '/list/1234567890123456', `/partnerships/0${pid}`, `/staff/org/0${org}`])
+    assert.equal((path.startsWith('/list') ? await get(path) : await s.get(path)).status, 404, path);
+  assert.equal((await get(`/list/${org}/`)).status, 404);
+  assert.equal((await get('/list/')).status, 200);
+  // A board account reads an activity but may neither save it nor open its delete page.
+  const b = await signedIn('board', address());
+  assert.equal((await b.get(`/partnerships/${pid}/activities/${aid}`)).status, 200);
+  assert.equal((await b.get(`/partnerships/${pid}/activities/${aid}/delete`)).status, 403);
+  assert.equal((await b.send(`/partnerships/${pid}/activities/${aid}`, { method: 'POST', body: '' })).status, 403);
+  assert.equal((await b.get('/staff/nowhere')).status, 404);
+});
+
 // --- CSV cells that hide a formula ---------------------------------------------------------------
 
 test('CSV: a formula behind invisible characters or with full-width signs gets its apostrophe', async () => {
