@@ -266,9 +266,11 @@ show_org(struct req *r, int status, long long id, const struct form *f, int bad_
 	}
 	view_set(body, "SEEN", seen ? seen : fresh);
 	formview_fill(view_include(body, "FIELDS", "formfields.tpl"), f, 0);
-	if (audit_open_for_org(&c, id) == 0) {
-		staff_fill_events(body, c.stmt, 0);
-		db_cursor_close(&c);
+	/* An entry's history that cannot be read whole is a 503, not a page with events missing. */
+	if (audit_open_for_org(&c, id) < 0 || staff_fill_audit(body, &c, 0) < 0) {
+		view_page_discard(v);
+		req_error(r, 503, "The entry's history cannot be read just now; reload in a moment.");
+		return;
 	}
 	view_page_finish(v, r);
 }
@@ -390,8 +392,11 @@ show_audit(struct req *r, const struct route_args *a)
 	}
 	v = staff_page(r, 200, "Audit log", "audit.tpl");
 	body = view_body(v);
-	staff_fill_events(body, c.stmt, 1);
-	db_cursor_close(&c);
+	if (staff_fill_audit(body, &c, 1) < 0) {
+		view_page_discard(v);
+		req_error(r, 503, "The audit log cannot be read just now; reload in a moment.");
+		return;
+	}
 	view_set_int(body, "TOTAL", total);
 	snprintf(route, sizeof route, "%s/audit", staff_base);
 	staff_fill_pager(body, &p, KEY_PAGE, route, page, AUDIT_PAGE, total);

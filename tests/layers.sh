@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks the include rule of src/ (ARCHITECTURE.md, "Layers"): every #include "x.h" of a file
 # in src/LAYER/ names a header of a layer that LAYER may use, and the modules' includes form
-# no cycle. Prints each breach and the last line "layers N passed, N failed"; exits 1 on any.
+# no cycle; and, with nm on the built programs, that the public ones (list, search, apply) link
+# no backup or export code. Prints each breach and the last line "layers N passed, N failed";
+# exits 1 on any.
 #
 #   tests/layers.sh [ROOT]     ROOT is the tree to check (default: this checkout)
 #   tests/layers.sh --self-test  also shows that a planted upward include and a planted
@@ -81,6 +83,22 @@ done
 passed=0 failed=0
 out=$(check_tree "$root")
 if [ $? -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "$out"; fi
+
+# The public programs (what anyone on the internet can reach) carry no code to copy, check,
+# restore or export the database: that is liaison-admin's, and the staff programs' at most.
+# They may carry the migrations, which the upload bundle's first request runs in whichever
+# program it reaches (tests/apache: the first visit to the directory makes the database, and
+# upgrades it after a copy, upgrade.c). Checked on the built programs: make all first.
+for p in list search apply; do
+	bin=$here/build/cgi-bin/$p
+	if [ ! -x "$bin" ]; then
+		echo "FAILED: $bin is not built (make all)"; failed=$((failed + 1)); continue
+	fi
+	found=$(nm "$bin" | grep -E -i -e ' (backup_|export_|sqlite3_backup_)' | tr -s ' \n' ' ')
+	if [ -n "$found" ]; then
+		echo "FAILED: the public program $p links backup or export code: $found"; failed=$((failed + 1))
+	else passed=$((passed + 1)); fi
+done
 
 if [ "$self_test" = 1 ]; then
 	work=$(mktemp -d); trap 'rm -rf "$work"' EXIT

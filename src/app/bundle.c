@@ -10,10 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "backup.h"
 #include "bundle.h"
 #include "config.h"
 #include "db.h"
+#include "upgrade.h"
 
 /* DOCUMENT_ROOT/../liaison-data/liaison.db, into config.database. -1 if it names no folder. */
 static int
@@ -66,9 +66,9 @@ bundle_prepare(const char *document_root)
 			return why;
 		}
 		fprintf(stderr, "liaison: made a new database at %s\n", config.database);
-	} else if ((version = backup_version(config.database)) > 0 && version < SCHEMA_VERSION) {
+	} else if ((version = db_file_version(config.database)) > 0 && version < SCHEMA_VERSION) {
 		/* A newer bundle over an older database: keep a copy, then upgrade, as migrate does. */
-		if (backup_then_migrate(config.database, config.schema_dir, made, sizeof made,
+		if (db_upgrade_file(config.database, config.schema_dir, NULL, made, sizeof made,
 		    err, sizeof err) < 0) {
 			snprintf(why, sizeof why, "Liaison could not upgrade its database %s: %s.",
 			    config.database, err);

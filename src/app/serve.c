@@ -66,8 +66,6 @@ before_body(struct req *r)
 
 	if (rc == 0)
 		return 0;
-	fprintf(stderr, "liaison: %s %s%s: the page met a database error (%d) and was answered 503\n",
-	    r->method_name, req_env(r, "SCRIPT_NAME"), r->path_info, rc);
 	req_error_page(r, 503, "Retry-After: 30\r\n", db_error_text(rc));
 	return 1;
 }
@@ -82,17 +80,15 @@ document_root(const struct req *r)
 
 /*
  * A hard database error after the body began (a CSV streamed row by row): the status is
- * gone, so the log says so and the reader is told in the file itself. (Dropping the FastCGI
- * connection was tried: nginx still ends the transfer as complete, so it would add nothing.)
+ * gone, so the log says so (log_failure) and the reader is told in the file itself. (Dropping
+ * the FastCGI connection was tried: nginx still ends the transfer as complete, so it would
+ * add nothing.)
  */
 static void
 cut_short(struct req *r)
 {
-	int rc = db_request_error();
 	int html = r->content_type && strncmp(r->content_type, "text/html", 9) == 0;
 
-	fprintf(stderr, "liaison: %s %s%s: cut short by a database error (%d) after %d was sent\n",
-	    r->method_name, req_env(r, "SCRIPT_NAME"), r->path_info, rc, r->status);
 	if (html)
 		req_puts(r, "\n<p role=\"alert\"><strong>This page was cut short: the directory's "
 		    "database could not be read to the end. Please try again later.</strong></p>\n");
@@ -101,25 +97,49 @@ cut_short(struct req *r)
 		    "past the row above. Please download it again later.\"\r\n");
 }
 
+/*
+ * The one line the log keeps of a request that met a database error, wherever it was met:
+ * the program, the statement, SQLite's words, the request without its values, and what the
+ * person got. Nothing else writes a request's SQLite error, so each is told once.
+ */
+static void
+log_failure(const struct program *p, const struct req *r, int cut)
+{
+	const struct db_failure *f = db_request_failure();
+	char line[1200];
+
+	if (f == NULL)
+		return;
+	req_log_line(r, line, sizeof line);
+	fprintf(stderr, "liaison: %s: %s: %s: %s: %s %d%s\n", p->name, f->statement, f->message,
+	    line, cut ? "cut short after" : "answered", r->status, cut ? " was sent" : "");
+}
+
 static void
 run_one(const struct program *p, struct req *r)
 {
 	const char *why;
+	int opened = 0, cut;
 
 	req_begin(r, p->name);
 	if (r->method != METHOD_GET && r->method != METHOD_HEAD && (why = req_cross_site(r)) != NULL)
 		req_error(r, 403, why);
 	else if (config.bundle_root[0] && (why = bundle_prepare(document_root(r))) != NULL)
 		req_error(r, 503, why);
-	else if (!db_ready())
+	else if (opened = 1, !db_ready())
 		req_error(r, 503, db_unavailable_reason());
 	else
 		p->handle(r);
 	if (!r->headers_sent)
 		req_error(r, 500, "The program produced no answer.");
 	req_end(r);
-	if (r->body_started && r->status == 200 && !r->discarding && db_request_error() != 0)
+	/* Before db_ready() the database's record is the last request's: not this one's to tell. */
+	cut = opened && r->body_started && r->status == 200 && !r->discarding &&
+	    db_request_error() != 0;
+	if (cut)
 		cut_short(r);
+	if (opened)
+		log_failure(p, r, cut);
 }
 
 void

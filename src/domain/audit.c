@@ -269,11 +269,59 @@ audit_finish(int rc, long long audit_id, enum stmt stmt, long long id, struct sn
 	return change_finish(rc == SQLITE_OK ? CHANGE_OK : change_failed(rc));
 }
 
-/* staffpage.c's staff_fill_events reads these nine columns of each. */
-DB_READER(STMT_AUDIT_FOR_ORG, 9);
-DB_READER(STMT_AUDIT_FOR_PARTNERSHIP, 9);
-DB_READER(STMT_AUDIT_PAGE, 9);
+/* The columns of an event, in the order of each of the three statements that list them. */
+enum { AE_ID, AE_AT, AE_ACTOR, AE_ACTION, AE_NOTE, AE_ORG_ID, AE_ORG_NAME, AE_PARTNERSHIP_ID,
+    AE_PARTNERSHIP_NAME, AE_COLUMNS };
+DB_READER(STMT_AUDIT_FOR_ORG, AE_COLUMNS);
+DB_READER(STMT_AUDIT_FOR_PARTNERSHIP, AE_COLUMNS);
+DB_READER(STMT_AUDIT_PAGE, AE_COLUMNS);
 DB_READER(STMT_AUDIT_COUNT, 1);
+enum { AC_FIELD, AC_OLD, AC_NEW, AC_COLUMNS };
+DB_READER(STMT_AUDIT_CHANGES, AC_COLUMNS);
+
+int
+audit_event_next(struct db_cursor *c, struct audit_event *e)
+{
+	int rc = db_cursor_step(c);
+
+	if (rc == 1) {
+		e->id = sqlite3_column_int64(c->stmt, AE_ID);
+		e->at = db_text(c->stmt, AE_AT);
+		e->actor = db_text(c->stmt, AE_ACTOR);
+		e->action = db_text(c->stmt, AE_ACTION);
+		e->note = db_text(c->stmt, AE_NOTE);
+		e->org_id = sqlite3_column_int64(c->stmt, AE_ORG_ID);	/* NULL reads as 0 */
+		e->org_name = db_text(c->stmt, AE_ORG_NAME);
+		e->partnership_id = sqlite3_column_int64(c->stmt, AE_PARTNERSHIP_ID);
+		e->partnership_name = db_text(c->stmt, AE_PARTNERSHIP_NAME);
+	}
+	return rc;
+}
+
+int
+audit_changes_open(struct db_cursor *c, long long audit_id)
+{
+	c->rc = SQLITE_OK;
+	if ((c->stmt = db_stmt(STMT_AUDIT_CHANGES)) == NULL) {
+		c->rc = SQLITE_ERROR;
+		return -1;
+	}
+	sqlite3_bind_int64(c->stmt, 1, audit_id);
+	return 0;
+}
+
+int
+audit_change_next(struct db_cursor *c, struct audit_field_change *ch)
+{
+	int rc = db_cursor_step(c);
+
+	if (rc == 1) {
+		ch->field = db_text(c->stmt, AC_FIELD);
+		ch->old_value = db_text(c->stmt, AC_OLD);
+		ch->new_value = db_text(c->stmt, AC_NEW);
+	}
+	return rc;
+}
 
 int
 audit_open_for_org(struct db_cursor *c, long long org_id)

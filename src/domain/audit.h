@@ -91,14 +91,38 @@ enum change_result audit_finish(int rc, long long audit_id, enum stmt, long long
 	    struct snapshot *before);
 
 /*
- * The audit log as the staff pages read it (staffpage.c's staff_fill_events steps the rows:
- * id, at, actor, action, note, org id, org name, partnership id, partnership name): one
- * entry's events, one partnership's, or a page of all of them. 0, or -1; audit_count is -1
+ * The audit log as the staff pages read it: one entry's events, one partnership's, or a page
+ * of all of them, newest first, each read with audit_event_next. 0, or -1; audit_count is -1
  * when it fails.
  */
 int	audit_open_for_org(struct db_cursor *, long long org_id);
 int	audit_open_for_partnership(struct db_cursor *, long long partnership_id);
 int	audit_open_page(struct db_cursor *, long limit, long offset);
 long	audit_count(void);
+
+/* One event of the audit log; the strings live until the cursor steps again or closes. */
+struct audit_event {
+	long long	 id;
+	const char	*at;
+	const char	*actor;
+	const char	*action;
+	const char	*note;		/* "" when none */
+	long long	 org_id;	/* 0 when the event is not about an entry */
+	const char	*org_name;
+	long long	 partnership_id;	/* 0 when not about a partnership */
+	const char	*partnership_name;
+};
+/* The next event: 1, 0 at the end, -1 when the database failed (the list is not whole). */
+int	audit_event_next(struct db_cursor *, struct audit_event *);
+
+/* One field an event changed, its old and new values ("" for none). */
+struct audit_field_change {
+	const char	*field;
+	const char	*old_value;
+	const char	*new_value;
+};
+/* The changes of event audit_id, in the order they were recorded, read with audit_change_next. */
+int	audit_changes_open(struct db_cursor *, long long audit_id);
+int	audit_change_next(struct db_cursor *, struct audit_field_change *);
 
 #endif

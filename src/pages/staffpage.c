@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "audit.h"
 #include "config.h"
 #include "db.h"
 #include "form.h"
@@ -192,53 +193,62 @@ staff_fill_pager(struct view_dict *body, const struct params *p, int page_key, c
 }
 
 int
-staff_fill_events(struct view_dict *body, sqlite3_stmt *s, int show_org)
+staff_fill_audit(struct view_dict *body, struct db_cursor *events, int show_org)
 {
 	long long ids[STAFF_EVENTS_MAX];
 	struct view_dict *rows[STAFF_EVENTS_MAX];
+	struct audit_event ev;
+	struct audit_field_change ch;
+	struct db_cursor c;
 	char href[500];
-	int n = 0, rc = SQLITE_ROW;
+	int n = 0, rc = 1;
 
-	while (n < STAFF_EVENTS_MAX && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while (n < STAFF_EVENTS_MAX && (rc = audit_event_next(events, &ev)) == 1) {
 		struct view_dict *e = view_section(body, "EVENT");
-		ids[n] = sqlite3_column_int64(s, 0);
-		view_set(e, "AT", (const char *)sqlite3_column_text(s, 1));
-		view_set(e, "ACTOR", (const char *)sqlite3_column_text(s, 2));
-		view_set(e, "ACTION", (const char *)sqlite3_column_text(s, 3));
-		if (sqlite3_column_bytes(s, 4))
-			view_set(view_section(e, "NOTE"), "TEXT", (const char *)sqlite3_column_text(s, 4));
-		if (show_org && sqlite3_column_type(s, 5) != SQLITE_NULL) {
+		ids[n] = ev.id;
+		view_set(e, "AT", ev.at);
+		view_set(e, "ACTOR", ev.actor);
+		view_set(e, "ACTION", ev.action);
+		if (ev.note[0])
+			view_set(view_section(e, "NOTE"), "TEXT", ev.note);
+		if (show_org && ev.org_id) {
 			struct view_dict *o = view_section(e, "ORG");
-			snprintf(href, sizeof href, "%s/org/%lld", staff_base, (long long)sqlite3_column_int64(s, 5));
+			snprintf(href, sizeof href, "%s/org/%lld", staff_base, ev.org_id);
 			view_set(o, "HREF", href);
-			view_set(o, "NAME", (const char *)sqlite3_column_text(s, 6));
+			view_set(o, "NAME", ev.org_name);
 		}
-		if (show_org && sqlite3_column_type(s, 7) != SQLITE_NULL) {
+		if (show_org && ev.partnership_id) {
 			struct view_dict *o = view_section(e, "PARTNERSHIP");
-			snprintf(href, sizeof href, "%s/%lld", partnerships_base,
-			    (long long)sqlite3_column_int64(s, 7));
+			snprintf(href, sizeof href, "%s/%lld", partnerships_base, ev.partnership_id);
 			view_set(o, "HREF", href);
-			view_set(o, "NAME", (const char *)sqlite3_column_text(s, 8));
+			view_set(o, "NAME", ev.partnership_name);
 		}
 		rows[n++] = e;
 	}
-	db_done(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_cursor_close(events);
+	if (rc < 0)
 		return -1;
 	/* The changes are read after the events: one statement at a time keeps this simple. */
 	for (int i = 0; i < n; i++) {
-		if ((s = db_stmt(STMT_AUDIT_CHANGES)) == NULL)
+		if (audit_changes_open(&c, ids[i]) < 0)
 			return -1;
-		sqlite3_bind_int64(s, 1, ids[i]);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			struct view_dict *c = view_section(rows[i], "CHANGE");
-			view_set(c, "FIELD", (const char *)sqlite3_column_text(s, 0));
-			view_set(c, "OLD", (const char *)sqlite3_column_text(s, 1));
-			view_set(c, "NEW", (const char *)sqlite3_column_text(s, 2));
+		while ((rc = audit_change_next(&c, &ch)) == 1) {
+			struct view_dict *d = view_section(rows[i], "CHANGE");
+			view_set(d, "FIELD", ch.field);
+			view_set(d, "OLD", ch.old_value);
+			view_set(d, "NEW", ch.new_value);
 		}
-		db_done(s);
-		if (rc != SQLITE_DONE)
+		db_cursor_close(&c);
+		if (rc < 0)
 			return -1;
 	}
 	return 0;
+}
+
+int
+staff_fill_events(struct view_dict *body, sqlite3_stmt *s, int show_org)
+{
+	struct db_cursor c = { s, SQLITE_OK };
+
+	return staff_fill_audit(body, &c, show_org);
 }

@@ -71,11 +71,17 @@ void	staff_fill_pager(struct view_dict *body, const struct params *, int page_ke
 #define STAFF_EVENTS_MAX	100	/* audit events drawn on one page, at most */
 
 /*
- * Adds an EVENT to body for each audit row s gives (id, at, actor, action, note, org id, org
- * name, partnership id, partnership name; s is bound and not yet stepped), at most
- * STAFF_EVENTS_MAX, each with its CHANGEs; show_org links each to its entry and partnership
- * (the audit log does, an entry's own history need not). Returns 0, or -1 when the events or
- * their changes could not be read to the end (the page must not be shown as it is).
+ * Adds an EVENT to body for each audit event the cursor gives (audit.h's audit_open_for_org,
+ * _for_partnership or _page), at most STAFF_EVENTS_MAX, each with its CHANGEs, and closes it;
+ * show_org links each to its entry and partnership (the audit log does, an entry's own
+ * history need not). Returns 0, or -1 when the events or their changes could not be read to
+ * the end: the page must not be shown as it is, but answered 503.
+ */
+struct db_cursor;
+int	staff_fill_audit(struct view_dict *body, struct db_cursor *events, int show_org);
+/*
+ * The same from the cursor's statement, for partnerships.c until its rewrite calls
+ * staff_fill_audit (its dispatch is being rewritten: not touched here).
  */
 int	staff_fill_events(struct view_dict *body, sqlite3_stmt *s, int show_org);
 

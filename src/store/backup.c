@@ -5,6 +5,7 @@
  * Each of these opens its own connection to the file it works on rather than the process's
  * (db.c's), which refuses a database at another schema version: a backup before an upgrade,
  * or a check of an old copy, must work on exactly those. The SQL is still db.c's table.
+ * Making a copy, and the upgrade with its copy, are upgrade.c's: the public programs run those.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,45 +17,14 @@
 
 #include "backup.h"
 #include "db.h"
+#include "upgrade.h"
 
 void
 backup_name(const char *db_path, const char *what, char *out, size_t size)
 {
-	const char *slash = strrchr(db_path, '/');
-	time_t now = time(NULL);
-	struct tm tm;
-	char stamp[32];
-
-	gmtime_r(&now, &tm);
-	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-	/* Two in the same second (a restore, then another) get -2, -3: never the same name. */
-	for (int n = 1; n < 100; n++) {
-		char count[16] = "";
-		if (n > 1)
-			snprintf(count, sizeof count, "-%d", n);
-		if (slash)
-			snprintf(out, size, "%.*s/liaison-%s-%s%s.db", (int)(slash - db_path), db_path, what,
-			    stamp, count);
-		else
-			snprintf(out, size, "liaison-%s-%s%s.db", what, stamp, count);
-		if (access(out, F_OK) != 0)
-			break;
-	}
+	db_copy_name(db_path, what, out, size);
 }
 
-static sqlite3 *
-open_file(const char *path, int flags, char *err, size_t errsize)
-{
-	sqlite3 *h = NULL;
-
-	if (db_open_guarded(path, flags, &h) != SQLITE_OK) {
-		snprintf(err, errsize, "cannot open %s: %s", path, h ? sqlite3_errmsg(h) : "out of memory");
-		sqlite3_close(h);
-		return NULL;
-	}
-	sqlite3_busy_timeout(h, 10000);
-	return h;
-}
 
 static sqlite3_stmt *
 prepare_on(sqlite3 *h, enum stmt id)
@@ -68,48 +38,18 @@ prepare_on(sqlite3 *h, enum stmt id)
 	return s;
 }
 
-/* The first column of the first row of statement id on h, or fallback. */
-static long long
-value_on(sqlite3 *h, enum stmt id, long long fallback)
-{
-	sqlite3_stmt *s = prepare_on(h, id);
-	long long v = fallback;
-
-	if (s && sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
-
 long
 backup_version(const char *path)
 {
-	char err[600];
-	sqlite3 *h;
-	long v;
-
-	if (access(path, R_OK) != 0 || (h = open_file(path, SQLITE_OPEN_READONLY, err, sizeof err)) == NULL)
-		return -1;
-	v = (long)value_on(h, STMT_CHECK_VERSION, -1);
-	sqlite3_close(h);
-	return v;
+	return db_file_version(path);
 }
 
+/* The admin tool's upgrade is the bundle's (upgrade.c), with the copy checked as every backup is. */
 int
 backup_then_migrate(const char *path, const char *schema_dir, char *made, size_t made_size,
     char *err, size_t errsize)
 {
-	long version = backup_version(path);
-
-	made[0] = '\0';
-	if (version > 0 && version < SCHEMA_VERSION) {
-		backup_name(path, "before-upgrade", made, made_size);
-		if (backup_write(path, made, err, errsize) < 0) {
-			made[0] = '\0';
-			return -2;	/* no copy, no upgrade */
-		}
-	}
-	return db_migrate_file(path, schema_dir, 0, err, errsize);
+	return db_upgrade_file(path, schema_dir, backup_write, made, made_size, err, errsize);
 }
 
 int
@@ -125,11 +65,11 @@ backup_check(const char *path, FILE *out)
 		fprintf(out, "%s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	if ((h = open_file(path, SQLITE_OPEN_READONLY, err, sizeof err)) == NULL) {
+	if ((h = db_open_file(path, SQLITE_OPEN_READONLY, err, sizeof err)) == NULL) {
 		fprintf(out, "%s\n", err);
 		return -1;
 	}
-	if (value_on(h, STMT_CHECK_IS_LIAISON, 0) != 4) {
+	if (db_value_on(h, STMT_CHECK_IS_LIAISON, 0) != 4) {
 		fprintf(out, "%s is not a Liaison database (or not a database at all)\n", path);
 		sqlite3_close(h);
 		return 1;
@@ -154,7 +94,7 @@ backup_check(const char *path, FILE *out)
 			problems++;
 		}
 	sqlite3_finalize(s);
-	version = value_on(h, STMT_CHECK_VERSION, -1);
+	version = db_value_on(h, STMT_CHECK_VERSION, -1);
 	if (version > SCHEMA_VERSION) {
 		fprintf(out, "%s is at schema version %lld, newer than this Liaison (%d): use the "
 		    "version that made it\n", path, version, SCHEMA_VERSION);
@@ -168,34 +108,11 @@ int
 backup_write(const char *db_path, const char *dest, char *err, size_t errsize)
 {
 	char problems[2048] = "";
-	sqlite3 *h;
-	sqlite3_stmt *s;
-	mode_t old;
 	FILE *mem;
 	int rc;
 
-	if (access(dest, F_OK) == 0) {
-		snprintf(err, errsize, "%s exists already; a backup never overwrites a file", dest);
+	if (db_copy_into(db_path, dest, err, errsize) < 0)
 		return -1;
-	}
-	if ((h = open_file(db_path, SQLITE_OPEN_READWRITE, err, errsize)) == NULL)
-		return -1;
-	if ((s = prepare_on(h, STMT_BACKUP_INTO)) == NULL) {
-		snprintf(err, errsize, "cannot read %s: %s", db_path, sqlite3_errmsg(h));
-		sqlite3_close(h);
-		return -1;
-	}
-	sqlite3_bind_text(s, 1, dest, -1, SQLITE_STATIC);
-	old = umask(077);	/* the copy holds everything the site does: its owner's alone */
-	rc = sqlite3_step(s);
-	umask(old);
-	if (rc != SQLITE_DONE)
-		snprintf(err, errsize, "cannot write %s: %s", dest, sqlite3_errmsg(h));
-	sqlite3_finalize(s);
-	sqlite3_close(h);
-	if (rc != SQLITE_DONE)
-		return -1;
-	chmod(dest, 0600);
 	if ((mem = fmemopen(problems, sizeof problems - 1, "w")) != NULL) {
 		rc = backup_check(dest, mem);
 		fclose(mem);
@@ -228,9 +145,9 @@ backup_restore(const char *db_path, const char *src, char *err, size_t errsize)
 		snprintf(err, errsize, "%s cannot be restored: %s", src, problems);
 		return -1;
 	}
-	if ((from = open_file(src, SQLITE_OPEN_READONLY, err, errsize)) == NULL)
+	if ((from = db_open_file(src, SQLITE_OPEN_READONLY, err, errsize)) == NULL)
 		return -1;
-	if ((to = open_file(db_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, errsize)) == NULL) {
+	if ((to = db_open_file(db_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, errsize)) == NULL) {
 		sqlite3_close(from);
 		return -1;
 	}
@@ -240,7 +157,7 @@ backup_restore(const char *db_path, const char *src, char *err, size_t errsize)
 		sqlite3_close(to);
 		return -1;
 	}
-	before = value_on(to, STMT_PAGE_STORE_VERSION, 0);
+	before = db_value_on(to, STMT_PAGE_STORE_VERSION, 0);
 	/* A few pages at a time, so that the site's writers wait moments, not the whole copy. */
 	while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
 		if (rc != SQLITE_OK) {

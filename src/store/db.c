@@ -31,6 +31,14 @@ static struct stat	 opened;		/* what config.database named when conn was opened 
 static unsigned		 generation;	/* counts opens: a new file never shares cached pages */
 static int		 request_error;	/* the first hard SQLite error since db_ready() */
 static int		 reopen_wanted;	/* a hard error: open afresh on the next request */
+/* The request's first hard error as the log tells it (db_request_failure): one per request. */
+static struct {
+	int		 rc;		/* 0: none since db_ready() */
+	int		 stmt;		/* its enum stmt, -1 until known */
+	char		 detail[300];	/* SQLite's log line, when it says more than sqlite3_errstr */
+	char		 message[400];
+	struct db_failure out;
+} failure;
 
 /* Writes line to the log unless it is what was written last (one line per state, not per request). */
 static void
@@ -54,10 +62,36 @@ is_hard_error(int rc)
 	return 0;
 }
 
+/* The statement s is, or -1 (one prepared elsewhere). Only on the way to the log: a scan. */
+static int
+stmt_id(const sqlite3_stmt *s)
+{
+	for (int i = 0; s && i < STMT__MAX; i++)
+		if (cache[i] == s)
+			return i;
+	return -1;
+}
+
+/*
+ * Names the statement of the request's first error, when it is not named yet: called by
+ * whatever learns which statement failed (a step helper, a reset, a prepare) with the code
+ * it failed with. A statement that failed otherwise (busy) is not the one the log is about.
+ */
+static void
+failure_at(const sqlite3_stmt *s, int rc)
+{
+	if (failure.rc != 0 && failure.stmt < 0 && is_hard_error(rc))
+		failure.stmt = stmt_id(s);
+}
+
 /*
  * SQLite's error log (SQLITE_CONFIG_LOG) hears of every failed statement, wherever in the
  * program it was stepped: the one place that sees a damaged page met halfway through a list,
- * so that the page is not answered 200 with fewer rows than it says.
+ * so that the page is not answered 200 with fewer rows than it says. It writes nothing: the
+ * serve loop writes the request's one line (db_request_failure). The log function may call
+ * no SQLite function, so which statement failed is learnt after the step returns
+ * (failure_at): SQLite's line names it only by its SQL text, cut at 200 bytes, which many of
+ * ours share.
  */
 static void
 on_sqlite_log(void *arg, int rc, const char *msg)
@@ -65,11 +99,28 @@ on_sqlite_log(void *arg, int rc, const char *msg)
 	(void)arg;
 	if (!is_hard_error(rc))
 		return;		/* busy, constraints, notices: the caller handles those */
-	fprintf(stderr, "liaison: sqlite error %d: %s\n", rc, msg);
 	reopen_wanted = 1;
+	if (failure.rc == 0) {
+		failure.rc = rc;
+		failure.stmt = -1;
+	}
+	/* "statement aborts at 12: [SELECT …] why" repeats the SQL and the code's own words. */
+	if (failure.detail[0] == '\0' && (failure.rc & 0xff) == (rc & 0xff) &&
+	    strncmp(msg, "statement aborts at", 19) != 0)
+		snprintf(failure.detail, sizeof failure.detail, "%s", msg);
 	/* A read never fails for a full disk or a read-only file; a write that did says so itself. */
 	if (request_error == 0 && (rc & 0xff) != SQLITE_FULL && (rc & 0xff) != SQLITE_READONLY)
 		request_error = rc;
+}
+
+/*
+ * SQLite takes its log function only before it starts, and a test or the admin tool may open
+ * a file (a migration) before the process's connection is opened: so, before main.
+ */
+__attribute__((constructor)) static void
+install_log(void)
+{
+	sqlite3_config(SQLITE_CONFIG_LOG, on_sqlite_log, NULL);
 }
 
 /*
@@ -214,7 +265,6 @@ cap_size(int mb)
 static void
 try_open(void)
 {
-	static int log_set;
 	sqlite3_stmt *s;
 	struct stat before;
 	int version = -1;
@@ -222,8 +272,6 @@ try_open(void)
 
 	if (conn)
 		return;
-	if (!log_set++)
-		sqlite3_config(SQLITE_CONFIG_LOG, on_sqlite_log, NULL);	/* before SQLite starts */
 	if (config.database[0] == '\0') {	/* a bundle before its first request (bundle.c) */
 		snprintf(why, sizeof why, "No database has been chosen yet.");
 		return;
@@ -301,6 +349,7 @@ int
 db_ready(void)
 {
 	request_error = 0;
+	memset(&failure, 0, sizeof failure);
 	if (conn) {
 		int ours = file_is_ours();
 
@@ -322,6 +371,20 @@ int
 db_request_error(void)
 {
 	return request_error;
+}
+
+const struct db_failure *
+db_request_failure(void)
+{
+	if (failure.rc == 0)
+		return NULL;
+	snprintf(failure.message, sizeof failure.message, failure.detail[0] ? "%s (%s)" : "%s",
+	    sqlite3_errstr(failure.rc), failure.detail);
+	failure.out.rc = failure.rc;
+	failure.out.statement = failure.stmt >= 0 ? db_stmt_name((enum stmt)failure.stmt) :
+	    "an unnamed statement";
+	failure.out.message = failure.message;
+	return &failure.out;
 }
 
 const char *
@@ -354,30 +417,37 @@ db_close(void)
 sqlite3_stmt *
 db_stmt(enum stmt id)
 {
+	int rc;
+
 	if (conn == NULL || id >= STMT__MAX)
 		return NULL;
 	if (cache[id] == NULL) {
-		if (sqlite3_prepare_v3(conn, db_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &cache[id],
-		    NULL) != SQLITE_OK) {
+		if ((rc = sqlite3_prepare_v3(conn, db_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+		    &cache[id], NULL)) != SQLITE_OK) {
 			/* A statement that does not prepare is a bug in sql.c, or a damaged schema. */
-			fprintf(stderr, "liaison: statement %d does not prepare: %s\n", (int)id,
-			    sqlite3_errmsg(conn));
 			if (request_error == 0)
-				request_error = sqlite3_errcode(conn);
+				request_error = rc;
+			if (failure.rc == 0) {
+				failure.rc = rc;
+				snprintf(failure.detail, sizeof failure.detail, "%s", sqlite3_errmsg(conn));
+				failure.stmt = (int)id;
+			} else if (failure.stmt < 0)
+				failure.stmt = (int)id;	/* the log heard of it: this is the statement */
 			return NULL;
 		}
 		return cache[id];
 	}
-	sqlite3_reset(cache[id]);
+	failure_at(cache[id], sqlite3_reset(cache[id]));	/* one whose failure was not reset yet */
 	sqlite3_clear_bindings(cache[id]);
 	return cache[id];
 }
 
+/* sqlite3_reset returns the code of the statement's last step: a raw step's failure is named here. */
 void
 db_done(sqlite3_stmt *s)
 {
 	if (s)
-		sqlite3_reset(s);
+		failure_at(s, sqlite3_reset(s));
 }
 
 const char *
@@ -391,6 +461,7 @@ int
 db_cursor_step(struct db_cursor *c)
 {
 	c->rc = c->stmt ? sqlite3_step(c->stmt) : SQLITE_ERROR;
+	failure_at(c->stmt, c->rc);
 	return c->rc == SQLITE_ROW ? 1 : c->rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -417,6 +488,7 @@ db_write(sqlite3_stmt *s)
 		return SQLITE_CANTOPEN;
 	}
 	rc = s ? sqlite3_step(s) : SQLITE_ERROR;
+	failure_at(s, rc);
 	db_done(s);
 	if (s && s == cache[STMT_COMMIT] && (rc == SQLITE_DONE) && !file_is_ours()) {
 		request_error = SQLITE_CANTOPEN;

@@ -214,6 +214,22 @@ void		 db_close(void);
  */
 int		 db_request_error(void);
 const char	*db_error_text(int rc);
+/*
+ * What the log says of the request's first hard error, one line per request written by the
+ * serve loop (serve.c), the only place that writes it: the error (any hard one, a full disk
+ * or a read-only file too, which db_request_error() leaves to the write that met them), the
+ * statement that met it, found from SQLite's own message or from the step helper that
+ * stepped it (db_cursor_step, db_write), and SQLite's words. NULL when the request met none.
+ */
+struct db_failure {
+	int		 rc;
+	const char	*statement;	/* "STMT_ORG_LIST_BY_NAME", or "an unnamed statement" */
+	const char	*message;	/* sqlite3_errstr, then SQLite's log line when it says more */
+};
+const struct db_failure *db_request_failure(void);
+/* enum stmt's name for id (stmtnames.c): what the log calls a statement. */
+const char	*db_stmt_name(enum stmt id);
+extern const char *const db_stmt_names[];
 
 /*
  * A reader's promise about a statement's columns, kept beside the code that reads them:

@@ -48,6 +48,65 @@ req_env(const struct req *r, const char *name)
 	return v ? v : "";
 }
 
+/* Appends n bytes of s to out (used so far), anything but printable ASCII as '?': a log line stays one line. */
+static size_t
+append_printable(char *out, size_t size, size_t used, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && used + 1 < size; i++)
+		out[used++] = s[i] >= ' ' && s[i] < 0x7f ? s[i] : '?';
+	out[used < size ? used : size - 1] = '\0';
+	return used;
+}
+
+void
+http_query_names(const char *query, char *out, size_t size)
+{
+	size_t used = 0;
+
+	if (size == 0)
+		return;
+	out[0] = '\0';
+	while (query && *query) {
+		size_t n = strcspn(query, "&"), name = strcspn(query, "=&");
+
+		if (n > 0) {
+			if (used > 0)
+				used = append_printable(out, size, used, "&", 1);
+			used = append_printable(out, size, used, query, name);
+			if (name < n)	/* it had a value: say so, without it */
+				used = append_printable(out, size, used, "=", 1);
+		}
+		query += n + (query[n] == '&');
+	}
+}
+
+void
+req_log_line(const struct req *r, char *buf, size_t size)
+{
+	const char *uri = req_env(r, "REQUEST_URI");
+	char names[600];
+	size_t used;
+
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	used = append_printable(buf, size, 0, r->method_name ? r->method_name : "?",
+	    strlen(r->method_name ? r->method_name : "?"));
+	used = append_printable(buf, size, used, " ", 1);
+	if (*uri)	/* what the client asked for, whichever program's name it took */
+		used = append_printable(buf, size, used, uri, strcspn(uri, "?"));
+	else {
+		const char *sn = req_env(r, "SCRIPT_NAME"), *pi = r->path_info ? r->path_info : "";
+		used = append_printable(buf, size, used, sn, strlen(sn));
+		used = append_printable(buf, size, used, pi, strlen(pi));
+	}
+	http_query_names(r->query, names, sizeof names);
+	if (names[0]) {
+		used = append_printable(buf, size, used, "?", 1);
+		append_printable(buf, size, used, names, strlen(names));
+	}
+}
+
 /* Sends bytes on, under CGI or FastCGI, keeping a copy for the page cache when asked. */
 static void
 out_write(struct req *r, const char *s, size_t n)

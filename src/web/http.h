@@ -86,6 +86,14 @@ void	 req_attachment(struct req *, const char *content_type, const char *filenam
 const char *req_cross_site(const struct req *);
 
 const char *req_env(const struct req *, const char *name);
+/*
+ * The request line as the log may keep it: the method, the path, and of the query only the
+ * parameters' names ("GET /search?q=&type="), since a value may be what someone typed (a
+ * name, an address). Anything but printable ASCII becomes '?', so it stays one line.
+ */
+void	 req_log_line(const struct req *, char *buf, size_t size);
+/* The names of query's parameters, "=" after each that had a value: "q=&type=". */
+void	 http_query_names(const char *query, char *out, size_t size);
 void	 req_write(struct req *, const char *, size_t);
 void	 req_puts(struct req *, const char *);
 /* 1 when the request came over HTTPS (the web server's HTTPS variable, set and not "off"). */

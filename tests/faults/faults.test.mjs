@@ -393,6 +393,7 @@ test('a damaged page in the middle of a table: lists are whole or 503, and a CSV
   fs.writeSync(fd, Buffer.alloc(pageSize - 100, 0xa5), 0, pageSize - 100, (victim - 1) * pageSize + 100);
   fs.closeSync(fd);
   await start();
+  const logFrom = logText().length;
   let shortOrCut = 0;
   for (let page = 1; page <= Math.ceil(listed / 50); page++) {
     const r = await get(`/list?page=${page}&sort=name`);
@@ -401,11 +402,20 @@ test('a damaged page in the middle of a table: lists are whole or 503, and a CSV
       const rows = (r.text.match(/<h3><a href="[^"]*\/\d+" dir="auto">/g) ?? []).length;
       assert.equal(rows, Math.min(50, listed - (page - 1) * 50), `page ${page} is whole when it is 200`);
     } else {
+      assert.ok(r.headers.get('retry-after'), `page ${page}: a 503 says when to come back`);
       assert.match(r.text, /damaged/);
       shortOrCut++;
     }
   }
   assert.ok(shortOrCut >= 1, 'some page met the damage');
+  // The log has one line for each, naming the program, the statement and SQLite's words, and
+  // the request with its parameters' names but not their values.
+  const lines = logText().slice(logFrom).split('\n').filter((l) => l.includes('GET /list?page=&sort='));
+  assert.equal(lines.length, shortOrCut, lines.join('\n'));
+  for (const l of lines) {
+    assert.match(l, /liaison: list: STMT_ORG_LIST_BY_NAME: database disk image is malformed.*: GET \/list\?page=&sort=: answered 503$/, l);
+  }
+  assert.ok(!/sort=name/.test(logText().slice(logFrom)), 'no value of the query is logged');
   const csv = await get('/list?format=csv&sort=name');
   if (csv.status === 503) {
     assert.match(csv.text, /damaged/);

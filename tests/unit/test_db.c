@@ -1,6 +1,7 @@
 /*
  * test_db.c - migrations: applied in order, recorded in user_version, one transaction each,
- * idempotent, and refusing gaps.
+ * idempotent, and refusing gaps; the readers' column promises; and the request's first error
+ * named by its statement for the log.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,98 @@ START_TEST(every_reader_reads_the_columns_its_statement_returns)
 }
 END_TEST
 
+/* The log names statements as enum stmt does; a statement added without its name fails here. */
+START_TEST(every_statement_has_its_name)
+{
+	for (int i = 0; i < STMT__MAX; i++) {
+		ck_assert_msg(db_stmt_names[i] != NULL, "statement %d has no name in stmtnames.c", i);
+		ck_assert_msg(strncmp(db_stmt_names[i], "STMT_", 5) == 0, "%s", db_stmt_names[i]);
+		for (int j = 0; j < i; j++)
+			ck_assert_msg(strcmp(db_stmt_names[i], db_stmt_names[j]) != 0, "%s twice",
+			    db_stmt_names[i]);
+	}
+	ck_assert_str_eq(db_stmt_name(STMT_ORG_LIST_BY_NAME), "STMT_ORG_LIST_BY_NAME");
+	ck_assert_str_eq(db_stmt_name(STMT_LIST_SUMMARY + 3), "STMT_LIST_SUMMARY_COUNTRY");
+	ck_assert_str_eq(db_stmt_name(STMT_SEARCH_WORDS_PAGE), "STMT_SEARCH_WORDS_PAGE");
+	ck_assert_str_eq(db_stmt_name(STMT_EXPORT_TIMEZONE), "STMT_EXPORT_TIMEZONE");
+}
+END_TEST
+
+/* Overwrites a leaf page in the middle of table's b-tree (past its header), as a bad disk might. */
+static void
+damage_middle_leaf(const char *path, const char *table)
+{
+	char sql[200];
+	long leaves, victim, page_size = query_int(path, "PRAGMA page_size");
+	unsigned char junk[65536];
+	FILE *f;
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM dbstat WHERE name = '%s' AND pagetype = 'leaf'", table);
+	leaves = query_int(path, sql);
+	ck_assert_int_ge(leaves, 3);
+	snprintf(sql, sizeof sql, "SELECT pageno FROM dbstat WHERE name = '%s' AND pagetype = 'leaf'"
+	    " ORDER BY pageno LIMIT 1 OFFSET %ld", table, leaves / 2);
+	victim = query_int(path, sql);
+	memset(junk, 0xa5, sizeof junk);
+	ck_assert_ptr_nonnull(f = fopen(path, "r+b"));
+	ck_assert_int_eq(fseek(f, (victim - 1) * page_size + 100, SEEK_SET), 0);
+	ck_assert_uint_eq(fwrite(junk, 1, (size_t)page_size - 100, f), (size_t)page_size - 100);
+	fclose(f);
+}
+
+/*
+ * A damaged page met halfway through a list: the request's failure names the statement that
+ * met it, whether a reader stepped it (db_cursor_step) or a loop of its own did, also when
+ * another statement was being read around it; and the first failure is the one kept.
+ */
+START_TEST(the_first_failure_names_its_statement)
+{
+	const char *path = make_test_db(1);
+	const struct db_failure *f;
+	struct db_cursor c;
+	sqlite3_stmt *outer, *inner;
+	int rc, rows = 0;
+
+	damage_middle_leaf(path, "org");
+	use_test_db(path);
+	ck_assert_ptr_null(db_request_failure());
+
+	c.stmt = db_stmt(STMT_EXPORT_ORG);
+	c.rc = SQLITE_OK;
+	while ((rc = db_cursor_step(&c)) == 1)
+		rows++;
+	ck_assert_int_eq(rc, -1);
+	ck_assert_int_gt(rows, 0);	/* some rows came before the damage: a short list */
+	ck_assert_int_eq(db_request_error() & 0xff, SQLITE_CORRUPT);
+	ck_assert_ptr_nonnull(f = db_request_failure());
+	ck_assert_str_eq(f->statement, "STMT_EXPORT_ORG");
+	ck_assert_msg(strstr(f->message, "malformed") != NULL, "%s", f->message);
+	db_cursor_close(&c);
+	/* A later failure of another statement does not take the first one's place. */
+	inner = db_stmt(STMT_EXPORT_ORG_LANGUAGE);
+	while (sqlite3_step(inner) == SQLITE_ROW)
+		;
+	db_done(inner);
+	ck_assert_str_eq(db_request_failure()->statement, "STMT_EXPORT_ORG");
+
+	/* The next request starts clean, and a raw loop inside another statement's is named too. */
+	ck_assert_int_eq(db_ready(), 1);
+	ck_assert_ptr_null(db_request_failure());
+	outer = db_stmt(STMT_EXPORT_COUNTRY);
+	ck_assert_int_eq(sqlite3_step(outer), SQLITE_ROW);
+	inner = db_stmt(STMT_EXPORT_ORG);
+	while ((rc = sqlite3_step(inner)) == SQLITE_ROW)
+		;
+	ck_assert_int_ne(rc, SQLITE_DONE);
+	ck_assert_int_eq(sqlite3_step(outer), SQLITE_ROW);	/* the outer one reads on */
+	db_done(outer);
+	db_done(inner);
+	ck_assert_ptr_nonnull(f = db_request_failure());
+	ck_assert_str_eq(f->statement, "STMT_EXPORT_ORG");
+	drop_test_db(path);
+}
+END_TEST
+
 START_TEST(fresh_database_reaches_the_build_version)
 {
 	const char *path = make_test_db(0);
@@ -210,6 +303,8 @@ db_suite(void)
 	tcase_add_test(t, fresh_database_reaches_the_build_version);
 	tcase_add_test(t, only_public_changes_move_the_directory_version);
 	tcase_add_test(t, every_reader_reads_the_columns_its_statement_returns);
+	tcase_add_test(t, every_statement_has_its_name);
+	tcase_add_test(t, the_first_failure_names_its_statement);
 	tcase_add_test(t, a_failing_migration_leaves_the_previous_version);
 	tcase_add_test(t, missing_database_is_not_created_by_migrate);
 	tcase_add_test(t, filesystems_are_told_apart_and_local_ones_get_wal);

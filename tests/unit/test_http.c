@@ -1,6 +1,7 @@
 /*
  * test_http.c - reading a form body: the size limit (413 before reading anything), content
- * types, short bodies, and the body reaching the parameter table intact.
+ * types, short bodies, and the body reaching the parameter table intact; and the request
+ * line the log keeps, without what anyone typed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +80,42 @@ START_TEST(wrong_types_and_short_bodies)
 }
 END_TEST
 
+/* The log keeps the parameters' names and never their values: a search, a name, an address. */
+START_TEST(the_logged_request_line_keeps_names_and_drops_values)
+{
+	char out[64];
+	struct req r;
+
+	http_query_names("q=Jane%20Doe&type=public&country=", out, sizeof out);
+	ck_assert_str_eq(out, "q=&type=&country=");
+	http_query_names("flag&&page=2&", out, sizeof out);
+	ck_assert_str_eq(out, "flag&page=");
+	http_query_names("", out, sizeof out);
+	ck_assert_str_eq(out, "");
+	http_query_names("a\nb=x\ty", out, sizeof out);	/* one line, whatever was sent */
+	ck_assert_str_eq(out, "a?b=");
+	http_query_names("name=secret", out, 4);	/* cut to the room there is, never past it */
+	ck_assert_str_eq(out, "nam");
+
+	memset(&r, 0, sizeof r);
+	r.is_cgi = 1;
+	r.method_name = "GET";
+	r.path_info = "";
+	r.query = "q=jane@example.org&type=public";
+	setenv("REQUEST_URI", "/search?q=jane@example.org&type=public", 1);
+	req_log_line(&r, out, sizeof out);
+	ck_assert_str_eq(out, "GET /search?q=&type=");
+	unsetenv("REQUEST_URI");	/* plain CGI without it: the program's name and its path */
+	setenv("SCRIPT_NAME", "/cgi-bin/staff.cgi", 1);
+	r.method_name = "POST";
+	r.path_info = "/org/12/approve";
+	r.query = "";
+	req_log_line(&r, out, sizeof out);
+	ck_assert_str_eq(out, "POST /cgi-bin/staff.cgi/org/12/approve");
+	unsetenv("SCRIPT_NAME");
+}
+END_TEST
+
 Suite *
 http_suite(void)
 {
@@ -88,6 +125,7 @@ http_suite(void)
 	tcase_add_test(t, a_form_is_read_and_parsed);
 	tcase_add_test(t, over_the_limit_is_413_and_nothing_is_read);
 	tcase_add_test(t, wrong_types_and_short_bodies);
+	tcase_add_test(t, the_logged_request_line_keeps_names_and_drops_values);
 	suite_add_tcase(s, t);
 	return s;
 }
