@@ -4,8 +4,9 @@
  * Choices, and why:
  * - Encoded words are always B (base64) with charset UTF-8: Q needs its own list of what is
  *   safe where (phrase or text), B does not, and every reader decodes both.
- * - An encoded word carries at most 42 bytes of text, cut before a UTF-8 sequence, so it is
- *   68 characters and "Subject: " plus one stays under 78; each is folded onto its own line.
+ * - An encoded word carries at most 42 bytes of text, cut before a UTF-8 sequence (after a
+ *   space when there is one), so it is 68 characters and "Subject: " plus one stays under 78;
+ *   each is folded onto its own line.
  * - The body is quoted-printable: lines of at most 76 characters whatever a visitor typed, and
  *   only ASCII on the wire, which every relay passes unchanged. A line beginning "From " has
  *   its F encoded, so an mbox along the way never mistakes it for a new message.
@@ -250,6 +251,17 @@ put_encoded_words(struct out *o, const char *text)
 				break;
 			take += k;
 		}
+		/*
+		 * Cut after a space where there is one: readers drop the fold between two encoded
+		 * words, but some (Python's address parser) keep it as a space, which then falls
+		 * between words rather than inside one.
+		 */
+		if (take < n)
+			for (size_t i = take; i > 12; i--)
+				if (s[i - 1] == ' ') {
+					take = i;
+					break;
+				}
 		w += sprintf(w, "=?UTF-8?B?");
 		for (size_t i = 0; i < take; i += 3) {
 			unsigned v = (unsigned)s[i] << 16 | (i + 1 < take ? (unsigned)s[i + 1] << 8 : 0) |
