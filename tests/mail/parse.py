@@ -29,7 +29,8 @@ def main():
         out["content_type"] = msg.get_content_type()
         out["charset"] = msg.get_content_charset()
         out["transfer_encoding"] = msg["Content-Transfer-Encoding"]
-        out["body"] = msg.get_content()
+        # SMTP carries lines ending CRLF; the text as written has LF.
+        out["body"] = msg.get_content().replace("\r\n", "\n")
         out["to_addresses"] = [a.addr_spec for a in msg["To"].addresses] if msg["To"] else []
         out["max_line_bytes"] = max(len(line) for line in raw.split(b"\n"))
         out["header_bytes"] = raw.split(b"\n\n", 1)[0].decode("ascii", "replace")
