@@ -22,6 +22,7 @@ Suite	*entry_suite(void);
 Suite	*record_suite(void);
 Suite	*import_suite(void);
 Suite	*report_suite(void);
+Suite	*mail_suite(void);
 
 /* A CGI-mode request whose output goes to memory; captured_text() flushes and returns it. */
 struct captured {
