@@ -183,8 +183,11 @@ build/fuzz/fuzz_csvin: tests/fuzz/fuzz_csvin.c src/base/csvin.c src/base/csvin.h
 build/fuzz/fuzz_period: tests/fuzz/fuzz_period.c src/base/period.c src/base/period.h src/base/measure.c src/base/measure.h
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_period.c src/base/period.c src/base/measure.c
+build/fuzz/fuzz_mailmsg: tests/fuzz/fuzz_mailmsg.c src/base/mailmsg.c src/base/mailmsg.h src/base/sink.c src/base/sink.h
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_mailmsg.c src/base/mailmsg.c src/base/sink.c
 FUZZ_TARGETS := build/fuzz/fuzz_params build/fuzz/fuzz_csv build/fuzz/fuzz_searchquery build/fuzz/fuzz_form \
-	build/fuzz/fuzz_multipart build/fuzz/fuzz_csvin build/fuzz/fuzz_period
+	build/fuzz/fuzz_multipart build/fuzz/fuzz_csvin build/fuzz/fuzz_period build/fuzz/fuzz_mailmsg
 .PHONY: fuzz
 fuzz: $(FUZZ_TARGETS)
 	tests/fuzz/run.sh $(FUZZ_SECONDS)

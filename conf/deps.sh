@@ -9,13 +9,15 @@
 #
 # Beyond the obvious: multiwatch restarts a program that dies under `make run` (conf/serve.sh);
 # systemd brings systemd-analyze, which checks the installed units without a running systemd,
-# and openssl makes the certificate for tests/install.sh's HTTPS checks (HSTS).
+# openssl makes the certificate for tests/install.sh's HTTPS checks (HSTS); msmtp (the client
+# alone, not msmtp-mta, so no machine's own MTA is replaced) and python3-aiosmtpd are the real
+# mail path the outbox is tested on (tests/mail/).
 set -euo pipefail
 
 declare -A need=(
 	[build]="gcc g++ make pkg-config libfcgi-dev libsqlite3-dev libctemplate-dev libcsv-dev nettle-dev libcrypt-dev"
 	[run]="nginx spawn-fcgi multiwatch"
-	[test]="check valgrind sqlite3 curl chromium fonts-noto-core fonts-noto-cjk time openjdk-17-jre-headless clang-14 libclang-rt-14-dev apache2 libapache2-mod-fcgid mandoc systemd openssl"
+	[test]="check valgrind sqlite3 curl chromium fonts-noto-core fonts-noto-cjk time openjdk-17-jre-headless clang-14 libclang-rt-14-dev apache2 libapache2-mod-fcgid mandoc systemd openssl msmtp python3-aiosmtpd"
 	[bench]="wrk php8.2-fpm php8.2-sqlite3 bc sqlite3 curl spawn-fcgi libfcgi-dev apache2 libapache2-mod-fcgid"
 )
 want=

@@ -100,6 +100,23 @@ fi
 # --- man: the manual page against the tool it describes ---------------------------------------
 shell_suite man "$out/man.log" FAILED tests/man.sh
 
+# --- mail: one mailbox for the whole run (tests/mail/mailbox.py, python3-aiosmtpd on loopback),
+# reached through msmtp as a site's sendmail would be. The programs get LIAISON_SENDMAIL; the
+# tests find the folder and the msmtprc in LIAISON_TEST_MAIL_DIR and LIAISON_TEST_MSMTPRC.
+# msmtp reads a -C file of someone else's (the programs run as www-data) when it holds no
+# password, as this one does not; it must not be writable by others.
+mail_dir=$out/mail/box
+mkdir -p "$mail_dir"
+/usr/bin/python3 tests/mail/mailbox.py "$mail_dir" > "$out/mail/mailbox.log" 2>&1 &
+mailbox=$!
+for i in $(seq 100); do [ -s "$mail_dir/port" ] && break; sleep 0.1; done
+printf 'account default\nhost 127.0.0.1\nport %s\nauth off\ntls off\nfrom liaison@example.org\n' \
+	"$(cat "$mail_dir/port" 2>/dev/null)" > "$out/mail/msmtprc"
+chmod 644 "$out/mail/msmtprc"
+export LIAISON_TEST_MAIL_DIR=$mail_dir LIAISON_TEST_MSMTPRC=$out/mail/msmtprc
+export LIAISON_SENDMAIL="/usr/bin/msmtp -C $out/mail/msmtprc"
+export LIAISON_MAIL_FROM=liaison@example.org LIAISON_OPERATOR_EMAIL=staff@example.org
+
 # --- http ------------------------------------------------------------------------------------
 port=$((20000 + RANDOM % 20000))
 # The database in a folder of its own: serve.sh hands that folder to www-data when run as
@@ -181,7 +198,7 @@ shell_suite install "$out/install.log" FAILED tests/install.sh
 
 # --- fuzz ------------------------------------------------------------------------------------
 fuzzers_built=1
-for name in params csv searchquery form multipart csvin period; do
+for name in params csv searchquery form multipart csvin period mailmsg; do
 	[ -x "build/fuzz/fuzz_$name" ] || fuzzers_built=0
 done
 if [ "$fuzzers_built" = 1 ]; then
@@ -190,5 +207,6 @@ if [ "$fuzzers_built" = 1 ]; then
 	grep -A30 FAILED "$out/fuzz.log" | head -40
 fi
 
+kill "$mailbox" 2>/dev/null; wait "$mailbox" 2>/dev/null
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -19,6 +19,11 @@
  *                                         first), then bring it up to this version's schema
  *   liaison-admin check [DB]              integrity, foreign keys, schema version
  *   liaison-admin export DIR              every table as DIR/TABLE.csv
+ *   liaison-admin mail [--now]            deliver the outbox's due messages through sendmail:
+ *                                         quiet unless one fails (for cron); --now also what
+ *                                         waits for a later try or was given up
+ *   liaison-admin mail --test ADDRESS [NAME]
+ *                                         queue a test message to ADDRESS and deliver it now
  *
  * migrate backs the database up first whenever it has migrations to apply.
  * The user commands work on LIAISON_DB (or the config file's) and are written to the audit log.
@@ -39,6 +44,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "auth.h"
 #include "account.h"
 #include "backup.h"
@@ -47,6 +53,8 @@
 #include "crypto.h"
 #include "db.h"
 #include "import.h"
+#include "mailmsg.h"
+#include "outbox.h"
 
 #ifndef LIAISON_DEFAULT_DEMO
 #define LIAISON_DEFAULT_DEMO "/usr/local/share/liaison/data/demo.sql"
@@ -72,7 +80,9 @@ usage(void)
 	    "       liaison-admin backup [FILE]\n"
 	    "       liaison-admin restore FILE\n"
 	    "       liaison-admin check [DB]\n"
-	    "       liaison-admin export DIR\n");
+	    "       liaison-admin export DIR\n"
+	    "       liaison-admin mail [--now]\n"
+	    "       liaison-admin mail --test ADDRESS [NAME]\n");
 	return 2;
 }
 
@@ -384,6 +394,101 @@ export(const char *dir)
 	return 0;
 }
 
+/* Queues the test message to addr in a transaction of its own: its row, or 0 with the reason said. */
+static long long
+queue_test(const char *addr, const char *name)
+{
+	char subject[400], body[1200];
+	struct outbox_mail m = { .kind = "test", .to_addr = addr, .to_name = name,
+	    .reply_to = config.operator_email, .subject = subject, .body = body };
+	enum outbox_result rc;
+	long long id = 0;
+
+	snprintf(subject, sizeof subject, "Test message from %s", config.site_name);
+	snprintf(body, sizeof body, "This is a test message from %s, sent by liaison-admin mail --test.\n\n"
+	    "If you can read it, mail from the directory reaches this address: its receipts and\n"
+	    "notices will too. Nothing needs to be done.\n", config.site_name);
+	if (change_begin() != CHANGE_OK) {
+		fprintf(stderr, "liaison-admin: the database is busy or not writable; nothing was queued\n");
+		return 0;
+	}
+	rc = outbox_queue(&m, &id);
+	if (change_finish(rc == OUTBOX_OK ? CHANGE_OK : CHANGE_FAILED) != CHANGE_OK && rc == OUTBOX_OK)
+		rc = OUTBOX_FAILED;
+	if (rc == OUTBOX_BAD_ADDRESS)
+		fprintf(stderr, "liaison-admin: %s is not a plain e-mail address (name@example.org)\n", addr);
+	else if (rc == OUTBOX_BAD_REPLY_TO)
+		fprintf(stderr, "liaison-admin: LIAISON_OPERATOR_EMAIL is not a plain e-mail address\n");
+	else if (rc != OUTBOX_OK)
+		fprintf(stderr, "liaison-admin: the database is busy or not writable; nothing was queued\n");
+	return rc == OUTBOX_OK ? id : 0;
+}
+
+/*
+ * Delivers what is due, quietly unless something fails: for a cron job (a hosting panel's,
+ * every few minutes), whose mail shows only the failures. --test ADDRESS queues a message
+ * and says what became of it, to check the host's sendmail.
+ */
+static int
+mail(int argc, char **argv)
+{
+	struct outbox_run run;
+	struct db_cursor c;
+	struct outbox_row row;
+	long long test = 0;
+	int failures, now = argc == 2 && strcmp(argv[1], "--now") == 0, rc = 0;
+
+	if (!(argc == 1 || now || (argc >= 3 && argc <= 4 && strcmp(argv[1], "--test") == 0)))
+		return usage();
+	if (!db_ready()) {
+		fprintf(stderr, "liaison-admin: %s\n", db_unavailable_reason());
+		return 1;
+	}
+	if (!config.mail) {
+		/* A site that sends no mail has nothing for cron to do; a test must say why it sent none. */
+		db_close();
+		if (argc == 1)
+			return 0;
+		fprintf(stderr, "liaison-admin: mail is turned off (LIAISON_MAIL=0): nothing was sent\n");
+		return 1;
+	}
+	if (argc >= 3 && (test = queue_test(argv[2], argc == 4 ? argv[3] : "")) == 0) {
+		db_close();
+		return 1;
+	}
+	if (now) {
+		if (change_begin() != CHANGE_OK || outbox_all_due_now() < 0 || change_finish(CHANGE_OK) != CHANGE_OK) {
+			fprintf(stderr, "liaison-admin: the database is busy or not writable; nothing was sent\n");
+			db_close();
+			return 1;
+		}
+	}
+	failures = outbox_deliver_due(10000, 10 * 60 * 1000, &run);
+	if (failures > 0) {
+		fprintf(stderr, "liaison-admin: mail: %d sent, %d not sent and to be tried again, %d not sent "
+		    "and given up%s\n", run.sent, run.retrying, run.gave_up,
+		    run.db_failed ? "; the database was busy or failed" : "");
+		if (run.last_error[0])
+			fprintf(stderr, "liaison-admin: mail: %s\n", run.last_error);
+		rc = 1;
+	} else if (now || test)
+		printf("%d sent\n", run.sent);
+	if (test) {
+		int got = outbox_get(&c, test, &row);
+		if (got == 1 && strcmp(row.state, "sent") == 0)
+			printf("sent a test message to %s (Message-ID <%s>)\n", row.to_addr, row.message_id);
+		else {
+			fprintf(stderr, "liaison-admin: the test message was not sent%s%s; it stays in the "
+			    "outbox (liaison-admin mail tries it again)\n", got == 1 && row.last_error[0] ? ": " : "",
+			    got == 1 ? row.last_error : "");
+			rc = 1;
+		}
+		db_cursor_close(&c);
+	}
+	db_close();
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -415,6 +520,8 @@ main(int argc, char **argv)
 		return check(argc == 3 ? argv[2] : config.database);
 	if (strcmp(argv[1], "export") == 0 && argc == 3)
 		return export(argv[2]);
+	if (strcmp(argv[1], "mail") == 0)
+		return mail(argc - 1, argv + 1);
 	if (strcmp(argv[1], "create") == 0 && argc >= 3)
 		return create(argv[2], argv + 3, argc - 3);
 	if (strcmp(argv[1], "demo") == 0 && argc == 3) {

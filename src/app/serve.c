@@ -10,6 +10,7 @@
  * flag FCGI_FAIL_ACCEPT_ON_INTR, as libfcgi otherwise retries accept() after EINTR. A SIGTERM
  * during a request lets the request finish, then the loop ends.
  */
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include "config.h"
 #include "db.h"
 #include "http.h"
+#include "outbox.h"
 #include "pagecache.h"
 #include "serve.h"
 #include "view.h"
@@ -142,6 +144,26 @@ run_one(const struct program *p, struct req *r)
 		log_failure(p, r, cut);
 }
 
+/*
+ * Mail a plain CGI request queued (outbox.h), once its response is complete: the web server
+ * sees the end when our standard output closes, so it is closed first. Apache's mod_cgi then
+ * sends SIGTERM, and SIGKILL 3 s later: the first is ignored, and the delivery's 2 s fit.
+ */
+static void
+mail_after_cgi(void)
+{
+	int null;
+
+	if (!outbox_wanted())
+		return;
+	if ((null = open("/dev/null", O_WRONLY)) >= 0) {
+		dup2(null, 1);
+		close(null);
+	}
+	signal(SIGTERM, SIG_IGN);
+	outbox_after_response();
+}
+
 void
 serve_connect_request_core(void)
 {
@@ -183,6 +205,7 @@ http_serve(const struct program *p)
 		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 		http_serve_cgi_once(p, &r, stdin, stdout);
 		fflush(stdout);
+		mail_after_cgi();
 		db_close();
 		return 0;
 	}
@@ -201,6 +224,7 @@ http_serve(const struct program *p)
 		r.envp = r.fcgx.envp;
 		run_one(p, &r);
 		FCGX_Finish_r(&r.fcgx);
+		outbox_after_response();	/* the mail it queued, now that the response has gone */
 		if (config.reload_templates) {
 			view_reload_if_changed();
 			pagecache_clear();	/* a page may show an edited template */

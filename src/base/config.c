@@ -67,6 +67,20 @@ set_key(const char *key, const char *val)
 		config.report_public = atoi(val) != 0;
 	else if (strcmp(key, "LIAISON_DB_MAX_MB") == 0)
 		config.db_max_mb = atoi(val) >= 0 ? atoi(val) : config.db_max_mb;
+	else if (strcmp(key, "LIAISON_OPERATOR_NAME") == 0)
+		copy(config.operator_name, sizeof config.operator_name, val);
+	else if (strcmp(key, "LIAISON_OPERATOR_EMAIL") == 0)
+		copy(config.operator_email, sizeof config.operator_email, val);
+	else if (strcmp(key, "LIAISON_OPERATOR_ADDRESS") == 0)
+		copy(config.operator_address, sizeof config.operator_address, val);
+	else if (strcmp(key, "LIAISON_OPERATOR_LOGO") == 0)
+		copy(config.operator_logo, sizeof config.operator_logo, val);
+	else if (strcmp(key, "LIAISON_MAIL_FROM") == 0)
+		copy(config.mail_from, sizeof config.mail_from, val);
+	else if (strcmp(key, "LIAISON_SENDMAIL") == 0)
+		copy(config.sendmail, sizeof config.sendmail, val);
+	else if (strcmp(key, "LIAISON_MAIL") == 0)
+		config.mail = atoi(val) != 0;
 }
 
 static char *
@@ -195,6 +209,8 @@ config_load(void)
 		"LIAISON_PAGE_CACHE", "LIAISON_TRUST_REMOTE_USER", "LIAISON_SESSION_HOURS",
 		"LIAISON_FORM_HOURS", "LIAISON_APPLY_PER_HOUR", "LIAISON_APPLY_MIN_SECONDS",
 		"LIAISON_FISCAL_YEAR_START", "LIAISON_REPORT_PUBLIC", "LIAISON_DB_MAX_MB",
+		"LIAISON_OPERATOR_NAME", "LIAISON_OPERATOR_EMAIL", "LIAISON_OPERATOR_ADDRESS",
+		"LIAISON_OPERATOR_LOGO", "LIAISON_MAIL_FROM", "LIAISON_SENDMAIL", "LIAISON_MAIL",
 	};
 	const char *file;
 	size_t i;
@@ -213,6 +229,9 @@ config_load(void)
 	config.apply_min_seconds = 3;
 	config.fiscal_year_start = 1;
 	config.report_public = 1;
+	/* What PHP's mail() runs, and what every MTA package (and msmtp-mta) installs. */
+	copy(config.sendmail, sizeof config.sendmail, "/usr/sbin/sendmail");
+	config.mail = 1;
 
 	if ((file = getenv("LIAISON_CONFIG")) != NULL && *file)
 		load_file(file);
@@ -238,4 +257,9 @@ config_load(void)
 	}
 	if (config.bundle_root[0])
 		bundle_resolve_paths();
+	/* Derived last, so that either may come from the file and the other from the environment. */
+	if (config.operator_name[0] == '\0')
+		copy(config.operator_name, sizeof config.operator_name, config.site_name);
+	if (config.mail_from[0] == '\0')
+		copy(config.mail_from, sizeof config.mail_from, config.operator_email);
 }

@@ -31,6 +31,15 @@ struct config {
 	int	fiscal_year_start;	/* LIAISON_FISCAL_YEAR_START: the fiscal year's first month, 1-12 */
 	int	db_max_mb;		/* LIAISON_DB_MAX_MB: the database grows no larger (0: no cap) */
 	int	report_public;		/* LIAISON_REPORT_PUBLIC=0: reports for signed-in readers only */
+	/* Who runs the directory: shown in the footer and on /about, signed under every message. */
+	char	operator_name[256];	/* LIAISON_OPERATOR_NAME; default the site's name */
+	char	operator_email[256];	/* LIAISON_OPERATOR_EMAIL: the staff's contact address, may be "" */
+	char	operator_address[512];	/* LIAISON_OPERATOR_ADDRESS: a postal or city line, may be "" */
+	char	operator_logo[512];	/* LIAISON_OPERATOR_LOGO: the logo's URL, may be "" */
+	/* Outgoing mail (outbox.h). */
+	char	mail_from[256];		/* LIAISON_MAIL_FROM; default LIAISON_OPERATOR_EMAIL */
+	char	sendmail[1024];		/* LIAISON_SENDMAIL: program and arguments, split on spaces */
+	int	mail;			/* LIAISON_MAIL=0: messages wait in the outbox, none is sent */
 };
 
 extern struct config config;
