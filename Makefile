@@ -96,6 +96,7 @@ bench: deps
 	bench/report.sh
 	bench/cgi.sh
 	bench/apache.sh
+	bench/refactor.sh
 
 # Valid application forms with fresh tokens for bench/apply.sh and bench/readwrite.sh.
 $(BUILD)/applybodies: bench/applybodies.c $(BUILD)/libliaison.a $(HEADERS)
