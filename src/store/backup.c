@@ -31,7 +31,7 @@ prepare_on(sqlite3 *h, enum stmt id)
 {
 	sqlite3_stmt *s = NULL;
 
-	if (sqlite3_prepare_v2(h, db_sql[id], -1, &s, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(h, db_stmt_sql(id), -1, &s, NULL) != SQLITE_OK) {
 		sqlite3_finalize(s);
 		return NULL;
 	}

@@ -422,7 +422,7 @@ db_stmt(enum stmt id)
 	if (conn == NULL || id >= STMT__MAX)
 		return NULL;
 	if (cache[id] == NULL) {
-		if ((rc = sqlite3_prepare_v3(conn, db_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+		if ((rc = sqlite3_prepare_v3(conn, db_stmt_sql(id), -1, SQLITE_PREPARE_PERSISTENT,
 		    &cache[id], NULL)) != SQLITE_OK) {
 			/* A statement that does not prepare is a bug in sql.c, or a damaged schema. */
 			if (request_error == 0)

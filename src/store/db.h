@@ -183,8 +183,9 @@ enum stmt {
 	STMT_EXPORT_ORG_TYPE,
 	STMT_EXPORT_ACTIVITY_TYPE,
 	STMT_EXPORT_TIMEZONE,
-	/* The outbox (outbox.c, schema 012). */
-	STMT_OUTBOX_INSERT,
+	/* From here on, statements of mail (sqlmail.c): the outbox (outbox.c, schema 012), … */
+	STMT_MAIL_FIRST,
+	STMT_OUTBOX_INSERT = STMT_MAIL_FIRST,
 	STMT_OUTBOX_SET_ID,
 	STMT_OUTBOX_CLAIM,
 	STMT_OUTBOX_SENT,
@@ -350,6 +351,8 @@ int		 db_configure(sqlite3 *, int busy_timeout_ms);
 /* 0 for a network or remote filesystem (NFS, SMB/CIFS, 9p, Ceph, FUSE, …) by statfs type. */
 int		 db_filesystem_is_local(unsigned long f_type);
 
-extern const char *const db_sql[STMT__MAX];
+/* The SQL of a statement (sql.c, sqlmail.c); NULL for an id out of range. */
+const char	*db_stmt_sql(enum stmt);
+extern const char *const db_sql_mail[STMT__MAX - STMT_MAIL_FIRST];
 
 #endif

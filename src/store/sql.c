@@ -164,7 +164,7 @@
 /* ?7 is the page size (-1 for all rows: the CSV export) and ?8 the offset. */
 #define PAGE " LIMIT ?7 OFFSET ?8"
 
-const char *const db_sql[STMT__MAX] = {
+static const char *const core_sql[STMT_MAIL_FIRST] = {
 	[STMT_DATA_VERSION] = "PRAGMA data_version",
 
 	[STMT_COUNTRY_EXISTS] = "SELECT 1 FROM country WHERE code = ?1",
@@ -650,39 +650,12 @@ const char *const db_sql[STMT__MAX] = {
 	[STMT_EXPORT_ORG_TYPE] = "SELECT * FROM org_type ORDER BY position",
 	[STMT_EXPORT_ACTIVITY_TYPE] = "SELECT * FROM activity_type ORDER BY position",
 	[STMT_EXPORT_TIMEZONE] = "SELECT * FROM timezone ORDER BY name",
-	/*
-	 * The outbox (outbox.c). A message is claimed for sending by one UPDATE under BEGIN
-	 * IMMEDIATE: it becomes 'sending' with next_attempt a lease's end, so that no other process
-	 * takes it meanwhile and one that crashed hands it back by letting the lease run out. Every
-	 * later change requires 'sending', so a lease that ran out and was taken by another process
-	 * is not overwritten by the first.
-	 */
-	[STMT_OUTBOX_INSERT] = "INSERT INTO outbox (created, kind, to_addr, to_name, reply_to, reply_to_name,"
-	    " subject, body, message_id, next_attempt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?1)"
-	    " RETURNING id",
-	[STMT_OUTBOX_SET_ID] = "UPDATE outbox SET message_id = ?2 WHERE id = ?1",
-	[STMT_OUTBOX_CLAIM] = "UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt = ?2"
-	    " WHERE id = (SELECT id FROM outbox WHERE state IN ('queued', 'sending') AND next_attempt <= ?1"
-	    "   ORDER BY next_attempt, id LIMIT 1)"
-	    " RETURNING id, to_addr, to_name, reply_to, reply_to_name, subject, body, message_id, attempts",
-	[STMT_OUTBOX_SENT] = "UPDATE outbox SET state = 'sent', sent_at = ?2, body = NULL, last_error = ''"
-	    " WHERE id = ?1 AND state = 'sending'",
-	[STMT_OUTBOX_RETRY_LATER] = "UPDATE outbox SET state = CASE WHEN attempts >= ?4 THEN 'failed' ELSE 'queued' END,"
-	    " next_attempt = ?2, last_error = ?3 WHERE id = ?1 AND state = 'sending' RETURNING state",
-	/* "Send again": a failed message, or one waiting for its next try, is due now with its tries counted afresh. */
-	[STMT_OUTBOX_SEND_AGAIN] = "UPDATE outbox SET state = 'queued', attempts = 0, next_attempt = ?2"
-	    " WHERE id = ?1 AND state IN ('queued', 'failed') AND body IS NOT NULL",
-	/* Everything waiting or given up, due now (liaison-admin mail --now, once the relay is fixed). */
-	[STMT_OUTBOX_ALL_DUE_NOW] = "UPDATE outbox SET state = 'queued', next_attempt = ?1,"
-	    " attempts = CASE WHEN state = 'failed' THEN 0 ELSE attempts END"
-	    " WHERE ((state = 'queued' AND next_attempt > ?1) OR state = 'failed') AND body IS NOT NULL",
-	/* Newest first; ?1 a state or NULL for all, ?2 how many, ?3 rows to skip. */
-	[STMT_OUTBOX_LIST] = "SELECT id, created, kind, to_addr, to_name, reply_to, subject, message_id, state,"
-	    " attempts, next_attempt, last_error, sent_at FROM outbox"
-	    " WHERE ?1 IS NULL OR state = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3",
-	[STMT_OUTBOX_GET] = "SELECT id, created, kind, to_addr, to_name, reply_to, subject, message_id, state,"
-	    " attempts, next_attempt, last_error, sent_at, body FROM outbox WHERE id = ?1",
-	[STMT_OUTBOX_COUNTS] = "SELECT count(*) FILTER (WHERE state IN ('queued', 'sending')),"
-	    " count(*) FILTER (WHERE state = 'failed'),"
-	    " ifnull(min(next_attempt) FILTER (WHERE state IN ('queued', 'sending')), 0) FROM outbox",
 };
+
+const char *
+db_stmt_sql(enum stmt id)
+{
+	if ((unsigned)id >= STMT__MAX)
+		return NULL;
+	return id < STMT_MAIL_FIRST ? core_sql[id] : db_sql_mail[id - STMT_MAIL_FIRST];
+}

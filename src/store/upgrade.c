@@ -61,7 +61,7 @@ db_value_on(sqlite3 *h, enum stmt id, long long fallback)
 	sqlite3_stmt *s = NULL;
 	long long v = fallback;
 
-	if (sqlite3_prepare_v2(h, db_sql[id], -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+	if (sqlite3_prepare_v2(h, db_stmt_sql(id), -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
 		v = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
 	return v;
@@ -95,7 +95,7 @@ db_copy_into(const char *db_path, const char *dest, char *err, size_t errsize)
 	}
 	if ((h = db_open_file(db_path, SQLITE_OPEN_READWRITE, err, errsize)) == NULL)
 		return -1;
-	if (sqlite3_prepare_v2(h, db_sql[STMT_BACKUP_INTO], -1, &s, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(h, db_stmt_sql(STMT_BACKUP_INTO), -1, &s, NULL) != SQLITE_OK) {
 		snprintf(err, errsize, "cannot read %s: %s", db_path, sqlite3_errmsg(h));
 		sqlite3_finalize(s);
 		sqlite3_close(h);
@@ -125,7 +125,7 @@ copy_is_whole(const char *copy, long version, char *err, size_t errsize)
 
 	if (h == NULL)
 		return 0;
-	ok = sqlite3_prepare_v2(h, db_sql[STMT_CHECK_INTEGRITY], -1, &s, NULL) == SQLITE_OK &&
+	ok = sqlite3_prepare_v2(h, db_stmt_sql(STMT_CHECK_INTEGRITY), -1, &s, NULL) == SQLITE_OK &&
 	    sqlite3_step(s) == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0 &&
 	    sqlite3_step(s) == SQLITE_DONE;
 	sqlite3_finalize(s);

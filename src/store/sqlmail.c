@@ -1,0 +1,48 @@
+/*
+ * sqlmail.c - the statements of mail and of what sends it (the outbox, contact messages,
+ * reminders and the links they carry), the second part of the statement table: sql.c holds
+ * the first and db_stmt_sql() looks a statement up in either, so each file stays readable.
+ * Same rules as sql.c: placeholders only, never string building at run time.
+ */
+#include "db.h"
+
+/* An entry of this table, indexed by the statement's enum stmt. */
+#define AT(id)	[(id) - STMT_MAIL_FIRST]
+
+const char *const db_sql_mail[STMT__MAX - STMT_MAIL_FIRST] = {
+	/*
+	 * The outbox (outbox.c). A message is claimed for sending by one UPDATE under BEGIN
+	 * IMMEDIATE: it becomes 'sending' with next_attempt a lease's end, so that no other process
+	 * takes it meanwhile and one that crashed hands it back by letting the lease run out. Every
+	 * later change requires 'sending', so a lease that ran out and was taken by another process
+	 * is not overwritten by the first.
+	 */
+	AT(STMT_OUTBOX_INSERT) = "INSERT INTO outbox (created, kind, to_addr, to_name, reply_to, reply_to_name,"
+	    " subject, body, message_id, next_attempt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?1)"
+	    " RETURNING id",
+	AT(STMT_OUTBOX_SET_ID) = "UPDATE outbox SET message_id = ?2 WHERE id = ?1",
+	AT(STMT_OUTBOX_CLAIM) = "UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt = ?2"
+	    " WHERE id = (SELECT id FROM outbox WHERE state IN ('queued', 'sending') AND next_attempt <= ?1"
+	    "   ORDER BY next_attempt, id LIMIT 1)"
+	    " RETURNING id, to_addr, to_name, reply_to, reply_to_name, subject, body, message_id, attempts",
+	AT(STMT_OUTBOX_SENT) = "UPDATE outbox SET state = 'sent', sent_at = ?2, body = NULL, last_error = ''"
+	    " WHERE id = ?1 AND state = 'sending'",
+	AT(STMT_OUTBOX_RETRY_LATER) = "UPDATE outbox SET state = CASE WHEN attempts >= ?4 THEN 'failed' ELSE 'queued' END,"
+	    " next_attempt = ?2, last_error = ?3 WHERE id = ?1 AND state = 'sending' RETURNING state",
+	/* "Send again": a failed message, or one waiting for its next try, is due now with its tries counted afresh. */
+	AT(STMT_OUTBOX_SEND_AGAIN) = "UPDATE outbox SET state = 'queued', attempts = 0, next_attempt = ?2"
+	    " WHERE id = ?1 AND state IN ('queued', 'failed') AND body IS NOT NULL",
+	/* Everything waiting or given up, due now (liaison-admin mail --now, once the relay is fixed). */
+	AT(STMT_OUTBOX_ALL_DUE_NOW) = "UPDATE outbox SET state = 'queued', next_attempt = ?1,"
+	    " attempts = CASE WHEN state = 'failed' THEN 0 ELSE attempts END"
+	    " WHERE ((state = 'queued' AND next_attempt > ?1) OR state = 'failed') AND body IS NOT NULL",
+	/* Newest first; ?1 a state or NULL for all, ?2 how many, ?3 rows to skip. */
+	AT(STMT_OUTBOX_LIST) = "SELECT id, created, kind, to_addr, to_name, reply_to, subject, message_id, state,"
+	    " attempts, next_attempt, last_error, sent_at FROM outbox"
+	    " WHERE ?1 IS NULL OR state = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3",
+	AT(STMT_OUTBOX_GET) = "SELECT id, created, kind, to_addr, to_name, reply_to, subject, message_id, state,"
+	    " attempts, next_attempt, last_error, sent_at, body FROM outbox WHERE id = ?1",
+	AT(STMT_OUTBOX_COUNTS) = "SELECT count(*) FILTER (WHERE state IN ('queued', 'sending')),"
+	    " count(*) FILTER (WHERE state = 'failed'),"
+	    " ifnull(min(next_attempt) FILTER (WHERE state IN ('queued', 'sending')), 0) FROM outbox",
+};
