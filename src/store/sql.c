@@ -631,8 +631,8 @@ static const char *const core_sql[STMT_MAIL_FIRST] = {
 	/*
 	 * Everything a site holds, table by table, for `liaison-admin export`. Left out on purpose:
 	 * password hashes, sessions, the site secret, sign-in failures and the per-address
-	 * application counts (secrets and short-lived records), and the sums and search indexes
-	 * that are rebuilt from the rest.
+	 * application counts (secrets and short-lived records), the outbox (messages kept only
+	 * until sent), and the sums and search indexes that are rebuilt from the rest.
 	 */
 	[STMT_EXPORT_ORG] = "SELECT * FROM org ORDER BY id",
 	[STMT_EXPORT_ORG_LANGUAGE] = "SELECT * FROM org_language ORDER BY org_id, lang",
