@@ -46,7 +46,8 @@ make -C "$src" -j2 all > "$work/make-before.log" 2>&1 || {
 	echo "refactor.sh: $before did not build (the log is $work/make-before.log)" >&2
 	exit 1
 }
-[ -x "$here/build/liaison-admin" ] || make -C "$here" -j2 all > "$work/make-after.log" 2>&1
+# This checkout's build as it stands now (make bench has just made it; run alone, it may be stale).
+make -C "$here" -j2 all > "$work/make-after.log" 2>&1 || { tail -20 "$work/make-after.log" >&2; exit 1; }
 
 # --- the same databases for both, each made by its own tree -----------------------------------
 # bench.db: 100,000 organizations (bench/mkdb.sh), for the public pages. report.db: the demo
