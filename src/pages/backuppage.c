@@ -450,7 +450,7 @@ backup_page_upload(struct req *r, const struct route_args *a)
 	snprintf(msg, sizeof msg, "%.255s", file->filename);
 	munmap(map, got);
 	if (copy_ok(dest, why, sizeof why) < 0) {
-		char shown[2300];
+		char shown[2400];
 		unlink(dest);
 		/* Its own name only: the folder's path is ours, not the file's. */
 		for (char *at = strstr(why, dest); at; at = strstr(at, dest))

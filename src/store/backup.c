@@ -24,7 +24,33 @@
 void
 backup_name(const char *db_path, const char *what, char *out, size_t size)
 {
-	db_copy_name(db_path, what, out, size);
+	const char *slash = strrchr(db_path, '/');
+	char stem[4200], stamp[32], name[4300];
+	time_t now = time(NULL);
+	struct tm tm;
+	int last = 0;
+
+	/*
+	 * db_copy_name's shape, but past every copy of this second rather than in the first gap:
+	 * once rotation has deleted "…-154500.db", a new copy of that name would sort as the
+	 * oldest of its kind and be the next deleted.
+	 */
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	snprintf(stem, sizeof stem, "%.*s%sliaison-%s-%s", slash ? (int)(slash - db_path) : 0, db_path,
+	    slash ? "/" : "", what, stamp);
+	for (int k = 1; k < 100; k++) {
+		if (k == 1)
+			snprintf(name, sizeof name, "%s.db", stem);
+		else
+			snprintf(name, sizeof name, "%s-%d.db", stem, k);
+		if (access(name, F_OK) == 0)
+			last = k;
+	}
+	if (last == 0)
+		snprintf(out, size, "%s.db", stem);
+	else
+		snprintf(out, size, "%s-%d.db", stem, last + 1);
 }
 
 
