@@ -8,10 +8,12 @@
  *
  * routes[] at the end is what enforces these (route.h).
  *
- * The upload is read whole, up to IMPORT_WEB_BYTES: mod_fcgid refuses larger requests on
- * shared hosting, so the limit is the same everywhere and the page says so. A larger body is
- * answered 413 without being read. The work itself is src/import.c, which liaison-admin's
- * import command shares.
+ * The upload is read whole, the request up to IMPORT_WEB_BYTES: mod_fcgid refuses larger
+ * requests on shared hosting (the bundle's cgi-bin/.htaccess hands those to plain CGI, so that
+ * this program still answers them). The limit the page states is the file's, IMPORT_FILE_BYTES,
+ * with room for the form around it inside the request's, so a file within it always arrives;
+ * a larger one is answered 413 with this page, a larger request without being read. The work
+ * itself is src/import.c, which liaison-admin's import command shares.
  */
 #include <stdio.h>
 #include <string.h>
@@ -36,6 +38,10 @@ static const struct param_spec keys[KEY__MAX] = {
 	[KEY_KIND] = { "kind", PARAM_ENUM, 0, 0, kinds, NULL, NULL },
 };
 
+/* The file's limit: the request's, less room for the form's fields and part headers. */
+#define IMPORT_FILE_BYTES	(IMPORT_WEB_BYTES - 4096)
+#define IMPORT_FILE_KB		(IMPORT_FILE_BYTES / 1024)
+
 static struct params p;
 static struct import im;
 static char body[IMPORT_WEB_BYTES + 1];
@@ -50,6 +56,8 @@ show(struct req *r, int status, const char *chosen_kind, const struct import *re
 	char href[400];
 
 	view_set(b, "SELF", import_base);
+	view_set_int(b, "MAX_KB", IMPORT_FILE_KB);
+	view_set_int(b, "MAX_BYTES", IMPORT_FILE_BYTES);
 	for (int k = 0; kinds[k].value; k++) {
 		struct view_dict *o = view_section(b, "KIND_OPTION"), *sec = view_section(b, "KIND");
 		const struct import_column *cols;
@@ -149,6 +157,17 @@ part_text(const struct multipart_part *part, char *buf, size_t size)
 }
 
 static void
+too_large(struct req *r, const char *filename)
+{
+	char msg[400];
+
+	snprintf(msg, sizeof msg, "The file is larger than %d KB, the most this page accepts. "
+	    "Split it into smaller files, or ask the site's administrator to import it with "
+	    "liaison-admin import, which takes any size.", IMPORT_FILE_KB);
+	show(r, 413, "activities", NULL, IMPORT_REFUSED, filename, msg);
+}
+
+static void
 upload(struct req *r, const struct route_args *a)
 {
 	struct multipart_part parts[MULTIPART_PARTS_MAX];
@@ -160,9 +179,7 @@ upload(struct req *r, const struct route_args *a)
 
 	rc = req_read_body(r, "multipart/form-data", body, sizeof body, &len);
 	if (rc == 413) {
-		show(r, 413, "activities", NULL, IMPORT_REFUSED, "", "The file is larger than 128 KB, "
-		    "the most this page accepts. Split it into smaller files, or ask the site's "
-		    "administrator to import it with liaison-admin import, which takes any size.");
+		too_large(r, "");
 		return;
 	}
 	if (rc != 0 || (n = multipart_parse(req_env(r, "CONTENT_TYPE"), body, len, parts,
@@ -182,6 +199,10 @@ upload(struct req *r, const struct route_args *a)
 	if (file == NULL || !file->is_file || file->len == 0) {
 		show(r, 400, kind_name, NULL, IMPORT_REFUSED, file ? file->filename : "",
 		    file && file->filename[0] ? "The file is empty." : "Choose a CSV file to send.");
+		return;
+	}
+	if (file->len > IMPORT_FILE_BYTES) {
+		too_large(r, file->filename);
 		return;
 	}
 	if ((how = import_start(&im, (enum import_kind)kind, staff_who.name, file->filename)) != IMPORT_DONE) {

@@ -90,6 +90,18 @@ show_list(struct req *r, const struct params *p)
 	view_set(body, "TOTAL_TEXT", href);
 	dirview_fill_pages(body, p, self, page, PAGE_SIZE, sum->total, KEY_PAGE, KEY_FORMAT);
 	dirview_fill_filters(body, p, sum, self, 1UL << KEY_PAGE);
+	if (sum->total == 0) {
+		/* A new site's empty directory is not a filter's doing: say how entries arrive. */
+		int filtered = 0;
+		for (int f = 0; f < FACET__MAX; f++)
+			filtered |= p->v[f].present;
+		if (filtered)
+			view_show(body, "EMPTY_FILTERED");
+		else {
+			req_link(r, href, sizeof href, "apply");
+			view_set(view_section(body, "EMPTY_DIRECTORY"), "APPLY", href);
+		}
+	}
 	formview_menu(body, "SORT", sorts, p->v[KEY_SORT].present ? p->v[KEY_SORT].str : "name");
 	while ((rc = directory_next(&cur, &row)) == 1)
 		dirview_fill_row(view_section(body, "ORG"), &row, self);

@@ -418,6 +418,25 @@ link_to(const struct period *p, const char *extra, char *buf, size_t size)
 	snprintf(buf, size, "%s?%s%s%s", page.self, q, page.scope_query, extra);
 }
 
+/*
+ * 1 when the period a step leads to is one the report itself accepts (FY1901 to FY2999 and the
+ * dates they span): FY1901's "previous" would link to FY1900, a 400. Checked by reading it
+ * back as its link would be read, so the rule stays period.c's alone.
+ */
+static int
+linkable(const struct period *p)
+{
+	char fy[16] = "", quarter[16] = "", err[200];
+	struct period back;
+
+	if (p->kind == PERIOD_YEAR)
+		snprintf(fy, sizeof fy, "%d", p->year);
+	else if (p->kind == PERIOD_QUARTER)
+		snprintf(quarter, sizeof quarter, "%d-Q%d", p->year, p->quarter);
+	return period_parse(&back, fy, quarter, p->kind == PERIOD_RANGE ? p->from : NULL,
+	    p->kind == PERIOD_RANGE ? p->to : NULL, rep.today, config.fiscal_year_start, err, sizeof err) == 0;
+}
+
 static void
 show_page(struct req *r)
 {
@@ -440,9 +459,11 @@ show_page(struct req *r)
 	view_set(body, "PREVIOUS_TO", rep.previous.to);
 	view_set(body, "NEXT", rep.next.name);
 	link_to(&rep.previous, "", href, sizeof href);
-	view_set(body, "PREV_HREF", href);
+	if (linkable(&rep.previous))
+		view_set(view_section(body, "PREV_LINK"), "HREF", href);
 	link_to(&rep.next, "", href, sizeof href);
-	view_set(body, "NEXT_HREF", href);
+	if (linkable(&rep.next))
+		view_set(view_section(body, "NEXT_LINK"), "HREF", href);
 	if (page.scope_name[0])
 		view_set(view_section(body, "SCOPE"), "NAME", page.scope_name);
 	if (!rep.signed_in)

@@ -15,6 +15,8 @@
  *   POST /staff/org/ID/ACTION        approve, reject, wait, confirm, unlist, relist, archive
  *   GET  /staff/audit                every change, newest first                      admin
  *   …    /staff/accounts             accounts: add, new password, disable (accountpage.c) admin
+ *   …    /staff/backups              backups: download one now, the site's copies, restore one
+ *                                    or an uploaded copy; the settings' problems (backuppage.c) admin
  *
  * routes[] at the end is what enforces these (route.h). Without a session every route but
  * the sign-in pages answers 303 to the sign-in page, which comes back here after.
@@ -26,6 +28,7 @@
 #include "accountpage.h"
 #include "audit.h"
 #include "auth.h"
+#include "backuppage.h"
 #include "db.h"
 #include "entry.h"
 #include "form.h"
@@ -425,6 +428,12 @@ static const struct route routes[] = {
 	{ "/accounts/password", ROUTE_POST, ROLE_ADMIN, accounts },
 	{ "/accounts/disable", ROUTE_POST, ROLE_ADMIN, accounts },
 	{ "/accounts/enable", ROUTE_POST, ROLE_ADMIN, accounts },
+	/* Backups, restores and the settings' problems (backuppage.c). */
+	{ "/backups", ROUTE_GET, ROLE_ADMIN, backup_page },
+	{ "/backups/file/*", ROUTE_GET, ROLE_ADMIN, backup_page_file },
+	{ "/backups/now", ROUTE_POST, ROLE_ADMIN, backup_page_now },
+	{ "/backups/restore", ROUTE_POST, ROLE_ADMIN, backup_page_restore },
+	{ "/backups/upload", ROUTE_POST, ROLE_ADMIN, backup_page_upload },
 };
 static const struct route_table table = { routes, sizeof routes / sizeof routes[0], ROLE_BOARD,
 	"There is no staff page at this address." };

@@ -21,8 +21,8 @@
 {{/KIND_OPTION}}</fieldset>
 <div class="field">
 <label for="f-file">CSV file</label>
-<p class="hint" id="h-file">Up to 128 KB (about 1,000 activities). Larger files: the site's administrator imports them with <code>liaison-admin import</code>, which takes files of any size the same way. In Excel, save as “CSV UTF-8”.</p>
-<input id="f-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="h-file">
+<p class="hint" id="h-file">Up to {{MAX_KB}} KB (about 1,000 activities): the file's size, whatever the form adds. Larger files: the site's administrator imports them with <code>liaison-admin import</code>, which takes files of any size the same way. In Excel, save as “CSV UTF-8”.</p>
+<input id="f-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="h-file" data-max-bytes="{{MAX_BYTES}}">
 </div>
 <button type="submit">Check and import</button>
 </form>

@@ -17,7 +17,8 @@
 <h2 id="results-heading">{{TOTAL_TEXT}}</h2>
 {{#ACTIVE}}<p class="chip">{{FACET}}: {{LABEL}} <a href="{{REMOVE_HREF}}">Remove<span class="visually-hidden"> the {{FACET}} filter</span></a></p>
 {{/ACTIVE}}
-{{#EMPTY}}<p class="empty">No organization matches these filters. Remove a filter to see more.</p>{{/EMPTY}}
+{{#EMPTY_FILTERED}}<p class="empty">No organization matches these filters. Remove a filter to see more.</p>{{/EMPTY_FILTERED}}
+{{#EMPTY_DIRECTORY}}<p class="empty">The directory is empty so far: no organization is listed yet. Entries arrive through the <a href="{{APPLY}}">application form</a>, which organizations fill in themselves and staff approve on the review queue, or are imported by staff from a spreadsheet.</p>{{/EMPTY_DIRECTORY}}
 {{#READ_ERROR}}<p class="error" role="alert">The list was cut short because the directory could not be read to the end. Please reload the page.</p>{{/READ_ERROR}}
 <p class="range">Showing {{FIRST}}–{{LAST}} · page {{PAGE}} of {{PAGES}} · <a href="{{CSV_HREF}}" download>Download this list as CSV</a></p>
 <ul class="orgs">

@@ -5,7 +5,7 @@
 <p class="lede">{{FROM}} to {{TO}}, compared with {{PREVIOUS}} ({{PREVIOUS_FROM}} to {{PREVIOUS_TO}}).{{#PUBLIC}} This public report shows totals only; signed-in staff and board members also see costs and each partnership.{{/PUBLIC}}</p>
 </header>
 <nav class="report-nav" aria-label="Report period">
-<p class="period-steps"><a href="{{PREV_HREF}}" rel="prev">← {{PREVIOUS}}</a> <a href="{{NEXT_HREF}}" rel="next">{{NEXT}} →</a></p>
+<p class="period-steps">{{#PREV_LINK}}<a href="{{HREF}}" rel="prev">← {{PREVIOUS}}</a>{{/PREV_LINK}} {{#NEXT_LINK}}<a href="{{HREF}}" rel="next">{{NEXT}} →</a>{{/NEXT_LINK}}</p>
 <form method="get" action="{{SELF}}" class="period-form">
 {{#SCOPE_FIELD}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/SCOPE_FIELD}}
 <div class="field"><label for="fy">Fiscal year</label>

@@ -62,7 +62,7 @@ for v in $vars LIAISON_CONFIG LIAISON_DB LIAISON_SCHEMA LIAISON_BUSY_TIMEOUT_MS;
 	check "ENVIRONMENT has an entry for $v" grep -qE "^     $v( |\$)" "$work/environment.txt"
 done
 section EXAMPLES > "$work/examples.txt"
-check "EXAMPLES has a nightly backup cron line" grep -qE '^ +[0-9]+ [0-9]+ \* \* \* .*liaison-admin backup$' "$work/examples.txt"
+check "EXAMPLES has a nightly backup cron line" grep -qE '^ +[0-9]+ [0-9]+ \* \* \* .*liaison-admin backup --quiet$' "$work/examples.txt"
 check "EXAMPLES has a one-off restore cron job for shared hosting" bash -c \
 	"grep -qE '^ +[0-9]+ [0-9]+ [0-9]+ [0-9]+ \\* /home/.*/bin/liaison-admin' '$work/examples.txt' && grep -qE '^ +restore /home/' '$work/examples.txt'"
 echo "man $passed passed, $failed failed"

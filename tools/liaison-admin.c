@@ -13,11 +13,15 @@
  *   liaison-admin import activities|organizations FILE [--as NAME]
  *                                         check every row of a CSV file and import them all, or
  *                                         none and list each bad row (FILE - is standard input)
- *   liaison-admin backup [FILE]           a checked copy, safe while the site serves (default:
- *                                         liaison-backup-DATE-TIME.db beside the database)
- *   liaison-admin restore FILE            put a copy back (the database as it was is backed up
- *                                         first), then bring it up to this version's schema
- *   liaison-admin check [DB]              integrity, foreign keys, schema version
+ *   liaison-admin backup [--quiet] [FILE] a checked copy, safe while the site serves (default:
+ *                                         liaison-backup-DATE-TIME.db beside the database, the
+ *                                         oldest beyond LIAISON_BACKUPS_KEEP deleted); --quiet
+ *                                         prints nothing unless it fails (for cron)
+ *   liaison-admin restore FILE            put a copy back (checked first; the database as it was
+ *                                         is backed up first), then bring it up to this version's
+ *                                         schema: the backups page's restore, the same code
+ *   liaison-admin check [DB]              integrity, foreign keys, schema version, and the
+ *                                         settings' problems (unknown keys, bad values, quotes)
  *   liaison-admin export DIR              every table as DIR/TABLE.csv
  *   liaison-admin mail [--now]            deliver the outbox's due messages through sendmail:
  *                                         quiet unless one fails (for cron); --now also what
@@ -77,7 +81,7 @@ usage(void)
 	    "       liaison-admin user password|disable|enable NAME\n"
 	    "       liaison-admin user list\n"
 	    "       liaison-admin import activities|organizations FILE [--as NAME]\n"
-	    "       liaison-admin backup [FILE]\n"
+	    "       liaison-admin backup [--quiet] [FILE]\n"
 	    "       liaison-admin restore FILE\n"
 	    "       liaison-admin check [DB]\n"
 	    "       liaison-admin export DIR\n"
@@ -100,13 +104,19 @@ create(const char *path, char **files, int nfiles)
 	return 0;
 }
 
+/*
+ * A checked copy; then, for the site's own copies (no FILE named), the oldest beyond
+ * LIAISON_BACKUPS_KEEP of that kind are deleted. quiet: nothing on standard output, for a
+ * cron job whose mail should come only when something failed.
+ */
 static int
-backup(const char *db, const char *dest, const char *what)
+backup(const char *db, const char *dest, const char *what, int quiet)
 {
 	char name[4200], err[2400];
 	struct stat st;
+	int own = dest == NULL;
 
-	if (dest == NULL) {
+	if (own) {
 		backup_name(db, what, name, sizeof name);
 		dest = name;
 	}
@@ -114,8 +124,13 @@ backup(const char *db, const char *dest, const char *what)
 		fprintf(stderr, "liaison-admin: %s\n", err);
 		return 1;
 	}
-	printf("backed up %s to %s (%lld KB, checked)\n", db, dest,
-	    stat(dest, &st) == 0 ? (long long)st.st_size / 1024 : 0LL);
+	if (!quiet)
+		printf("backed up %s to %s (%lld KB, checked)\n", db, dest,
+		    stat(dest, &st) == 0 ? (long long)st.st_size / 1024 : 0LL);
+	if (own && backup_rotate(db, config.backups_keep, err, sizeof err) < 0) {
+		fprintf(stderr, "liaison-admin: the backup was made, but %s\n", err);
+		return 1;
+	}
 	return 0;
 }
 
@@ -344,34 +359,53 @@ import_cmd(int argc, char **argv)
 	return 1;
 }
 
+/* The backups page's restore (backup.c): checked, the current database kept, then upgraded. */
 static int
 restore(const char *db, const char *src)
 {
-	char err[2400];
+	char err[2400], kept[4200];
+	int rc = backup_restore_safely(db, src, schema_dir(), kept, sizeof kept, err, sizeof err);
 
-	/* The database as it is now is kept, in case the wrong copy was chosen. */
-	if (access(db, F_OK) == 0 && backup_version(db) > 0 && backup(db, NULL, "before-restore") != 0) {
-		fprintf(stderr, "liaison-admin: nothing was restored, as the backup of %s failed\n", db);
-		return 1;
-	}
-	if (backup_restore(db, src, err, sizeof err) < 0) {
+	if (kept[0])
+		printf("backed up %s to %s (checked)\n", db, kept);
+	if (rc == -2)
+		fprintf(stderr, "liaison-admin: %s\nliaison-admin: nothing was restored, as the backup "
+		    "of %s failed\n", err, db);
+	else if (rc < 0)
 		fprintf(stderr, "liaison-admin: %s\n", err);
-		return 1;
-	}
-	printf("restored %s from %s\n", db, src);
-	return migrate(db);
+	else
+		printf("restored %s from %s\n%s is at schema version %d\n", db, src, db, SCHEMA_VERSION);
+	return rc == 0 ? 0 : 1;
 }
 
+/*
+ * The database's integrity, keys and version, then the settings' problems (config.h): each
+ * on standard error with its file, line and what is allowed. Any of either exits 1, so a
+ * cron job running check mails exactly when something wants the administrator.
+ */
 static int
 check(const char *db)
 {
-	int problems = backup_check(db, stderr);
+	int problems = backup_check(db, stderr), nset, more;
+	const struct config_problem *cp = config_problems(&nset, &more);
 
 	if (problems == 0)
 		printf("%s: ok (schema version %ld)\n", db, backup_version(db));
 	else if (problems > 0)
 		fprintf(stderr, "%s: %d problem%s\n", db, problems, problems == 1 ? "" : "s");
-	return problems == 0 ? 0 : 1;
+	for (int i = 0; i < nset; i++) {
+		if (cp[i].line)
+			fprintf(stderr, "%s, line %d: ", cp[i].file, cp[i].line);
+		else
+			fprintf(stderr, "%s: ", cp[i].file);
+		fprintf(stderr, "%s%s%s\n", cp[i].key, cp[i].key[0] ? " " : "", cp[i].text);
+	}
+	if (more)
+		fprintf(stderr, "…and %d more problems in the settings\n", more);
+	if (nset + more > 0)
+		fprintf(stderr, "settings: %d problem%s (the site runs, with the defaults named above)\n",
+		    nset + more, nset + more == 1 ? "" : "s");
+	return problems == 0 && nset + more == 0 ? 0 : 1;
 }
 
 static int
@@ -512,8 +546,12 @@ main(int argc, char **argv)
 		return user(argc - 2, argv + 2);
 	if (strcmp(argv[1], "import") == 0 && argc >= 4)
 		return import_cmd(argc - 2, argv + 2);
-	if (strcmp(argv[1], "backup") == 0 && argc <= 3)
-		return backup(config.database, argc == 3 ? argv[2] : NULL, "backup");
+	if (strcmp(argv[1], "backup") == 0 && argc <= 4) {
+		int quiet = argc >= 3 && strcmp(argv[2], "--quiet") == 0;
+		if (argc == 4 && !quiet)
+			return usage();
+		return backup(config.database, argc == 3 + quiet ? argv[2 + quiet] : NULL, "backup", quiet);
+	}
 	if (strcmp(argv[1], "restore") == 0 && argc == 3)
 		return restore(config.database, argv[2]);
 	if (strcmp(argv[1], "check") == 0 && argc <= 3)

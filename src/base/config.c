@@ -2,11 +2,16 @@
  * config.c - loads struct config from an optional file and the environment.
  *
  * The file format is deliberately tiny (KEY = value, # comments) so a librarian can edit it
- * in a hosting panel's text editor; unknown keys are ignored rather than fatal so an older
- * binary still starts with a newer file.
+ * in a hosting panel's text editor. Unknown keys, bad values and quoted values never stop a
+ * site (an older binary still starts with a newer file), but each is kept as a problem with
+ * its line and what is allowed, which the administrator's pages and `liaison-admin check` show.
  */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -24,13 +29,113 @@
 
 struct config config;
 
+/* Every setting, for the environment and for naming the one a misspelt key meant. */
+static const char *const keys[] = {
+	"LIAISON_DB", "LIAISON_TEMPLATES", "LIAISON_SCHEMA", "LIAISON_SITE_NAME", "LIAISON_BASE_URL",
+	"LIAISON_STATIC_URL", "LIAISON_BUSY_TIMEOUT_MS", "LIAISON_RELOAD_TEMPLATES",
+	"LIAISON_PAGE_CACHE", "LIAISON_TRUST_REMOTE_USER", "LIAISON_SESSION_HOURS",
+	"LIAISON_FORM_HOURS", "LIAISON_APPLY_PER_HOUR", "LIAISON_APPLY_MIN_SECONDS",
+	"LIAISON_FISCAL_YEAR_START", "LIAISON_REPORT_PUBLIC", "LIAISON_DB_MAX_MB", "LIAISON_BACKUPS_KEEP", "LIAISON_BACKUP_UPLOAD_MB",
+	"LIAISON_OPERATOR_NAME", "LIAISON_OPERATOR_EMAIL", "LIAISON_OPERATOR_ADDRESS",
+	"LIAISON_OPERATOR_LOGO", "LIAISON_MAIL_FROM", "LIAISON_SENDMAIL", "LIAISON_MAIL",
+};
+
 static void
 copy(char *dst, size_t size, const char *src)
 {
 	snprintf(dst, size, "%s", src);
 }
 
+/*
+ * What was wrong in the settings (config.h): each problem once, with where it was and what
+ * is allowed, so that a misspelt key or a month written out is not silently a default.
+ */
+static struct config_problem problems[CONFIG_PROBLEMS_MAX];
+static int nproblems, more_problems;
+static const char *where_file;	/* the file being read, or NULL for the environment */
+static int where_line;
+
 static void
+problem(const char *key, const char *fmt, ...)
+{
+	struct config_problem *p;
+	va_list ap;
+
+	if (nproblems == CONFIG_PROBLEMS_MAX) {
+		more_problems++;
+		return;
+	}
+	p = &problems[nproblems++];
+	snprintf(p->file, sizeof p->file, "%s", where_file ? where_file : "the environment");
+	p->line = where_file ? where_line : 0;
+	snprintf(p->key, sizeof p->key, "%s", key);
+	va_start(ap, fmt);
+	vsnprintf(p->text, sizeof p->text, fmt, ap);
+	va_end(ap);
+}
+
+const struct config_problem *
+config_problems(int *n, int *more)
+{
+	*n = nproblems;
+	if (more)
+		*more = more_problems;
+	return problems;
+}
+
+/* A whole number from lo to hi into *dst; anything else is reported and leaves *dst as it was. */
+static void
+set_int(int *dst, const char *key, const char *val, int lo, int hi, const char *allowed)
+{
+	char *end;
+	long v;
+
+	if (*val == '\0')
+		return;		/* "KEY =" keeps the default, as it always has */
+	errno = 0;
+	v = strtol(val, &end, 10);
+	if (*val == '\0' || *end != '\0' || errno || v < lo || v > hi) {
+		problem(key, "\"%s\" is not allowed: %s. The default (%d) is used.", val, allowed, *dst);
+		return;
+	}
+	*dst = (int)v;
+}
+
+static void
+set_flag(int *dst, const char *key, const char *val)
+{
+	static const char *const yes[] = { "1", "yes", "true", "on" }, *const no[] = { "0", "no", "false", "off", "" };
+
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (strcasecmp(val, yes[i]) == 0) {
+			*dst = 1;
+			return;
+		}
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (strcasecmp(val, no[i]) == 0) {
+			*dst = 0;	/* "KEY =" has always meant 0 */
+			return;
+		}
+	problem(key, "\"%s\" is not allowed: 0 (no) or 1 (yes). The default (%d) is used.", val, *dst);
+}
+
+/* The fiscal year's first month: 1 to 12, or the month's English name as people write it. */
+static void
+set_month(int *dst, const char *key, const char *val)
+{
+	static const char *const months[] = { "january", "february", "march", "april", "may", "june",
+		"july", "august", "september", "october", "november", "december" };
+
+	for (int m = 0; m < 12; m++)
+		if (strcasecmp(val, months[m]) == 0 || (strlen(val) == 3 && strncasecmp(val, months[m], 3) == 0)) {
+			*dst = m + 1;
+			return;
+		}
+	set_int(dst, key, val, 1, 12, "a month, 1 (January) to 12 (December), or its name");
+}
+
+/* 1 when key is a setting (its value taken, or reported when wrong); 0 when it is none. */
+static int
 set_key(const char *key, const char *val)
 {
 	if (strcmp(key, "LIAISON_DB") == 0)
@@ -46,27 +151,31 @@ set_key(const char *key, const char *val)
 	else if (strcmp(key, "LIAISON_STATIC_URL") == 0)
 		copy(config.static_url, sizeof config.static_url, val);
 	else if (strcmp(key, "LIAISON_BUSY_TIMEOUT_MS") == 0)
-		config.busy_timeout_ms = atoi(val) > 0 ? atoi(val) : config.busy_timeout_ms;
+		set_int(&config.busy_timeout_ms, key, val, 1, 600000, "milliseconds, a whole number from 1 to 600000");
 	else if (strcmp(key, "LIAISON_RELOAD_TEMPLATES") == 0)
-		config.reload_templates = atoi(val) != 0;
+		set_flag(&config.reload_templates, key, val);
 	else if (strcmp(key, "LIAISON_PAGE_CACHE") == 0)
-		config.page_cache = atoi(val) >= 0 ? atoi(val) : config.page_cache;
+		set_int(&config.page_cache, key, val, 0, 100000, "how many pages, a whole number from 0 (none) up");
 	else if (strcmp(key, "LIAISON_TRUST_REMOTE_USER") == 0)
-		config.trust_remote_user = atoi(val) != 0;
+		set_flag(&config.trust_remote_user, key, val);
 	else if (strcmp(key, "LIAISON_SESSION_HOURS") == 0)
-		config.session_hours = atoi(val) > 0 ? atoi(val) : config.session_hours;
+		set_int(&config.session_hours, key, val, 1, 24 * 366, "hours, a whole number from 1 up");
 	else if (strcmp(key, "LIAISON_FORM_HOURS") == 0)
-		config.form_hours = atoi(val) > 0 ? atoi(val) : config.form_hours;
+		set_int(&config.form_hours, key, val, 1, 24 * 366, "hours, a whole number from 1 up");
 	else if (strcmp(key, "LIAISON_APPLY_PER_HOUR") == 0)
-		config.apply_per_hour = atoi(val) > 0 ? atoi(val) : config.apply_per_hour;
+		set_int(&config.apply_per_hour, key, val, 1, 1000000, "a whole number from 1 up");
 	else if (strcmp(key, "LIAISON_APPLY_MIN_SECONDS") == 0)
-		config.apply_min_seconds = atoi(val) >= 0 ? atoi(val) : config.apply_min_seconds;
+		set_int(&config.apply_min_seconds, key, val, 0, 3600, "seconds, a whole number from 0 to 3600");
 	else if (strcmp(key, "LIAISON_FISCAL_YEAR_START") == 0)
-		config.fiscal_year_start = atoi(val) >= 1 && atoi(val) <= 12 ? atoi(val) : config.fiscal_year_start;
+		set_month(&config.fiscal_year_start, key, val);
 	else if (strcmp(key, "LIAISON_REPORT_PUBLIC") == 0)
-		config.report_public = atoi(val) != 0;
+		set_flag(&config.report_public, key, val);
 	else if (strcmp(key, "LIAISON_DB_MAX_MB") == 0)
-		config.db_max_mb = atoi(val) >= 0 ? atoi(val) : config.db_max_mb;
+		set_int(&config.db_max_mb, key, val, 0, 1000000, "megabytes, a whole number from 0 (no cap) up");
+	else if (strcmp(key, "LIAISON_BACKUPS_KEEP") == 0)
+		set_int(&config.backups_keep, key, val, 0, 10000, "how many copies of each kind, from 0 (all) up");
+	else if (strcmp(key, "LIAISON_BACKUP_UPLOAD_MB") == 0)
+		set_int(&config.backup_upload_mb, key, val, 1, 4096, "megabytes, a whole number from 1 to 4096");
 	else if (strcmp(key, "LIAISON_OPERATOR_NAME") == 0)
 		copy(config.operator_name, sizeof config.operator_name, val);
 	else if (strcmp(key, "LIAISON_OPERATOR_EMAIL") == 0)
@@ -80,7 +189,10 @@ set_key(const char *key, const char *val)
 	else if (strcmp(key, "LIAISON_SENDMAIL") == 0)
 		copy(config.sendmail, sizeof config.sendmail, val);
 	else if (strcmp(key, "LIAISON_MAIL") == 0)
-		config.mail = atoi(val) != 0;
+		set_flag(&config.mail, key, val);
+	else
+		return 0;
+	return 1;
 }
 
 static char *
@@ -96,6 +208,45 @@ trim(char *s)
 	return s;
 }
 
+/* How many single-character edits turn a into b (at most 63 characters are compared). */
+static int
+distance(const char *a, const char *b)
+{
+	int prev[64], cur[64];
+	size_t la = strlen(a) < 63 ? strlen(a) : 63, lb = strlen(b) < 63 ? strlen(b) : 63;
+
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		cur[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int sub = prev[j - 1] + (toupper((unsigned char)a[i - 1]) != b[j - 1]);
+			int del = prev[j] + 1, ins = cur[j - 1] + 1;
+			cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+		}
+		memcpy(prev, cur, sizeof cur);
+	}
+	return prev[lb];
+}
+
+static void
+unknown_key(const char *key)
+{
+	const char *best = NULL;
+	int d, least = 4;	/* a few letters off: a slip, not another word */
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if ((d = distance(key, keys[i])) < least) {
+			least = d;
+			best = keys[i];
+		}
+	if (best)
+		problem(key, "is not a setting, and was ignored. Did you mean %s?", best);
+	else
+		problem(key, "is not a setting, and was ignored. README.md, \"Configuration\", lists "
+		    "every setting.");
+}
+
 static void
 load_file(const char *path)
 {
@@ -104,16 +255,40 @@ load_file(const char *path)
 
 	if (f == NULL) {
 		fprintf(stderr, "liaison: cannot read config file %s; using defaults\n", path);
+		where_file = NULL;
+		problem("", "the settings file %s cannot be read; every setting has its default", path);
 		return;
 	}
+	where_file = path;
+	where_line = 0;
 	while (fgets(line, sizeof line, f)) {
-		char *s = trim(line);
-		if (*s == '#' || (eq = strchr(s, '=')) == NULL)
+		char *s = trim(line), *key, *val;
+		size_t n;
+
+		where_line++;
+		if (*s == '\0' || *s == '#')
 			continue;
+		if ((eq = strchr(s, '=')) == NULL) {
+			problem("", "\"%.60s\" is not a setting: a line is KEY = value, or starts with # "
+			    "for a comment. It was ignored.", s);
+			continue;
+		}
 		*eq = '\0';
-		set_key(trim(s), trim(eq + 1));
+		key = trim(s);
+		val = trim(eq + 1);
+		/* "My Library" or 'My Library': the quotes were surely not meant as part of the name. */
+		n = strlen(val);
+		if (n >= 2 && (val[0] == '"' || val[0] == '\'') && val[n - 1] == val[0]) {
+			val[n - 1] = '\0';
+			val++;
+			problem(key, "the value is in quotes, which settings do not need: the quotes were "
+			    "taken off. Write it without them.");
+		}
+		if (!set_key(key, val))
+			unknown_key(key);
 	}
 	fclose(f);
+	where_file = NULL;
 }
 
 /* --- the upload bundle: where it is and what its paths are relative to (bundle.h) --- */
@@ -203,19 +378,12 @@ config_find_bundle_database(void)
 void
 config_load(void)
 {
-	static const char *const keys[] = {
-		"LIAISON_DB", "LIAISON_TEMPLATES", "LIAISON_SCHEMA", "LIAISON_SITE_NAME", "LIAISON_BASE_URL",
-		"LIAISON_STATIC_URL", "LIAISON_BUSY_TIMEOUT_MS", "LIAISON_RELOAD_TEMPLATES",
-		"LIAISON_PAGE_CACHE", "LIAISON_TRUST_REMOTE_USER", "LIAISON_SESSION_HOURS",
-		"LIAISON_FORM_HOURS", "LIAISON_APPLY_PER_HOUR", "LIAISON_APPLY_MIN_SECONDS",
-		"LIAISON_FISCAL_YEAR_START", "LIAISON_REPORT_PUBLIC", "LIAISON_DB_MAX_MB",
-		"LIAISON_OPERATOR_NAME", "LIAISON_OPERATOR_EMAIL", "LIAISON_OPERATOR_ADDRESS",
-		"LIAISON_OPERATOR_LOGO", "LIAISON_MAIL_FROM", "LIAISON_SENDMAIL", "LIAISON_MAIL",
-	};
 	const char *file;
 	size_t i;
 
 	memset(&config, 0, sizeof config);
+	nproblems = more_problems = 0;
+	where_file = NULL;
 	copy(config.database, sizeof config.database, LIAISON_DEFAULT_DB);
 	copy(config.template_root, sizeof config.template_root, LIAISON_DEFAULT_TEMPLATES);
 	copy(config.schema_dir, sizeof config.schema_dir, LIAISON_DEFAULT_SCHEMA);
@@ -229,6 +397,8 @@ config_load(void)
 	config.apply_min_seconds = 3;
 	config.fiscal_year_start = 1;
 	config.report_public = 1;
+	config.backups_keep = 14;
+	config.backup_upload_mb = 64;
 	/* What PHP's mail() runs, and what every MTA package (and msmtp-mta) installs. */
 	copy(config.sendmail, sizeof config.sendmail, "/usr/sbin/sendmail");
 	config.mail = 1;

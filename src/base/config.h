@@ -31,6 +31,8 @@ struct config {
 	int	fiscal_year_start;	/* LIAISON_FISCAL_YEAR_START: the fiscal year's first month, 1-12 */
 	int	db_max_mb;		/* LIAISON_DB_MAX_MB: the database grows no larger (0: no cap) */
 	int	report_public;		/* LIAISON_REPORT_PUBLIC=0: reports for signed-in readers only */
+	int	backups_keep;		/* LIAISON_BACKUPS_KEEP: copies of each kind kept (0: all) */
+	int	backup_upload_mb;	/* LIAISON_BACKUP_UPLOAD_MB: the largest backup the page takes */
 	/* Who runs the directory: shown in the footer and on /about, signed under every message. */
 	char	operator_name[256];	/* LIAISON_OPERATOR_NAME; default the site's name */
 	char	operator_email[256];	/* LIAISON_OPERATOR_EMAIL: the staff's contact address, may be "" */
@@ -45,6 +47,17 @@ struct config {
 extern struct config config;
 
 void	config_load(void);
+
+/* Something config_load() found wrong in a setting: shown to administrators, never fatal. */
+struct config_problem {
+	char	file[1024];	/* the settings file, or "the environment" */
+	int	line;		/* its line, 1 up; 0 for the environment */
+	char	key[64];	/* the key as written, or "" for a line that is no setting */
+	char	text[400];	/* what is wrong and what is allowed, a sentence or two */
+};
+#define CONFIG_PROBLEMS_MAX	32
+/* The problems of the last config_load(), n of them, and how many more were not kept. */
+const struct config_problem *config_problems(int *n, int *more);
 
 #define BUNDLE_DATA_DIR	"liaison-data"	/* beside the web site's public folder */
 

@@ -108,11 +108,43 @@ read_open_form(struct req *r, const struct field_spec *spec, size_t n, const cha
 	    config.form_hours * 3600L, NULL) == TOKEN_OK ? 0 : 1;
 }
 
+/*
+ * The setup file's path as the page shows it, to a visitor not yet known: from the folder that
+ * holds the site's public folder ("liaison-data/liaison-setup-token.txt"), as a hosting file
+ * manager shows the account's folders, never the account's full server path with its
+ * username; elsewhere, its folder's name and its own.
+ */
+static void
+shown_path(const struct req *r, const char *path, char *out, size_t size)
+{
+	char top[1024];
+	const char *docroot = req_env(r, "DOCUMENT_ROOT"), *cut = NULL;
+	size_t n;
+
+	snprintf(top, sizeof top, "%s", docroot);
+	while ((n = strlen(top)) > 1 && top[n - 1] == '/')
+		top[n - 1] = '\0';
+	if (top[0] == '/' && strcmp(top, "/") != 0) {
+		config_parent_folder(top, 1);
+		n = strlen(top);
+		if (n > 1 && strncmp(path, top, n) == 0 && path[n] == '/')
+			cut = path + n + 1;
+	}
+	if (cut == NULL) {	/* the last two names */
+		cut = strrchr(path, '/');
+		while (cut && cut > path && cut[-1] != '/')
+			cut--;
+		cut = cut && cut > path ? cut : path;
+		cut = cut[0] == '/' ? cut + 1 : cut;
+	}
+	snprintf(out, size, "%s", cut);
+}
+
 /* The setup page, with the form as it stands (status 200, or 400 with its errors). */
 static void
 show_setup(struct req *r, int status)
 {
-	char token[TOKEN_CHARS + 1], code[SETUP_TOKEN_CHARS + 1], err[1400], path[1200];
+	char token[TOKEN_CHARS + 1], code[SETUP_TOKEN_CHARS + 1], err[1400], path[1200], shown[1200];
 	struct view *v;
 	struct view_dict *body;
 
@@ -126,7 +158,8 @@ show_setup(struct req *r, int status)
 	v = staff_page(r, status, "Set up this site", "setup.tpl");
 	body = view_body(v);
 	view_set(body, "CSRF", token);
-	view_set(body, "FILE", path);
+	shown_path(r, path, shown, sizeof shown);
+	view_set(body, "FILE", shown);
 	formview_fill(view_include(body, "FIELDS", "formfields.tpl"), &form, 0);
 	view_page_finish(v, r);
 }

@@ -71,8 +71,18 @@ staff_page_with(struct req *r, int status, const char *title, const char *tpl, c
 	view_set(nav, "IMPORT", import_base);
 	view_set(nav, "WHO", staff_who.name);
 	view_set(nav, "ROLE", auth_role_name(staff_who.role));
-	if (staff_who.role == ROLE_ADMIN)
+	if (staff_who.role == ROLE_ADMIN) {
+		int nproblems, more;
+
 		view_show(nav, "ADMIN");
+		/* Settings that were ignored or corrected, for whoever can correct them (backuppage.c). */
+		config_problems(&nproblems, &more);
+		if (nproblems + more > 0) {
+			struct view_dict *sp = view_section(nav, "SETTINGS_PROBLEMS");
+			view_set_int(sp, "COUNT", nproblems + more);
+			view_set(sp, "BASE", staff_base);
+		}
+	}
 	if (!staff_who.via_remote_user && have_token) {
 		struct view_dict *out = view_section(nav, "SIGN_OUT");
 		snprintf(href, sizeof href, "%s/sign-out", staff_base);

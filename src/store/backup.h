@@ -37,4 +37,36 @@ int	backup_check(const char *path, FILE *out);
  * schema may then be older than this version: run the migrations after. 0, or -1 with err.
  */
 int	backup_restore(const char *db_path, const char *src, char *err, size_t errsize);
+/*
+ * A restore as the site's administrator asks for it, from liaison-admin or the backups page
+ * (the same code for both): src is checked first and refused with any problem, nothing
+ * changed; then the database as it is is backed up beside it ("liaison-before-restore-…",
+ * its path in kept, "" when there was no database to keep); then src is copied in page by
+ * page while the site runs, and the migrations from schema_dir bring it up to this version.
+ * 0; -1 with err (nothing restored, or, when kept is set and err says so, the migrations failed
+ * after the restore); -2 when the copy of the current database failed, and nothing changed.
+ */
+int	backup_restore_safely(const char *db_path, const char *src, const char *schema_dir,
+	    char *kept, size_t kept_size, char *err, size_t errsize);
+
+/* One of the copies kept beside the database: liaison-KIND-YYYYMMDD-HHMMSS[-N].db. */
+struct backup_file {
+	char	name[128];	/* the file's name, without its folder */
+	char	kind[32];	/* "backup", "before-restore", "before-upgrade", "uploaded", … */
+	char	when[32];	/* "2026-11-29 15:45:00 UTC", from the name */
+	long long size;		/* bytes */
+};
+#define BACKUP_LIST_MAX	200
+/*
+ * The copies beside the database at db_path, newest first, at most max of them: how many,
+ * or -1 when the folder cannot be read. Only names of that exact shape are listed.
+ */
+int	backup_list(const char *db_path, struct backup_file *out, int max);
+/* 1 when name is the shape backup_list lists (no folder, no "..", the right pattern). */
+int	backup_name_ok(const char *name);
+/*
+ * Keeps the newest keep copies of each kind beside the database and deletes the older ones
+ * (keep 0: keeps them all). How many were deleted, or -1 with err when one could not be.
+ */
+int	backup_rotate(const char *db_path, int keep, char *err, size_t errsize);
 #endif

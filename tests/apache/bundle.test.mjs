@@ -106,7 +106,8 @@ test('the first administrator is made on the setup page with the code from the d
   const page = await admin.get(setupHref);
   assert.equal(page.status, 200);
   const file = join(DATA, 'liaison-setup-token.txt');
-  assert.ok(page.text.includes(file), 'the page names the file');
+  assert.ok(page.text.includes('<code class="path">liaison-data/liaison-setup-token.txt</code>'), 'the page names the file');
+  assert.ok(!page.text.includes(DATA), 'from the account\'s top folder, not by its full server path');
   const code = readFileSync(file, 'utf8').trim();
   const r = await admin.post(setupHref, { csrf: csrfOf(page.text), code, name: 'librarian', password, again: password });
   assert.equal(r.status, 303, r.text.slice(0, 300));

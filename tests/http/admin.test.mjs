@@ -155,7 +155,8 @@ test('first run without a shell: a code in a file beside the database makes the 
     assert.equal((statSync(file).mode & 0o777).toString(8), '600');
     const code = readFileSync(file, 'utf8').trim();
     assert.match(code, /^[0-9a-f]{32}$/);
-    assert.ok(page.body.includes(file), 'the page says where the file is');
+    assert.ok(page.body.includes(`${dir.split('/').pop()}/liaison-setup-token.txt`), 'the page says where the file is');
+    assert.ok(!page.body.includes(dir), 'but not the account\'s full server path, which names its user');
     const csrf = page.body.match(/name="csrf" value="([0-9a-f]+)"/)[1];
     const post = (fields) => cgi('staff', { method: 'POST', pathInfo: '/setup', scriptName: '/partners/cgi-bin/staff.cgi', env,
       body: formBody({ csrf, ...fields }) });
