@@ -59,6 +59,10 @@ set_key(const char *key, const char *val)
 		config.form_hours = atoi(val) > 0 ? atoi(val) : config.form_hours;
 	else if (strcmp(key, "LIAISON_APPLY_PER_HOUR") == 0)
 		config.apply_per_hour = atoi(val) > 0 ? atoi(val) : config.apply_per_hour;
+	else if (strcmp(key, "LIAISON_CONTACT_PER_SENDER") == 0)
+		config.contact_per_sender = atoi(val) > 0 ? atoi(val) : config.contact_per_sender;
+	else if (strcmp(key, "LIAISON_CONTACT_PER_ORG") == 0)
+		config.contact_per_org = atoi(val) > 0 ? atoi(val) : config.contact_per_org;
 	else if (strcmp(key, "LIAISON_APPLY_MIN_SECONDS") == 0)
 		config.apply_min_seconds = atoi(val) >= 0 ? atoi(val) : config.apply_min_seconds;
 	else if (strcmp(key, "LIAISON_FISCAL_YEAR_START") == 0)
@@ -226,6 +230,8 @@ config_load(void)
 	config.session_hours = 12;
 	config.form_hours = 12;
 	config.apply_per_hour = 5;
+	config.contact_per_sender = 5;
+	config.contact_per_org = 20;
 	config.apply_min_seconds = 3;
 	config.fiscal_year_start = 1;
 	config.report_public = 1;
