@@ -119,6 +119,8 @@ view_page_new(struct req *r, const char *title, const char *body_template)
 		set_operator(v->layout);
 		v->body = v->layout.AddIncludeDictionary("BODY");
 		v->body->SetFilename(body_template);
+		/* So that any page's text can name the staff's address where it says "write to". */
+		v->body->ShowSection(config.operator_email[0] ? "OPERATOR_MAIL" : "NO_OPERATOR_MAIL");
 		return v;
 	} catch (...) {
 		return NULL;
