@@ -4,6 +4,11 @@
  *   GET /list            the directory: filters, sort, pages of 50, facet counts
  *   GET /list?format=csv the whole filtered list as CSV, streamed
  *   GET /list/ID         one organization's profile
+ *   GET /list/ID/contact, POST   "Contact this organization": the form (uncached), then
+ *                        303 to GET /list/ID/contact/sent (contactpage.c)
+ *   GET /about           who runs the directory, how listing and review work, privacy: served
+ *                        here, at /about, by a location of its own in nginx and a rewrite in
+ *                        the bundle's .htaccess (…/cgi-bin/list.fcgi/about without mod_rewrite)
  *
  * Parameters are documented in README.md; the table below is what enforces them.
  */
@@ -11,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contactpage.h"
 #include "csvout.h"
 #include "directory.h"
 #include "dirview.h"
@@ -199,6 +205,8 @@ show_profile(struct req *r, long long id)
 		view_set(c, "EMAIL", o.public_email);
 		view_set(c, "CONTACT_NAME", o.contact_name);
 	}
+	contactpage_profile_link(r, body, id, strncmp(o.website, "https://", 8) == 0 ||
+	    strncmp(o.website, "http://", 7) == 0 ? o.website : "");
 	directory_close(&cur);
 	fill_partners(body, id, self);
 	view_page_finish(v, r);
@@ -267,9 +275,51 @@ directory(struct req *r, const struct route_args *a)
 		pagecache_process(r, draw_list, &p);
 }
 
+static void
+contact(struct req *r, const struct route_args *a)
+{
+	if (r->method == METHOD_POST)
+		contactpage_submit(r, a->ids[0]);
+	else
+		contactpage_form(r, a->ids[0]);
+}
+
+static void
+contact_sent(struct req *r, const struct route_args *a)
+{
+	contactpage_sent(r, a->ids[0]);
+}
+
+/*
+ * /about. Behind nginx and mod_rewrite it is the list program's too, so /list/about reaches it:
+ * that address is sent on to /about (301), so the page has one address where clean ones exist.
+ */
+static void
+about(struct req *r, const struct route_args *a)
+{
+	const char *uri = req_env(r, "REQUEST_URI");
+	size_t n = strcspn(uri, "?");
+
+	(void)a;
+	if (r->link_suffix[0] == '\0' && n >= 11 && strncmp(uri + n - 11, "/list/about", 11) == 0) {
+		char to[600], header[700];
+
+		req_absolute_link(r, to, sizeof to, "list");
+		snprintf(to + strlen(to) - 4, sizeof to - (strlen(to) - 4), "about");
+		snprintf(header, sizeof header, "Location: %s\r\n", to);
+		req_head(r, 301, "text/html; charset=utf-8", header);
+		req_puts(r, "<!doctype html><title>Moved</title>\n");
+		return;
+	}
+	pagecache_process(r, aboutpage_draw, NULL);
+}
+
 static const struct route routes[] = {
 	{ "", ROUTE_GET, ROLE_NONE, directory },
 	{ "/#", ROUTE_GET, ROLE_NONE, profile },
+	{ "/#/contact", ROUTE_GET | ROUTE_POST, ROLE_NONE, contact },
+	{ "/#/contact/sent", ROUTE_GET, ROLE_NONE, contact_sent },
+	{ "/about", ROUTE_GET, ROLE_NONE, about },
 };
 static const struct route_table table = { routes, sizeof routes / sizeof routes[0], ROLE_NONE,
 	"There is no such page in the directory." };

@@ -441,7 +441,7 @@ static void
 show_page(struct req *r)
 {
 	static const char *const cards[] = { "partnerships_active", "partnerships_new", "activities",
-		"program_sessions", "program_attendance", "outreach_attendance" };
+		"program_sessions", "program_attendance", "outreach_attendance", "connections_made" };
 	char title[600], href[600], extra[48];
 	struct view *v;
 	struct view_dict *body;
@@ -473,6 +473,16 @@ show_page(struct req *r)
 		fill_figure(body, "CARD", report_headline(cards[i]));
 	if (rep.now.v[RF_ACTIVITIES] == 0)
 		view_show(body, "EMPTY");
+	if (rep.scope.partnership == 0) {	/* a partnership's report has no connections */
+		struct view_dict *c = view_section(body, "CONNECTIONS");
+		char num[32];
+		measure_grouped(num, sizeof num, rep.now.v[RF_CONNECTIONS]);
+		view_set(c, "COUNT", num);
+		view_set(c, "CONTACT_WORD", rep.now.v[RF_CONNECTIONS] == 1 ? "contact" : "contacts");
+		measure_grouped(num, sizeof num, rep.now.v[RF_CONNECTED_ORGS]);
+		view_set(c, "ORGS", num);
+		view_set(c, "ORG_WORD", rep.now.v[RF_CONNECTED_ORGS] == 1 ? "organization" : "organizations");
+	}
 	fill_month_charts(body);
 	fill_who(body);
 	fill_effort(body);

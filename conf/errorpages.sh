@@ -17,6 +17,14 @@ site=${2:-Libraries Seeking Partners}
 hosts=${3:-this site\'s own address}
 html() { sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' -e 's/"/\&quot;/g' -e "s/'/\&#39;/g" <<<"$1"; }
 site=$(html "$site") hosts=$(html "$hosts")
+# Who runs the directory, from the settings in the environment, as layout.tpl's footer has it.
+operator=$(html "${LIAISON_OPERATOR_NAME:-${2:-Libraries Seeking Partners}}")
+logo_line= postal= mail=
+[ -n "${LIAISON_OPERATOR_LOGO:-}" ] &&
+	logo_line="<img class=\"operator-logo\" src=\"$(html "$LIAISON_OPERATOR_LOGO")\" alt=\"$operator\" height=\"40\">"
+[ -n "${LIAISON_OPERATOR_ADDRESS:-}" ] && postal=", <span dir=\"auto\">$(html "$LIAISON_OPERATOR_ADDRESS")</span>"
+[ -n "${LIAISON_OPERATOR_EMAIL:-}" ] &&
+	mail=" Write to the directory's staff at <a href=\"mailto:$(html "$LIAISON_OPERATOR_EMAIL")\">$(html "$LIAISON_OPERATOR_EMAIL")</a>."
 mkdir -p "$out"
 
 page() {	# code, reason, detail (already HTML)
@@ -51,7 +59,9 @@ page() {	# code, reason, detail (already HTML)
 <p class="status-code">HTTP status $1</p>
 </main>
 <footer class="site">
-<p>$site · a partnership directory run with Liaison. No information about library patrons is collected. <a href="/staff/queue">Staff</a></p>
+$logo_line
+<p class="operator">$site is run by <span dir="auto">$operator</span>$postal.$mail</p>
+<p><a href="/about">About this directory and privacy</a> · No information about library patrons is collected. · <a href="/staff/queue">Staff</a></p>
 </footer>
 </body>
 </html>

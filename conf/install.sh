@@ -51,8 +51,14 @@ if [ ! -e "$DESTDIR$SYSCONFDIR/liaison/liaison.conf" ]; then
 fi
 # nginx's own error pages carry the site's name as the settings give it now (run make install
 # again after changing it there).
-site=$(sed -n 's/^[[:space:]]*LIAISON_SITE_NAME[[:space:]]*=[[:space:]]*\(.*[^[:space:]]\)[[:space:]]*$/\1/p' "$DESTDIR$SYSCONFDIR/liaison/liaison.conf" | tail -1)
+setting() { sed -n "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*\(.*[^[:space:]]\)[[:space:]]*\$/\1/p" "$DESTDIR$SYSCONFDIR/liaison/liaison.conf" | tail -1; }
+site=$(setting LIAISON_SITE_NAME)
 rm -rf "$DESTDIR$sharedir/liaison-errors"
+# …and who runs it, for their footers (the environment wins, as it does for the programs).
+LIAISON_OPERATOR_NAME=${LIAISON_OPERATOR_NAME:-$(setting LIAISON_OPERATOR_NAME)} \
+LIAISON_OPERATOR_EMAIL=${LIAISON_OPERATOR_EMAIL:-$(setting LIAISON_OPERATOR_EMAIL)} \
+LIAISON_OPERATOR_ADDRESS=${LIAISON_OPERATOR_ADDRESS:-$(setting LIAISON_OPERATOR_ADDRESS)} \
+LIAISON_OPERATOR_LOGO=${LIAISON_OPERATOR_LOGO:-$(setting LIAISON_OPERATOR_LOGO)} \
 "$here/conf/errorpages.sh" "$DESTDIR$sharedir" "${site:-Libraries Seeking Partners}"
 echo "installed under ${DESTDIR:-/}: programs in $libdir, liaison-admin in $PREFIX/bin (man 8 liaison-admin), settings in $SYSCONFDIR/liaison/liaison.conf"
 echo "next: see INSTALL (VPS with nginx) for the user, the database and the services"

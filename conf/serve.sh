@@ -171,6 +171,14 @@ for p in $programs; do
       fastcgi_pass unix:$dir/$p.sock;
     }"
 done
+# The About page is the list program's (cgi-bin/list.c), at the site's top.
+locations+="
+    location = /about {
+      include $here/conf/fastcgi_params.liaison;
+      fastcgi_param SCRIPT_NAME /list;
+      fastcgi_param PATH_INFO /about;
+      fastcgi_pass unix:$dir/list.sock;
+    }"
 
 access="access_log $dir/logs/access.log;"
 [ "$quiet" = 1 ] && access="access_log off;"

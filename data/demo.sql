@@ -182,6 +182,26 @@ SELECT d.name, CASE WHEN d.name_en = d.name THEN '' ELSE d.name_en END, t.kind, 
 	strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || (d.confirmed_days_ago + 30) || ' days')
 FROM demo_org d JOIN org_type t ON t.code = d.type;
 
+-- Every entry has a contact address, so "Contact this organization" works out of the box: those
+-- without one get partners@ a domain made from the English name (ASCII letters and digits,
+-- words joined by hyphens) under example.org, which is reserved. Whether it is shown publicly
+-- (email_public) stays as above: these are for the contact form, which never shows them.
+WITH RECURSIVE s(id, rest, out) AS (
+	SELECT id, lower(CASE WHEN name_en <> '' THEN name_en ELSE name END), '' FROM org
+	WHERE status = 'listed' AND contact_email = ''
+	UNION ALL
+	SELECT id, substr(rest, 2), out || CASE
+		WHEN substr(rest, 1, 1) BETWEEN 'a' AND 'z' OR substr(rest, 1, 1) BETWEEN '0' AND '9' THEN substr(rest, 1, 1)
+		WHEN substr(rest, 1, 1) IN (' ', '-') AND out <> '' AND substr(out, -1) <> '-' THEN '-'
+		ELSE '' END
+	FROM s WHERE rest <> ''
+)
+UPDATE org SET contact_name = 'Partnerships desk', contact_email = 'partners@' || (SELECT CASE
+		WHEN rtrim(substr(s.out, 1, 40), '-') = '' THEN 'entry-' || org.id
+		ELSE rtrim(substr(s.out, 1, 40), '-') END
+	FROM s WHERE s.id = org.id AND s.rest = '') || '.example.org'
+WHERE status = 'listed' AND contact_email = '';
+
 -- Space-separated codes become rows: 'es en' -> ('es'), ('en').
 INSERT INTO org_language (org_id, lang)
 SELECT o.id, j.value FROM demo_org d JOIN org o ON o.name = d.name,

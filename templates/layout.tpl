@@ -36,7 +36,9 @@
 {{>BODY}}
 </main>
 <footer class="site">
-<p>{{SITE_NAME}} · a partnership directory run with Liaison. No information about library patrons is collected. <a href="{{LINK_STAFF}}/queue">Staff</a></p>
+{{#OPERATOR_LOGO_IMG}}<img class="operator-logo" src="{{OPERATOR_LOGO}}" alt="{{OPERATOR_NAME}}" height="40">{{/OPERATOR_LOGO_IMG}}
+<p class="operator">{{SITE_NAME}} is run by <span dir="auto">{{OPERATOR_NAME}}</span>{{#OPERATOR_POSTAL}}, <span dir="auto">{{OPERATOR_ADDRESS}}</span>{{/OPERATOR_POSTAL}}.{{#OPERATOR_MAIL}} Write to the directory's staff at <a href="mailto:{{OPERATOR_EMAIL}}">{{OPERATOR_EMAIL}}</a>.{{/OPERATOR_MAIL}}</p>
+<p><a href="{{LINK_ABOUT}}">About this directory and privacy</a> · No information about library patrons is collected. · <a href="{{LINK_STAFF}}/queue">Staff</a></p>
 </footer>
 </body>
 </html>

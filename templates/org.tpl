@@ -2,7 +2,8 @@
 <nav class="crumbs" aria-label="Breadcrumb"><a href="{{SELF}}">Directory</a> › <span aria-current="page" dir="auto">{{NAME}}</span></nav>
 <article class="profile">
 <h1 dir="auto">{{NAME}}</h1>
-<p class="actions"><a href="{{MATCH_HREF}}">Best partners for this organization</a></p>
+<p class="actions">{{#CONTACT_FORM}}<a href="{{HREF}}">Contact this organization</a> · {{/CONTACT_FORM}}<a href="{{MATCH_HREF}}">Best partners for this organization</a></p>
+{{#NO_CONTACT_FORM}}<p class="notice">This entry has no contact address on file, so it cannot be written to from here.{{#WEBSITE}} Try its <a href="{{URL}}" rel="nofollow">website</a>.{{/WEBSITE}}{{#MAIL}} Or ask the directory's staff at <a href="mailto:{{EMAIL}}">{{EMAIL}}</a>.{{/MAIL}}</p>{{/NO_CONTACT_FORM}}
 {{#NAME_EN}}<p class="alt-name" dir="auto">{{NAME_EN}}</p>{{/NAME_EN}}
 <p class="meta"><a href="{{TYPE_HREF}}">{{TYPE_LABEL}}</a> · {{CITY}}, <a href="{{COUNTRY_HREF}}">{{COUNTRY_NAME}}</a></p>
 {{#STALE}}<p class="notice stale-notice"><strong>Possibly out of date:</strong> this entry was last confirmed on {{CONFIRMED}}, more than a year ago. Check with the organization before relying on it.</p>{{/STALE}}

@@ -28,6 +28,7 @@
 {{#CARD}}<div class="card"><dt>{{LABEL}}</dt><dd><span class="figure">{{VALUE}}</span> <span class="delta delta-{{DIRECTION}}">{{CHANGE}}</span></dd></div>
 {{/CARD}}</dl>
 {{#EMPTY}}<p class="empty">No activities were recorded in this period.</p>{{/EMPTY}}
+{{#CONNECTIONS}}<p class="connections">Connections made: <strong>{{COUNT}}</strong> first {{CONTACT_WORD}} through the directory's “Contact this organization” form, reaching <strong>{{ORGS}}</strong> {{ORG_WORD}}.</p>{{/CONNECTIONS}}
 </section>
 
 <section aria-labelledby="months-heading" class="report-section">

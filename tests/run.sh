@@ -116,6 +116,7 @@ chmod 644 "$out/mail/msmtprc"
 export LIAISON_TEST_MAIL_DIR=$mail_dir LIAISON_TEST_MSMTPRC=$out/mail/msmtprc
 export LIAISON_SENDMAIL="/usr/bin/msmtp -C $out/mail/msmtprc"
 export LIAISON_MAIL_FROM=liaison@example.org LIAISON_OPERATOR_EMAIL=staff@example.org
+export LIAISON_OPERATOR_ADDRESS="Maple Falls, Oregon"
 
 # --- http ------------------------------------------------------------------------------------
 port=$((20000 + RANDOM % 20000))

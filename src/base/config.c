@@ -38,6 +38,7 @@ static const char *const keys[] = {
 	"LIAISON_FISCAL_YEAR_START", "LIAISON_REPORT_PUBLIC", "LIAISON_DB_MAX_MB", "LIAISON_BACKUPS_KEEP", "LIAISON_BACKUP_UPLOAD_MB",
 	"LIAISON_OPERATOR_NAME", "LIAISON_OPERATOR_EMAIL", "LIAISON_OPERATOR_ADDRESS",
 	"LIAISON_OPERATOR_LOGO", "LIAISON_MAIL_FROM", "LIAISON_SENDMAIL", "LIAISON_MAIL",
+	"LIAISON_CONTACT_PER_SENDER", "LIAISON_CONTACT_PER_ORG",
 };
 
 static void
@@ -164,6 +165,10 @@ set_key(const char *key, const char *val)
 		set_int(&config.form_hours, key, val, 1, 24 * 366, "hours, a whole number from 1 up");
 	else if (strcmp(key, "LIAISON_APPLY_PER_HOUR") == 0)
 		set_int(&config.apply_per_hour, key, val, 1, 1000000, "a whole number from 1 up");
+	else if (strcmp(key, "LIAISON_CONTACT_PER_SENDER") == 0)
+		set_int(&config.contact_per_sender, key, val, 1, 1000000, "messages a day, a whole number from 1 up");
+	else if (strcmp(key, "LIAISON_CONTACT_PER_ORG") == 0)
+		set_int(&config.contact_per_org, key, val, 1, 1000000, "messages a day, a whole number from 1 up");
 	else if (strcmp(key, "LIAISON_APPLY_MIN_SECONDS") == 0)
 		set_int(&config.apply_min_seconds, key, val, 0, 3600, "seconds, a whole number from 0 to 3600");
 	else if (strcmp(key, "LIAISON_FISCAL_YEAR_START") == 0)
@@ -394,6 +399,8 @@ config_load(void)
 	config.session_hours = 12;
 	config.form_hours = 12;
 	config.apply_per_hour = 5;
+	config.contact_per_sender = 5;
+	config.contact_per_org = 20;
 	config.apply_min_seconds = 3;
 	config.fiscal_year_start = 1;
 	config.report_public = 1;

@@ -42,6 +42,9 @@ struct config {
 	char	mail_from[256];		/* LIAISON_MAIL_FROM; default LIAISON_OPERATOR_EMAIL */
 	char	sendmail[1024];		/* LIAISON_SENDMAIL: program and arguments, split on spaces */
 	int	mail;			/* LIAISON_MAIL=0: messages wait in the outbox, none is sent */
+	/* "Contact this organization" (contact.h): messages a day per sender address and per entry. */
+	int	contact_per_sender;	/* LIAISON_CONTACT_PER_SENDER */
+	int	contact_per_org;	/* LIAISON_CONTACT_PER_ORG */
 };
 
 extern struct config config;

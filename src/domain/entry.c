@@ -14,6 +14,7 @@
 
 #include "audit.h"
 #include "crypto.h"
+#include "config.h"
 #include "db.h"
 #include "entry.h"
 #include "orgform.h"
@@ -152,9 +153,16 @@ only_marked_words(const char *marked)
 static void
 say_duplicate(struct form *f, const char *status)
 {
-	form_fail(f, ORGF_NAME, "An organization with this name in this country is already %s. "
-	    "To change its entry, write to the directory's staff rather than applying again.",
-	    strcmp(status, "listed") == 0 ? "in the directory" : "waiting for review");
+	const char *where = strcmp(status, "listed") == 0 ? "in the directory" : "waiting for review";
+
+	/* A form's message is text (at most FORM_ERROR_MAX), so the address is named, not linked. */
+	if (config.operator_email[0])
+		form_fail(f, ORGF_NAME, "An organization with this name in this country is already %s. "
+		    "To change its entry, write to %s rather than applying again.", where,
+		    config.operator_email);
+	else
+		form_fail(f, ORGF_NAME, "An organization with this name in this country is already %s. "
+		    "To change its entry, write to the directory's staff rather than applying again.", where);
 }
 
 /*

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contact.h"
 #include "db.h"
 #include "measure.h"
 #include "report.h"
@@ -44,6 +45,10 @@ const struct headline report_headlines[] = {
 	{ "survey_respondents", "Survey respondents", UNIT_COUNT, 0, { RF_RESPONDENTS, END }, NONE },
 	{ "countries_reached", "Countries reached", UNIT_COUNT, 0, { RF_COUNTRIES, END }, NONE },
 	{ "languages_reached", "Languages reached", UNIT_COUNT, 0, { RF_LANGUAGES, END }, NONE },
+	{ "connections_made", "Connections made (first contacts through the directory)", UNIT_COUNT, 0,
+	    { RF_CONNECTIONS, END }, NONE },
+	{ "organizations_contacted", "Organizations contacted through the directory", UNIT_COUNT, 0,
+	    { RF_CONNECTED_ORGS, END }, NONE },
 	{ "library_cost", "Library's cost", UNIT_MONEY, 1, { RF_LIBRARY_CENTS, END }, NONE },
 	{ "partner_cost", "Partners' cost", UNIT_MONEY, 1, { RF_PARTNER_CENTS, END }, NONE },
 	{ "in_kind_value", "In-kind value", UNIT_MONEY, 1, { RF_IN_KIND_CENTS, END }, NONE },
@@ -195,6 +200,14 @@ report_load(const struct period *p, const struct report_scope *sc, struct report
 	if ((s = report_stmt(STMT_REPORT_LANGUAGES, p, sc)) == NULL)
 		return -1;
 	d->v[RF_LANGUAGES] = count_rows(s);
+	/* Connections: the whole directory's, or one host's; a partnership's report has none. */
+	if (sc->partnership == 0) {
+		struct contact_figures cf;
+		if (contact_figures(p->from, p->to, sc->host, &cf) < 0)
+			return -1;
+		d->v[RF_CONNECTIONS] = cf.connections;
+		d->v[RF_CONNECTED_ORGS] = cf.organizations;
+	}
 	return 0;
 }
 

@@ -28,6 +28,9 @@ enum rf {
 	RF_IMLS_ADULT_ATTEN, RF_IMLS_GEN_ATTEN,
 	RF_PARTNERSHIPS_ACTIVE, RF_PARTNERSHIPS_NEW, RF_PARTNERSHIPS_ENDED, RF_COUNTRIES,
 	RF_LANGUAGES,
+	/* "Contact this organization" (contact.h): first contacts the directory produced, and the
+	 * organizations that received at least one; counted per day, not from activities. */
+	RF_CONNECTIONS, RF_CONNECTED_ORGS,
 	RF__MAX
 };
 #define RF_SUMMED	RF_PARTNERSHIPS_ACTIVE	/* the figures summed from activities */

@@ -45,4 +45,27 @@ const char *const db_sql_mail[STMT__MAX - STMT_MAIL_FIRST] = {
 	AT(STMT_OUTBOX_COUNTS) = "SELECT count(*) FILTER (WHERE state IN ('queued', 'sending')),"
 	    " count(*) FILTER (WHERE state = 'failed'),"
 	    " ifnull(min(next_attempt) FILTER (WHERE state IN ('queued', 'sending')), 0) FROM outbox",
+	/*
+	 * "Contact this organization" (contact.c, schema 013): the entry a message goes to (listed
+	 * only), the day's counts for the limits, a first contact told from a second, the counts
+	 * kept, and the report's figures. Senders are keyed hashes, never addresses.
+	 */
+	AT(STMT_CONTACT_ORG) = "SELECT name, contact_name, contact_email, email_public FROM org"
+	    " WHERE id = ?1 AND status = 'listed'",
+	AT(STMT_CONTACT_SENDER_TODAY) = "SELECT ifnull(sum(messages), 0) FROM contact_sender"
+	    " WHERE sender = ?1 AND day = ?2",
+	AT(STMT_CONTACT_ORG_TODAY) = "SELECT ifnull(sum(messages), 0) FROM contact_day WHERE org_id = ?1 AND day = ?2",
+	/* Has this sender written to this organization since day ?3 (what contact_sender remembers)? */
+	AT(STMT_CONTACT_PAIR_SEEN) = "SELECT 1 FROM contact_sender WHERE sender = ?1 AND org_id = ?2 AND day >= ?3 LIMIT 1",
+	AT(STMT_CONTACT_SENDER_ADD) = "INSERT INTO contact_sender (sender, org_id, day, messages) VALUES (?1, ?2, ?3, 1)"
+	    " ON CONFLICT (sender, org_id, day) DO UPDATE SET messages = messages + 1",
+	/* ?3: 1 when this message is a first contact, else 0. */
+	AT(STMT_CONTACT_DAY_ADD) = "INSERT INTO contact_day (org_id, day, messages, connections) VALUES (?1, ?2, 1, ?3)"
+	    " ON CONFLICT (org_id, day) DO UPDATE SET messages = messages + 1,"
+	    " connections = connections + excluded.connections",
+	AT(STMT_CONTACT_PRUNE) = "DELETE FROM contact_sender WHERE day < ?1",
+	/* First contacts, organizations that had at least one, and messages, from ?1 to ?2 (days,
+	 * both included); ?3 one organization, or NULL for the whole directory. */
+	AT(STMT_CONTACT_FIGURES) = "SELECT ifnull(sum(connections), 0), count(DISTINCT org_id) FILTER (WHERE connections > 0),"
+	    " ifnull(sum(messages), 0) FROM contact_day WHERE day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR org_id = ?3)",
 };

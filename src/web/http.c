@@ -25,6 +25,7 @@ http_reason(int status)
 {
 	switch (status) {
 	case 200: return "OK";
+	case 301: return "Moved Permanently";
 	case 303: return "See Other";
 	case 304: return "Not Modified";
 	case 400: return "Bad Request";
@@ -353,6 +354,9 @@ clean_links(struct req *r, const char *program)
 	ulen -= plen;
 	if (plen == 0 && ulen > 0 && url[ulen - 1] == '/' && strcmp(program, "list") == 0)
 		;	/* the directory is the bundle's front page */
+	else if (strcmp(program, "list") == 0 && strcmp(r->path_info, "/about") == 0 &&
+	    (ulen == 0 || url[ulen - 1] != '/') && (ulen < 5 || strncmp(url + ulen - 5, "/list", 5) != 0))
+		ulen++;	/* …/partners/about, the list program's About page at the bundle's top */
 	else if (ulen > nlen && url[ulen - nlen - 1] == '/' && strncmp(url + ulen - nlen, program, nlen) == 0)
 		ulen -= nlen;
 	else

@@ -65,6 +65,37 @@ view_reload_if_changed(void)
 	}
 }
 
+/*
+ * The About page's address: "/about" behind nginx and mod_rewrite's clean addresses (where the
+ * list program serves it), the list program's own long form on a host without them
+ * (…/cgi-bin/list.fcgi/about), so that it follows the form the visitor arrived by.
+ */
+static void
+about_link(struct req *r, char *buf, size_t size)
+{
+	if (r->link_suffix[0] == '\0')
+		snprintf(buf, size, "%sabout", r->link_prefix);
+	else
+		snprintf(buf, size, "%slist%s/about", r->link_prefix, r->link_suffix);
+}
+
+/* Who runs the directory, in every page's footer: the settings, and sections for those set. */
+static void
+set_operator(TemplateDictionary &layout)
+{
+	layout.SetTemplateGlobalValue("OPERATOR_NAME", config.operator_name[0] ? config.operator_name
+	    : config.site_name);
+	layout.SetTemplateGlobalValue("OPERATOR_EMAIL", config.operator_email);
+	layout.SetTemplateGlobalValue("OPERATOR_ADDRESS", config.operator_address);
+	layout.SetTemplateGlobalValue("OPERATOR_LOGO", config.operator_logo);
+	if (config.operator_email[0])
+		layout.ShowSection("OPERATOR_MAIL");
+	if (config.operator_address[0])
+		layout.ShowSection("OPERATOR_POSTAL");
+	if (config.operator_logo[0])
+		layout.ShowSection("OPERATOR_LOGO_IMG");
+}
+
 extern "C" struct view *
 view_page_new(struct req *r, const char *title, const char *body_template)
 {
@@ -83,8 +114,13 @@ view_page_new(struct req *r, const char *title, const char *body_template)
 			req_link(r, link, sizeof link, p);
 			v->layout.SetTemplateGlobalValue(key, link);
 		}
+		about_link(r, link, sizeof link);
+		v->layout.SetTemplateGlobalValue("LINK_ABOUT", link);
+		set_operator(v->layout);
 		v->body = v->layout.AddIncludeDictionary("BODY");
 		v->body->SetFilename(body_template);
+		/* So that any page's text can name the staff's address where it says "write to". */
+		v->body->ShowSection(config.operator_email[0] ? "OPERATOR_MAIL" : "NO_OPERATOR_MAIL");
 		return v;
 	} catch (...) {
 		return NULL;

@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync, rmSync, readdirSync, readFileSync } from 'n
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, get, sql, request, formBody, application, signedIn, cgi, csrfOf, PLAIN_BIN, SRCDIR, ERROR_DIR } from './helpers.mjs';
+import { BASE, get, sql, request, formBody, application, signedIn, cgi, csrfOf, mintToken, PLAIN_BIN, SRCDIR, ERROR_DIR } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const vnu = require('vnu-jar');
@@ -38,6 +38,10 @@ test('pages are valid HTML', { skip: !java && 'java is not installed' }, async (
     'report-quarter.html': '/report?quarter=2026-Q1',
     'report-empty.html': '/report?from=1990-01-01&to=1990-02-01',
     'report-e400.html': '/report?fy=twenty',
+    'about.html': '/about',
+    'contact.html': '/list/1/contact',
+    'contact-sent.html': '/list/1/contact/sent',
+    'no-contact.html': `/list/${xss}`,
   };
   const dir = mkdtempSync(join(tmpdir(), 'liaison-vnu-'));
   const staff = await signedIn('admin', '127.0.3.1');
@@ -46,6 +50,7 @@ test('pages are valid HTML', { skip: !java && 'java is not installed' }, async (
   const pendingId = sql(`SELECT org_id FROM application WHERE reference = '${applied.headers.location.slice(-11)}'`);
   const fetched = {
     'apply.html': (await get('/apply')).text,
+    'contact-errors.html': (await request('/list/1/contact', { method: 'POST', body: formBody({ csrf: mintToken({ purpose: 'contact', binding: '1' }), name: '', email: 'x', message: '' }), from: '127.0.3.2' })).text,
     'apply-errors.html': (await request('/apply', { method: 'POST', body: formBody(application({ name: '', contact_email: 'x' })), from: '127.0.3.2' })).text,
     'applied.html': (await get(new URL(applied.headers.location, BASE).pathname)).text,
     'sign-in.html': (await get('/staff/sign-in')).text,
