@@ -152,16 +152,13 @@ backup_write(const char *db_path, const char *dest, char *err, size_t errsize)
 	return 0;
 }
 
-int
-backup_restore(const char *db_path, const char *src, char *err, size_t errsize)
+/* 0 if src is a copy backup_check accepts; else -1 with err saying what is wrong with it. */
+static int
+check_restorable(const char *src, char *err, size_t errsize)
 {
 	char problems[2048] = "";
-	sqlite3 *from, *to;
-	sqlite3_backup *b;
-	sqlite3_stmt *s;
 	FILE *mem;
-	long long before;
-	int rc, waited = 0;
+	int rc;
 
 	if ((mem = fmemopen(problems, sizeof problems - 1, "w")) == NULL) {
 		snprintf(err, errsize, "out of memory");
@@ -173,6 +170,20 @@ backup_restore(const char *db_path, const char *src, char *err, size_t errsize)
 		snprintf(err, errsize, "%s cannot be restored: %s", src, problems);
 		return -1;
 	}
+	return 0;
+}
+
+int
+backup_restore(const char *db_path, const char *src, char *err, size_t errsize)
+{
+	sqlite3 *from, *to;
+	sqlite3_backup *b;
+	sqlite3_stmt *s;
+	long long before;
+	int rc, waited = 0;
+
+	if (check_restorable(src, err, errsize) < 0)
+		return -1;
 	if ((from = db_open_file(src, SQLITE_OPEN_READONLY, err, errsize)) == NULL)
 		return -1;
 	if ((to = db_open_file(db_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, errsize)) == NULL) {
@@ -217,10 +228,8 @@ int
 backup_restore_safely(const char *db_path, const char *src, const char *schema_dir,
     char *kept, size_t kept_size, char *err, size_t errsize)
 {
-	char problems[2048] = "", made[4200];
+	char made[4200];
 	struct stat a, b;
-	FILE *mem;
-	int rc;
 
 	kept[0] = '\0';
 	if (stat(db_path, &a) == 0 && stat(src, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
@@ -228,16 +237,8 @@ backup_restore_safely(const char *db_path, const char *src, const char *schema_d
 		return -1;
 	}
 	/* Checked before anything is written: a refused copy leaves not even a backup behind. */
-	if ((mem = fmemopen(problems, sizeof problems - 1, "w")) == NULL) {
-		snprintf(err, errsize, "out of memory");
+	if (check_restorable(src, err, errsize) < 0)
 		return -1;
-	}
-	rc = backup_check(src, mem);
-	fclose(mem);
-	if (rc != 0) {
-		snprintf(err, errsize, "%s cannot be restored: %s", src, problems);
-		return -1;
-	}
 	/* The database as it is now is kept, in case the wrong copy was chosen. */
 	if (access(db_path, F_OK) == 0 && backup_version(db_path) > 0) {
 		backup_name(db_path, "before-restore", kept, kept_size);
