@@ -26,7 +26,7 @@
 <li><a href="{{BASE}}/stale">Out of date</a></li>
 <li><a href="{{PARTNERSHIPS}}">Partnerships</a></li>
 <li><a href="{{IMPORT}}">Import</a></li>
-{{#ADMIN}}<li><a href="{{BASE}}/accounts">Accounts</a></li><li><a href="{{BASE}}/audit">Audit log</a></li>{{/ADMIN}}
+{{#ADMIN}}<li><a href="{{BASE}}/accounts">Accounts</a></li><li><a href="{{BASE}}/audit">Audit log</a></li><li><a href="{{BASE}}/mail">Mail</a></li>{{/ADMIN}}
 </ul>
 <div class="who"><span>{{WHO}} ({{ROLE}})</span>{{#SIGN_OUT}}<form method="post" action="{{HREF}}"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link">Sign out</button></form>{{/SIGN_OUT}}</div>
 </nav>{{/STAFF_NAV}}

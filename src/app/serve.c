@@ -15,11 +15,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "bundle.h"
 #include "config.h"
 #include "db.h"
 #include "http.h"
+#include "notify.h"
 #include "outbox.h"
 #include "pagecache.h"
 #include "serve.h"
@@ -205,6 +207,13 @@ http_serve(const struct program *p)
 		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 		http_serve_cgi_once(p, &r, stdin, stdout);
 		fflush(stdout);
+		/* Shared hosting may have no cron: a request after the day has passed queues the digest. */
+		if (notify_digest_check_wanted(time(NULL))) {
+			char staff_link[512];
+
+			req_absolute_link(&r, staff_link, sizeof staff_link, "staff");
+			notify_after_response(staff_link);
+		}
 		mail_after_cgi();
 		db_close();
 		return 0;
@@ -221,9 +230,16 @@ http_serve(const struct program *p)
 	/* Without this flag libfcgi retries accept() after EINTR and SIGTERM never ends us. */
 	FCGX_InitRequest(&r.fcgx, 0, FCGI_FAIL_ACCEPT_ON_INTR);
 	while (!stopping && FCGX_Accept_r(&r.fcgx) >= 0) {
+		char staff_link[512] = "";
+
 		r.envp = r.fcgx.envp;
 		run_one(p, &r);
+		/* The daily digest's link, while the request's address is still known (notify.h). */
+		if (notify_digest_check_wanted(time(NULL)))
+			req_absolute_link(&r, staff_link, sizeof staff_link, "staff");
 		FCGX_Finish_r(&r.fcgx);
+		if (staff_link[0])
+			notify_after_response(staff_link);	/* queues the digest, when a day has passed */
 		outbox_after_response();	/* the mail it queued, now that the response has gone */
 		if (config.reload_templates) {
 			view_reload_if_changed();

@@ -81,6 +81,9 @@ set_key(const char *key, const char *val)
 		copy(config.sendmail, sizeof config.sendmail, val);
 	else if (strcmp(key, "LIAISON_MAIL") == 0)
 		config.mail = atoi(val) != 0;
+	else if (strcmp(key, "LIAISON_NOTIFY_APPLICATIONS") == 0)
+		config.notify_applications = strcmp(val, "daily") == 0 ? NOTIFY_DAILY :
+		    strcmp(val, "off") == 0 ? NOTIFY_OFF : NOTIFY_EACH;
 }
 
 static char *
@@ -211,6 +214,7 @@ config_load(void)
 		"LIAISON_FISCAL_YEAR_START", "LIAISON_REPORT_PUBLIC", "LIAISON_DB_MAX_MB",
 		"LIAISON_OPERATOR_NAME", "LIAISON_OPERATOR_EMAIL", "LIAISON_OPERATOR_ADDRESS",
 		"LIAISON_OPERATOR_LOGO", "LIAISON_MAIL_FROM", "LIAISON_SENDMAIL", "LIAISON_MAIL",
+		"LIAISON_NOTIFY_APPLICATIONS",
 	};
 	const char *file;
 	size_t i;

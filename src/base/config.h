@@ -40,7 +40,11 @@ struct config {
 	char	mail_from[256];		/* LIAISON_MAIL_FROM; default LIAISON_OPERATOR_EMAIL */
 	char	sendmail[1024];		/* LIAISON_SENDMAIL: program and arguments, split on spaces */
 	int	mail;			/* LIAISON_MAIL=0: messages wait in the outbox, none is sent */
+	int	notify_applications;	/* LIAISON_NOTIFY_APPLICATIONS: NOTIFY_EACH, _DAILY or _OFF */
 };
+
+/* How staff hear of new applications: a message each, a daily digest, or not at all. */
+enum { NOTIFY_EACH, NOTIFY_DAILY, NOTIFY_OFF };
 
 extern struct config config;
 

@@ -45,4 +45,18 @@ const char *const db_sql_mail[STMT__MAX - STMT_MAIL_FIRST] = {
 	AT(STMT_OUTBOX_COUNTS) = "SELECT count(*) FILTER (WHERE state IN ('queued', 'sending')),"
 	    " count(*) FILTER (WHERE state = 'failed'),"
 	    " ifnull(min(next_attempt) FILTER (WHERE state IN ('queued', 'sending')), 0) FROM outbox",
+
+	/*
+	 * The messages about applications (notify.c). The last digest is the newest outbox row of
+	 * its kind; the applications since it are compared as the ISO text submitted_at is kept in.
+	 */
+	AT(STMT_NOTIFY_REFERENCE) = "SELECT reference FROM application WHERE org_id = ?1",
+	/* Read backwards from the newest message: at most a day's worth, not the whole outbox. */
+	AT(STMT_NOTIFY_LAST_DIGEST) = "SELECT ifnull((SELECT created FROM outbox WHERE kind = 'digest'"
+	    " ORDER BY id DESC LIMIT 1), 0)",
+	AT(STMT_NOTIFY_SINCE) = "SELECT o.id, o.name, o.country, a.reference, a.submitted_at"
+	    " FROM application a JOIN org o ON o.id = a.org_id"
+	    " WHERE a.submitted_at >= strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'unixepoch')"
+	    " ORDER BY a.submitted_at, o.id",
+	AT(STMT_NOTIFY_OUTBOX_COUNT) = "SELECT count(*) FROM outbox WHERE ?1 IS NULL OR state = ?1",
 };
