@@ -18,6 +18,7 @@
 DB_READER(STMT_NOTIFY_REFERENCE, 1);
 DB_READER(STMT_NOTIFY_LAST_DIGEST, 1);
 DB_READER(STMT_NOTIFY_SINCE, 5);
+DB_READER(STMT_NOTIFY_FIRST_SINCE, 1);
 DB_READER(STMT_NOTIFY_OUTBOX_COUNT, 1);
 
 #define DIGEST_MAX	200		/* applications listed one by one; more are counted */
@@ -163,11 +164,40 @@ last_digest(void)
 	return t;
 }
 
-/* A day since the last digest, or never one. */
+/*
+ * Whether a digest is due now, and from when it lists (*since, unix seconds): a day after the
+ * last one, or, when none was ever sent, a day after the oldest application of the last week
+ * (so that switching to "daily" does not send one at once for the first application). Never
+ * when nothing came since. Reads only, so that a request finds out without the write lock.
+ * 1, 0, or -1 when the database failed.
+ */
 static int
-due(long long last, time_t now)
+digest_due(time_t now, long long *since)
 {
-	return last == 0 || now - last >= DAY - DIGEST_SLACK;
+	long long last = last_digest();
+	sqlite3_stmt *s;
+	char first[32] = "", day_ago[32];
+	time_t t = now - DAY + DIGEST_SLACK;
+	struct tm tm;
+	int rc;
+
+	if (last < 0)
+		return -1;
+	if (last > 0 && now - last < DAY - DIGEST_SLACK)
+		return 0;
+	/* A second's overlap with the last digest lists one application twice rather than miss it. */
+	*since = last > 0 ? last : (long long)now - 7 * DAY;
+	if ((s = db_stmt(STMT_NOTIFY_FIRST_SINCE)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, *since);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		snprintf(first, sizeof first, "%s", db_text(s, 0));
+	db_done(s);
+	if (rc != SQLITE_ROW)
+		return -1;
+	gmtime_r(&t, &tm);
+	strftime(day_ago, sizeof day_ago, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return first[0] != '\0' && (last > 0 || strcmp(first, day_ago) <= 0);
 }
 
 static int
@@ -191,20 +221,17 @@ append(char **buf, size_t *len, size_t *cap, const char *text)
 static int
 queue_digest(const struct notify_links *l, time_t now)
 {
-	long long last = last_digest();
+	long long since = 0;
 	sqlite3_stmt *s;
 	char *body = NULL, line[1200], where[700], subject[400], id[24];
 	size_t len = 0, cap = 0;
 	int n = 0, rc, failed = 0;
 
-	if (last < 0)
-		return -1;
-	if (!due(last, now))
-		return 0;
+	if ((rc = digest_due(now, &since)) <= 0)
+		return rc;
 	if ((s = db_stmt(STMT_NOTIFY_SINCE)) == NULL)
 		return -1;
-	/* Never sent: the last day's. A second's overlap lists one twice rather than miss it. */
-	sqlite3_bind_int64(s, 1, last > 0 ? last : (long long)now - DAY);
+	sqlite3_bind_int64(s, 1, since);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (++n > DIGEST_MAX)
 			continue;
@@ -243,17 +270,15 @@ queue_digest(const struct notify_links *l, time_t now)
 int
 notify_digest(const struct notify_links *l, time_t now)
 {
-	long long last;
+	long long since;
 	int n;
 
 	if (config.notify_applications != NOTIFY_DAILY || !config.mail ||
 	    !mailmsg_addr_ok(config.operator_email))
 		return 0;
 	/* A read first, so that a request finds out without taking the write lock. */
-	if ((last = last_digest()) < 0)
-		return -1;
-	if (!due(last, now))
-		return 0;
+	if ((n = digest_due(now, &since)) <= 0)
+		return n;
 	if (change_begin() != CHANGE_OK)
 		return -1;
 	n = queue_digest(l, now);

@@ -59,7 +59,7 @@ label_of(const struct param_choice *choices, const char *value)
 	return "";
 }
 
-/* Unix seconds as "2026-11-29 17:45 UTC", or "" for 0. */
+/* Unix seconds as "2026-11-29 17:45Z" (UTC, and valid <time> text), or "" for 0. */
 static const char *
 when(long long t, char *buf, size_t size)
 {
@@ -68,7 +68,7 @@ when(long long t, char *buf, size_t size)
 
 	buf[0] = '\0';
 	if (t > 0 && gmtime_r(&tt, &tm))
-		strftime(buf, size, "%Y-%m-%d %H:%M UTC", &tm);
+		strftime(buf, size, "%Y-%m-%d %H:%MZ", &tm);
 	return buf;
 }
 

@@ -58,5 +58,7 @@ const char *const db_sql_mail[STMT__MAX - STMT_MAIL_FIRST] = {
 	    " FROM application a JOIN org o ON o.id = a.org_id"
 	    " WHERE a.submitted_at >= strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'unixepoch')"
 	    " ORDER BY a.submitted_at, o.id",
+	AT(STMT_NOTIFY_FIRST_SINCE) = "SELECT ifnull(min(submitted_at), '') FROM application"
+	    " WHERE submitted_at >= strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'unixepoch')",
 	AT(STMT_NOTIFY_OUTBOX_COUNT) = "SELECT count(*) FROM outbox WHERE ?1 IS NULL OR state = ?1",
 };
