@@ -33,9 +33,11 @@ async function apply(fields) {
   return { reference, id };
 }
 
-// The one message delivered to addr whose subject contains text, parsed; waits for it.
+// The one message delivered to addr whose subject contains text, parsed; waits for it. The
+// wait is long: the site delivers after responses, oldest first, one at a time while other
+// requests wait, so the mail of other test files' applications can come first.
 async function messageTo(dir, addr, text, count = 1) {
-  const end = Date.now() + 10000;
+  const end = Date.now() + 60000;
   let found = [];
   while (Date.now() < end) {
     found = deliveredTo(dir, addr).map((m) => parseMail(m.file)).filter((m) => m.header('Subject').includes(text));
