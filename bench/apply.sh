@@ -12,18 +12,43 @@
 # (LIAISON_APPLY_PER_HOUR); everything else (token, honeypot, duplicate check, audit) is on.
 # Each round first posts for 3 s unmeasured: a fresh copy of the database and new processes
 # start with cold caches, and the first seconds measure the disk, not the program.
+#
+# Each round is a pair, in the same run (issue 17): mail off (LIAISON_MAIL=0: nothing queued),
+# then mail on, the real path: each application queues its receipt and staff's notice in its
+# own transaction, and the apply process hands them after the response to msmtp, which
+# delivers them over SMTP to a python3-aiosmtpd mailbox on loopback (tests/mail/mailbox.py).
+# The mail-on line also says how many messages were sent and how many still waited at the end.
+# MAIL=off or MAIL=on runs only that half.
 set -euo pipefail
 secs=${1:-10} rounds=${2:-3}
 here=$(cd "$(dirname "$0")/.." && pwd)
 out=$here/bench/out
 port=18092
 [ -f "$out/bench.db" ] || { echo "apply.sh: run bench/run.sh first (it builds bench/out/bench.db)" >&2; exit 1; }
+mailbox=""
+stop_mailbox() { [ -z "$mailbox" ] || { kill "$mailbox" 2>/dev/null; wait "$mailbox" 2>/dev/null || true; }; }
+trap stop_mailbox EXIT
+modes=${MAIL:-off on}
+if [ "$modes" != off ]; then
+	mkdir -p "$out/mail/box"
+	rm -f "$out/mail/box/"*
+	/usr/bin/python3 "$here/tests/mail/mailbox.py" "$out/mail/box" > "$out/mail/mailbox.log" 2>&1 &
+	mailbox=$!
+	for i in $(seq 100); do [ -s "$out/mail/box/port" ] && break; sleep 0.1; done
+	printf 'account default\nhost 127.0.0.1\nport %s\nauth off\ntls off\nfrom liaison@bench.example\n' \
+		"$(cat "$out/mail/box/port")" > "$out/mail/msmtprc"
+	chmod 644 "$out/mail/msmtprc"
+fi
+export LIAISON_SENDMAIL="/usr/bin/msmtp -C $out/mail/msmtprc"
+export LIAISON_MAIL_FROM=liaison@bench.example LIAISON_OPERATOR_EMAIL=staff@bench.example
 for round in $(seq "$rounds"); do
+for mode in $modes; do
 	db=$out/apply.db
 	rm -f "$db" "$db-wal" "$db-shm"
 	cp "$out/bench.db" "$db"
 	"$here/build/applybodies" "$db" 9000 > "$out/warmup.txt"
 	"$here/build/applybodies" "$db" $((secs * 3000)) > "$out/bodies.txt"
+	LIAISON_MAIL=$([ "$mode" = on ] && echo 1 || echo 0) \
 	LIAISON_APPLY_PER_HOUR=100000000 "$here/conf/serve.sh" --port $port --bin "$here/build" --writer-children ${WRITERS:-1} \
 		--db "$db" --dir "$out/run-apply" --quiet > "$out/serve-apply.log" 2>&1 &
 	server=$!
@@ -35,6 +60,11 @@ for round in $(seq "$rounds"); do
 	kill $server; wait $server 2>/dev/null || true
 	after=$(sqlite3 "$db" "SELECT count(*) FROM org WHERE status = 'pending'")
 	accepted=$((after - before))
-	printf 'round %d: accepted %d in %ds = %d/s  %s\n' "$round" "$accepted" "$secs" $((accepted / secs)) "$line"
+	mail=""
+	[ "$mode" = off ] || mail=$(sqlite3 "$db" "SELECT '  mail: ' || count(*) FILTER (WHERE state = 'sent') || ' sent, '
+		|| count(*) FILTER (WHERE state <> 'sent') || ' waiting' FROM outbox")
+	printf 'round %d mail %-3s: accepted %d in %ds = %d/s  %s%s\n' "$round" "$mode" "$accepted" "$secs" \
+		$((accepted / secs)) "$line" "$mail"
+done
 done
 rm -f "$out/apply.db" "$out/apply.db-wal" "$out/apply.db-shm" "$out/bodies.txt" "$out/warmup.txt"

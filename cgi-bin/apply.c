@@ -10,7 +10,8 @@
  * refused, and so is faster than a person can type), a honeypot field people never see, a
  * per-address limit on applications per hour, and duplicate detection. A form sent twice (a
  * reload, a double click) finds the application it already made through the token's nonce.
- * Every refusal shows the form again with everything typed still in it.
+ * Every refusal shows the form again with everything typed still in it. A stored application
+ * queues, in its own transaction, the applicant's receipt and staff's notice (notify.h).
  */
 #include <stdio.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 #include "form.h"
 #include "formview.h"
 #include "http.h"
+#include "notify.h"
 #include "serve.h"
 #include "orgform.h"
 #include "params.h"
@@ -76,6 +78,8 @@ submit(struct req *r, const struct route_args *a)
 {
 	static struct params extra;
 	struct entry_application app;
+	char apply_link[512], list_link[512], staff_link[512];
+	struct notify_links links = { apply_link, list_link, staff_link };
 	uint8_t nonce[TOKEN_NONCE_SIZE], addr[32];
 	char where[600];
 	time_t now = time(NULL);
@@ -132,6 +136,11 @@ submit(struct req *r, const struct route_args *a)
 	app.addr_hash = addr;
 	app.limit_per_hour = config.apply_per_hour;
 	app.now = now;
+	/* The messages' links: absolute, in the form this site's addresses take (http.h). */
+	req_absolute_link(r, apply_link, sizeof apply_link, "apply");
+	req_absolute_link(r, list_link, sizeof list_link, "list");
+	req_absolute_link(r, staff_link, sizeof staff_link, "staff");
+	app.links = &links;
 	switch (entry_apply(&form, &app)) {
 	case CHANGE_OK:
 	case CHANGE_RESUBMITTED: {

@@ -14,13 +14,16 @@
  *   POST /staff/org/ID               save the edit form (409 if someone saved meanwhile)  staff
  *   POST /staff/org/ID/ACTION        approve, reject, wait, confirm, unlist, relist, archive
  *   GET  /staff/audit                every change, newest first                      admin
+ *   GET  /staff/mail?state=&page=    the outbox: waiting, sent, failed (mailpage.c)   admin
+ *   POST /staff/mail/ID/send-again   send a waiting or failed message again now       admin
  *   …    /staff/accounts             accounts: add, new password, disable (accountpage.c) admin
  *   …    /staff/backups              backups: download one now, the site's copies, restore one
  *                                    or an uploaded copy; the settings' problems (backuppage.c) admin
  *
  * routes[] at the end is what enforces these (route.h). Without a session every route but
  * the sign-in pages answers 303 to the sign-in page, which comes back here after.
- * Every form that changes anything carries a token bound to the session (token.h).
+ * Every form that changes anything carries a token bound to the session (token.h). Deciding
+ * an application queues the message telling the applicant in the same transaction (notify.h).
  */
 #include <stdio.h>
 #include <string.h>
@@ -34,6 +37,8 @@
 #include "form.h"
 #include "formview.h"
 #include "http.h"
+#include "mailpage.h"
+#include "notify.h"
 #include "orgform.h"
 #include "params.h"
 #include "review.h"
@@ -334,7 +339,8 @@ org_act(struct req *r, const struct route_args *args)
 	long long id = args->ids[0];
 	const char *name = args->rest;
 	int a = entry_action_by_name(name);
-	char path[400];
+	char path[400], apply_link[512], list_link[512], staff_link[512];
+	struct notify_links links = { apply_link, list_link, staff_link };
 
 	if (a < 0) {
 		req_error(r, 404, "There is no such action.");
@@ -347,11 +353,14 @@ org_act(struct req *r, const struct route_args *args)
 		return;
 	}
 	if (entry_actions[a].needs_note && !p.v[KEY_NOTE].present) {
-		show_org(r, 400, id, &form, a, "Write the reason or question: it is shown to the "
-		    "applicant on their application's page.", NULL);
+		show_org(r, 400, id, &form, a, "Write the reason or question: it is sent to the "
+		    "applicant and shown on their application's page.", NULL);
 		return;
 	}
-	switch (entry_act(id, (enum entry_action)a, p.v[KEY_NOTE].str, staff_who.name)) {
+	req_absolute_link(r, apply_link, sizeof apply_link, "apply");
+	req_absolute_link(r, list_link, sizeof list_link, "list");
+	req_absolute_link(r, staff_link, sizeof staff_link, "staff");
+	switch (entry_act_mail(id, (enum entry_action)a, p.v[KEY_NOTE].str, staff_who.name, &links)) {
 	case CHANGE_OK:
 		if (p.v[KEY_BACK].present)
 			snprintf(path, sizeof path, "%s/%s", staff_base, p.v[KEY_BACK].str);
@@ -406,6 +415,20 @@ show_audit(struct req *r, const struct route_args *a)
 	view_page_finish(v, r);
 }
 
+/* --- the outbox (mailpage.c) ------------------------------------------------------------------ */
+
+static void
+mail(struct req *r, const struct route_args *a)
+{
+	mail_page(r);
+}
+
+static void
+mail_again(struct req *r, const struct route_args *a)
+{
+	mail_send_again(r, a->ids[0]);
+}
+
 /* --- routes ------------------------------------------------------------------------------------ */
 
 /* The accounts pages check their own forms (accountpage.c); their rows are here. */
@@ -424,6 +447,8 @@ static const struct route routes[] = {
 	{ "/org/#", ROUTE_POST, ROLE_STAFF, org_save },
 	{ "/org/#/*", ROUTE_POST, ROLE_STAFF, org_act },
 	{ "/audit", ROUTE_GET, ROLE_ADMIN, show_audit },
+	{ "/mail", ROUTE_GET, ROLE_ADMIN, mail },
+	{ "/mail/#/send-again", ROUTE_POST, ROLE_ADMIN, mail_again },
 	{ "/accounts", ROUTE_GET | ROUTE_POST, ROLE_ADMIN, accounts },
 	{ "/accounts/password", ROUTE_POST, ROLE_ADMIN, accounts },
 	{ "/accounts/disable", ROUTE_POST, ROLE_ADMIN, accounts },

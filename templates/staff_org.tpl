@@ -15,7 +15,7 @@
 {{#READONLY}}<p>Board accounts can read entries but not change them.</p>{{/READONLY}}
 {{#ACTION}}<form class="action{{#BAD}} bad{{/BAD}}" method="post" action="{{HREF}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-{{#NOTE}}<label for="note-{{NAME}}">Reason or question for “{{BUTTON}}” (shown to the applicant)</label>
+{{#NOTE}}<label for="note-{{NAME}}">Reason or question for “{{BUTTON}}” (sent to the applicant by mail and shown on their application's page)</label>
 {{#ERROR}}<p class="field-error" id="e-note-{{NAME}}">{{MESSAGE}}</p>{{/ERROR}}
 <textarea id="note-{{NAME}}" name="note" rows="2"></textarea>{{/NOTE}}
 <button type="submit" name="do" value="{{NAME}}">{{BUTTON}}</button>

@@ -25,7 +25,9 @@
  *   liaison-admin export DIR              every table as DIR/TABLE.csv
  *   liaison-admin mail [--now]            deliver the outbox's due messages through sendmail:
  *                                         quiet unless one fails (for cron); --now also what
- *                                         waits for a later try or was given up
+ *                                         waits for a later try or was given up; with
+ *                                         LIAISON_NOTIFY_APPLICATIONS=daily, first queues the
+ *                                         day's digest of new applications when it is due
  *   liaison-admin mail --test ADDRESS [NAME]
  *                                         queue a test message to ADDRESS and deliver it now
  *
@@ -58,6 +60,7 @@
 #include "db.h"
 #include "import.h"
 #include "mailmsg.h"
+#include "notify.h"
 #include "outbox.h"
 
 #ifndef LIAISON_DEFAULT_DEMO
@@ -489,6 +492,21 @@ mail(int argc, char **argv)
 	if (argc >= 3 && (test = queue_test(argv[2], argc == 4 ? argv[3] : "")) == 0) {
 		db_close();
 		return 1;
+	}
+	/* The daily digest of new applications, when the setting asks for one and it is due. */
+	{
+		char staff[600] = "";
+		struct notify_links links = { "", "", staff };
+		size_t n = strlen(config.base_url);
+
+		if (n)
+			snprintf(staff, sizeof staff, "%.*s/staff", (int)(config.base_url[n - 1] == '/' ? n - 1 : n),
+			    config.base_url);
+		if (notify_digest(&links, time(NULL)) < 0) {
+			fprintf(stderr, "liaison-admin: the database is busy or not writable; the digest of new "
+			    "applications was not queued\n");
+			rc = 1;
+		}
 	}
 	if (now) {
 		if (change_begin() != CHANGE_OK || outbox_all_due_now() < 0 || change_finish(CHANGE_OK) != CHANGE_OK) {

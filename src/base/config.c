@@ -38,7 +38,7 @@ static const char *const keys[] = {
 	"LIAISON_FISCAL_YEAR_START", "LIAISON_REPORT_PUBLIC", "LIAISON_DB_MAX_MB", "LIAISON_BACKUPS_KEEP", "LIAISON_BACKUP_UPLOAD_MB",
 	"LIAISON_OPERATOR_NAME", "LIAISON_OPERATOR_EMAIL", "LIAISON_OPERATOR_ADDRESS",
 	"LIAISON_OPERATOR_LOGO", "LIAISON_MAIL_FROM", "LIAISON_SENDMAIL", "LIAISON_MAIL",
-	"LIAISON_CONTACT_PER_SENDER", "LIAISON_CONTACT_PER_ORG",
+	"LIAISON_CONTACT_PER_SENDER", "LIAISON_CONTACT_PER_ORG", "LIAISON_NOTIFY_APPLICATIONS",
 };
 
 static void
@@ -120,6 +120,20 @@ set_flag(int *dst, const char *key, const char *val)
 	problem(key, "\"%s\" is not allowed: 0 (no) or 1 (yes). The default (%d) is used.", val, *dst);
 }
 
+/* How staff hear of applications: each, daily or off. */
+static void
+set_notify(int *dst, const char *key, const char *val)
+{
+	if (strcmp(val, "each") == 0)
+		*dst = NOTIFY_EACH;
+	else if (strcmp(val, "daily") == 0)
+		*dst = NOTIFY_DAILY;
+	else if (strcmp(val, "off") == 0)
+		*dst = NOTIFY_OFF;
+	else if (*val)
+		problem(key, "\"%s\" is not allowed: each, daily or off. The default is used.", val);
+}
+
 /* The fiscal year's first month: 1 to 12, or the month's English name as people write it. */
 static void
 set_month(int *dst, const char *key, const char *val)
@@ -195,6 +209,8 @@ set_key(const char *key, const char *val)
 		copy(config.sendmail, sizeof config.sendmail, val);
 	else if (strcmp(key, "LIAISON_MAIL") == 0)
 		set_flag(&config.mail, key, val);
+	else if (strcmp(key, "LIAISON_NOTIFY_APPLICATIONS") == 0)
+		set_notify(&config.notify_applications, key, val);
 	else
 		return 0;
 	return 1;

@@ -45,7 +45,11 @@ struct config {
 	/* "Contact this organization" (contact.h): messages a day per sender address and per entry. */
 	int	contact_per_sender;	/* LIAISON_CONTACT_PER_SENDER */
 	int	contact_per_org;	/* LIAISON_CONTACT_PER_ORG */
+	int	notify_applications;	/* LIAISON_NOTIFY_APPLICATIONS: NOTIFY_EACH, _DAILY or _OFF */
 };
+
+/* How staff hear of new applications: a message each, a daily digest, or not at all. */
+enum { NOTIFY_EACH, NOTIFY_DAILY, NOTIFY_OFF };
 
 extern struct config config;
 

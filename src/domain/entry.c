@@ -17,6 +17,7 @@
 #include "config.h"
 #include "db.h"
 #include "entry.h"
+#include "notify.h"
 #include "orgform.h"
 #include "token.h"
 
@@ -339,6 +340,12 @@ entry_apply(struct form *f, struct entry_application *a)
 	    (rc = note_attempt(a)) != SQLITE_OK ||
 	    audit_open("applicant", "applied", a->id, 0, a->reference) < 0)
 		return change_finish(change_failed(rc));
+	if (a->links) {
+		struct notify_entry e = { a->id, f->v[ORGF_NAME].str, f->v[ORGF_COUNTRY].str,
+		    a->reference, f->v[ORGF_CONTACT_NAME].str, f->v[ORGF_CONTACT_EMAIL].str };
+		if (notify_application(a->links, &e) < 0)
+			return change_finish(CHANGE_FAILED);
+	}
 	return change_finish(CHANGE_OK);
 }
 
@@ -402,6 +409,29 @@ entry_update(long long id, struct form *f, const char *seen, char *fresh, const 
 enum change_result
 entry_act(long long id, enum entry_action act, const char *note, const char *actor)
 {
+	return entry_act_mail(id, act, note, actor, NULL);
+}
+
+/* The applicant's message about a decision, from the entry as it was before (its contact). */
+static int
+tell_applicant(const struct notify_links *l, long long id, const struct snapshot *before,
+    const char *state, const char *note)
+{
+	const char *name = snapshot_value(before, "name"), *contact = snapshot_value(before, "contact_name"),
+	    *email = snapshot_value(before, "contact_email");
+	char reference[32];
+	struct notify_entry e = { id, name ? name : "", "", reference, contact ? contact : "",
+	    email ? email : "" };
+
+	if (notify_reference(id, reference, sizeof reference) < 0)
+		return SQLITE_ERROR;
+	return notify_decision(l, &e, state, note) < 0 ? SQLITE_ERROR : SQLITE_OK;
+}
+
+enum change_result
+entry_act_mail(long long id, enum entry_action act, const char *note, const char *actor,
+    const struct notify_links *links)
+{
 	const struct entry_action_spec *spec = &entry_actions[act];
 	struct snapshot before;
 	enum change_result r;
@@ -448,6 +478,8 @@ entry_act(long long id, enum entry_action act, const char *note, const char *act
 			sqlite3_bind_text(s, 4, actor, -1, SQLITE_STATIC);
 			rc = db_write(s);
 		}
+		if (rc == SQLITE_OK && links)
+			rc = tell_applicant(links, id, &before, spec->application, note);
 	}
 	return audit_finish(rc, audit_id, STMT_ORG_SNAPSHOT, id, &before);
 }

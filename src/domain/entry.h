@@ -22,11 +22,15 @@ struct entry_application {
 	const uint8_t	*addr_hash;	/* 32 bytes: token_hash_address() of the client */
 	int		 limit_per_hour;
 	time_t		 now;
+	const struct notify_links *links;	/* where the messages point; NULL: send none */
 	char		 reference[16];	/* out: "XXXXX-XXXXX" */
 	long long	 id;		/* out: the new organization's id */
 };
 
-/* Stores a checked organization form as a pending application. */
+struct notify_links;
+
+/* Stores a checked organization form as a pending application, with its receipt and staff's
+ * notice queued in the same transaction (notify.h). */
 enum change_result entry_apply(struct form *, struct entry_application *);
 
 /* What an applicant sees of an application (/apply/REFERENCE); strings valid until the close. */
@@ -81,5 +85,9 @@ int	entry_action_by_name(const char *name);
 int	entry_action_applies(enum entry_action, const char *status, const char *app_state);
 /* Does action to entry id, as actor, with note (may be ""). */
 enum change_result entry_act(long long id, enum entry_action, const char *note, const char *actor);
+/* The same, and when it decides an application (approve, reject, ask), queues the message
+ * telling the applicant in the same transaction, its links from links (notify.h). */
+enum change_result entry_act_mail(long long id, enum entry_action, const char *note,
+	    const char *actor, const struct notify_links *links);
 
 #endif

@@ -68,4 +68,20 @@ const char *const db_sql_mail[STMT__MAX - STMT_MAIL_FIRST] = {
 	 * both included); ?3 one organization, or NULL for the whole directory. */
 	AT(STMT_CONTACT_FIGURES) = "SELECT ifnull(sum(connections), 0), count(DISTINCT org_id) FILTER (WHERE connections > 0),"
 	    " ifnull(sum(messages), 0) FROM contact_day WHERE day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR org_id = ?3)",
+
+	/*
+	 * The messages about applications (notify.c). The last digest is the newest outbox row of
+	 * its kind; the applications since it are compared as the ISO text submitted_at is kept in.
+	 */
+	AT(STMT_NOTIFY_REFERENCE) = "SELECT reference FROM application WHERE org_id = ?1",
+	/* Read backwards from the newest message: at most a day's worth, not the whole outbox. */
+	AT(STMT_NOTIFY_LAST_DIGEST) = "SELECT ifnull((SELECT created FROM outbox WHERE kind = 'digest'"
+	    " ORDER BY id DESC LIMIT 1), 0)",
+	AT(STMT_NOTIFY_SINCE) = "SELECT o.id, o.name, o.country, a.reference, a.submitted_at"
+	    " FROM application a JOIN org o ON o.id = a.org_id"
+	    " WHERE a.submitted_at >= strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'unixepoch')"
+	    " ORDER BY a.submitted_at, o.id",
+	AT(STMT_NOTIFY_FIRST_SINCE) = "SELECT ifnull(min(submitted_at), '') FROM application"
+	    " WHERE submitted_at >= strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'unixepoch')",
+	AT(STMT_NOTIFY_OUTBOX_COUNT) = "SELECT count(*) FROM outbox WHERE ?1 IS NULL OR state = ?1",
 };

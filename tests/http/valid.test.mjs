@@ -58,6 +58,7 @@ test('pages are valid HTML', { skip: !java && 'java is not installed' }, async (
     'entries.html': (await staff.get('/staff/entries?status=listed')).text,
     'stale-list.html': (await staff.get('/staff/stale')).text,
     'audit.html': (await staff.get('/staff/audit')).text,
+    'mail.html': (await staff.get('/staff/mail')).text,
     'accounts.html': (await staff.get('/staff/accounts?done=added')).text,
     'accounts-errors.html': (await staff.post('/staff/accounts', { csrf: csrfOf((await staff.get('/staff/accounts')).text), name: '', password: 'short' })).text,
     'staff-org.html': (await staff.get(`/staff/org/${pendingId}`)).text,
