@@ -24,6 +24,8 @@
  *                                         waits for a later try or was given up
  *   liaison-admin mail --test ADDRESS [NAME]
  *                                         queue a test message to ADDRESS and deliver it now
+ *   liaison-admin remind                  send the reminders that are due (11 and 12 months since an
+ *                                         entry was confirmed), then deliver the mail: for cron
  *
  * migrate backs the database up first whenever it has migrations to apply.
  * The user commands work on LIAISON_DB (or the config file's) and are written to the audit log.
@@ -55,6 +57,7 @@
 #include "import.h"
 #include "mailmsg.h"
 #include "outbox.h"
+#include "remind.h"
 
 #ifndef LIAISON_DEFAULT_DEMO
 #define LIAISON_DEFAULT_DEMO "/usr/local/share/liaison/data/demo.sql"
@@ -82,7 +85,8 @@ usage(void)
 	    "       liaison-admin check [DB]\n"
 	    "       liaison-admin export DIR\n"
 	    "       liaison-admin mail [--now]\n"
-	    "       liaison-admin mail --test ADDRESS [NAME]\n");
+	    "       liaison-admin mail --test ADDRESS [NAME]\n"
+	    "       liaison-admin remind\n");
 	return 2;
 }
 
@@ -489,6 +493,50 @@ mail(int argc, char **argv)
 	return rc;
 }
 
+/*
+ * Queues every reminder that is due and delivers the outbox, quietly unless something fails
+ * (for a daily cron job). Links in the messages start from LIAISON_BASE_URL: without a request
+ * there is no other way to know the site's address, so a site without it sends none.
+ */
+static int
+remind(int argc, char **argv)
+{
+	struct remind_result res;
+	struct outbox_run run;
+	char base[600];
+	size_t n = strlen(config.base_url);
+
+	if (argc != 1)
+		return usage();
+	if (n == 0) {
+		fprintf(stderr, "liaison-admin: set LIAISON_BASE_URL (the site's address, such as "
+		    "https://example.org/partners): reminders link to it; nothing was sent\n");
+		return 1;
+	}
+	if (!db_ready()) {
+		fprintf(stderr, "liaison-admin: %s\n", db_unavailable_reason());
+		return 1;
+	}
+	snprintf(base, sizeof base, "%.*s/manage", (int)(config.base_url[n - 1] == '/' ? n - 1 : n),
+	    config.base_url);
+	if (remind_send_due(base, 0, time(NULL), &res) < 0) {
+		fprintf(stderr, "liaison-admin: remind: the database is busy or not writable after %d "
+		    "reminders; run it again\n", res.first + res.second);
+		db_close();
+		return 1;
+	}
+	if (config.mail && outbox_deliver_due(10000, 10 * 60 * 1000, &run) > 0) {
+		fprintf(stderr, "liaison-admin: remind: %d first and %d second reminders queued; mail: %d "
+		    "sent, %d to be tried again (liaison-admin mail), %d given up%s%s\n", res.first,
+		    res.second, run.sent, run.retrying, run.gave_up, run.last_error[0] ? ": " : "",
+		    run.last_error);
+		db_close();
+		return 1;
+	}
+	db_close();
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -522,6 +570,8 @@ main(int argc, char **argv)
 		return export(argv[2]);
 	if (strcmp(argv[1], "mail") == 0)
 		return mail(argc - 1, argv + 1);
+	if (strcmp(argv[1], "remind") == 0)
+		return remind(argc - 1, argv + 1);
 	if (strcmp(argv[1], "create") == 0 && argc >= 3)
 		return create(argv[2], argv + 3, argc - 3);
 	if (strcmp(argv[1], "demo") == 0 && argc == 3) {

@@ -15,12 +15,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "bundle.h"
 #include "config.h"
 #include "db.h"
 #include "http.h"
 #include "outbox.h"
+#include "remind.h"
 #include "pagecache.h"
 #include "serve.h"
 #include "view.h"
@@ -150,18 +152,33 @@ run_one(const struct program *p, struct req *r)
  * sends SIGTERM, and SIGKILL 3 s later: the first is ignored, and the delivery's 2 s fit.
  */
 static void
-mail_after_cgi(void)
+mail_after_cgi(const char *manage_base)
 {
 	int null;
 
-	if (!outbox_wanted())
+	if (!outbox_wanted() && !manage_base[0])
 		return;
 	if ((null = open("/dev/null", O_WRONLY)) >= 0) {
 		dup2(null, 1);
 		close(null);
 	}
 	signal(SIGTERM, SIG_IGN);
+	if (manage_base[0])
+		remind_after_response(manage_base, time(NULL));
 	outbox_after_response();
+}
+
+/*
+ * Where reminders due now link to, when this process should send a few after this response
+ * (remind.h: a site without cron has its reminders sent by requests); "" when not. Taken
+ * from the request, as it must be before the request is finished.
+ */
+static void
+remind_base(struct req *r, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (remind_wanted(time(NULL)) && db_ready())
+		req_absolute_link(r, buf, size, "manage");
 }
 
 void
@@ -203,9 +220,12 @@ http_serve(const struct program *p)
 		static char outbuf[1 << 16];
 
 		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+		char manage[600];
+
 		http_serve_cgi_once(p, &r, stdin, stdout);
+		remind_base(&r, manage, sizeof manage);
 		fflush(stdout);
-		mail_after_cgi();
+		mail_after_cgi(manage);
 		db_close();
 		return 0;
 	}
@@ -222,8 +242,13 @@ http_serve(const struct program *p)
 	FCGX_InitRequest(&r.fcgx, 0, FCGI_FAIL_ACCEPT_ON_INTR);
 	while (!stopping && FCGX_Accept_r(&r.fcgx) >= 0) {
 		r.envp = r.fcgx.envp;
+		char manage[600];
+
 		run_one(p, &r);
+		remind_base(&r, manage, sizeof manage);
 		FCGX_Finish_r(&r.fcgx);
+		if (manage[0])		/* a few due reminders, queued for the delivery below */
+			remind_after_response(manage, time(NULL));
 		outbox_after_response();	/* the mail it queued, now that the response has gone */
 		if (config.reload_templates) {
 			view_reload_if_changed();

@@ -81,6 +81,15 @@ set_key(const char *key, const char *val)
 		copy(config.sendmail, sizeof config.sendmail, val);
 	else if (strcmp(key, "LIAISON_MAIL") == 0)
 		config.mail = atoi(val) != 0;
+	else if (strcmp(key, "LIAISON_REMIND_AT") == 0) {
+		/* "HH:MM" (UTC) when requests may send the day's reminders, or "off" (cron does). */
+		int h, m;
+		char end;
+		if (strcmp(val, "off") == 0)
+			config.remind_at = -1;
+		else if (sscanf(val, "%d:%d%c", &h, &m, &end) == 2 && h >= 0 && h < 24 && m >= 0 && m < 60)
+			config.remind_at = h * 60 + m;
+	}
 }
 
 static char *
@@ -211,6 +220,7 @@ config_load(void)
 		"LIAISON_FISCAL_YEAR_START", "LIAISON_REPORT_PUBLIC", "LIAISON_DB_MAX_MB",
 		"LIAISON_OPERATOR_NAME", "LIAISON_OPERATOR_EMAIL", "LIAISON_OPERATOR_ADDRESS",
 		"LIAISON_OPERATOR_LOGO", "LIAISON_MAIL_FROM", "LIAISON_SENDMAIL", "LIAISON_MAIL",
+		"LIAISON_REMIND_AT",
 	};
 	const char *file;
 	size_t i;
@@ -232,6 +242,7 @@ config_load(void)
 	/* What PHP's mail() runs, and what every MTA package (and msmtp-mta) installs. */
 	copy(config.sendmail, sizeof config.sendmail, "/usr/sbin/sendmail");
 	config.mail = 1;
+	config.remind_at = 8 * 60;
 
 	if ((file = getenv("LIAISON_CONFIG")) != NULL && *file)
 		load_file(file);

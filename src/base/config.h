@@ -40,6 +40,8 @@ struct config {
 	char	mail_from[256];		/* LIAISON_MAIL_FROM; default LIAISON_OPERATOR_EMAIL */
 	char	sendmail[1024];		/* LIAISON_SENDMAIL: program and arguments, split on spaces */
 	int	mail;			/* LIAISON_MAIL=0: messages wait in the outbox, none is sent */
+	int	remind_at;		/* LIAISON_REMIND_AT: minutes after 00:00 UTC from which requests
+					   send due reminders (remind.h); -1 ("off"): only liaison-admin remind */
 };
 
 extern struct config config;
