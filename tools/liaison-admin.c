@@ -24,8 +24,9 @@
  *                                         waits for a later try or was given up
  *   liaison-admin mail --test ADDRESS [NAME]
  *                                         queue a test message to ADDRESS and deliver it now
- *   liaison-admin remind                  send the reminders that are due (11 and 12 months since an
- *                                         entry was confirmed), then deliver the mail: for cron
+ *   liaison-admin remind [SITE-URL]       send the reminders that are due (11 and 12 months since an
+ *                                         entry was confirmed), then deliver the mail: for cron.
+ *                                         Links are SITE-URL/manage/…, by default LIAISON_BASE_URL's
  *
  * migrate backs the database up first whenever it has migrations to apply.
  * The user commands work on LIAISON_DB (or the config file's) and are written to the audit log.
@@ -86,7 +87,7 @@ usage(void)
 	    "       liaison-admin export DIR\n"
 	    "       liaison-admin mail [--now]\n"
 	    "       liaison-admin mail --test ADDRESS [NAME]\n"
-	    "       liaison-admin remind\n");
+	    "       liaison-admin remind [SITE-URL]\n");
 	return 2;
 }
 
@@ -495,8 +496,9 @@ mail(int argc, char **argv)
 
 /*
  * Queues every reminder that is due and delivers the outbox, quietly unless something fails
- * (for a daily cron job). Links in the messages start from LIAISON_BASE_URL: without a request
- * there is no other way to know the site's address, so a site without it sends none.
+ * (for a daily cron job). Links in the messages start from the site's address: SITE-URL, or
+ * LIAISON_BASE_URL (scheme and host: a site served at the top, as the nginx setup is). Without
+ * a request there is no other way to know it, so without either nothing is sent.
  */
 static int
 remind(int argc, char **argv)
@@ -504,21 +506,22 @@ remind(int argc, char **argv)
 	struct remind_result res;
 	struct outbox_run run;
 	char base[600];
-	size_t n = strlen(config.base_url);
+	const char *site = argc == 2 ? argv[1] : config.base_url;
+	size_t n = strlen(site);
 
-	if (argc != 1)
+	if (argc > 2 || (argc == 2 && strncmp(site, "https://", 8) != 0 && strncmp(site, "http://", 7) != 0))
 		return usage();
-	if (n == 0) {
-		fprintf(stderr, "liaison-admin: set LIAISON_BASE_URL (the site's address, such as "
-		    "https://example.org/partners): reminders link to it; nothing was sent\n");
+	if (n == 0 || n > 500) {
+		fprintf(stderr, "liaison-admin: name the site's address (liaison-admin remind "
+		    "https://example.org/partners) or set LIAISON_BASE_URL: reminders link to it; "
+		    "nothing was sent\n");
 		return 1;
 	}
 	if (!db_ready()) {
 		fprintf(stderr, "liaison-admin: %s\n", db_unavailable_reason());
 		return 1;
 	}
-	snprintf(base, sizeof base, "%.*s/manage", (int)(config.base_url[n - 1] == '/' ? n - 1 : n),
-	    config.base_url);
+	snprintf(base, sizeof base, "%.*s/manage", (int)(site[n - 1] == '/' ? n - 1 : n), site);
 	if (remind_send_due(base, 0, time(NULL), &res) < 0) {
 		fprintf(stderr, "liaison-admin: remind: the database is busy or not writable after %d "
 		    "reminders; run it again\n", res.first + res.second);

@@ -79,7 +79,7 @@ test('nothing but the pages and the stylesheet can be downloaded, the database l
 
 test(clean ? 'each program is one file, run by mod_fcgid, and the old .cgi address leads to it' : 'each program is one file, run as plain CGI, and the old .cgi address redirects to it', async () => {
   assert.deepEqual(readdirSync(join(BUNDLE, 'cgi-bin')).filter((f) => !f.startsWith('.')).sort(),
-    ['apply.fcgi', 'check.cgi', 'import.fcgi', 'list.fcgi', 'partnerships.fcgi', 'report.fcgi', 'search.fcgi', 'staff.fcgi']);
+    ['apply.fcgi', 'check.cgi', 'import.fcgi', 'list.fcgi', 'manage.fcgi', 'partnerships.fcgi', 'report.fcgi', 'search.fcgi', 'staff.fcgi']);
   const fcgi = await request(`${TOP}cgi-bin/list.fcgi`);
   assert.equal(fcgi.status, 200);
   assert.match(fcgi.headers['content-type'], /^text\/html/);
