@@ -25,7 +25,7 @@ CXXFLAGS += -std=c++11 $(OPT) -g -Wall -Wextra $(SANFLAGS)
 LDFLAGS	+= $(SANFLAGS) -Wl,-z,relro,-z,now
 LIBS	:= -lfcgi -lsqlite3 -lcsv $(CTEMPLATE) -lnettle -lcrypt
 
-PROGRAMS := list search apply staff partnerships import report manage
+PROGRAMS := list search apply staff partnerships import report
 # src/ is in layers (ARCHITECTURE.md): every folder is on the include path, so an include
 # names a header, not where it lives; tests/layers.sh checks who may include whom.
 LAYERS	:= src/base src/store src/domain src/web src/pages src/app

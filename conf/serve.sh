@@ -6,7 +6,7 @@
 #   conf/serve.sh --port N --bin BUILD_DIR --db DB [--dir RUN_DIR] [--children N]
 #                 [--writer-children N] [--user NAME] [--quiet]
 #
-# The programs that write (apply, staff, partnerships, import, manage) run as one process each by
+# The programs that write (apply, staff, partnerships, import) run as one process each by
 # default: SQLite takes one writer at a time anyway, and a second process only adds lock waits
 # and a cold page cache after each of the other's commits (bench/README.md: 616 applications/s with one, 406 with two).
 # The programs that only read run --children processes (2).
@@ -153,7 +153,7 @@ log_lines() {
 locations=
 for p in $programs; do
 	n=$children
-	case $p in apply|staff|partnerships|import|manage) n=$writer_children ;; esac
+	case $p in apply|staff|partnerships|import) n=$writer_children ;; esac
 	# -t 1000: a process that ran for a second or more is always restarted; only one that
 	# dies within a second of starting, four times over, is given up on.
 	# The pid file names multiwatch (the subshell becomes spawn-fcgi, then multiwatch). Its
@@ -171,6 +171,14 @@ for p in $programs; do
       fastcgi_pass unix:$dir/$p.sock;
     }"
 done
+# The About page is the list program's (cgi-bin/list.c), at the site's top.
+locations+="
+    location = /about {
+      include $here/conf/fastcgi_params.liaison;
+      fastcgi_param SCRIPT_NAME /list;
+      fastcgi_param PATH_INFO /about;
+      fastcgi_pass unix:$dir/list.sock;
+    }"
 
 access="access_log $dir/logs/access.log;"
 [ "$quiet" = 1 ] && access="access_log off;"

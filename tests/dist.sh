@@ -63,14 +63,14 @@ check "doc/ and licenses/ refuse the web, like bin/" bash -c \
 check "RELINK.txt names this version's object archive" grep -q "tar -xzf liaison-$version-relink.tar.gz" "$b/RELINK.txt"
 check "the object archive holds libliaison.a, relink.sh and one .o per program, stays small" bash -c \
 	"tar -tzf '$b/liaison-$version-relink.tar.gz' > '$work/relink.list' &&
-	 for f in libliaison.a relink.sh list.o search.o apply.o staff.o partnerships.o import.o report.o manage.o liaison-admin.o; do
+	 for f in libliaison.a relink.sh list.o search.o apply.o staff.o partnerships.o import.o report.o liaison-admin.o; do
 		grep -qx \"liaison-$version-relink/\$f\" '$work/relink.list' || exit 1; done &&
 	 test \$(stat -c %s '$b/liaison-$version-relink.tar.gz') -lt 1000000"
 mkdir -p "$work/relink"
 tar -C "$work/relink" -xzf "$b/liaison-$version-relink.tar.gz"
 check "relink.sh links every program again from the object files, fully static" bash -c \
 	"'$work/relink/liaison-$version-relink/relink.sh' &&
-	 for p in list search apply staff partnerships import report manage liaison-admin; do
+	 for p in list search apply staff partnerships import report liaison-admin; do
 		test -x '$work/relink/liaison-$version-relink/out/'\$p || exit 1
 		! readelf -d '$work/relink/liaison-$version-relink/out/'\$p | grep -q NEEDED || exit 1; done"
 src=$here/build/liaison-$version-src.tar.gz
@@ -110,7 +110,7 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 # --- the programs, alone in an empty root ---------------------------------------------------------
-for p in list search apply staff partnerships import report manage; do
+for p in list search apply staff partnerships import report; do
 	check "$p.fcgi is in the bundle once, executable, under no other name" bash -c \
 		"test -x '$root/liaison/cgi-bin/$p.fcgi' && ! test -e '$root/liaison/cgi-bin/$p.cgi' && test \$(stat -c %h '$root/liaison/cgi-bin/$p.fcgi') = 1"
 done

@@ -74,7 +74,7 @@ check "nginx's error pages are installed, with the site's name" \
 # systemd-analyze verify works without a running systemd. It checks instances, not templates,
 # and exits 0 even on an unknown key or a bad value, which it prints: any output is a failure.
 units=$root/etc/systemd/system
-programs="list search apply staff partnerships import report manage"
+programs="list search apply staff partnerships import report"
 for p in $programs; do
 	ln -s liaison@.service "$units/liaison@$p.service"; ln -s liaison@.socket "$units/liaison@$p.socket"
 done

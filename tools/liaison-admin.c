@@ -26,7 +26,8 @@
  *                                         queue a test message to ADDRESS and deliver it now
  *   liaison-admin remind [SITE-URL]       send the reminders that are due (11 and 12 months since an
  *                                         entry was confirmed), then deliver the mail: for cron.
- *                                         Links are SITE-URL/manage/…, by default LIAISON_BASE_URL's
+ *                                         Links are SITE-URL/apply/manage/…, by default from
+ *                                         LIAISON_BASE_URL
  *
  * migrate backs the database up first whenever it has migrations to apply.
  * The user commands work on LIAISON_DB (or the config file's) and are written to the audit log.
@@ -521,7 +522,8 @@ remind(int argc, char **argv)
 		fprintf(stderr, "liaison-admin: %s\n", db_unavailable_reason());
 		return 1;
 	}
-	snprintf(base, sizeof base, "%.*s/manage", (int)(site[n - 1] == '/' ? n - 1 : n), site);
+	/* The manage pages' clean address, which nginx and the bundle's .htaccess both serve. */
+	snprintf(base, sizeof base, "%.*s/apply/manage", (int)(site[n - 1] == '/' ? n - 1 : n), site);
 	if (remind_send_due(base, 0, time(NULL), &res) < 0) {
 		fprintf(stderr, "liaison-admin: remind: the database is busy or not writable after %d "
 		    "reminders; run it again\n", res.first + res.second);

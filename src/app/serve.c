@@ -176,9 +176,15 @@ mail_after_cgi(const char *manage_base)
 static void
 remind_base(struct req *r, char *buf, size_t size)
 {
+	size_t n;
+
 	buf[0] = '\0';
-	if (remind_wanted(time(NULL)) && db_ready())
-		req_absolute_link(r, buf, size, "manage");
+	if (!remind_wanted(time(NULL)) || !db_ready())
+		return;
+	/* The manage pages' address, as managepage_base() makes it (the apply program serves them). */
+	req_absolute_link(r, buf, size, "apply");
+	n = strlen(buf);
+	snprintf(buf + n, size - n, "/manage");
 }
 
 void

@@ -1,9 +1,9 @@
 /*
  * remind.h - entries that stay current: reminders to an entry's contact at 11 and 12 months
  * since it was last confirmed, the signed links they carry to its self-service page
- * (cgi-bin/manage.c), and links a contact asks for from the profile.
+ * (src/pages/managepage.c, under /apply/manage), and links a contact asks for from the profile.
  *
- * A link is /manage/ID/TOKEN, TOKEN a form token (token.h) of purpose "manage-link" bound to
+ * A link is /apply/manage/ID/TOKEN, TOKEN a form token (token.h) of purpose "manage-link" bound to
  * the entry's id: the site's secret signs it, it carries its own time, and it is good for
  * REMIND_LINK_DAYS. Nothing is stored per link, so a link can be used for all of its 30 days,
  * for as many actions as its page offers, and a tampered one is told from an expired one.
@@ -28,7 +28,7 @@ enum remind_link { REMIND_LINK_OK, REMIND_LINK_BAD, REMIND_LINK_EXPIRED };
 
 /*
  * The link to entry id's page, made now: manage_base is the absolute address of the manage
- * program ("https://example.org/manage"). 0, or -1 when the site's key cannot be read.
+ * pages ("https://example.org/apply/manage"). 0, or -1 when the site's key cannot be read.
  */
 int	remind_link(char out[REMIND_LINK_MAX], const char *manage_base, long long id, time_t now);
 /* Is token a link to entry id made within REMIND_LINK_DAYS? Tampered, or for another entry: BAD. */

@@ -79,7 +79,7 @@ test('nothing but the pages and the stylesheet can be downloaded, the database l
 
 test(clean ? 'each program is one file, run by mod_fcgid, and the old .cgi address leads to it' : 'each program is one file, run as plain CGI, and the old .cgi address redirects to it', async () => {
   assert.deepEqual(readdirSync(join(BUNDLE, 'cgi-bin')).filter((f) => !f.startsWith('.')).sort(),
-    ['apply.fcgi', 'check.cgi', 'import.fcgi', 'list.fcgi', 'manage.fcgi', 'partnerships.fcgi', 'report.fcgi', 'search.fcgi', 'staff.fcgi']);
+    ['apply.fcgi', 'check.cgi', 'import.fcgi', 'list.fcgi', 'partnerships.fcgi', 'report.fcgi', 'search.fcgi', 'staff.fcgi']);
   const fcgi = await request(`${TOP}cgi-bin/list.fcgi`);
   assert.equal(fcgi.status, 200);
   assert.match(fcgi.headers['content-type'], /^text\/html/);
@@ -106,7 +106,8 @@ test('the first administrator is made on the setup page with the code from the d
   const page = await admin.get(setupHref);
   assert.equal(page.status, 200);
   const file = join(DATA, 'liaison-setup-token.txt');
-  assert.ok(page.text.includes(file), 'the page names the file');
+  assert.ok(page.text.includes('<code class="path">liaison-data/liaison-setup-token.txt</code>'), 'the page names the file');
+  assert.ok(!page.text.includes(DATA), 'from the account\'s top folder, not by its full server path');
   const code = readFileSync(file, 'utf8').trim();
   const r = await admin.post(setupHref, { csrf: csrfOf(page.text), code, name: 'librarian', password, again: password });
   assert.equal(r.status, 303, r.text.slice(0, 300));

@@ -40,7 +40,7 @@ function linkIn(message, id) {
   assert.equal(links.length, 1, message.body);
   const url = new URL(links[0]);
   assert.equal(url.origin, new URL(BASE).origin);
-  assert.match(url.pathname, new RegExp(`^/manage/${id}/[0-9a-f]{72}$`));
+  assert.match(url.pathname, new RegExp(`^/apply/manage/${id}/[0-9a-f]{72}$`));
   return url.pathname;
 }
 
@@ -100,22 +100,22 @@ test('a tampered link is 403, an expired one 410, and neither changes anything',
   const v = new Visitor();
   const before = confirmedOn(e.id);
   for (const [tok, status] of [[flipped, 403], [other, 403], ['abc', 403], [expired, 410]]) {
-    const page = await v.get(`/manage/${e.id}/${tok}`);
+    const page = await v.get(`/apply/manage/${e.id}/${tok}`);
     assert.equal(page.status, status, tok);
     assert.match(page.text, status === 403 ? /This link is not valid/ : /This link has expired/);
-    const post = await v.post(`/manage/${e.id}/${tok}`, { csrf: mintToken({ purpose: 'manage', binding: tok }), action: 'remove-yes' });
+    const post = await v.post(`/apply/manage/${e.id}/${tok}`, { csrf: mintToken({ purpose: 'manage', binding: tok }), action: 'remove-yes' });
     assert.equal(post.status, status);
   }
   assert.equal(confirmedOn(e.id), before);
   assert.equal(sql(`SELECT status FROM org WHERE id = ${e.id}`), 'listed');
   // A good link made 29 days ago still works.
-  assert.equal((await v.get(`/manage/${e.id}/${mintToken({ purpose: 'manage-link', binding: String(e.id), age: 29 * 86400 })}`)).status, 200);
-  assert.equal((await v.get(`/manage/${e.id}/${good}`)).status, 200);
+  assert.equal((await v.get(`/apply/manage/${e.id}/${mintToken({ purpose: 'manage-link', binding: String(e.id), age: 29 * 86400 })}`)).status, 200);
+  assert.equal((await v.get(`/apply/manage/${e.id}/${good}`)).status, 200);
 });
 
 test('"Remove my entry" asks first, then unlists it at once, audited', async () => {
   const e = entry('-11 months');
-  const path = `/manage/${e.id}/${mintToken({ purpose: 'manage-link', binding: String(e.id) })}`;
+  const path = `/apply/manage/${e.id}/${mintToken({ purpose: 'manage-link', binding: String(e.id) })}`;
   const v = new Visitor();
   let page = await v.get(path);
   page = await v.post(path, { csrf: csrfOf(page.text), action: 'remove' });
@@ -133,7 +133,7 @@ test('"Remove my entry" asks first, then unlists it at once, audited', async () 
 
 test('"Update my entry" shows the form filled in and sends the changes for review; approving them changes the entry', async () => {
   const e = entry('-11 months');
-  const path = `/manage/${e.id}/${mintToken({ purpose: 'manage-link', binding: String(e.id) })}`;
+  const path = `/apply/manage/${e.id}/${mintToken({ purpose: 'manage-link', binding: String(e.id) })}`;
   const v = new Visitor();
   let page = await v.get(path);
   page = await v.post(path, { csrf: csrfOf(page.text), action: 'update' });
@@ -174,12 +174,12 @@ test('"Manage my entry": the same answer for any address, a link only to the add
   const box = await sharedMailbox();
   const v = new Visitor();
   const profile = await v.get(`/list/${e.id}`);
-  assert.match(profile.text, new RegExp(`<a href="/manage/${e.id}" rel="nofollow">Manage my entry</a>`));
+  assert.match(profile.text, new RegExp(`<a href="/apply/manage/${e.id}" rel="nofollow">Manage my entry</a>`));
   const ask = async (email) => {
-    const form = await v.get(`/manage/${e.id}`);
+    const form = await v.get(`/apply/manage/${e.id}`);
     assert.equal(form.status, 200);
     assert.equal(form.headers['cache-control'], 'no-store');
-    const r = await v.post(`/manage/${e.id}`, { csrf: csrfOf(form.text), email });
+    const r = await v.post(`/apply/manage/${e.id}`, { csrf: csrfOf(form.text), email });
     assert.equal(r.status, 200);
     return r.text.replace(/name="csrf" value="[0-9a-f]+"/g, '');
   };

@@ -1,15 +1,17 @@
 /*
- * manage.c - an entry's self-service page, reached by its contact from a reminder or from
- * "Manage my entry" on its profile (remind.h).
+ * managepage.c - an entry's self-service pages, reached by its contact from a reminder or from
+ * "Manage my entry" on its profile (remind.h). The apply program serves them (cgi-bin/apply.c's
+ * route table): they are the way an entry, once in, is kept current by its own organization, and
+ * sharing a program keeps the upload bundle within its size (one static program is 3.5 MB).
  *
- *   GET  /manage/ID          asks for a link: the contact types the entry's contact address
- *   POST /manage/ID          sends the link to the address on file if it is the one typed; the
- *                            answer is the same page whether or not it was (no enumeration)
- *   GET  /manage/ID/LINK     the entry's page: what it says, and three buttons
- *   POST /manage/ID/LINK     a button: action=confirm ("Still seeking partners": confirmed
- *                            today), update (the application form, filled in), save (the
- *                            changes, sent for review as an application), remove (asks to
- *                            confirm), remove-yes (unlisted at once, audited)
+ *   GET  /apply/manage/ID        asks for a link: the contact types the entry's contact address
+ *   POST /apply/manage/ID        sends the link to the address on file if it is the one typed;
+ *                                the answer is the same page whether or not it was
+ *   GET  /apply/manage/ID/LINK   the entry's page: what it says, and three buttons
+ *   POST /apply/manage/ID/LINK   a button: action=confirm ("Still seeking partners": confirmed
+ *                                today), update (the application form, filled in), save (the
+ *                                changes, sent for review as an application), remove (asks to
+ *                                confirm), remove-yes (unlisted at once, audited)
  *
  * Opening a link changes nothing, since mail scanners fetch links before people do; every
  * change is a POST from the page, with a form token bound to the link. A link is checked
@@ -30,9 +32,9 @@
 #include "mailmsg.h"
 #include "orgform.h"
 #include "params.h"
+#include "managepage.h"
 #include "remind.h"
 #include "route.h"
-#include "serve.h"
 #include "token.h"
 #include "view.h"
 
@@ -97,7 +99,7 @@ ask_page(struct req *r, long long id, int status, int sent, const char *problem)
 	v = view_page_new(r, "Manage this entry", "manage.tpl");
 	body = view_body(v);
 	view_set(body, "NAME", e.name);
-	req_link(r, self, sizeof self, "manage");
+	managepage_base(r, self, sizeof self, 0);
 	snprintf(self + strlen(self), sizeof self - strlen(self), "/%lld", id);
 	view_set(body, "SELF", self);
 	if (sent)
@@ -112,14 +114,27 @@ ask_page(struct req *r, long long id, int status, int sent, const char *problem)
 	view_page_finish(v, r);
 }
 
-static void
-ask_form(struct req *r, const struct route_args *a)
+void
+managepage_base(const struct req *r, char *buf, size_t size, int absolute)
+{
+	size_t n;
+
+	if (absolute)
+		req_absolute_link(r, buf, size, "apply");
+	else
+		req_link(r, buf, size, "apply");
+	n = strlen(buf);
+	snprintf(buf + n, size - n, "/manage");
+}
+
+void
+managepage_ask_form(struct req *r, const struct route_args *a)
 {
 	ask_page(r, a->ids[0], 200, 0, NULL);
 }
 
-static void
-ask_send(struct req *r, const struct route_args *a)
+void
+managepage_ask_send(struct req *r, const struct route_args *a)
 {
 	char bind[24], base[600];
 	const char *email;
@@ -142,7 +157,7 @@ ask_send(struct req *r, const struct route_args *a)
 		ask_page(r, a->ids[0], 400, 0, "Type an email address, such as name@example.org.");
 		return;
 	}
-	req_absolute_link(r, base, sizeof base, "manage");
+	managepage_base(r, base, sizeof base, 1);
 	switch (remind_ask(a->ids[0], email, base, time(NULL))) {
 	case CHANGE_OK:
 		ask_page(r, a->ids[0], 200, 1, NULL);
@@ -198,7 +213,7 @@ entry_page(struct req *r, long long id, const char *link, int status, const char
 	v = view_page_new(r, section && strcmp(section, "UPDATE") == 0 ? "Update this entry" :
 	    "Manage this entry", "manage.tpl");
 	body = view_body(v);
-	req_link(r, self, sizeof self, "manage");
+	managepage_base(r, self, sizeof self, 0);
 	snprintf(self + strlen(self), sizeof self - strlen(self), "/%lld/%s", id, link);
 	req_link(r, list, sizeof list, "list");
 	snprintf(list + strlen(list), sizeof list - strlen(list), "/%lld", id);
@@ -226,8 +241,8 @@ entry_page(struct req *r, long long id, const char *link, int status, const char
 	view_page_finish(v, r);
 }
 
-static void
-manage_page(struct req *r, const struct route_args *a)
+void
+managepage_show(struct req *r, const struct route_args *a)
 {
 	if (link_ok(r, a->ids[0], a->rest))
 		entry_page(r, a->ids[0], a->rest, 200, NULL, NULL);
@@ -285,8 +300,8 @@ save_changes(struct req *r, long long id, const char *link, const uint8_t nonce[
 	}
 }
 
-static void
-manage_post(struct req *r, const struct route_args *a)
+void
+managepage_post(struct req *r, const struct route_args *a)
 {
 	long long id = a->ids[0];
 	const char *link = a->rest, *action;
@@ -334,26 +349,4 @@ manage_post(struct req *r, const struct route_args *a)
 			    "To list it again, write to the directory's staff.");
 	} else
 		entry_page(r, id, link, 400, NULL, "Choose one of the buttons below.");
-}
-
-static const struct route routes[] = {
-	{ "/#", ROUTE_GET, ROLE_NONE, ask_form },
-	{ "/#", ROUTE_POST, ROLE_NONE, ask_send },
-	{ "/#/*", ROUTE_GET, ROLE_NONE, manage_page },
-	{ "/#/*", ROUTE_POST, ROLE_NONE, manage_post },
-};
-static const struct route_table table = { routes, sizeof routes / sizeof routes[0], ROLE_NONE,
-	"There is no such page: a link to manage an entry is /manage/NUMBER/…, as in the message." };
-
-static void
-handle(struct req *r)
-{
-	route_dispatch(r, &table);
-}
-
-int
-main(void)
-{
-	static const struct program manage = { "manage", handle, NULL };
-	return http_serve(&manage);
 }
