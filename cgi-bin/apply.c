@@ -5,6 +5,8 @@
  *   POST /apply          check it; a valid application is stored as pending and answered
  *                        with 303 to its confirmation page
  *   GET  /apply/REF      the confirmation: the reference code, and where the application is
+ *   GET, POST /apply/manage/ID[/LINK]
+ *                        an entry's self-service pages, for its contact (src/pages/managepage.c)
  *
  * Against abuse, without bothering people: a CSRF token that also dates the form (too old is
  * refused, and so is faster than a person can type), a honeypot field people never see, a
@@ -24,6 +26,7 @@
 #include "formview.h"
 #include "http.h"
 #include "notify.h"
+#include "managepage.h"
 #include "serve.h"
 #include "orgform.h"
 #include "params.h"
@@ -234,6 +237,11 @@ application_page(struct req *r, const struct route_args *a)
 static const struct route routes[] = {
 	{ "", ROUTE_GET, ROLE_NONE, new_application },
 	{ "", ROUTE_POST, ROLE_NONE, submit },
+	{ "/manage/#", ROUTE_GET, ROLE_NONE, managepage_ask_form },
+	{ "/manage/#", ROUTE_POST, ROLE_NONE, managepage_ask_send },
+	{ "/manage/#/*", ROUTE_GET, ROLE_NONE, managepage_show },
+	{ "/manage/#/*", ROUTE_POST, ROLE_NONE, managepage_post },
+	/* After the rows above: a reference is never "manage/…". */
 	{ "/*", ROUTE_GET, ROLE_NONE, application_page },
 };
 static const struct route_table table = { routes, sizeof routes / sizeof routes[0], ROLE_NONE,

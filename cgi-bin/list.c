@@ -175,6 +175,9 @@ show_profile(struct req *r, long long id)
 	req_link(r, href, sizeof href, "search");
 	snprintf(href + strlen(href), sizeof href - strlen(href), "?match=%lld", id);
 	view_set(body, "MATCH_HREF", href);
+	req_link(r, href, sizeof href, "apply");	/* "Manage my entry" (managepage.c) */
+	snprintf(href + strlen(href), sizeof href - strlen(href), "/manage/%lld", id);
+	view_set(body, "MANAGE_HREF", href);
 	view_set(body, "TYPE_LABEL", o.type_label);
 	snprintf(href, sizeof href, "%s?type=%s", self, o.type);
 	view_set(body, "TYPE_HREF", href);

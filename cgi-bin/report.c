@@ -29,6 +29,7 @@
 #include "params.h"
 #include "period.h"
 #include "record.h"
+#include "remind.h"
 #include "report.h"
 #include "reportcsv.h"
 #include "route.h"
@@ -303,6 +304,27 @@ fill_outcomes(struct view_dict *body)
 	    "Share of respondents who agree", "Outcome", "Share who agree", bars, 4, 1000);
 }
 
+/* The directory's own upkeep, as of today whatever the period: the share of listed entries
+ * confirmed within the last year (remind.h: their contacts are reminded at 11 months). */
+static void
+fill_current(struct view_dict *body)
+{
+	long long listed, confirmed;
+	struct view_dict *d;
+	char num[32];
+
+	if (rep.scope.host || rep.scope.partnership || remind_confirmed_share(&listed, &confirmed) < 0 ||
+	    listed == 0)
+		return;
+	d = view_section(body, "CURRENT");
+	snprintf(num, sizeof num, "%lld%%", (confirmed * 100 + listed / 2) / listed);
+	view_set(d, "SHARE", num);
+	measure_grouped(num, sizeof num, confirmed);
+	view_set(d, "CONFIRMED", num);
+	measure_grouped(num, sizeof num, listed);
+	view_set(d, "LISTED", num);
+}
+
 static void
 fill_reach(struct view_dict *body)
 {
@@ -488,6 +510,7 @@ show_page(struct req *r)
 	fill_effort(body);
 	fill_outcomes(body);
 	fill_reach(body);
+	fill_current(body);
 	if (rep.signed_in)
 		fill_partnerships(body);
 	for (size_t i = 0; i < report_headline_count; i++)

@@ -27,6 +27,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "accountpage.h"
 #include "audit.h"
@@ -41,6 +42,7 @@
 #include "notify.h"
 #include "orgform.h"
 #include "params.h"
+#include "remind.h"
 #include "review.h"
 #include "route.h"
 #include "serve.h"
@@ -84,6 +86,27 @@ static char body_buf[FORM_INPUT_MAX + 1];
 static const struct staff_post post = { body_buf, sizeof body_buf, &p, keys, KEY__MAX, KEY_CSRF };
 
 /* --- lists ------------------------------------------------------------------------------------- */
+
+/* The stale list's reminder columns: when each went for this confirmation date, and the answer. */
+static void
+stale_reminders(struct view_dict *d, long long id)
+{
+	struct remind_status st;
+	char when[16];
+	struct tm tm;
+
+	if (remind_status(id, &st) < 0) {
+		view_set(d, "FIRST", "?");
+		return;
+	}
+	for (int i = 0; i < 2; i++) {
+		time_t t = (time_t)(i ? st.second_sent : st.first_sent);
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof when, "%Y-%m-%d", &tm);
+		view_set(d, i ? "SECOND" : "FIRST", t ? when : "not sent");
+	}
+	view_set(d, "ANSWERED", st.answered[0] ? st.answered : st.first_sent ? "no" : "");
+}
 
 /*
  * The queue, the entries and the stale list share one table: id, name, country, status,
@@ -149,6 +172,7 @@ show_list(struct req *r, const char *which)
 		if (stale) {
 			snprintf(href, sizeof href, "%s/org/%lld/confirm", staff_base, row.id);
 			view_set(d, "CONFIRM_HREF", href);
+			stale_reminders(d, row.id);
 		}
 		rows++;
 	}

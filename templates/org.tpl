@@ -26,6 +26,7 @@
 {{#CONTACT}}<dt>Contact</dt><dd>{{CONTACT_NAME}} · <a href="mailto:{{EMAIL}}">{{EMAIL}}</a></dd>{{/CONTACT}}
 <dt>Last confirmed</dt><dd><time datetime="{{CONFIRMED}}">{{CONFIRMED}}</time></dd>
 </dl>
+<p class="manage-link">Is this your organization? <a href="{{MANAGE_HREF}}" rel="nofollow">Manage my entry</a>: confirm it, update it or remove it.</p>
 
 <h2>Current partnerships</h2>
 {{#PARTNERS}}<ul class="partners">

@@ -77,6 +77,11 @@
 </div>
 </section>
 
+{{#CURRENT}}<section aria-labelledby="current-heading" class="report-section">
+<h2 id="current-heading">Entries kept current</h2>
+<p><strong class="figure" id="confirmed-share">{{SHARE}}</strong> of the directory's listed entries ({{CONFIRMED}} of {{LISTED}}) were confirmed within the last year, as of today.</p>
+</section>{{/CURRENT}}
+
 {{#PARTNERSHIPS}}<section aria-labelledby="partnerships-heading" class="report-section">
 <h2 id="partnerships-heading">Partnerships</h2>
 <p class="hint">Every partnership whose dates overlap the period. <span class="health-flag">Quiet</span> marks an active partnership with nothing recorded in the 90 days up to {{AS_OF}}.</p>

@@ -117,6 +117,9 @@ export LIAISON_TEST_MAIL_DIR=$mail_dir LIAISON_TEST_MSMTPRC=$out/mail/msmtprc
 export LIAISON_SENDMAIL="/usr/bin/msmtp -C $out/mail/msmtprc"
 export LIAISON_MAIL_FROM=liaison@example.org LIAISON_OPERATOR_EMAIL=staff@example.org
 export LIAISON_OPERATOR_ADDRESS="Maple Falls, Oregon"
+# Reminders only when a test runs liaison-admin remind: requests sending them on their own
+# (LIAISON_REMIND_AT) would mail the demo entries' contacts at any moment of the run.
+export LIAISON_REMIND_AT=off
 
 # --- http ------------------------------------------------------------------------------------
 port=$((20000 + RANDOM % 20000))

@@ -30,6 +30,10 @@
  *                                         day's digest of new applications when it is due
  *   liaison-admin mail --test ADDRESS [NAME]
  *                                         queue a test message to ADDRESS and deliver it now
+ *   liaison-admin remind [SITE-URL]       send the reminders that are due (11 and 12 months since an
+ *                                         entry was confirmed), then deliver the mail: for cron.
+ *                                         Links are SITE-URL/apply/manage/…, by default from
+ *                                         LIAISON_BASE_URL
  *
  * migrate backs the database up first whenever it has migrations to apply.
  * The user commands work on LIAISON_DB (or the config file's) and are written to the audit log.
@@ -62,6 +66,7 @@
 #include "mailmsg.h"
 #include "notify.h"
 #include "outbox.h"
+#include "remind.h"
 
 #ifndef LIAISON_DEFAULT_DEMO
 #define LIAISON_DEFAULT_DEMO "/usr/local/share/liaison/data/demo.sql"
@@ -89,7 +94,8 @@ usage(void)
 	    "       liaison-admin check [DB]\n"
 	    "       liaison-admin export DIR\n"
 	    "       liaison-admin mail [--now]\n"
-	    "       liaison-admin mail --test ADDRESS [NAME]\n");
+	    "       liaison-admin mail --test ADDRESS [NAME]\n"
+	    "       liaison-admin remind [SITE-URL]\n");
 	return 2;
 }
 
@@ -541,6 +547,53 @@ mail(int argc, char **argv)
 	return rc;
 }
 
+/*
+ * Queues every reminder that is due and delivers the outbox, quietly unless something fails
+ * (for a daily cron job). Links in the messages start from the site's address: SITE-URL, or
+ * LIAISON_BASE_URL (scheme and host: a site served at the top, as the nginx setup is). Without
+ * a request there is no other way to know it, so without either nothing is sent.
+ */
+static int
+remind(int argc, char **argv)
+{
+	struct remind_result res;
+	struct outbox_run run;
+	char base[600];
+	const char *site = argc == 2 ? argv[1] : config.base_url;
+	size_t n = strlen(site);
+
+	if (argc > 2 || (argc == 2 && strncmp(site, "https://", 8) != 0 && strncmp(site, "http://", 7) != 0))
+		return usage();
+	if (n == 0 || n > 500) {
+		fprintf(stderr, "liaison-admin: name the site's address (liaison-admin remind "
+		    "https://example.org/partners) or set LIAISON_BASE_URL: reminders link to it; "
+		    "nothing was sent\n");
+		return 1;
+	}
+	if (!db_ready()) {
+		fprintf(stderr, "liaison-admin: %s\n", db_unavailable_reason());
+		return 1;
+	}
+	/* The manage pages' clean address, which nginx and the bundle's .htaccess both serve. */
+	snprintf(base, sizeof base, "%.*s/apply/manage", (int)(site[n - 1] == '/' ? n - 1 : n), site);
+	if (remind_send_due(base, 0, time(NULL), &res) < 0) {
+		fprintf(stderr, "liaison-admin: remind: the database is busy or not writable after %d "
+		    "reminders; run it again\n", res.first + res.second);
+		db_close();
+		return 1;
+	}
+	if (config.mail && outbox_deliver_due(10000, 10 * 60 * 1000, &run) > 0) {
+		fprintf(stderr, "liaison-admin: remind: %d first and %d second reminders queued; mail: %d "
+		    "sent, %d to be tried again (liaison-admin mail), %d given up%s%s\n", res.first,
+		    res.second, run.sent, run.retrying, run.gave_up, run.last_error[0] ? ": " : "",
+		    run.last_error);
+		db_close();
+		return 1;
+	}
+	db_close();
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -578,6 +631,8 @@ main(int argc, char **argv)
 		return export(argv[2]);
 	if (strcmp(argv[1], "mail") == 0)
 		return mail(argc - 1, argv + 1);
+	if (strcmp(argv[1], "remind") == 0)
+		return remind(argc - 1, argv + 1);
 	if (strcmp(argv[1], "create") == 0 && argc >= 3)
 		return create(argv[2], argv + 3, argc - 3);
 	if (strcmp(argv[1], "demo") == 0 && argc == 3) {

@@ -24,6 +24,7 @@
 #include "http.h"
 #include "notify.h"
 #include "outbox.h"
+#include "remind.h"
 #include "pagecache.h"
 #include "serve.h"
 #include "view.h"
@@ -153,17 +154,21 @@ run_one(const struct program *p, struct req *r)
  * sends SIGTERM, and SIGKILL 3 s later: the first is ignored, and the delivery's 2 s fit.
  */
 static void
-mail_after_cgi(void)
+mail_after_cgi(const char *manage_base, const char *staff_link)
 {
 	int null;
 
-	if (!outbox_wanted())
+	if (!outbox_wanted() && !manage_base[0] && !staff_link[0])
 		return;
 	if ((null = open("/dev/null", O_WRONLY)) >= 0) {
 		dup2(null, 1);
 		close(null);
 	}
 	signal(SIGTERM, SIG_IGN);
+	if (staff_link[0])
+		notify_after_response(staff_link);
+	if (manage_base[0])
+		remind_after_response(manage_base, time(NULL));
 	outbox_after_response();
 }
 
@@ -216,6 +221,39 @@ mail_while_idle(void)
 	}
 }
 
+/*
+ * Where reminders due now link to, when this process should send a few after this response
+ * (remind.h: a site without cron has its reminders sent by requests); "" when not. Taken
+ * from the request, as it must be before the request is finished.
+ */
+static void
+remind_base(struct req *r, char *buf, size_t size)
+{
+	size_t n;
+
+	buf[0] = '\0';
+	if (!remind_wanted(time(NULL)) || !db_ready())
+		return;
+	/* The manage pages' address, as managepage_base() makes it (the apply program serves them). */
+	req_absolute_link(r, buf, size, "apply");
+	n = strlen(buf);
+	snprintf(buf + n, size - n, "/manage");
+}
+
+/*
+ * What this request's process should do once the response has gone, as links taken while
+ * the request's address is still known: due reminders (manage, remind.h) and the staff's
+ * daily digest of applications (staff_link, notify.h); each "" when there is nothing to do.
+ */
+static void
+after_response_links(struct req *r, char *manage, size_t msize, char *staff_link, size_t ssize)
+{
+	remind_base(r, manage, msize);
+	staff_link[0] = '\0';
+	if (notify_digest_check_wanted(time(NULL)))
+		req_absolute_link(r, staff_link, ssize, "staff");
+}
+
 void
 serve_connect_request_core(void)
 {
@@ -242,6 +280,7 @@ http_serve(const struct program *p)
 {
 	struct sigaction sa;
 	struct req r;
+	char manage[600], staff_link[512];
 
 	memset(&r, 0, sizeof r);
 	config_load();
@@ -256,15 +295,9 @@ http_serve(const struct program *p)
 
 		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 		http_serve_cgi_once(p, &r, stdin, stdout);
+		after_response_links(&r, manage, sizeof manage, staff_link, sizeof staff_link);
 		fflush(stdout);
-		/* Shared hosting may have no cron: a request after the day has passed queues the digest. */
-		if (notify_digest_check_wanted(time(NULL))) {
-			char staff_link[512];
-
-			req_absolute_link(&r, staff_link, sizeof staff_link, "staff");
-			notify_after_response(staff_link);
-		}
-		mail_after_cgi();
+		mail_after_cgi(manage, staff_link);
 		db_close();
 		return 0;
 	}
@@ -280,17 +313,15 @@ http_serve(const struct program *p)
 	/* Without this flag libfcgi retries accept() after EINTR and SIGTERM never ends us. */
 	FCGX_InitRequest(&r.fcgx, 0, FCGI_FAIL_ACCEPT_ON_INTR);
 	while (!stopping && FCGX_Accept_r(&r.fcgx) >= 0) {
-		char staff_link[512] = "";
-
 		r.envp = r.fcgx.envp;
 		run_one(p, &r);
-		/* The daily digest's link, while the request's address is still known (notify.h). */
-		if (notify_digest_check_wanted(time(NULL)))
-			req_absolute_link(&r, staff_link, sizeof staff_link, "staff");
+		after_response_links(&r, manage, sizeof manage, staff_link, sizeof staff_link);
 		FCGX_Finish_r(&r.fcgx);
 		if (staff_link[0])
 			notify_after_response(staff_link);	/* queues the digest, when a day has passed */
-		mail_while_idle();	/* the mail it queued, now that the response has gone */
+		if (manage[0])		/* a few due reminders, queued for the delivery below */
+			remind_after_response(manage, time(NULL));
+		mail_while_idle();	/* the mail they queued, now that the response has gone */
 		if (config.reload_templates) {
 			view_reload_if_changed();
 			pagecache_clear();	/* a page may show an edited template */

@@ -39,6 +39,7 @@ static const char *const keys[] = {
 	"LIAISON_OPERATOR_NAME", "LIAISON_OPERATOR_EMAIL", "LIAISON_OPERATOR_ADDRESS",
 	"LIAISON_OPERATOR_LOGO", "LIAISON_MAIL_FROM", "LIAISON_SENDMAIL", "LIAISON_MAIL",
 	"LIAISON_CONTACT_PER_SENDER", "LIAISON_CONTACT_PER_ORG", "LIAISON_NOTIFY_APPLICATIONS",
+	"LIAISON_REMIND_AT",
 };
 
 static void
@@ -134,6 +135,21 @@ set_notify(int *dst, const char *key, const char *val)
 		problem(key, "\"%s\" is not allowed: each, daily or off. The default is used.", val);
 }
 
+/* "HH:MM" (UTC) from which requests may send the day's reminders (remind.h), or "off". */
+static void
+set_remind_at(int *dst, const char *key, const char *val)
+{
+	int h, m;
+	char end;
+
+	if (strcmp(val, "off") == 0)
+		*dst = -1;
+	else if (sscanf(val, "%d:%d%c", &h, &m, &end) == 2 && h >= 0 && h < 24 && m >= 0 && m < 60)
+		*dst = h * 60 + m;
+	else if (*val)
+		problem(key, "\"%s\" is not allowed: a time as HH:MM (UTC), or off. The default is used.", val);
+}
+
 /* The fiscal year's first month: 1 to 12, or the month's English name as people write it. */
 static void
 set_month(int *dst, const char *key, const char *val)
@@ -211,6 +227,8 @@ set_key(const char *key, const char *val)
 		set_flag(&config.mail, key, val);
 	else if (strcmp(key, "LIAISON_NOTIFY_APPLICATIONS") == 0)
 		set_notify(&config.notify_applications, key, val);
+	else if (strcmp(key, "LIAISON_REMIND_AT") == 0)
+		set_remind_at(&config.remind_at, key, val);
 	else
 		return 0;
 	return 1;
@@ -425,6 +443,7 @@ config_load(void)
 	/* What PHP's mail() runs, and what every MTA package (and msmtp-mta) installs. */
 	copy(config.sendmail, sizeof config.sendmail, "/usr/sbin/sendmail");
 	config.mail = 1;
+	config.remind_at = 8 * 60;
 
 	if ((file = getenv("LIAISON_CONFIG")) != NULL && *file)
 		load_file(file);

@@ -46,6 +46,8 @@ struct config {
 	int	contact_per_sender;	/* LIAISON_CONTACT_PER_SENDER */
 	int	contact_per_org;	/* LIAISON_CONTACT_PER_ORG */
 	int	notify_applications;	/* LIAISON_NOTIFY_APPLICATIONS: NOTIFY_EACH, _DAILY or _OFF */
+	int	remind_at;		/* LIAISON_REMIND_AT: minutes after 00:00 UTC from which requests
+					   send due reminders (remind.h); -1 ("off"): only liaison-admin remind */
 };
 
 /* How staff hear of new applications: a message each, a daily digest, or not at all. */

@@ -350,6 +350,115 @@ entry_apply(struct form *f, struct entry_application *a)
 }
 
 enum change_result
+entry_propose_update(long long target, struct form *f, struct entry_application *a,
+    const char *actor)
+{
+	enum change_result r;
+	sqlite3_stmt *s;
+	char note[64];
+	int rc;
+
+	if (already_applied(a))
+		return CHANGE_RESUBMITTED;
+	/* The entry itself is not a duplicate of its own changes; any other entry still is. */
+	if (duplicate(f, target))
+		return CHANGE_INVALID;
+	if ((r = change_begin()) != CHANGE_OK)
+		return r;
+	if (already_applied(a))
+		return change_finish(CHANGE_RESUBMITTED);
+	if (recent_applications(a) >= a->limit_per_hour)
+		return change_finish(CHANGE_LIMITED);
+	if (same_name(f, target))
+		return change_finish(CHANGE_INVALID);
+	if ((s = db_stmt(STMT_ORG_INSERT)) == NULL)
+		return change_finish(CHANGE_FAILED);
+	bind_form(s, f);
+	if ((rc = db_write(s)) != SQLITE_OK)
+		return change_finish(change_failed(rc));
+	a->id = sqlite3_last_insert_rowid(sqlite3_db_handle(s));
+	if ((rc = set_all_codes(a->id, f)) != SQLITE_OK ||
+	    (rc = insert_application(a)) != SQLITE_OK ||
+	    (rc = note_attempt(a)) != SQLITE_OK)
+		return change_finish(change_failed(rc));
+	if ((s = db_stmt(STMT_APPLICATION_SET_UPDATES)) == NULL)
+		return change_finish(CHANGE_FAILED);
+	sqlite3_bind_int64(s, 1, a->id);
+	sqlite3_bind_int64(s, 2, target);
+	if ((rc = db_write(s)) != SQLITE_OK)
+		return change_finish(change_failed(rc));
+	snprintf(note, sizeof note, "%s, changes to entry %lld", a->reference, target);
+	if (audit_open(actor, "proposed changes", a->id, 0, note) < 0 ||
+	    audit_open(actor, "proposed changes", target, 0, a->reference) < 0)
+		return change_finish(CHANGE_FAILED);
+	return change_finish(CHANGE_OK);
+}
+
+/*
+ * Inside entry_act's transaction, on approving entry id: when its application proposes changes
+ * to another entry (entry_propose_update), its values go over that entry, audited there as
+ * actor's, and this row is archived instead of listed. SQLITE_OK when there was nothing to do.
+ */
+static int
+merge_proposal(long long id, const char *actor)
+{
+	struct snapshot before, after;
+	sqlite3_stmt *s = db_stmt(STMT_APPLICATION_UPDATES);
+	char reference[16] = "", langs[2048] = "", interests[2048] = "";
+	long long target = 0, audit_id;
+	int rc;
+
+	if (s == NULL)
+		return SQLITE_ERROR;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		target = sqlite3_column_int64(s, 0);
+		snprintf(reference, sizeof reference, "%s", db_text(s, 1));
+		snprintf(langs, sizeof langs, "%s", db_text(s, 2));
+		snprintf(interests, sizeof interests, "%s", db_text(s, 3));
+	}
+	db_done(s);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	if (snapshot_take(&before, STMT_ORG_SNAPSHOT, target) < 0)
+		return SQLITE_ERROR;
+	if ((audit_id = audit_open(actor, "changes approved", target, 0, reference)) < 0) {
+		snapshot_free(&before);
+		return (int)-audit_id;
+	}
+	if ((s = db_stmt(STMT_ORG_MERGE)) == NULL)
+		rc = SQLITE_ERROR;
+	else {
+		sqlite3_bind_int64(s, 1, target);
+		sqlite3_bind_int64(s, 2, id);
+		rc = db_write(s);
+	}
+	for (int i = 0; i < 4 && rc == SQLITE_OK; i++) {
+		static const enum stmt codes[4] = { STMT_ORG_LANGUAGES_REMOVE, STMT_ORG_LANGUAGES_ADD,
+		    STMT_ORG_INTERESTS_REMOVE, STMT_ORG_INTERESTS_ADD };
+		if ((s = db_stmt(codes[i])) == NULL)
+			rc = SQLITE_ERROR;
+		else {
+			sqlite3_bind_int64(s, 1, target);
+			sqlite3_bind_text(s, 2, i < 2 ? langs : interests, -1, SQLITE_STATIC);
+			rc = db_write(s);
+		}
+	}
+	if (rc == SQLITE_OK && snapshot_take(&after, STMT_ORG_SNAPSHOT, target) == 0) {
+		rc = audit_changes(audit_id, &before, &after);
+		snapshot_free(&after);
+	}
+	snapshot_free(&before);
+	if (rc == SQLITE_OK && (s = db_stmt(STMT_ENTRY_SET_STATUS)) != NULL) {
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, "archived", -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 3, 0);
+		rc = db_write(s);
+	}
+	return rc;
+}
+
+enum change_result
 entry_import(struct form *f, const char *actor, const char *source, long long *id)
 {
 	sqlite3_stmt *s;
@@ -481,6 +590,8 @@ entry_act_mail(long long id, enum entry_action act, const char *note, const char
 		if (rc == SQLITE_OK && links)
 			rc = tell_applicant(links, id, &before, spec->application, note);
 	}
+	if (rc == SQLITE_OK && act == ACT_APPROVE)
+		rc = merge_proposal(id, actor);
 	return audit_finish(rc, audit_id, STMT_ORG_SNAPSHOT, id, &before);
 }
 

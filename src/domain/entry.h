@@ -32,6 +32,13 @@ struct notify_links;
 /* Stores a checked organization form as a pending application, with its receipt and staff's
  * notice queued in the same transaction (notify.h). */
 enum change_result entry_apply(struct form *, struct entry_application *);
+/*
+ * The same for changes proposed to listed entry target by its contact (a manage link): a
+ * pending application whose row holds the new values, reviewed as any application. Approving
+ * it (entry_act ACT_APPROVE) writes them over target, confirmed today, and archives its row.
+ */
+enum change_result entry_propose_update(long long target, struct form *, struct entry_application *,
+	    const char *actor);
 
 /* What an applicant sees of an application (/apply/REFERENCE); strings valid until the close. */
 struct application_status {

@@ -84,4 +84,62 @@ const char *const db_sql_mail[STMT__MAX - STMT_MAIL_FIRST] = {
 	AT(STMT_NOTIFY_FIRST_SINCE) = "SELECT ifnull(min(submitted_at), '') FROM application"
 	    " WHERE submitted_at >= strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'unixepoch')",
 	AT(STMT_NOTIFY_OUTBOX_COUNT) = "SELECT count(*) FROM outbox WHERE ?1 IS NULL OR state = ?1",
+	/*
+	 * Reminders and manage links (remind.c, schema 014). An entry is due a first reminder 11
+	 * months after its confirmation date and a second at 12 months, a week at least after the
+	 * first; each goes once per confirmation date (reminder_once), so confirming starts afresh.
+	 * Entries without a contact address are left to the staff's out-of-date queue. ?1 is now.
+	 */
+#define REMIND_SENT(kind) "EXISTS (SELECT 1 FROM reminder r WHERE r.org_id = o.id AND r.kind = '" kind "'" \
+	" AND r.confirmed_on = o.confirmed_on"
+	AT(STMT_REMIND_DUE) = "SELECT o.id, o.name, o.contact_name, o.contact_email, o.confirmed_on,"
+	    " CASE WHEN " REMIND_SENT("first") ") THEN 'second' ELSE 'first' END FROM org o"
+	    " WHERE o.status = 'listed' AND o.contact_email <> ''"
+	    " AND o.confirmed_on <= date(?1, 'unixepoch', '-11 months')"
+	    " AND (NOT " REMIND_SENT("first") ")"
+	    "  OR (o.confirmed_on <= date(?1, 'unixepoch', '-12 months') AND NOT " REMIND_SENT("second") ")"
+	    "   AND " REMIND_SENT("first") " AND r.sent_at <= ?1 - 7 * 86400)))"
+	    " ORDER BY o.confirmed_on, o.id LIMIT 1",
+	AT(STMT_REMIND_INSERT) = "INSERT INTO reminder (org_id, kind, confirmed_on, sent_at) VALUES (?1, ?2, ?3, ?4)",
+	/* Links asked for from the profile since ?2: a few a day per entry at most. */
+	AT(STMT_REMIND_ASKED_RECENT) = "SELECT count(*) FROM reminder WHERE org_id = ?1 AND kind = 'asked'"
+	    " AND sent_at > ?2",
+	/* What the manage page and the messages show of an entry. */
+	AT(STMT_REMIND_ENTRY) = "SELECT name, contact_name, contact_email, status, coalesce(confirmed_on, ''),"
+	    " (SELECT a.reference FROM application a JOIN org p ON p.id = a.org_id WHERE a.updates = o.id"
+	    "  AND a.state IN ('new', 'waiting') ORDER BY a.submitted_at DESC LIMIT 1)"
+	    " FROM org o WHERE id = ?1",
+	/*
+	 * The staff's out-of-date queue: when the reminders about the entry's present confirmation
+	 * date went, and when its contact first acted from a link since (the audit log's 'contact').
+	 */
+	AT(STMT_REMIND_STATUS) = "SELECT f.sent_at, (SELECT max(sent_at) FROM reminder WHERE org_id = ?1"
+	    " AND kind = 'second' AND confirmed_on IS o.confirmed_on),"
+	    " (SELECT min(at) FROM audit WHERE org_id = ?1 AND actor = 'contact'"
+	    "  AND at >= strftime('%Y-%m-%dT%H:%M:%SZ', f.sent_at, 'unixepoch'))"
+	    " FROM org o LEFT JOIN (SELECT max(sent_at) AS sent_at FROM reminder WHERE org_id = ?1"
+	    "  AND kind = 'first' AND confirmed_on IS (SELECT confirmed_on FROM org WHERE id = ?1)) f"
+	    " WHERE o.id = ?1",
+	/* Sending after a response: one request every ?2 seconds claims the run (?1 now). */
+	AT(STMT_REMIND_RUN_LAST) = "SELECT last_at FROM remind_run WHERE id = 1",
+	AT(STMT_REMIND_RUN_CLAIM) = "UPDATE remind_run SET last_at = ?1 WHERE id = 1 AND last_at <= ?1 - ?2",
+	/* The report: listed entries, and those confirmed within the last year. */
+	AT(STMT_REMIND_CONFIRMED_SHARE) = "SELECT count(*), count(*) FILTER (WHERE confirmed_on >="
+	    " date('now', '-1 year')) FROM org WHERE status = 'listed'",
+	/*
+	 * Proposed changes (entry.c): an application whose row holds new values for entry
+	 * `updates`. Approving it copies them over (with the languages and interests, as JSON
+	 * arrays of codes for the statements that set them), confirmed today.
+	 */
+	AT(STMT_APPLICATION_SET_UPDATES) = "UPDATE application SET updates = ?2 WHERE org_id = ?1",
+	AT(STMT_APPLICATION_UPDATES) = "SELECT a.updates, a.reference,"
+	    " (SELECT json_group_array(lang) FROM org_language WHERE org_id = a.org_id),"
+	    " (SELECT json_group_array(interest) FROM org_interest WHERE org_id = a.org_id)"
+	    " FROM application a WHERE a.org_id = ?1 AND a.updates IS NOT NULL",
+	AT(STMT_ORG_MERGE) = "UPDATE org SET (name, name_en, kind, type, country, region, city, website,"
+	    " description, seeking, seeking_text, seeks, commitment, ages, timezone, utc_offset_min,"
+	    " contact_name, contact_email, email_public) = (SELECT name, name_en, kind, type, country,"
+	    " region, city, website, description, seeking, seeking_text, seeks, commitment, ages,"
+	    " timezone, utc_offset_min, contact_name, contact_email, email_public FROM org"
+	    " WHERE id = ?2), confirmed_on = date('now') WHERE id = ?1",
 };
