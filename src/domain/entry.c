@@ -400,7 +400,7 @@ entry_propose_update(long long target, struct form *f, struct entry_application 
  * actor's, and this row is archived instead of listed. SQLITE_OK when there was nothing to do.
  */
 static int
-merge_proposal(long long id, const char *actor)
+merge_proposal(long long id, const char *actor, long long *merged_into)
 {
 	struct snapshot before, after;
 	sqlite3_stmt *s = db_stmt(STMT_APPLICATION_UPDATES);
@@ -420,6 +420,7 @@ merge_proposal(long long id, const char *actor)
 	db_done(s);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	*merged_into = target;
 	if (snapshot_take(&before, STMT_ORG_SNAPSHOT, target) < 0)
 		return SQLITE_ERROR;
 	if ((audit_id = audit_open(actor, "changes approved", target, 0, reference)) < 0) {
@@ -521,15 +522,19 @@ entry_act(long long id, enum entry_action act, const char *note, const char *act
 	return entry_act_mail(id, act, note, actor, NULL);
 }
 
-/* The applicant's message about a decision, from the entry as it was before (its contact). */
+/*
+ * The applicant's message about a decision, from the entry as it was before (its contact).
+ * shown is the entry the message links to: id itself, or for an approved change to a listed
+ * entry (remind.h, "Update my entry") the entry it was merged into.
+ */
 static int
-tell_applicant(const struct notify_links *l, long long id, const struct snapshot *before,
-    const char *state, const char *note)
+tell_applicant(const struct notify_links *l, long long id, long long shown,
+    const struct snapshot *before, const char *state, const char *note)
 {
 	const char *name = snapshot_value(before, "name"), *contact = snapshot_value(before, "contact_name"),
 	    *email = snapshot_value(before, "contact_email");
 	char reference[32];
-	struct notify_entry e = { id, name ? name : "", "", reference, contact ? contact : "",
+	struct notify_entry e = { shown, name ? name : "", "", reference, contact ? contact : "",
 	    email ? email : "" };
 
 	if (notify_reference(id, reference, sizeof reference) < 0)
@@ -548,6 +553,7 @@ entry_act_mail(long long id, enum entry_action act, const char *note, const char
 	long long audit_id;
 	const char *status = NULL;
 	char app_state[16] = "";
+	long long shown = id;	/* the entry the applicant's message links to */
 	int rc = SQLITE_OK;
 
 	if ((r = change_begin()) != CHANGE_OK)
@@ -587,11 +593,11 @@ entry_act_mail(long long id, enum entry_action act, const char *note, const char
 			sqlite3_bind_text(s, 4, actor, -1, SQLITE_STATIC);
 			rc = db_write(s);
 		}
-		if (rc == SQLITE_OK && links)
-			rc = tell_applicant(links, id, &before, spec->application, note);
 	}
 	if (rc == SQLITE_OK && act == ACT_APPROVE)
-		rc = merge_proposal(id, actor);
+		rc = merge_proposal(id, actor, &shown);
+	if (rc == SQLITE_OK && links && spec->application && app_state[0])
+		rc = tell_applicant(links, id, shown, &before, spec->application, note);
 	return audit_finish(rc, audit_id, STMT_ORG_SNAPSHOT, id, &before);
 }
 

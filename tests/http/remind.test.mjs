@@ -167,6 +167,19 @@ test('"Update my entry" shows the form filled in and sends the changes for revie
   assert.equal(sql(`SELECT status FROM org WHERE id = ${copy}`), 'archived');
   assert.equal(sql(`SELECT count(*) FROM audit_change c JOIN audit a ON a.id = c.audit_id
     WHERE a.org_id = ${e.id} AND a.action = 'changes approved' AND c.field = 'description'`), '1');
+  // The contact is told, and the message links to the entry that changed, not to the
+  // proposal's own row (archived: a 404).
+  const box = await sharedMailbox();
+  let approved = [];
+  for (let i = 0; i < 600 && approved.length === 0; i++) {
+    approved = deliveredTo(box.dir, e.email).map((m) => parseMail(m.file))
+      .filter((m) => m.header('Subject').includes('Approved'));
+    if (approved.length === 0) await new Promise((ok) => setTimeout(ok, 100));
+  }
+  assert.equal(approved.length, 1, 'one approval message to the contact');
+  const link = approved[0].body.match(/Its page: (\S+)/)[1];
+  assert.equal(link, `${BASE}/list/${e.id}`);
+  assert.equal((await new Visitor().get(new URL(link).pathname)).status, 200);
 });
 
 test('"Manage my entry": the same answer for any address, a link only to the address on file', async () => {
