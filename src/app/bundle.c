@@ -44,10 +44,16 @@ static void
 keep_private(const char *folder, const char *database)
 {
 	static const char *const suffixes[] = { "", "-wal", "-shm", "-wal-owner" };
+	const char *name = strrchr(folder, '/');
 	char path[1200];
 	struct stat st;
 
-	if (stat(folder, &st) == 0 && st.st_uid == geteuid() && (st.st_mode & 077))
+	/*
+	 * Only the bundle's own data folder: a database named with LIAISON_DB may sit in a folder
+	 * that is not the site's to close (/tmp, a home folder), and such a folder is left alone.
+	 */
+	if (name && strcmp(name + 1, BUNDLE_DATA_DIR) == 0 && stat(folder, &st) == 0 &&
+	    S_ISDIR(st.st_mode) && !(st.st_mode & S_ISVTX) && st.st_uid == geteuid() && (st.st_mode & 077))
 		chmod(folder, st.st_mode & 0700);
 	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
 		snprintf(path, sizeof path, "%s%s", database, suffixes[i]);
