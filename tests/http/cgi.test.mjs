@@ -89,8 +89,8 @@ test('CGI: a page is kept between processes until what it shows, or the template
     assert.doesNotMatch(third.body, /<!-- from the store -->/);
     assert.notEqual(third.body, first.body);
     // So does an edited template.
-    execFileSync('sh', ['-c', `sleep 1.1; sed -i 's/a partnership directory run with Liaison/a directory kept with Liaison/' '${templates}/layout.tpl'`]);
-    assert.match(page().body, /a directory kept with Liaison/);
+    execFileSync('sh', ['-c', `sleep 1.1; sed -i 's/ is run by / is kept by /' '${templates}/layout.tpl'`]);
+    assert.match(page().body, / is kept by /);
     // A FastCGI process never uses the store; a CGI process with the page cache off neither.
     const off = cgi('list', { query: 'page=4', env: { ...env, LIAISON_PAGE_CACHE: '0' } });
     assert.equal(off.status, 200);
