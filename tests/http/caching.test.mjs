@@ -151,3 +151,88 @@ test('plain CGI and the page store answer 304 the same way, without making the p
   }
   assert.fail('plain CGI never answered 304');
 });
+
+// --- through the shipped cache front (conf/nginx/cache-front.conf) -----------------------------
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { SRCDIR, BASE } from './helpers.mjs';
+
+// A second nginx with the shipped configuration, in front of the site under test, started once.
+async function startFront() {
+  const dir = mkdtempSync('/var/tmp/liaison-front.');
+  chmodSync(dir, 0o777);	// nginx's workers (nobody, under root) keep the cache here
+  for (const d of ['cache', 'body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) { mkdirSync(join(dir, d)); chmodSync(join(dir, d), 0o777); }
+  const port = 40000 + Math.floor(Math.random() * 20000);
+  const origin = new URL(BASE);
+  const front = readFileSync(join(SRCDIR, 'conf/nginx/cache-front.conf'), 'utf8')
+    .replaceAll('@CACHEDIR@', join(dir, 'cache')).replaceAll('@ORIGIN@', origin.host)
+    .replaceAll('@LISTEN@', `127.0.0.1:${port}`).replaceAll('@NAME@', 'localhost');
+  writeFileSync(join(dir, 'nginx.conf'), `daemon off; worker_processes 1; pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+${front}
+}
+`);
+  const nginx = execFileSync('sh', ['-c', 'command -v nginx || echo /usr/sbin/nginx'], { encoding: 'utf8' }).trim();
+  const child = spawn(nginx, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try { await fetch(`${base}/about`); return { child, base, dir }; } catch { await new Promise((ok) => setTimeout(ok, 100)); }
+  }
+  child.kill();
+  throw new Error(`the cache front did not start: ${readFileSync(join(dir, 'error.log'), 'utf8')}`);
+}
+
+async function via(base, path, headers = {}) {
+  const r = await fetch(base + path, { redirect: 'manual', headers });
+  return { status: r.status, headers: r.headers, text: await r.text() };
+}
+
+test('through the shipped cache front: public pages kept and revalidated, private ones and cookies never', async (t) => {
+  const { child, base, dir } = await startFront();
+  t.after(async () => {
+    const gone = new Promise((ok) => child.once('exit', ok));
+    child.kill('SIGTERM');
+    await gone;
+    rmSync(dir, { recursive: true, force: true });
+  });
+  // A public page: the second request is the cache's copy, with the program's validators.
+  const url = `/list?page=3&kind=library&t=${Date.now()}`;	// an address no earlier run kept
+  const first = await via(base, url);
+  assert.equal(first.status, 200);
+  assert.equal(first.headers.get('x-cache-status'), 'MISS');
+  const second = await via(base, url);
+  assert.equal(second.headers.get('x-cache-status'), 'HIT');
+  assert.equal(second.text, first.text);
+  assert.equal(second.headers.get('etag'), first.headers.get('etag'));
+  // A browser's conditional request is answered 304 by the cache itself.
+  const cond = await via(base, url, { 'if-none-match': first.headers.get('etag') });
+  assert.equal(cond.status, 304);
+  assert.equal(cond.text, '');
+  // The site answers the front's own revalidation with 304 too (what proxy_cache_revalidate sends).
+  const origin = await request(url, { headers: { 'if-none-match': first.headers.get('etag') } });
+  assert.ok(origin.status === 304 || origin.headers.etag !== first.headers.get('etag'));
+  // Staff pages and forms: never kept, never served from the cache, whatever came before.
+  for (const path of ['/staff/sign-in', '/apply', `/list/${listed()}/contact`]) {
+    for (let i = 0; i < 2; i++) {
+      const r = await via(base, path);
+      assert.notEqual(r.headers.get('x-cache-status'), 'HIT', path);
+      assert.equal(r.headers.get('cache-control'), 'private, no-store', path);
+    }
+  }
+  // The report: kept for the public; a reader with a session cookie passes by the cache.
+  await via(base, '/report');
+  const kept = await via(base, '/report');
+  assert.equal(kept.headers.get('x-cache-status'), 'HIT');
+  const board = await signedIn('board');
+  const mine = await via(base, '/report', { cookie: board.cookieHeader() });
+  assert.equal(mine.headers.get('x-cache-status'), 'BYPASS');
+  assert.equal(mine.headers.get('cache-control'), 'private, no-store');
+  assert.match(mine.text, /Partnerships|partnerships/);
+  assert.notEqual(mine.text, kept.text, "the signed-in report is not the public copy");
+});
