@@ -148,6 +148,17 @@ send_head(struct req *r)
 		r->discarding = 1;
 		return;
 	}
+	/* A page marked no_keep while it was made (it met a read error, shown as 200) is not for
+	 * any cache either: its public validators give way to private, no-store. */
+	if (r->no_keep && r->cache_len >= sizeof "Cache-Control: private, no-store\r\n" - 1) {
+		static const char priv[] = "Cache-Control: private, no-store\r\n";
+		size_t end = r->cache_at + r->cache_len;
+
+		memcpy(r->head + r->cache_at, priv, sizeof priv - 1);
+		memmove(r->head + r->cache_at + sizeof priv - 1, r->head + end, r->head_len - end);
+		r->head_len -= r->cache_len - (sizeof priv - 1);
+		r->cache_len = 0;
+	}
 	r->body_started = 1;
 	out_write(r, r->head, r->head_len);
 	r->head_len = 0;
@@ -233,9 +244,11 @@ req_head(struct req *r, int status, const char *content_type, const char *extra)
 	 * validators on a 200, never on an answer that sets a cookie (a cache would hand that
 	 * cookie, a session or a form's, to everyone); everything else is private and not stored.
 	 */
-	if (status == 200 && r->cache_headers[0] && (extra == NULL || strcasestr(extra, "Set-Cookie:") == NULL))
+	if (status == 200 && r->cache_headers[0] && (extra == NULL || strcasestr(extra, "Set-Cookie:") == NULL)) {
+		r->cache_at = r->head_len;
 		head_append(r, r->cache_headers, strlen(r->cache_headers));
-	else
+		r->cache_len = r->head_len - r->cache_at;
+	} else
 		head_append(r, "Cache-Control: private, no-store\r\n", strlen("Cache-Control: private, no-store\r\n"));
 	/* Every 503 says when to come back, whichever page or form answered it. */
 	if (status == 503 && (extra == NULL || strstr(extra, "Retry-After:") == NULL))
@@ -435,6 +448,7 @@ req_error_page(struct req *r, int status, const char *extra, const char *detail)
 		return;
 	}
 	r->head_len = 0;	/* headers chosen but not sent: this answer replaces them */
+	r->cache_len = 0;
 	r->headers_sent = 0;
 	if (http_hooks.error_page)
 		http_hooks.error_page(r, status, extra, detail);
@@ -564,6 +578,7 @@ req_begin(struct req *r, const char *program)
 	r->discarding = 0;
 	r->no_keep = 0;
 	r->cache_headers[0] = '\0';
+	r->cache_at = r->cache_len = 0;
 	r->content_type = NULL;
 	r->tee = NULL;
 	r->tee_arg = NULL;

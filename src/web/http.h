@@ -55,6 +55,7 @@ struct req {
 	 * asked for: one place decides what a shared cache may keep.
 	 */
 	char		 cache_headers[640];
+	size_t		 cache_at, cache_len;	/* where they are in head, until it is sent */
 	struct sink	 body;		/* req_sink(): writes to the body, fails once the client has gone */
 };
 
