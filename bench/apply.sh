@@ -25,6 +25,10 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 out=$here/bench/out
 port=18092
 [ -f "$out/bench.db" ] || { echo "apply.sh: run bench/run.sh first (it builds bench/out/bench.db)" >&2; exit 1; }
+# A database made by an older checkout is brought to this one's schema (its copy before the
+# upgrade is not kept: the bench database is made again from nothing by bench/mkdb.sh).
+LIAISON_SCHEMA=$here/schema "$here/build/liaison-admin" migrate "$out/bench.db" > /dev/null
+rm -f "$out"/liaison-before-upgrade-*.db
 mailbox=""
 stop_mailbox() { [ -z "$mailbox" ] || { kill "$mailbox" 2>/dev/null; wait "$mailbox" 2>/dev/null || true; }; }
 trap stop_mailbox EXIT
@@ -43,13 +47,15 @@ export LIAISON_SENDMAIL="/usr/bin/msmtp -C $out/mail/msmtprc"
 export LIAISON_MAIL_FROM=liaison@bench.example LIAISON_OPERATOR_EMAIL=staff@bench.example
 for round in $(seq "$rounds"); do
 for mode in $modes; do
-	db=$out/apply.db
-	rm -f "$db" "$db-wal" "$db-shm"
+	# The database in a folder of its own: serve.sh hands that folder to the programs' user,
+	# and the run folder beside it must stay root's (serve.sh refuses one www-data may change).
+	db=$out/apply-db/apply.db
+	rm -rf "$out/apply-db"; mkdir -p "$out/apply-db"
 	cp "$out/bench.db" "$db"
 	"$here/build/applybodies" "$db" 9000 > "$out/warmup.txt"
 	"$here/build/applybodies" "$db" $((secs * 3000)) > "$out/bodies.txt"
 	LIAISON_MAIL=$([ "$mode" = on ] && echo 1 || echo 0) \
-	LIAISON_APPLY_PER_HOUR=100000000 "$here/conf/serve.sh" --port $port --bin "$here/build" --writer-children ${WRITERS:-1} \
+	LIAISON_APPLY_PER_HOUR=1000000 "$here/conf/serve.sh" --port $port --bin "$here/build" --writer-children ${WRITERS:-1} \
 		--db "$db" --dir "$out/run-apply" --quiet > "$out/serve-apply.log" 2>&1 &
 	server=$!
 	for i in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/list" && break; sleep 0.1; done
@@ -67,4 +73,4 @@ for mode in $modes; do
 		$((accepted / secs)) "$line" "$mail"
 done
 done
-rm -f "$out/apply.db" "$out/apply.db-wal" "$out/apply.db-shm" "$out/bodies.txt" "$out/warmup.txt"
+rm -rf "$out/apply-db" "$out/bodies.txt" "$out/warmup.txt"

@@ -58,7 +58,7 @@ cp "$out/bench.db" "$db"
 
 # Every request comes from 127.0.0.1, so the per-address hourly limit is raised for the bench
 # (as bench/apply.sh does); the token, honeypot, duplicate check and audit record stay on.
-LIAISON_APPLY_PER_HOUR=100000000 "$here/conf/serve.sh" --port $port --bin "$here/build" --db "$db" \
+LIAISON_APPLY_PER_HOUR=1000000 "$here/conf/serve.sh" --port $port --bin "$here/build" --db "$db" \
 	--dir "$out/run-readwrite" --quiet > "$out/serve-readwrite.log" 2>&1 &
 server=$!
 writer=

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "csvout.h"
+#include "dates.h"
 #include "http.h"
 #include "serve.h"
 #include "import.h"
@@ -88,6 +89,21 @@ show(struct req *r, int status, const char *chosen_kind, const struct import *re
 		view_set(d, "KIND", result->imported != 1 ? import_kind_names[result->kind] :
 		    result->kind == IMPORT_ACTIVITIES ? "activity" : "organization");
 		view_set(d, "FILE", file);
+		view_set(d, "DELIM", csvin_delim_name(result->csv.delim));
+		if (result->batch_id)
+			view_set_int(view_section(d, "BATCH"), "ID", result->batch_id);
+		if (result->nduplicates) {
+			struct view_dict *dd = view_section(d, "DUPLICATES");
+			view_set_int(dd, "COUNT", result->nduplicates);
+			for (long i = 0; i < result->nduplicates && i < IMPORT_DUPLICATES_MAX; i++) {
+				struct view_dict *row = view_section(dd, "ROW");
+				view_set_int(row, "LINE", result->duplicate_line[i]);
+				snprintf(href, sizeof href, "%s/%lld/activities/%lld", partnerships_base,
+				    result->duplicate_partnership[i], result->duplicate_of[i]);
+				view_set(row, "HREF", href);
+				view_set_int(row, "OF", result->duplicate_of[i]);
+			}
+		}
 		if (result->kind == IMPORT_ACTIVITIES) {
 			view_show(d, "ACTIVITIES");
 			view_set(d, "PARTNERSHIPS", partnerships_base);
@@ -95,6 +111,8 @@ show(struct req *r, int status, const char *chosen_kind, const struct import *re
 	} else if (result || message) {
 		struct view_dict *d = view_section(b, "REFUSED");
 		view_set(d, "FILE", file && file[0] ? file : "the upload");
+		if (result && result->header_done)
+			view_set(view_section(d, "DELIM"), "NAME", csvin_delim_name(result->csv.delim));
 		if (message || (result && result->fatal[0]))
 			view_set(view_section(d, "FATAL"), "TEXT", message ? message : result->fatal);
 		else if (result) {
@@ -172,9 +190,9 @@ upload(struct req *r, const struct route_args *a)
 {
 	struct multipart_part parts[MULTIPART_PARTS_MAX];
 	const struct multipart_part *file;
-	char token[TOKEN_CHARS + 8], kind_name[32];
+	char token[TOKEN_CHARS + 8], kind_name[32], dates[8];
 	size_t len;
-	int rc, n, kind;
+	int rc, n, kind, order;
 	enum import_result how;
 
 	rc = req_read_body(r, "multipart/form-data", body, sizeof body, &len);
@@ -205,11 +223,20 @@ upload(struct req *r, const struct route_args *a)
 		too_large(r, file->filename);
 		return;
 	}
+	part_text(multipart_find(parts, n, "dates"), dates, sizeof dates);
+	if ((order = date_order_by_name(dates)) < 0) {
+		show(r, 400, kind_name, NULL, IMPORT_REFUSED, file->filename, "Choose how the file writes "
+		    "its dates: day first, month first, or as the site is set.");
+		return;
+	}
 	if ((how = import_start(&im, (enum import_kind)kind, staff_who.name, file->filename)) != IMPORT_DONE) {
 		show(r, 503, kind_name, NULL, how, file->filename, "The records are busy; nothing was "
 		    "imported. Send the file again in a moment.");
 		return;
 	}
+	if (order != DATE_ORDER_UNSET)
+		im.date_order = order;
+	im.include_duplicates = multipart_find(parts, n, "include_duplicates") != NULL;
 	import_feed(&im, file->data, file->len);
 	how = import_finish(&im);
 	if (how == IMPORT_BUSY || how == IMPORT_FAILED)

@@ -1,9 +1,12 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Import from a spreadsheet</h1>
 <p class="lede">Add many activities, or many organizations, at once from a CSV file. Every row is checked as the forms check it; if any row is wrong, nothing is imported and each problem is listed below with its line and column, so you can fix the file and send it again.</p>
-{{#DONE}}<p class="notice done" role="status">Imported {{COUNT}} {{KIND}} from {{FILE}}.{{#ACTIVITIES}} See them on <a href="{{PARTNERSHIPS}}">each partnership's page</a>.{{/ACTIVITIES}}</p>{{/DONE}}
+{{#DONE}}<div class="notice done" role="status"><p>Imported {{COUNT}} {{KIND}} from {{FILE}}{{#BATCH}} as batch {{ID}}{{/BATCH}} (its cells are separated by {{DELIM}}).{{#ACTIVITIES}} See them on <a href="{{PARTNERSHIPS}}">each partnership's page</a>.{{/ACTIVITIES}}</p>
+{{#DUPLICATES}}<p>{{COUNT}} rows were left out as likely duplicates: each matches an activity already recorded (the same partnership, date, type, format and counts). If they are new activities after all, tick “Import likely duplicates too” and send a file of those rows.</p>
+<ul class="duplicates">{{#ROW}}<li>Line {{LINE}}: the same as <a href="{{HREF}}">activity {{OF}}</a></li>{{/ROW}}</ul>{{/DUPLICATES}}</div>{{/DONE}}
 {{#REFUSED}}<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="refused-title">
 <h2 id="refused-title">Nothing was imported from {{FILE}}</h2>
+{{#DELIM}}<p>The file's cells are separated by {{NAME}}.</p>{{/DELIM}}
 {{#FATAL}}<p>{{TEXT}}</p>{{/FATAL}}
 {{#ROWS}}<p>{{BAD}} of {{TOTAL}} rows have problems. Fix them in the file and send it again; the good rows will go in with them.</p>
 <div class="table-wrap"><table class="staff-table import-errors">
@@ -24,11 +27,21 @@
 <p class="hint" id="h-file">Up to {{MAX_KB}} KB (about 1,000 activities): the file's size, whatever the form adds. Larger files: the site's administrator imports them with <code>liaison-admin import</code>, which takes files of any size the same way. In Excel, save as “CSV UTF-8”.</p>
 <input id="f-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="h-file" data-max-bytes="{{MAX_BYTES}}">
 </div>
+<div class="field">
+<label for="f-dates">How the file writes dates</label>
+<p class="hint" id="h-dates">2026-03-15 and 15.03.2026 are read either way. For 03/04/2026, say whether the day or the month comes first; as the site is set, a date that reads both ways is refused with both readings.</p>
+<select id="f-dates" name="dates" aria-describedby="h-dates">
+<option value="">As the site is set</option>
+<option value="dmy">Day first (15/03/2026)</option>
+<option value="mdy">Month first (3/15/2026)</option>
+</select>
+</div>
+<div class="field choice"><input type="checkbox" id="f-dups" name="include_duplicates" value="1"> <label for="f-dups">Import likely duplicates too (rows that match an activity already recorded)</label></div>
 <button type="submit">Check and import</button>
 </form>
 {{#KIND}}<section aria-labelledby="cols-{{VALUE}}">
 <h2 id="cols-{{VALUE}}">Columns of a file of {{VALUE}}</h2>
-<p>The first row names the columns, in any order; a column that is not required may be left out. Choices take the code or the words shown on the form; several choices in one cell are separated by “;”. <a href="{{TEMPLATE}}">Download a template</a> with every column and an example row.</p>
+<p>The first row names the columns, in any order, by the column's name or by what it holds (“Date”, “Type of activity”), in any case; a column that is not required may be left out. Cells may be separated by commas, semicolons or tabs; in a file with semicolons, amounts may have a decimal comma (1,5). Choices take the code or the words shown on the form; several choices in one cell are separated by “;”. <a href="{{TEMPLATE}}">Download a template</a> with every column and an example row.</p>
 <div class="table-wrap"><table class="staff-table">
 <thead><tr><th scope="col">Column</th><th scope="col">What it holds</th><th scope="col">Required</th><th scope="col">Example</th></tr></thead>
 <tbody>

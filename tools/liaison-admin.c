@@ -10,9 +10,12 @@
  *   liaison-admin user disable NAME       no more sign-ins; its sessions end at once
  *   liaison-admin user enable NAME
  *   liaison-admin user list
- *   liaison-admin import activities|organizations FILE [--as NAME]
- *                                         check every row of a CSV file and import them all, or
- *                                         none and list each bad row (FILE - is standard input)
+ *   liaison-admin import activities|organizations FILE [--as NAME] [--dates dmy|mdy]
+ *                        [--include-duplicates]
+ *                                         check every row of a CSV file and import them all as
+ *                                         a batch, or none and list each bad row (FILE - is
+ *                                         standard input); likely duplicates are left out
+ *   liaison-admin import undo BATCH [--as NAME]   delete a batch's activities, audited
  *   liaison-admin backup [--quiet] [FILE] a checked copy, safe while the site serves (default:
  *                                         liaison-backup-DATE-TIME.db beside the database, the
  *                                         oldest beyond LIAISON_BACKUPS_KEEP deleted); --quiet
@@ -62,6 +65,7 @@
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
+#include "dates.h"
 #include "import.h"
 #include "mailmsg.h"
 #include "notify.h"
@@ -88,7 +92,8 @@ usage(void)
 	    "       liaison-admin user add NAME admin|staff|board\n"
 	    "       liaison-admin user password|disable|enable NAME\n"
 	    "       liaison-admin user list\n"
-	    "       liaison-admin import activities|organizations FILE [--as NAME]\n"
+	    "       liaison-admin import activities|organizations FILE [--as NAME] [--dates dmy|mdy] [--include-duplicates]\n"
+	    "       liaison-admin import undo BATCH [--as NAME]\n"
 	    "       liaison-admin backup [--quiet] [FILE]\n"
 	    "       liaison-admin restore FILE\n"
 	    "       liaison-admin check [DB]\n"
@@ -293,11 +298,32 @@ import_cmd(int argc, char **argv)
 	double start = now_seconds(), shown = start;
 	enum import_result how;
 	struct rusage ru;
+	int order = config.date_order, with_duplicates = 0;
+	char why[300];
 
-	if (argc == 4 && strcmp(argv[2], "--as") == 0)
-		actor = argv[3];
-	else if (argc != 2)
-		return usage();
+	for (int i = 2; i < argc; i++)
+		if (strcmp(argv[i], "--as") == 0 && i + 1 < argc)
+			actor = argv[++i];
+		else if (strcmp(argv[i], "--dates") == 0 && i + 1 < argc && date_order_by_name(argv[i + 1]) > 0)
+			order = date_order_by_name(argv[++i]);
+		else if (strcmp(argv[i], "--include-duplicates") == 0)
+			with_duplicates = 1;
+		else
+			return usage();
+	snprintf(who, sizeof who, "%s (liaison-admin)", actor && *actor ? actor : "admin");
+	if (strcmp(argv[0], "undo") == 0) {
+		long long id = atoll(argv[1]);
+		if (id <= 0 || !db_ready())
+			return id <= 0 ? usage() : (fprintf(stderr, "liaison-admin: %s\n", db_unavailable_reason()), 1);
+		how = import_undo(id, who, why, sizeof why);
+		if (how == IMPORT_DONE)
+			printf("undid import batch %lld\n", id);
+		else
+			fprintf(stderr, "liaison-admin: %s\n", how == IMPORT_REFUSED ? why :
+			    "the database is busy or not writable; nothing was undone");
+		db_close();
+		return how == IMPORT_DONE ? 0 : 1;
+	}
 	if ((kind = import_kind_by_name(argv[0])) < 0)
 		return usage();
 	path = argv[1];
@@ -316,12 +342,13 @@ import_cmd(int argc, char **argv)
 		fprintf(stderr, "liaison-admin: %s\n", db_unavailable_reason());
 		return 1;
 	}
-	snprintf(who, sizeof who, "%s (liaison-admin)", actor && *actor ? actor : "admin");
 	if ((how = import_start(&im, (enum import_kind)kind, who, path)) != IMPORT_DONE) {
 		fprintf(stderr, "liaison-admin: the database is %s; nothing was imported\n",
 		    how == IMPORT_BUSY ? "busy" : "not writable");
 		return 1;
 	}
+	im.date_order = order;
+	im.include_duplicates = with_duplicates;
 	while ((n = fread(buf, 1, sizeof buf, in)) > 0) {
 		double t;
 		done += (off_t)n;
@@ -348,6 +375,14 @@ import_cmd(int argc, char **argv)
 		double secs = now_seconds() - start;
 		printf("imported %ld %s in %.2f s (%.0f rows/s, peak memory %ld KB)\n", im.imported,
 		    im.imported == 1 ? "row" : "rows", secs, secs > 0 ? (double)im.imported / secs : 0.0, ru.ru_maxrss);
+		if (im.batch_id)
+			printf("as batch %lld (cells separated by %s)\n", im.batch_id, csvin_delim_name(im.csv.delim));
+		for (long i = 0; i < im.nduplicates && i < IMPORT_DUPLICATES_MAX; i++)
+			fprintf(stderr, "line %ld left out: the same as activity %lld of partnership %lld "
+			    "(--include-duplicates imports such rows)\n", im.duplicate_line[i],
+			    im.duplicate_of[i], im.duplicate_partnership[i]);
+		if (im.nduplicates > IMPORT_DUPLICATES_MAX)
+			fprintf(stderr, "…and %ld more likely duplicates left out\n", im.nduplicates - IMPORT_DUPLICATES_MAX);
 		db_close();
 		return 0;
 	}

@@ -32,6 +32,30 @@ choose_database(const char *document_root)
 	return 0;
 }
 
+/*
+ * A data folder and database the programs own (they run as the hosting account: suEXEC, or
+ * a server of one's own) are kept to the account alone: the folder 700, the files 600. A
+ * copy moved from another host arrives as the upload left it (755, 644), and on a host
+ * without per-account isolation other accounts could read it. Files of another owner are
+ * left as they are: the programs could not change them, and the account's own cron backup
+ * needs them readable (cgi-bin/check.cgi and INSTALL say why a host runs them so).
+ */
+static void
+keep_private(const char *folder, const char *database)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-wal-owner" };
+	char path[1200];
+	struct stat st;
+
+	if (stat(folder, &st) == 0 && st.st_uid == geteuid() && (st.st_mode & 077))
+		chmod(folder, st.st_mode & 0700);
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(path, sizeof path, "%s%s", database, suffixes[i]);
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() && (st.st_mode & 077))
+			chmod(path, st.st_mode & 0600);
+	}
+}
+
 const char *
 bundle_prepare(const char *document_root)
 {
@@ -77,6 +101,7 @@ bundle_prepare(const char *document_root)
 		fprintf(stderr, "liaison: upgraded %s to schema version %d, after a copy in %s\n",
 		    config.database, SCHEMA_VERSION, made);
 	}
+	keep_private(folder, config.database);
 	ready = 1;
 	return NULL;
 }

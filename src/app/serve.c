@@ -172,23 +172,31 @@ mail_after_cgi(const char *manage_base, const char *staff_link)
 	outbox_after_response();
 }
 
-/* 1 when another request waits on the FastCGI listening socket (fd 0, as spawn-fcgi hands it). */
+/*
+ * 1 when a request waits on the FastCGI listening socket (fd 0, as spawn-fcgi hands it) or
+ * arrives within ms: a process is quiet only when nothing came for a little while, since
+ * between two requests of a busy stream there is often an instant with none waiting.
+ */
 static int
-request_waiting(void)
+request_within(int ms)
 {
 	struct pollfd l = { 0, POLLIN, 0 };
 
-	return poll(&l, 1, 0) > 0 && (l.revents & POLLIN);
+	return poll(&l, 1, ms) > 0 && (l.revents & POLLIN);
 }
 
 /*
- * The FastCGI loop's mail after a response: one message at a time, while no request waits,
- * so that a visitor's request does not queue behind sendmail (a busy apply process would
- * otherwise serve one application per hand-over: bench/README.md, "Mail on and mail off").
- * Under a steady stream of requests one message still goes each second, so mail is never
- * held up for long; the rest waits for a quiet moment, or for cron's liaison-admin mail. A
- * failed hand-over stops the run: the outbox has scheduled its retry.
+ * The FastCGI loop's mail after a response: one message at a time, once no request has come
+ * for MAIL_QUIET_MS, so that a visitor's request does not queue behind sendmail (a busy apply
+ * process would otherwise serve one application per hand-over: bench/README.md, "Mail on and
+ * mail off"). Under a steady stream of requests one message still goes every
+ * MAIL_STARVED_MS, so mail is never held up for long; the rest waits for a quiet moment, or
+ * for cron's liaison-admin mail. A failed hand-over stops the run: the outbox has scheduled
+ * its retry.
  */
+#define MAIL_QUIET_MS	25	/* no request for this long: the process may hand over mail */
+#define MAIL_STARVED_MS	10000	/* under a steady stream, still one message this often */
+
 static long long
 monotonic_ms(void)
 {
@@ -206,8 +214,10 @@ mail_while_idle(void)
 	long long start = monotonic_ms(), now;
 
 	backlog |= outbox_wanted();
+	if (last_sent == 0)
+		last_sent = start;	/* the first wait is counted from the first mail */
 	while (backlog && (now = monotonic_ms()) - start < 2000 &&
-	    (!request_waiting() || now - last_sent >= 1000)) {
+	    (now - last_sent >= MAIL_STARVED_MS || !request_within(MAIL_QUIET_MS))) {
 		struct outbox_run run;
 
 		last_sent = now;

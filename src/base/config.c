@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "dates.h"
 
 #ifndef LIAISON_DEFAULT_DB
 #define LIAISON_DEFAULT_DB "/var/lib/liaison/liaison.db"
@@ -39,7 +40,7 @@ static const char *const keys[] = {
 	"LIAISON_OPERATOR_NAME", "LIAISON_OPERATOR_EMAIL", "LIAISON_OPERATOR_ADDRESS",
 	"LIAISON_OPERATOR_LOGO", "LIAISON_MAIL_FROM", "LIAISON_SENDMAIL", "LIAISON_MAIL",
 	"LIAISON_CONTACT_PER_SENDER", "LIAISON_CONTACT_PER_ORG", "LIAISON_NOTIFY_APPLICATIONS",
-	"LIAISON_REMIND_AT", "LIAISON_PUBLIC_MAX_AGE",
+	"LIAISON_REMIND_AT", "LIAISON_DATE_ORDER", "LIAISON_PUBLIC_MAX_AGE",
 };
 
 static void
@@ -150,6 +151,19 @@ set_remind_at(int *dst, const char *key, const char *val)
 		problem(key, "\"%s\" is not allowed: a time as HH:MM (UTC), or off. The default is used.", val);
 }
 
+/* The order of days and months in imported dates (dates.h): dmy, mdy, or unset. */
+static void
+set_date_order(int *dst, const char *key, const char *val)
+{
+	int o = date_order_by_name(val);
+
+	if (o < 0)
+		problem(key, "\"%s\" is not allowed: dmy (15/03/2026), mdy (3/15/2026), or empty (a date "
+		    "that reads both ways is asked about). It is left unset.", val);
+	else
+		*dst = o;
+}
+
 /* The fiscal year's first month: 1 to 12, or the month's English name as people write it. */
 static void
 set_month(int *dst, const char *key, const char *val)
@@ -232,6 +246,8 @@ set_key(const char *key, const char *val)
 		set_notify(&config.notify_applications, key, val);
 	else if (strcmp(key, "LIAISON_REMIND_AT") == 0)
 		set_remind_at(&config.remind_at, key, val);
+	else if (strcmp(key, "LIAISON_DATE_ORDER") == 0)
+		set_date_order(&config.date_order, key, val);
 	else
 		return 0;
 	return 1;

@@ -49,6 +49,7 @@ struct config {
 	int	notify_applications;	/* LIAISON_NOTIFY_APPLICATIONS: NOTIFY_EACH, _DAILY or _OFF */
 	int	remind_at;		/* LIAISON_REMIND_AT: minutes after 00:00 UTC from which requests
 					   send due reminders (remind.h); -1 ("off"): only liaison-admin remind */
+	int	date_order;		/* LIAISON_DATE_ORDER: enum date_order (dates.h), unset by default */
 };
 
 /* How staff hear of new applications: a message each, a daily digest, or not at all. */

@@ -18,6 +18,7 @@ static const char not_utf8[] = "is not UTF-8 text. The file was probably saved a
     "settings” and choose “Unicode (UTF-8)”. Then send the file again.";
 
 static void fail(struct csvin *, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int feed_body(struct csvin *, const char *, size_t);
 
 static void
 fail(struct csvin *in, const char *fmt, ...)
@@ -81,7 +82,8 @@ on_row_end(int c, void *vin)
 int
 csvin_init(struct csvin *in, csvin_row_fn row_fn, void *ctx)
 {
-	memset(in, 0, offsetof(struct csvin, row));
+	memset(in, 0, offsetof(struct csvin, first));
+	in->delim = ',';
 	in->row_fn = row_fn;
 	in->ctx = ctx;
 	in->line = 1;
@@ -122,11 +124,12 @@ start(struct csvin *in)
 	}
 	if (in->nhead == 3 && memcmp(h, "\xef\xbb\xbf", 3) == 0)
 		return 0;	/* the UTF-8 mark Excel puts first */
-	return csvin_feed(in, h, in->nhead);
+	return feed_body(in, h, in->nhead);
 }
 
-int
-csvin_feed(struct csvin *in, const char *buf, size_t len)
+/* The bytes after the delimiter is chosen: a BOM looked for, then line by line to libcsv. */
+static int
+feed_body(struct csvin *in, const char *buf, size_t len)
 {
 	while (!in->started && len > 0) {
 		in->head[in->nhead++] = *buf++;
@@ -145,9 +148,69 @@ csvin_feed(struct csvin *in, const char *buf, size_t len)
 	return in->stop;
 }
 
+/*
+ * Chooses the delimiter from the first line held in first: the most frequent of comma,
+ * semicolon and tab outside quotes, a comma on a tie (a header of one column has none), then
+ * feeds that line on.
+ */
+static int
+decide(struct csvin *in)
+{
+	static const char delims[] = { ',', ';', '\t' };
+	size_t count[3] = { 0, 0, 0 }, best = 0;
+	int quoted = 0;
+
+	in->decided = 1;
+	for (size_t i = 0; i < in->nfirst; i++) {
+		char c = in->first[i];
+		if (c == '"')
+			quoted = !quoted;
+		else if (!quoted)
+			for (size_t d = 0; d < 3; d++)
+				count[d] += c == delims[d];
+	}
+	for (size_t d = 1; d < 3; d++)
+		if (count[d] > count[best])
+			best = d;
+	in->delim = delims[best];
+	csv_set_delim(&in->parser, (unsigned char)in->delim);
+	return feed_body(in, in->first, in->nfirst);
+}
+
+int
+csvin_feed(struct csvin *in, const char *buf, size_t len)
+{
+	if (!in->decided) {
+		const char *nl = memchr(buf, '\n', len);
+		size_t room = sizeof in->first - in->nfirst;
+		size_t n = nl ? (size_t)(nl - buf) + 1 : len;
+		int line_ends = nl != NULL && n <= room;
+
+		if (n > room)
+			n = room;
+		memcpy(in->first + in->nfirst, buf, n);
+		in->nfirst += n;
+		buf += n;
+		len -= n;
+		if (!line_ends && in->nfirst < sizeof in->first)
+			return in->stop;	/* the first line goes on in the next piece */
+		if (decide(in) != 0)
+			return in->stop;
+	}
+	return feed_body(in, buf, len);
+}
+
+const char *
+csvin_delim_name(char delim)
+{
+	return delim == ';' ? "semicolons" : delim == '\t' ? "tabs" : "commas";
+}
+
 int
 csvin_finish(struct csvin *in)
 {
+	if (!in->decided && decide(in) != 0)
+		return in->stop;
 	if (!in->started && start(in) != 0)
 		return in->stop;
 	if (!in->stop && csv_fini(&in->parser, on_cell, on_row_end, in) != 0 && !in->stop)

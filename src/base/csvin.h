@@ -6,6 +6,10 @@
  * CRLF or LF, and one clear message for a file that is not UTF-8 (a Latin-1 or UTF-16
  * spreadsheet export), a stray quote, a quote left open at the end, or a row too long. The
  * input is fed in chunks of any size, so a file of any length reads in the same memory.
+ *
+ * The delimiter is found from the first line: a comma, or the semicolon a spreadsheet set to a
+ * language with a decimal comma writes, or a tab ("Text (tab delimited)"), whichever the first
+ * line holds most of outside quotes (a comma when none). The caller may read which in delim.
  */
 #ifndef LIAISON_CSVIN_H
 #define LIAISON_CSVIN_H
@@ -16,6 +20,7 @@
 
 #define CSVIN_FIELDS_MAX	64
 #define CSVIN_ROW_BYTES		65536	/* one row's cells together */
+#define CSVIN_FIRST_BYTES	8192	/* of the first line, looked at for the delimiter */
 
 /*
  * Called for each row with its cells (NUL-terminated, valid UTF-8) and the line it starts
@@ -31,6 +36,8 @@ struct csvin {
 	long			 row_line;	/* the line the current row starts on */
 	long			 rows;		/* rows handed to row_fn */
 	int			 started;	/* the first bytes were looked at (for a BOM) */
+	int			 decided;	/* the delimiter was chosen */
+	char			 delim;		/* ',', ';' or '\t' once decided */
 	char			 head[3];	/* the first bytes, until there are enough to tell */
 	size_t			 nhead;
 	int			 stop;		/* what row_fn or an error stopped with */
@@ -38,6 +45,8 @@ struct csvin {
 	char			*cells[CSVIN_FIELDS_MAX];
 	size_t			 ncells;
 	size_t			 used;
+	size_t			 nfirst;
+	char			 first[CSVIN_FIRST_BYTES];	/* the first line, until decided */
 	char			 row[CSVIN_ROW_BYTES];
 };
 
@@ -51,5 +60,7 @@ int	csvin_feed(struct csvin *, const char *buf, size_t len);
 /* Ends the input (a last row without a line end is handed over now). Same returns. */
 int	csvin_finish(struct csvin *);
 void	csvin_free(struct csvin *);
+/* The delimiter's name for a person: "commas", "semicolons", "tabs". */
+const char *csvin_delim_name(char delim);
 
 #endif

@@ -7,15 +7,19 @@
  * separates its values with ";"; yes/no cells take yes, no, 1, 0, true, false or x.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "audit.h"
+#include "config.h"
+#include "dates.h"
 #include "db.h"
 #include "entry.h"
 #include "import.h"
+#include "importcell.h"
 #include "orgform.h"
 #include "record.h"
 
@@ -40,8 +44,8 @@ static const struct { const char *name, *example; } examples[] = {
 	{ "staff_hours", "2.5" }, { "volunteer_hours", "1" }, { "library_cost", "12.50" },
 	{ "in_kind", "40" }, { "materials", "25" }, { "respondents", "8" },
 	{ "agree_knowledge", "7" }, { "agree_confidence", "6" }, { "agree_application", "6" },
-	{ "agree_awareness", "8" }, { "notes", "Bilingual storytime" },
-	{ "name", "Biblioteca Municipal de Ejemplo" }, { "type_org", "public_library" },
+	{ "agree_awareness", "8" }, { "notes", IMPORT_EXAMPLE_MARK " (a bilingual storytime)" },
+	{ "name", IMPORT_EXAMPLE_MARK " (Biblioteca Municipal de Ejemplo)" }, { "type_org", "public" },
 	{ "country", "CO" }, { "city", "Pereira" }, { "website", "https://biblioteca.example.org" },
 	{ "languages", "es; en" }, { "interests", "pen_pals; storytime" }, { "ages", "Children 6–11" },
 	{ "timezone", "America/Bogota" }, { "seeking", "yes" }, { "seeks", "library" },
@@ -137,16 +141,19 @@ problem(struct import *im, long line, int column, const char *message)
 
 /* --- the header ------------------------------------------------------------------------------- */
 
-/* "Held on" or " HELD_ON " → "held_on". */
+/* "Held on", " HELD_ON " or "Type  of activity" → "held_on", "type_of_activity". */
 static void
 column_key(char *dst, size_t size, const char *s)
 {
 	size_t o = 0;
 
-	while (*s == ' ')
-		s++;
-	for (; *s && o + 1 < size; s++)
-		dst[o++] = *s == ' ' || *s == '-' ? '_' : (char)tolower((unsigned char)*s);
+	for (; *s && o + 1 < size; s++) {
+		if (*s == ' ' || *s == '-' || *s == '_' || *s == '\t') {
+			if (o > 0 && dst[o - 1] != '_')
+				dst[o++] = '_';
+		} else
+			dst[o++] = (char)tolower((unsigned char)*s);
+	}
 	while (o > 0 && dst[o - 1] == '_')
 		o--;
 	dst[o] = '\0';
@@ -171,6 +178,18 @@ read_header(struct import *im, char **cells, size_t n)
 		for (size_t k = 0; k < nfields; k++)
 			if (strcmp(spec[k].name, im->column_name[c]) == 0)
 				im->column_field[c] = (int)k;
+		/* The label the page shows ("Date", "Type of activity") names the column too. */
+		for (size_t i = 0; im->column_field[c] == -2 && i < ncols; i++) {
+			char key[sizeof im->column_name[c]];
+			column_key(key, sizeof key, cols[i].label);
+			if (strcmp(key, im->column_name[c]) == 0) {
+				snprintf(im->column_name[c], sizeof im->column_name[c], "%s", cols[i].name);
+				im->column_field[c] = PARTNERSHIP_COLUMN;
+				for (size_t k = 0; k < nfields; k++)
+					if (strcmp(spec[k].name, cols[i].name) == 0)
+						im->column_field[c] = (int)k;
+			}
+		}
 		for (size_t d = 0; d < c; d++)
 			if (strcmp(im->column_name[d], im->column_name[c]) == 0) {
 				snprintf(im->fatal, sizeof im->fatal, "The column “%s” is in the header row "
@@ -205,56 +224,6 @@ read_header(struct import *im, char **cells, size_t n)
 
 /* --- one row ------------------------------------------------------------------------------------ */
 
-/* A choice typed as its label ("In person", "Hybrid"): the code, or s as it is. */
-static const char *
-choice_code(const struct field_spec *spec, const char *s)
-{
-	static const struct { int options; enum stmt by_label; } lookups[] = {
-		{ STMT_FORM_TYPES, STMT_CHOICE_BY_LABEL_TYPE },
-		{ STMT_FORM_COUNTRIES, STMT_CHOICE_BY_LABEL_COUNTRY },
-		{ STMT_FORM_LANGUAGES, STMT_CHOICE_BY_LABEL_LANGUAGE },
-		{ STMT_FORM_INTERESTS, STMT_CHOICE_BY_LABEL_INTEREST },
-		{ STMT_ACTIVITY_TYPES, STMT_CHOICE_BY_LABEL_ACTIVITY_TYPE },
-	};
-	/* The last few answers: a file names the same few types and countries row after row. */
-	static struct { const struct field_spec *spec; char in[64], out[64]; } seen[16];
-	static unsigned next;
-	char *code;
-
-	if (spec->choices) {
-		for (size_t i = 0; spec->choices[i].value; i++) {
-			const char *label = spec->choices[i].label;
-			size_t n = strlen(s);
-			if (strcasecmp(spec->choices[i].value, s) == 0 || strcasecmp(label, s) == 0 ||
-			    (n && strncasecmp(label, s, n) == 0 && (label[n] == ' ' || label[n] == ':')))
-				return spec->choices[i].value;
-		}
-		return s;
-	}
-	if (strlen(s) >= sizeof seen[0].in)
-		return s;	/* no code or label is this long */
-	for (size_t i = 0; i < sizeof seen / sizeof seen[0]; i++)
-		if (seen[i].spec == spec && strcmp(seen[i].in, s) == 0)
-			return seen[i].out;
-	for (size_t i = 0; i < sizeof lookups / sizeof lookups[0]; i++) {
-		sqlite3_stmt *q;
-		if (lookups[i].options != spec->options_stmt || (q = db_stmt(lookups[i].by_label)) == NULL)
-			continue;
-		next = (next + 1) % (sizeof seen / sizeof seen[0]);
-		seen[next].spec = spec;
-		snprintf(seen[next].in, sizeof seen[next].in, "%s", s);
-		code = seen[next].out;
-		sqlite3_bind_text(q, 1, s, -1, SQLITE_STATIC);
-		if (sqlite3_step(q) == SQLITE_ROW)
-			snprintf(code, sizeof seen[0].out, "%s", sqlite3_column_text(q, 0));
-		else
-			snprintf(code, sizeof seen[0].out, "%s", s);
-		db_done(q);
-		return code;
-	}
-	return s;
-}
-
 /* Sets field k of the row's form from cell s; a "yes/no" it cannot read is a problem. */
 static int
 set_cell(struct import *im, int k, char *s)
@@ -272,7 +241,7 @@ set_cell(struct import *im, int k, char *s)
 		form_fail(f, k, "Write yes or no.");
 		return 0;
 	case FIELD_CHOICE:
-		return form_set(f, k, choice_code(spec, s));
+		return form_set(f, k, import_choice_code(spec, s));
 	case FIELD_CHOICES:
 		f->v[k].nitems = 0;
 		for (char *item = strtok(s, ";"); item; item = strtok(NULL, ";")) {
@@ -280,12 +249,20 @@ set_cell(struct import *im, int k, char *s)
 				item++;
 			for (char *e = item + strlen(item); e > item && e[-1] == ' '; )
 				*--e = '\0';
-			if (*item && !form_has(f, k, choice_code(spec, item)) &&
-			    form_add_item(f, k, choice_code(spec, item)) < 0)
+			if (*item && !form_has(f, k, import_choice_code(spec, item)) &&
+			    form_add_item(f, k, import_choice_code(spec, item)) < 0)
 				return -1;
 		}
 		f->v[k].given = 1;
 		return 0;
+	case FIELD_DATE:
+		return import_cell_date(f, k, s, im->date_order);
+	case FIELD_MONEY:
+	case FIELD_HOURS: {
+		/* A file with semicolons comes from a spreadsheet that writes 1,5 for one and a half. */
+		char buf[64];
+		return form_set(f, k, im->csv.delim == ';' ? import_decimal_comma(s, buf, sizeof buf) : s);
+	}
 	default:
 		return form_set(f, k, s);
 	}
@@ -314,6 +291,66 @@ span_of(long long id)
 	return sp;
 }
 
+/* A field's problem; one about a choice names what the list holds. */
+static void
+choice_problem(struct import *im, long line, int c, const struct field_spec *spec, const char *error,
+    const char *given)
+{
+	char msg[sizeof im->problems[0].message], allowed[sizeof msg - FORM_ERROR_MAX - 2];
+
+	if ((spec->type != FIELD_CHOICE && spec->type != FIELD_CHOICES) || strstr(error, "from the list") == NULL) {
+		problem(im, line, c, error);
+		return;
+	}
+	import_allowed(spec, given, allowed, sizeof allowed);
+	snprintf(msg, sizeof msg, "%s %s", error, allowed);
+	problem(im, line, c, msg);
+}
+
+/*
+ * An activity recorded before this import with the same partnership, day, type, format,
+ * sessions and attendance: left out and listed, unless the person asked for them. Returns 1
+ * when the row is one, 0 when not, -1 when the database failed (fatal set).
+ */
+static int
+likely_duplicate(struct import *im, long long partnership, long line)
+{
+	static const int counts[] = { AF_SESSIONS, AF_0_5_IN, AF_6_11_IN, AF_12_18_IN, AF_ADULT_IN, AF_ALL_IN,
+		AF_0_5_VIRT, AF_6_11_VIRT, AF_12_18_VIRT, AF_ADULT_VIRT, AF_ALL_VIRT };
+	const struct form *f = &im->form;
+	sqlite3_stmt *q = db_stmt(STMT_IMPORT_DUPLICATE);
+	long long of = 0;
+	int rc;
+
+	if (q == NULL) {
+		snprintf(im->fatal, sizeof im->fatal, "The records could not be read; nothing was imported.");
+		return -1;
+	}
+	sqlite3_bind_int64(q, 1, im->pause.after_id);
+	sqlite3_bind_int64(q, 2, partnership);
+	sqlite3_bind_text(q, 3, f->v[AF_HELD_ON].str, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, f->v[AF_TYPE].str, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 5, f->v[AF_FORMAT].str, -1, SQLITE_STATIC);
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
+		sqlite3_bind_int64(q, 6 + (int)i, f->v[counts[i]].num);
+	if ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		of = sqlite3_column_int64(q, 0);
+	db_done(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		snprintf(im->fatal, sizeof im->fatal, "The records could not be read; nothing was imported.");
+		return -1;
+	}
+	if (of == 0)
+		return 0;
+	if (im->nduplicates < IMPORT_DUPLICATES_MAX) {
+		im->duplicate_line[im->nduplicates] = line;
+		im->duplicate_of[im->nduplicates] = of;
+		im->duplicate_partnership[im->nduplicates] = partnership;
+	}
+	im->nduplicates++;
+	return 1;
+}
+
 static int
 on_row(void *ctx, long line, char **cells, size_t n)
 {
@@ -332,12 +369,21 @@ on_row(void *ctx, long line, char **cells, size_t n)
 	while (n > im->ncolumns && cells[n - 1][0] == '\0')
 		n--;
 	if (n != im->ncolumns) {
-		snprintf(msg, sizeof msg, "This row has %zu cells and the header row %zu: is a comma "
-		    "missing, or one too many?", n, im->ncolumns);
+		snprintf(msg, sizeof msg, "This row has %zu cells and the header row %zu: is one of "
+		    "the %s between them missing, or one too many?", n, im->ncolumns,
+		    csvin_delim_name(im->csv.delim));
 		problem(im, line, -1, msg);
 		im->bad_rows++;
 		return 0;
 	}
+	/* The template's example row, left in: never data, whatever else it holds. */
+	for (size_t c = 0; c < n; c++)
+		if (strncasecmp(cells[c], IMPORT_EXAMPLE_MARK, strlen(IMPORT_EXAMPLE_MARK)) == 0) {
+			problem(im, line, -1, "This is the template's example row: delete the example row, "
+			    "then send the file again.");
+			im->bad_rows++;
+			return 0;
+		}
 	form_init(f, spec, nfields);
 	if (im->kind == IMPORT_ORGANIZATIONS)
 		orgform_defaults(f);
@@ -362,6 +408,9 @@ on_row(void *ctx, long line, char **cells, size_t n)
 		record_activity_check(f, span);
 	if (!bad && f->nerrors == 0) {
 		long long id;
+		if (im->kind == IMPORT_ACTIVITIES && !im->include_duplicates &&
+		    (rc = likely_duplicate(im, partnership, line)) != 0)
+			return rc < 0 ? -1 : 0;
 		if (im->kind == IMPORT_ACTIVITIES)
 			rc = record_activity_insert(partnership, f) == SQLITE_OK ? CHANGE_OK : CHANGE_FAILED;
 		else
@@ -380,7 +429,7 @@ on_row(void *ctx, long line, char **cells, size_t n)
 	for (size_t c = 0; c < n; c++) {
 		int k = im->column_field[c];
 		if (k >= 0 && f->v[k].error[0])
-			problem(im, line, (int)c, f->v[k].error);
+			choice_problem(im, line, (int)c, &spec[k], f->v[k].error, cells[c]);
 	}
 	for (size_t k = 0; k < nfields; k++) {
 		size_t c;
@@ -397,6 +446,63 @@ on_row(void *ctx, long line, char **cells, size_t n)
 	return 0;
 }
 
+/* --- batches ------------------------------------------------------------------------------------ */
+
+/*
+ * The file's hash into hex; SQLITE_CONSTRAINT (fatal naming the earlier batch) when the same
+ * bytes were imported as a batch that still stands.
+ */
+static int
+same_file(struct import *im)
+{
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	int rc;
+
+	sha256_digest(&im->hash, sizeof digest, digest);
+	for (size_t i = 0; i < sizeof digest; i++)
+		snprintf(im->hex + 2 * i, 3, "%02x", digest[i]);
+	if ((rc = import_batch_by_hash(import_kind_names[im->kind], im->hex, &im->earlier)) < 0)
+		return SQLITE_ERROR;
+	if (rc == 1) {
+		snprintf(im->fatal, sizeof im->fatal, "This file was imported already, as batch %lld "
+		    "(%.120s, %ld %s, by %.60s on %.10s): importing it again would count its rows twice. "
+		    "If that import was wrong, an administrator can undo batch %lld first.",
+		    im->earlier.id, im->earlier.file, im->earlier.rows, import_kind_names[im->kind],
+		    im->earlier.actor, im->earlier.created_at, im->earlier.id);
+		return SQLITE_CONSTRAINT;
+	}
+	return SQLITE_OK;
+}
+
+/* Records the import as a batch, with the activities it added, inside its transaction. */
+static int
+record_batch(struct import *im)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	if ((q = db_stmt(STMT_IMPORT_BATCH_INSERT)) == NULL)
+		return SQLITE_ERROR;
+	sqlite3_bind_text(q, 1, import_kind_names[im->kind], -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, im->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, im->hex, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, im->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 5, im->imported);
+	sqlite3_bind_int64(q, 6, im->nduplicates);
+	if ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		im->batch_id = sqlite3_column_int64(q, 0);
+	db_done(q);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+	if (im->kind != IMPORT_ACTIVITIES)
+		return SQLITE_OK;
+	if ((q = db_stmt(STMT_IMPORT_BATCH_LINK)) == NULL)
+		return SQLITE_ERROR;
+	sqlite3_bind_int64(q, 1, im->batch_id);
+	sqlite3_bind_int64(q, 2, im->pause.after_id);
+	return db_write(q);
+}
+
 /* --- the whole file ----------------------------------------------------------------------------- */
 
 enum import_result
@@ -410,6 +516,8 @@ import_start(struct import *im, enum import_kind kind, const char *actor, const 
 	im->kind = kind;
 	im->actor = actor;
 	im->source = source;
+	im->date_order = config.date_order;
+	sha256_init(&im->hash);
 	memset(spans, 0, sizeof spans);
 	if (csvin_init(&im->csv, on_row, im) < 0)
 		return IMPORT_FAILED;
@@ -434,6 +542,7 @@ import_feed(struct import *im, const char *buf, size_t len)
 {
 	if (im->fatal[0])
 		return -1;
+	sha256_update(&im->hash, len, (const uint8_t *)buf);
 	if (csvin_feed(&im->csv, buf, len) != 0) {
 		if (im->fatal[0] == '\0')
 			snprintf(im->fatal, sizeof im->fatal, "%s", im->csv.error);
@@ -456,6 +565,12 @@ import_finish(struct import *im)
 	if (!im->fatal[0] && csvin_finish(&im->csv) != 0 && im->fatal[0] == '\0')
 		snprintf(im->fatal, sizeof im->fatal, "%s", im->csv.error);
 	csvin_free(&im->csv);
+	if (!im->fatal[0] && (rc = same_file(im)) != SQLITE_OK && rc != SQLITE_CONSTRAINT) {
+		report_pause_free(&im->pause);
+		im->imported = 0;
+		r = change_finish(change_failed(rc));
+		return r == CHANGE_BUSY ? IMPORT_BUSY : IMPORT_FAILED;
+	}
 	if (!im->fatal[0] && !im->header_done)
 		snprintf(im->fatal, sizeof im->fatal, "The file is empty: it needs a header row naming "
 		    "the columns, then a row for each of the %s.", import_kind_names[im->kind]);
@@ -468,8 +583,20 @@ import_finish(struct import *im)
 		report_pause_free(&im->pause);
 		return IMPORT_REFUSED;
 	}
+	if (im->imported == 0) {
+		/* Every row a likely duplicate: nothing to record, and the file may come again. */
+		change_finish(CHANGE_INVALID);
+		report_pause_free(&im->pause);
+		return IMPORT_DONE;
+	}
+	if ((rc = record_batch(im)) != SQLITE_OK) {
+		report_pause_free(&im->pause);
+		im->imported = 0;
+		r = change_finish(change_failed(rc));
+		return r == CHANGE_BUSY ? IMPORT_BUSY : IMPORT_FAILED;
+	}
 	snprintf(action, sizeof action, "imported %ld %s", im->imported, import_kind_names[im->kind]);
-	snprintf(note, sizeof note, "from %.200s", im->source);
+	snprintf(note, sizeof note, "from %.200s (batch %lld)", im->source, im->batch_id);
 	if (im->kind == IMPORT_ACTIVITIES && (rc = report_sums_resume(&im->pause)) != SQLITE_OK)
 		r = change_failed(rc);
 	report_pause_free(&im->pause);

@@ -13,11 +13,16 @@
 #ifndef LIAISON_IMPORT_H
 #define LIAISON_IMPORT_H
 
+#include <nettle/sha2.h>
+
 #include "csvin.h"
 #include "report.h"
 #include "form.h"
 
 #define IMPORT_PROBLEMS_MAX	100
+#define IMPORT_DUPLICATES_MAX	50	/* likely duplicates listed; the rest are counted */
+/* What a template's example row starts with, so that left in it is refused, never counted. */
+#define IMPORT_EXAMPLE_MARK	"EXAMPLE ROW - delete this row"
 #define IMPORT_WEB_BYTES	(128 * 1024)	/* mod_fcgid's default FcgidMaxRequestLen */
 
 enum import_kind { IMPORT_ACTIVITIES, IMPORT_ORGANIZATIONS, IMPORT__MAX };
@@ -41,7 +46,7 @@ const struct import_column *import_columns(enum import_kind, size_t *n);
 struct import_problem {
 	long	line;
 	char	column[64];	/* "held_on (column A)", or "" for the row as a whole */
-	char	message[FORM_ERROR_MAX + 40];
+	char	message[FORM_ERROR_MAX + 440];	/* with the allowed values of a choice */
 };
 
 enum import_result {
@@ -51,10 +56,32 @@ enum import_result {
 	IMPORT_FAILED,		/* the database refused (full, read-only) */
 };
 
+/* One import as it was recorded (schema 016). */
+struct import_batch {
+	long long	id;
+	char		kind[16];
+	char		file[256];
+	char		actor[128];
+	char		created_at[24];
+	long		rows, duplicates;
+	char		undone_at[24];	/* "" while it stands */
+	char		undone_by[128];
+};
+
 struct import {
 	enum import_kind	 kind;
 	const char		*actor;
 	const char		*source;	/* the file's name, for the audit log */
+	/* Set between import_start and the first import_feed: */
+	int			 date_order;	/* enum date_order (dates.h): the site's, or the page's */
+	int			 include_duplicates;	/* import rows that match a recorded activity */
+	/* The outcome: */
+	long long		 batch_id;	/* the batch the rows went in as */
+	struct import_batch	 earlier;	/* the same file's batch, when refused for it (id > 0) */
+	long			 nduplicates;	/* likely duplicates left out */
+	long			 duplicate_line[IMPORT_DUPLICATES_MAX];
+	long long		 duplicate_of[IMPORT_DUPLICATES_MAX];	/* the activity each matches */
+	long long		 duplicate_partnership[IMPORT_DUPLICATES_MAX];
 	long			 rows;		/* data rows read so far */
 	long			 imported;
 	long			 bad_rows;
@@ -70,6 +97,8 @@ struct import {
 	struct form		 form;
 	struct csvin		 csv;
 	struct report_pause	 pause;		/* activities: the day sums' upkeep, set aside */
+	struct sha256_ctx	 hash;		/* of every byte fed */
+	char			 hex[2 * SHA256_DIGEST_SIZE + 1];
 };
 
 /*
@@ -79,7 +108,23 @@ struct import {
 enum import_result import_start(struct import *, enum import_kind, const char *actor, const char *source);
 /* Reads the next piece of the file. 0 to go on, -1 when the file as a whole is wrong (fatal). */
 int	import_feed(struct import *, const char *buf, size_t len);
-/* Ends the file: commits if every row was good, else rolls back. */
+/*
+ * Ends the file: commits if every row was good and the same file is not already imported
+ * (earlier then names its batch), else rolls back. The rows go in as a new batch.
+ */
 enum import_result import_finish(struct import *);
+
+/* The standing batch of kind whose file had hash hex: 1, 0 when none, -1 on a failure. */
+int	import_batch_by_hash(const char *kind, const char *hex, struct import_batch *);
+/* The batch id: 1, or 0 when there is none (a failure is -1). */
+int	import_batch_get(long long id, struct import_batch *);
+/* The last n batches, newest first, into out; the number read, or -1. */
+int	import_batch_list(struct import_batch *out, int n);
+/*
+ * Undoes batch id by actor in one transaction: its activities deleted (the report's sums
+ * follow), the batch marked undone, the audit log told. IMPORT_REFUSED with why set for a
+ * batch that does not exist, is undone already, or is of organizations.
+ */
+enum import_result import_undo(long long id, const char *actor, char *why, size_t size);
 
 #endif

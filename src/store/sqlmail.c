@@ -1,6 +1,6 @@
 /*
  * sqlmail.c - the statements of mail and of what sends it (the outbox, contact messages,
- * reminders and the links they carry), the second part of the statement table: sql.c holds
+ * reminders and the links they carry) and of import batches, the second part of the statement table: sql.c holds
  * the first and db_stmt_sql() looks a statement up in either, so each file stays readable.
  * Same rules as sql.c: placeholders only, never string building at run time.
  */
@@ -142,4 +142,29 @@ const char *const db_sql_mail[STMT__MAX - STMT_MAIL_FIRST] = {
 	    " region, city, website, description, seeking, seeking_text, seeks, commitment, ages,"
 	    " timezone, utc_offset_min, contact_name, contact_email, email_public FROM org"
 	    " WHERE id = ?2), confirmed_on = date('now') WHERE id = ?1",
+	/*
+	 * Import batches (import.c, schema 016). A file already imported is found by its hash
+	 * while its batch stands. The activities a batch added are those after the last id
+	 * before the import (?2), all of them written inside the import's one transaction. A
+	 * likely duplicate matches an activity recorded before the import (id <= ?1) on its
+	 * partnership, day, type, format, sessions and every attendance count.
+	 */
+#define BATCH_COLUMNS "id, kind, file_name, actor, created_at, rows, duplicates, undone_at, undone_by"
+	AT(STMT_IMPORT_BATCH_BY_HASH) = "SELECT " BATCH_COLUMNS " FROM import_batch"
+	    " WHERE kind = ?1 AND file_hash = ?2 AND undone_at IS NULL ORDER BY id LIMIT 1",
+	AT(STMT_IMPORT_BATCH_INSERT) = "INSERT INTO import_batch (kind, file_name, file_hash, actor, rows,"
+	    " duplicates) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+	AT(STMT_IMPORT_BATCH_LINK) = "INSERT INTO import_batch_activity (batch_id, activity_id)"
+	    " SELECT ?1, id FROM activity WHERE id > ?2",
+	AT(STMT_IMPORT_DUPLICATE) = "SELECT id FROM activity WHERE partnership_id = ?2 AND held_on = ?3"
+	    " AND id <= ?1 AND type = ?4 AND format = ?5 AND sessions = ?6 AND att_0_5_in = ?7"
+	    " AND att_6_11_in = ?8 AND att_12_18_in = ?9 AND att_adult_in = ?10 AND att_all_in = ?11"
+	    " AND att_0_5_virt = ?12 AND att_6_11_virt = ?13 AND att_12_18_virt = ?14"
+	    " AND att_adult_virt = ?15 AND att_all_virt = ?16 LIMIT 1",
+	AT(STMT_IMPORT_BATCH_GET) = "SELECT " BATCH_COLUMNS " FROM import_batch WHERE id = ?1",
+	AT(STMT_IMPORT_BATCH_LIST) = "SELECT " BATCH_COLUMNS " FROM import_batch ORDER BY id DESC LIMIT ?1",
+	AT(STMT_IMPORT_BATCH_DELETE_ROWS) = "DELETE FROM activity WHERE id IN"
+	    " (SELECT activity_id FROM import_batch_activity WHERE batch_id = ?1)",
+	AT(STMT_IMPORT_BATCH_UNDONE) = "UPDATE import_batch SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
+	    " undone_by = ?2 WHERE id = ?1 AND undone_at IS NULL",
 };

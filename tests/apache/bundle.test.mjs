@@ -229,6 +229,15 @@ test("the bundle's admin tool finds the site's database by itself, as a hosting 
   rmSync(copy);
 });
 
+test('a data folder and database moved in as an upload leaves them (755, 644) are kept to the account again', { skip: clean && 'mod_fcgid keeps its processes, which tightened them when they started' }, async () => {
+  chmodSync(DATA, 0o755);
+  chmodSync(DB, 0o644);
+  const r = await request(TOP);
+  assert.equal(r.status, 200);
+  assert.equal((statSync(DATA).mode & 0o777).toString(8), '700');
+  assert.equal((statSync(DB).mode & 0o777).toString(8), '600');
+});
+
 test('a newer bundle upgrades an older database on its first request, after a backup', { skip: clean && 'mod_fcgid keeps its processes, and their open database, running' }, async () => {
   // A database as the previous version left it: every migration but the newest.
   const schema = readdirSync(join(BUNDLE, 'schema')).filter((f) => f.endsWith('.sql')).sort();

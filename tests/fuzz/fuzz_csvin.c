@@ -5,7 +5,8 @@
  * Whatever the bytes, reading must not crash, every cell handed over must be valid UTF-8
  * without NUL, lines must never go backwards, and the result must not depend on how the
  * input is cut into pieces: the first byte picks a cut, and reading whole and reading in two
- * pieces must give the same rows and the same verdict.
+ * pieces must give the same rows and the same verdict. The delimiter, found from the first
+ * line, must be a comma, semicolon or tab and the same however the input is cut.
  */
 #include <assert.h>
 #include <stdint.h>
@@ -39,6 +40,8 @@ on_row(void *ctx, long line, char **cells, size_t n)
 
 static struct csvin in;
 
+static char delim;
+
 static int
 read_in_pieces(const uint8_t *data, size_t size, size_t cut, struct digest *d, char *error)
 {
@@ -52,6 +55,8 @@ read_in_pieces(const uint8_t *data, size_t size, size_t cut, struct digest *d, c
 	if (rc == 0)
 		rc = csvin_finish(&in);
 	strcpy(error, in.error);
+	delim = in.delim;
+	assert(delim == ',' || delim == ';' || delim == '\t');
 	csvin_free(&in);
 	return rc;
 }
@@ -65,8 +70,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1)
 		return 0;
+	char d1;
+
 	r1 = read_in_pieces(data + 1, size - 1, size - 1, &whole, e1);
+	d1 = delim;
 	r2 = read_in_pieces(data + 1, size - 1, data[0] % size, &cut, e2);
+	assert(d1 == delim);
 	assert(r1 == r2 && whole.rows == cut.rows && whole.hash == cut.hash);
 	assert(strcmp(e1, e2) == 0);
 	return 0;

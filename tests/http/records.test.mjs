@@ -209,7 +209,7 @@ test('importing a CSV of activities: all rows or none, each bad row named with l
   assert.deepEqual(sqlRows(`SELECT held_on, is_program, library_cost_cents, replace(notes, char(10), '|')
     FROM activity WHERE partnership_id = ${pid} ORDER BY held_on`),
     [['2026-02-01', '1', '500', 'fine, with a comma'], ['2026-02-05', '0', '0', 'two|lines']]);
-  assert.equal(count("SELECT count(*) FROM audit WHERE action = 'imported 2 activities' AND note = 'from club.csv'"), 1);
+  assert.equal(count("SELECT count(*) FROM audit WHERE action = 'imported 2 activities' AND note LIKE 'from club.csv (batch %)'"), 1);
 });
 
 test('an upload that is not UTF-8, has the wrong columns, is too big or has no token changes nothing', async () => {
@@ -245,7 +245,7 @@ test('an upload that is not UTF-8, has the wrong columns, is too big or has no t
   assert.equal(sql('SELECT count(*) FROM activity') + '/' + sql('SELECT count(*) FROM org'), before);
 });
 
-test('the template CSV has every column and an example row that imports', async () => {
+test('the template CSV has every column and an example row that is refused if left in, and imports once changed', async () => {
   const v = await signedIn('staff');
   const r = await v.get('/import/template?kind=activities');
   assert.equal(r.status, 200);
@@ -253,8 +253,14 @@ test('the template CSV has every column and an example row that imports', async 
   assert.ok(r.text.startsWith('\ufeff"partnership","held_on","type",'));
   assert.equal(r.text.split('\r\n').length, 3);
   const page = await v.get('/import');
-  const imported = await v.upload('/import', { csrf: csrfOf(page.text), kind: 'activities' },
+  const before = sql('SELECT count(*) FROM activity');
+  const unchanged = await v.upload('/import', { csrf: csrfOf(page.text), kind: 'activities' },
     { file: { name: 'template.csv', content: r.text } });
+  assert.equal(unchanged.status, 400);
+  assert.match(unchanged.text, /<td>2<\/td><td><\/td><td>This is the template&#39;s example row: delete the example row/);
+  assert.equal(sql('SELECT count(*) FROM activity'), before);
+  const imported = await v.upload('/import', { csrf: csrfOf(page.text), kind: 'activities' },
+    { file: { name: 'template.csv', content: r.text.replace('EXAMPLE ROW - delete this row', 'Our own') } });
   assert.equal(imported.status, 200, imported.text.match(/<td>[^<]*<\/td><\/tr>/g)?.join(' '));
   assert.match(imported.text, /Imported 1 activity from template.csv/);
   assert.equal((await v.get('/import/template?kind=other')).status, 400);
