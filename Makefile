@@ -90,6 +90,7 @@ bench: deps
 	@conf/deps.sh bench
 	@$(MAKE) --no-print-directory all dist $(BUILD)/searchbench $(BUILD)/applybodies
 	bench/run.sh
+	bench/caching.sh
 	bench/apply.sh
 	bench/readwrite.sh
 	bench/import.sh

@@ -23,6 +23,17 @@ struct req;
  * answer marked r->no_keep (an error shown as 200) or made while the database failed is not.
  */
 void	pagecache_process(struct req *r, void (*make)(struct req *, void *), void *arg);
+/*
+ * Before a program's handler, once the database is ready: when r asks for a public page or
+ * CSV file (the directory's, search's, and the report's for readers not signed in), its
+ * validators and caching policy go into r->cache_headers: an ETag made of what the page
+ * shows (the database's epoch, the directory's version, the report's for the report, the
+ * day, the address, the build, the templates and the settings pages show), Last-Modified,
+ * and Cache-Control public for LIAISON_PUBLIC_MAX_AGE with stale-while-revalidate. A request
+ * whose If-None-Match names that ETag (or, without one, whose If-Modified-Since is not older)
+ * is answered 304 here, before anything is made: returns 1 then. Anything else stays private.
+ */
+int	pagecache_conditional(struct req *r, const char *program);
 /* Frees every page (at exit, so leak checkers see a clean process). */
 void	pagecache_clear(void);
 

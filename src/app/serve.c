@@ -134,7 +134,7 @@ run_one(const struct program *p, struct req *r)
 		req_error(r, 503, why);
 	else if (opened = 1, !db_ready())
 		req_error(r, 503, db_unavailable_reason());
-	else
+	else if (!pagecache_conditional(r, p->name))	/* 1: answered 304, nothing to make */
 		p->handle(r);
 	if (!r->headers_sent)
 		req_error(r, 500, "The program produced no answer.");

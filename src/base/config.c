@@ -40,7 +40,7 @@ static const char *const keys[] = {
 	"LIAISON_OPERATOR_NAME", "LIAISON_OPERATOR_EMAIL", "LIAISON_OPERATOR_ADDRESS",
 	"LIAISON_OPERATOR_LOGO", "LIAISON_MAIL_FROM", "LIAISON_SENDMAIL", "LIAISON_MAIL",
 	"LIAISON_CONTACT_PER_SENDER", "LIAISON_CONTACT_PER_ORG", "LIAISON_NOTIFY_APPLICATIONS",
-	"LIAISON_REMIND_AT", "LIAISON_DATE_ORDER",
+	"LIAISON_REMIND_AT", "LIAISON_DATE_ORDER", "LIAISON_PUBLIC_MAX_AGE",
 };
 
 static void
@@ -199,6 +199,9 @@ set_key(const char *key, const char *val)
 		set_int(&config.busy_timeout_ms, key, val, 1, 600000, "milliseconds, a whole number from 1 to 600000");
 	else if (strcmp(key, "LIAISON_RELOAD_TEMPLATES") == 0)
 		set_flag(&config.reload_templates, key, val);
+	else if (strcmp(key, "LIAISON_PUBLIC_MAX_AGE") == 0)
+		set_int(&config.public_max_age, key, val, 0, 86400, "seconds a shared cache may keep a "
+		    "public page, a whole number from 0 (ask every time) to 86400");
 	else if (strcmp(key, "LIAISON_PAGE_CACHE") == 0)
 		set_int(&config.page_cache, key, val, 0, 100000, "how many pages, a whole number from 0 (none) up");
 	else if (strcmp(key, "LIAISON_TRUST_REMOTE_USER") == 0)
@@ -446,6 +449,7 @@ config_load(void)
 	copy(config.static_url, sizeof config.static_url, "/static");
 	config.busy_timeout_ms = 3000;
 	config.page_cache = 32;
+	config.public_max_age = 60;
 	config.session_hours = 12;
 	config.form_hours = 12;
 	config.apply_per_hour = 5;

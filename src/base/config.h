@@ -23,6 +23,7 @@ struct config {
 	int	busy_timeout_ms;	/* LIAISON_BUSY_TIMEOUT_MS */
 	int	reload_templates;	/* LIAISON_RELOAD_TEMPLATES=1 while editing templates */
 	int	page_cache;		/* LIAISON_PAGE_CACHE: pages kept per process, 0 for none */
+	int	public_max_age;		/* LIAISON_PUBLIC_MAX_AGE: seconds a shared cache keeps a public page */
 	int	trust_remote_user;	/* LIAISON_TRUST_REMOTE_USER=1: the web server signs staff in */
 	int	session_hours;		/* LIAISON_SESSION_HOURS: how long a sign-in lasts */
 	int	form_hours;		/* LIAISON_FORM_HOURS: how long a form may stay open */

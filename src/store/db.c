@@ -535,6 +535,37 @@ db_bind_text_or_null(sqlite3_stmt *s, int idx, const char *v)
 		sqlite3_bind_null(s, idx);
 }
 
+/* The validators' row (schema 015) as last read by db_public_version(); ok 0 when unread. */
+static struct db_validators validators;
+static int validators_ok;
+
+static void
+read_validators(void)
+{
+	sqlite3_stmt *s = db_stmt(STMT_VALIDATOR_GET);
+
+	validators_ok = 0;
+	if (s && sqlite3_step(s) == SQLITE_ROW) {
+		const unsigned char *e = sqlite3_column_text(s, 0);
+
+		snprintf(validators.epoch, sizeof validators.epoch, "%s", e ? (const char *)e : "");
+		validators.report_n = sqlite3_column_int64(s, 1);
+		validators.directory_at = sqlite3_column_int64(s, 2);
+		validators.report_at = sqlite3_column_int64(s, 3);
+		validators_ok = 1;
+	}
+	db_done(s);
+}
+
+int
+db_validators(struct db_validators *out)
+{
+	if (db_public_version() < 0 || !validators_ok)
+		return -1;
+	*out = validators;
+	return 0;
+}
+
 sqlite3_int64
 db_public_version(void)
 {
@@ -553,6 +584,7 @@ db_public_version(void)
 		if ((s = db_stmt(STMT_PAGE_STORE_VERSION)) != NULL && sqlite3_step(s) == SQLITE_ROW)
 			version = sqlite3_column_int64(s, 0);
 		db_done(s);
+		read_validators();
 		seen_data = data;
 		seen_changes = changes;
 		seen_generation = generation;

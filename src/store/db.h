@@ -132,6 +132,9 @@ enum stmt {
 	STMT_PAGE_STORE_PRUNE,
 	STMT_PAGE_STORE_PUT,
 	STMT_DIRECTORY_VERSION_PASS,
+	/* HTTP validators (schema 015, pagecache.c) and the restore that renews their epoch. */
+	STMT_VALIDATOR_GET,
+	STMT_VALIDATOR_RENEW,
 	STMT_SESSION_WHO,
 	STMT_SESSION_INSERT,
 	STMT_SESSION_DELETE,
@@ -349,6 +352,19 @@ void		 db_bind_text_or_null(sqlite3_stmt *, int idx, const char *v);
  * it cannot be read.
  */
 sqlite3_int64	 db_public_version(void);
+
+/*
+ * What HTTP validators are made of (schema 015), read again with db_public_version() only
+ * when some connection wrote: the database's epoch (random, renewed by every restore), the
+ * report's own change count, and when the directory and the report last changed (unix
+ * seconds). 0, or -1 when they cannot be read.
+ */
+struct db_validators {
+	char		epoch[40];
+	sqlite3_int64	report_n;
+	long long	directory_at, report_at;
+};
+int		 db_validators(struct db_validators *);
 
 /*
  * Opens path (creating it when create is set) and applies the migrations in schema_dir that

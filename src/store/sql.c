@@ -532,6 +532,9 @@ static const char *const core_sql[STMT_MAIL_FIRST] = {
 	    " OR day <> ?1 OR rowid IN (SELECT rowid FROM page_store ORDER BY rowid"
 	    " LIMIT max(0, (SELECT count(*) FROM page_store) - 500))",
 	[STMT_DIRECTORY_VERSION_PASS] = "UPDATE directory_version SET n = max(n, ?1) + 1",
+	[STMT_VALIDATOR_GET] = "SELECT epoch, report_n, directory_at, report_at FROM cache_validator",
+	[STMT_VALIDATOR_RENEW] = "UPDATE cache_validator SET epoch = lower(hex(randomblob(8))),"
+	    " directory_at = CAST(strftime('%s', 'now') AS INTEGER), report_at = CAST(strftime('%s', 'now') AS INTEGER)",
 	[STMT_PAGE_STORE_PUT] = "INSERT INTO page_store (key, version, day, body) VALUES (?1, ?2, ?3, ?4)"
 	    " ON CONFLICT (key) DO UPDATE SET version = excluded.version, day = excluded.day, body = excluded.body",
 	[STMT_SESSION_WHO] = "SELECT a.id, a.name, a.role FROM session s"

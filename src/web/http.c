@@ -148,6 +148,17 @@ send_head(struct req *r)
 		r->discarding = 1;
 		return;
 	}
+	/* A page marked no_keep while it was made (it met a read error, shown as 200) is not for
+	 * any cache either: its public validators give way to private, no-store. */
+	if (r->no_keep && r->cache_len >= sizeof "Cache-Control: private, no-store\r\n" - 1) {
+		static const char priv[] = "Cache-Control: private, no-store\r\n";
+		size_t end = r->cache_at + r->cache_len;
+
+		memcpy(r->head + r->cache_at, priv, sizeof priv - 1);
+		memmove(r->head + r->cache_at + sizeof priv - 1, r->head + end, r->head_len - end);
+		r->head_len -= r->cache_len - (sizeof priv - 1);
+		r->cache_len = 0;
+	}
 	r->body_started = 1;
 	out_write(r, r->head, r->head_len);
 	r->head_len = 0;
@@ -179,6 +190,20 @@ head_append(struct req *r, const char *s, size_t n)
 	}
 	memcpy(r->head + r->head_len, s, n);
 	r->head_len += n;
+}
+
+/* extra's header lines, less any Cache-Control: req_head sends the one policy itself. */
+static void
+append_extra(struct req *r, const char *extra)
+{
+	while (*extra) {
+		size_t n = strcspn(extra, "\n");
+
+		n += extra[n] == '\n';
+		if (strncasecmp(extra, "Cache-Control:", 14) != 0)
+			head_append(r, extra, n);
+		extra += n;
+	}
 }
 
 int
@@ -213,7 +238,18 @@ req_head(struct req *r, int status, const char *content_type, const char *extra)
 	r->content_type = content_type;
 	head_append(r, buf, (size_t)n);
 	if (extra)
-		head_append(r, extra, strlen(extra));
+		append_extra(r, extra);
+	/*
+	 * What a shared cache may keep is decided here and nowhere else: a public page's own
+	 * validators on a 200, never on an answer that sets a cookie (a cache would hand that
+	 * cookie, a session or a form's, to everyone); everything else is private and not stored.
+	 */
+	if (status == 200 && r->cache_headers[0] && (extra == NULL || strcasestr(extra, "Set-Cookie:") == NULL)) {
+		r->cache_at = r->head_len;
+		head_append(r, r->cache_headers, strlen(r->cache_headers));
+		r->cache_len = r->head_len - r->cache_at;
+	} else
+		head_append(r, "Cache-Control: private, no-store\r\n", strlen("Cache-Control: private, no-store\r\n"));
 	/* Every 503 says when to come back, whichever page or form answered it. */
 	if (status == 503 && (extra == NULL || strstr(extra, "Retry-After:") == NULL))
 		head_append(r, "Retry-After: 5\r\n", strlen("Retry-After: 5\r\n"));
@@ -412,6 +448,7 @@ req_error_page(struct req *r, int status, const char *extra, const char *detail)
 		return;
 	}
 	r->head_len = 0;	/* headers chosen but not sent: this answer replaces them */
+	r->cache_len = 0;
 	r->headers_sent = 0;
 	if (http_hooks.error_page)
 		http_hooks.error_page(r, status, extra, detail);
@@ -426,6 +463,22 @@ void
 req_error(struct req *r, int status, const char *detail)
 {
 	req_error_page(r, status, status == 503 ? "Retry-After: 5\r\n" : NULL, detail);
+}
+
+void
+req_not_modified(struct req *r)
+{
+	char buf[64];
+	int n;
+
+	if (r->headers_sent)
+		return;
+	r->headers_sent = 1;
+	r->status = 304;
+	n = snprintf(buf, sizeof buf, "Status: 304 %s\r\n", http_reason(304));
+	head_append(r, buf, (size_t)n);
+	head_append(r, r->cache_headers, strlen(r->cache_headers));
+	head_append(r, "\r\n", 2);
 }
 
 void
@@ -524,6 +577,8 @@ req_begin(struct req *r, const char *program)
 	r->body_started = 0;
 	r->discarding = 0;
 	r->no_keep = 0;
+	r->cache_headers[0] = '\0';
+	r->cache_at = r->cache_len = 0;
 	r->content_type = NULL;
 	r->tee = NULL;
 	r->tee_arg = NULL;
@@ -551,7 +606,6 @@ req_attachment(struct req *r, const char *content_type, const char *filename)
 	char extra[256];
 
 	snprintf(extra, sizeof extra,
-	    "Content-Disposition: attachment; filename=\"%s\"\r\n"
-	    "Cache-Control: no-store\r\n", filename);
+	    "Content-Disposition: attachment; filename=\"%s\"\r\n", filename);
 	req_head(r, 200, content_type, extra);
 }

@@ -47,6 +47,15 @@ struct req {
 	void		(*tee)(void *arg, const char *bytes, size_t len);
 	void		*tee_arg;
 	int		 no_keep;	/* this answer must not be kept by any cache (an error shown as 200) */
+	/*
+	 * A public page's validators and caching policy ("ETag: …\r\nCache-Control: public, …"),
+	 * set by the layer above before the handler runs (pagecache_conditional), or "". req_head
+	 * sends them on a 200 that sets no cookie; every other answer, and every answer of a
+	 * request without them, says "Cache-Control: private, no-store", whatever the handler
+	 * asked for: one place decides what a shared cache may keep.
+	 */
+	char		 cache_headers[640];
+	size_t		 cache_at, cache_len;	/* where they are in head, until it is sent */
 	struct sink	 body;		/* req_sink(): writes to the body, fails once the client has gone */
 };
 
@@ -73,7 +82,8 @@ void	 req_begin(struct req *, const char *program);
 void	 req_end(struct req *);
 /* The body as a sink, for writers that take one (csvout.h). */
 struct sink *req_sink(struct req *);
-/* Headers for a download named filename ("Content-Disposition: attachment", no-store). */
+/* Headers for a download named filename ("Content-Disposition: attachment"); a public CSV
+ * file is kept by caches like a public page (cache_headers), anything else is no-store. */
 void	 req_attachment(struct req *, const char *content_type, const char *filename);
 /*
  * NULL, or why this request must be refused: a form sent from another site's page (cross-site
@@ -101,7 +111,8 @@ int	 req_is_https(const struct req *);
 /*
  * Status line and headers; extra is zero or more "Name: value\r\n" lines, may be NULL. Every
  * answer carries nosniff, a same-origin Referrer-Policy and a Content-Security-Policy that
- * also pins base-uri and form-action; over HTTPS, Strict-Transport-Security for a year.
+ * also pins base-uri and form-action; over HTTPS, Strict-Transport-Security for a year; and
+ * its caching policy (cache_headers above): a Cache-Control line in extra is replaced by it.
  */
 void	 req_head(struct req *, int status, const char *content_type, const char *extra);
 /*
@@ -132,6 +143,8 @@ void	 req_absolute_link(const struct req *, char *buf, size_t size, const char *
 void	 req_error(struct req *, int status, const char *detail);
 /* The same with extra header lines ("Name: value\r\n"), or NULL. */
 void	 req_error_page(struct req *, int status, const char *extra, const char *detail);
+/* 304 Not Modified: the cache_headers again (RFC 9110 15.4.5), no body, no page made. */
+void	 req_not_modified(struct req *);
 /* 405 with the Allow header the spec requires. */
 void	 req_method_not_allowed(struct req *, const char *allow);
 

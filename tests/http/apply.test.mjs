@@ -18,7 +18,7 @@ const post = (fields, from = address()) => request('/apply', { method: 'POST', b
 test('the form offers every choice from the tables the directory filters on', async () => {
   const r = await get('/apply');
   assert.equal(r.status, 200);
-  assert.equal(r.headers.get('cache-control'), 'no-store');
+  assert.equal(r.headers.get('cache-control'), 'private, no-store');
   assert.ok(csrfOf(r.text));
   for (const name of ['name', 'name_en', 'region', 'city', 'website', 'contact_name', 'contact_email'])
     assert.match(r.text, new RegExp(`<input id="f-${name}" name="${name}"`), name);

@@ -74,7 +74,7 @@ test('the link opens the page and changes nothing; "Still seeking partners" conf
   const v = new Visitor();
   const page = await v.get(path);
   assert.equal(page.status, 200);
-  assert.equal(page.headers['cache-control'], 'no-store');
+  assert.equal(page.headers['cache-control'], 'private, no-store');
   assert.match(page.headers['referrer-policy'], /no-referrer$/);
   assert.match(page.text, /Still seeking partners/);
   assert.equal(confirmedOn(e.id), before, 'opening the link changes nothing');
@@ -191,7 +191,7 @@ test('"Manage my entry": the same answer for any address, a link only to the add
   const ask = async (email) => {
     const form = await v.get(`/apply/manage/${e.id}`);
     assert.equal(form.status, 200);
-    assert.equal(form.headers['cache-control'], 'no-store');
+    assert.equal(form.headers['cache-control'], 'private, no-store');
     const r = await v.post(`/apply/manage/${e.id}`, { csrf: csrfOf(form.text), email });
     assert.equal(r.status, 200);
     return r.text.replace(/name="csrf" value="[0-9a-f]+"/g, '');
