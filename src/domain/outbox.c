@@ -103,7 +103,7 @@ queue_signed(const struct outbox_mail *m, const char *body, long long *id)
 		return OUTBOX_FAILED;
 	for (int i = 0; i < 8; i++)
 		snprintf(token + 2 * i, 3, "%02x", rnd[i]);
-	/* The row's id is part of the Message-ID, and known once it is inserted. */
+	/* The statement puts "outbox-ID." in front: the row's id is part of the Message-ID. */
 	snprintf(mid, sizeof mid, "%s@%s", token, domain);
 	if ((s = db_stmt(STMT_OUTBOX_INSERT)) == NULL)
 		return OUTBOX_FAILED;
@@ -120,13 +120,6 @@ queue_signed(const struct outbox_mail *m, const char *body, long long *id)
 		row = sqlite3_column_int64(s, 0);
 	db_done(s);
 	if (row <= 0)
-		return OUTBOX_FAILED;
-	snprintf(mid, sizeof mid, "outbox-%lld.%s@%s", row, token, domain);
-	if ((s = db_stmt(STMT_OUTBOX_SET_ID)) == NULL)
-		return OUTBOX_FAILED;
-	sqlite3_bind_int64(s, 1, row);
-	sqlite3_bind_text(s, 2, mid, -1, SQLITE_STATIC);
-	if (db_write(s) != SQLITE_OK)
 		return OUTBOX_FAILED;
 	if (id)
 		*id = row;

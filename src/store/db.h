@@ -189,7 +189,6 @@ enum stmt {
 	/* From here on, statements of mail (sqlmail.c): the outbox (outbox.c, schema 012), … */
 	STMT_MAIL_FIRST,
 	STMT_OUTBOX_INSERT = STMT_MAIL_FIRST,
-	STMT_OUTBOX_SET_ID,
 	STMT_OUTBOX_CLAIM,
 	STMT_OUTBOX_SENT,
 	STMT_OUTBOX_RETRY_LATER,
