@@ -17,7 +17,7 @@
 {{#READ_ERROR}}<p class="error" role="alert">The list was cut short because the outbox could not be read to the end. Please reload the page.</p>{{/READ_ERROR}}
 <p class="range">{{SHOWING}}: {{TOTAL}} in all{{#PAGER}} · page {{PAGE}} of {{PAGES}}{{/PAGER}}</p>
 {{#NONE}}<p class="empty">No messages.</p>{{/NONE}}
-{{#SOME}}<div class="table-wrap"><table class="staff-table mail-table">
+{{#SOME}}<div class="table-wrap" tabindex="0" role="region" aria-label="Messages"><table class="staff-table mail-table">
 <thead><tr><th scope="col">Message</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">State</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
 <tbody>
 {{#ROW}}<tr id="message-{{ID}}"><td>{{ID}}, {{KIND}}<br><time>{{CREATED}}</time></td><td dir="auto">{{TO_NAME}} {{TO}}</td><td dir="auto">{{SUBJECT}}</td>

@@ -461,7 +461,9 @@ pagecache_conditional(struct req *r, const char *program)
 	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", gmtime(&lm));
 	snprintf(r->cache_headers, sizeof r->cache_headers,
 	    "ETag: %s\r\nLast-Modified: %s\r\n"
-	    "Cache-Control: public, max-age=%d, stale-while-revalidate=%d\r\n%s",
+	    /* Browsers ask again every time (max-age=0: a 304 costs little, and a person who
+	     * just changed an entry sees it at once); shared caches keep it s-maxage seconds. */
+	    "Cache-Control: public, max-age=0, s-maxage=%d, stale-while-revalidate=%d\r\n%s",
 	    etag, date, config.public_max_age, config.public_max_age,
 	    kind == 2 ? "Vary: Cookie\r\n" : "");
 	inm = req_env(r, "HTTP_IF_NONE_MATCH");
