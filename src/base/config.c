@@ -30,18 +30,24 @@
 
 struct config config;
 
-/* Every setting, for the environment and for naming the one a misspelt key meant. */
-static const char *const keys[] = {
-	"LIAISON_DB", "LIAISON_TEMPLATES", "LIAISON_SCHEMA", "LIAISON_SITE_NAME", "LIAISON_BASE_URL",
-	"LIAISON_STATIC_URL", "LIAISON_BUSY_TIMEOUT_MS", "LIAISON_RELOAD_TEMPLATES",
-	"LIAISON_PAGE_CACHE", "LIAISON_TRUST_REMOTE_USER", "LIAISON_SESSION_HOURS",
-	"LIAISON_FORM_HOURS", "LIAISON_APPLY_PER_HOUR", "LIAISON_APPLY_MIN_SECONDS",
-	"LIAISON_FISCAL_YEAR_START", "LIAISON_REPORT_PUBLIC", "LIAISON_DB_MAX_MB", "LIAISON_BACKUPS_KEEP", "LIAISON_BACKUP_UPLOAD_MB",
-	"LIAISON_OPERATOR_NAME", "LIAISON_OPERATOR_EMAIL", "LIAISON_OPERATOR_ADDRESS",
-	"LIAISON_OPERATOR_LOGO", "LIAISON_MAIL_FROM", "LIAISON_SENDMAIL", "LIAISON_MAIL",
-	"LIAISON_CONTACT_PER_SENDER", "LIAISON_CONTACT_PER_ORG", "LIAISON_NOTIFY_APPLICATIONS",
-	"LIAISON_REMIND_AT", "LIAISON_DATE_ORDER", "LIAISON_PUBLIC_MAX_AGE",
-};
+/*
+ * Every setting, named once: the list gives the names read from the environment and offered
+ * for a misspelt key, and the enum that set_key() switches on, so a setting missing a case
+ * there is a compiler warning (-Wswitch) rather than a key that is silently never read.
+ */
+#define SETTINGS(X) \
+	X(DB) X(TEMPLATES) X(SCHEMA) X(SITE_NAME) X(BASE_URL) X(STATIC_URL) X(BUSY_TIMEOUT_MS) \
+	X(RELOAD_TEMPLATES) X(PAGE_CACHE) X(TRUST_REMOTE_USER) X(SESSION_HOURS) X(FORM_HOURS) \
+	X(APPLY_PER_HOUR) X(APPLY_MIN_SECONDS) X(FISCAL_YEAR_START) X(REPORT_PUBLIC) \
+	X(DB_MAX_MB) X(BACKUPS_KEEP) X(BACKUP_UPLOAD_MB) X(OPERATOR_NAME) X(OPERATOR_EMAIL) \
+	X(OPERATOR_ADDRESS) X(OPERATOR_LOGO) X(MAIL_FROM) X(SENDMAIL) X(MAIL) \
+	X(CONTACT_PER_SENDER) X(CONTACT_PER_ORG) X(NOTIFY_APPLICATIONS) X(REMIND_AT) \
+	X(DATE_ORDER) X(PUBLIC_MAX_AGE)
+
+#define AS_ENUM(name)	S_##name,
+#define AS_KEY(name)	"LIAISON_" #name,
+enum setting { SETTINGS(AS_ENUM) S__COUNT };
+static const char *const keys[S__COUNT] = { SETTINGS(AS_KEY) };
 
 static void
 copy(char *dst, size_t size, const char *src)
@@ -183,73 +189,111 @@ set_month(int *dst, const char *key, const char *val)
 static int
 set_key(const char *key, const char *val)
 {
-	if (strcmp(key, "LIAISON_DB") == 0)
+	size_t i;
+
+	for (i = 0; i < S__COUNT && strcmp(key, keys[i]) != 0; i++)
+		;
+	switch ((enum setting)i) {
+	case S_DB:
 		copy(config.database, sizeof config.database, val);
-	else if (strcmp(key, "LIAISON_TEMPLATES") == 0)
+		break;
+	case S_TEMPLATES:
 		copy(config.template_root, sizeof config.template_root, val);
-	else if (strcmp(key, "LIAISON_SCHEMA") == 0)
+		break;
+	case S_SCHEMA:
 		copy(config.schema_dir, sizeof config.schema_dir, val);
-	else if (strcmp(key, "LIAISON_SITE_NAME") == 0)
+		break;
+	case S_SITE_NAME:
 		copy(config.site_name, sizeof config.site_name, val);
-	else if (strcmp(key, "LIAISON_BASE_URL") == 0)
+		break;
+	case S_BASE_URL:
 		copy(config.base_url, sizeof config.base_url, val);
-	else if (strcmp(key, "LIAISON_STATIC_URL") == 0)
+		break;
+	case S_STATIC_URL:
 		copy(config.static_url, sizeof config.static_url, val);
-	else if (strcmp(key, "LIAISON_BUSY_TIMEOUT_MS") == 0)
+		break;
+	case S_BUSY_TIMEOUT_MS:
 		set_int(&config.busy_timeout_ms, key, val, 1, 600000, "milliseconds, a whole number from 1 to 600000");
-	else if (strcmp(key, "LIAISON_RELOAD_TEMPLATES") == 0)
+		break;
+	case S_RELOAD_TEMPLATES:
 		set_flag(&config.reload_templates, key, val);
-	else if (strcmp(key, "LIAISON_PUBLIC_MAX_AGE") == 0)
+		break;
+	case S_PUBLIC_MAX_AGE:
 		set_int(&config.public_max_age, key, val, 0, 86400, "seconds a shared cache may keep a "
 		    "public page, a whole number from 0 (ask every time) to 86400");
-	else if (strcmp(key, "LIAISON_PAGE_CACHE") == 0)
+		break;
+	case S_PAGE_CACHE:
 		set_int(&config.page_cache, key, val, 0, 100000, "how many pages, a whole number from 0 (none) up");
-	else if (strcmp(key, "LIAISON_TRUST_REMOTE_USER") == 0)
+		break;
+	case S_TRUST_REMOTE_USER:
 		set_flag(&config.trust_remote_user, key, val);
-	else if (strcmp(key, "LIAISON_SESSION_HOURS") == 0)
+		break;
+	case S_SESSION_HOURS:
 		set_int(&config.session_hours, key, val, 1, 24 * 366, "hours, a whole number from 1 up");
-	else if (strcmp(key, "LIAISON_FORM_HOURS") == 0)
+		break;
+	case S_FORM_HOURS:
 		set_int(&config.form_hours, key, val, 1, 24 * 366, "hours, a whole number from 1 up");
-	else if (strcmp(key, "LIAISON_APPLY_PER_HOUR") == 0)
+		break;
+	case S_APPLY_PER_HOUR:
 		set_int(&config.apply_per_hour, key, val, 1, 1000000, "a whole number from 1 up");
-	else if (strcmp(key, "LIAISON_CONTACT_PER_SENDER") == 0)
+		break;
+	case S_CONTACT_PER_SENDER:
 		set_int(&config.contact_per_sender, key, val, 1, 1000000, "messages a day, a whole number from 1 up");
-	else if (strcmp(key, "LIAISON_CONTACT_PER_ORG") == 0)
+		break;
+	case S_CONTACT_PER_ORG:
 		set_int(&config.contact_per_org, key, val, 1, 1000000, "messages a day, a whole number from 1 up");
-	else if (strcmp(key, "LIAISON_APPLY_MIN_SECONDS") == 0)
+		break;
+	case S_APPLY_MIN_SECONDS:
 		set_int(&config.apply_min_seconds, key, val, 0, 3600, "seconds, a whole number from 0 to 3600");
-	else if (strcmp(key, "LIAISON_FISCAL_YEAR_START") == 0)
+		break;
+	case S_FISCAL_YEAR_START:
 		set_month(&config.fiscal_year_start, key, val);
-	else if (strcmp(key, "LIAISON_REPORT_PUBLIC") == 0)
+		break;
+	case S_REPORT_PUBLIC:
 		set_flag(&config.report_public, key, val);
-	else if (strcmp(key, "LIAISON_DB_MAX_MB") == 0)
+		break;
+	case S_DB_MAX_MB:
 		set_int(&config.db_max_mb, key, val, 0, 1000000, "megabytes, a whole number from 0 (no cap) up");
-	else if (strcmp(key, "LIAISON_BACKUPS_KEEP") == 0)
+		break;
+	case S_BACKUPS_KEEP:
 		set_int(&config.backups_keep, key, val, 0, 10000, "how many copies of each kind, from 0 (all) up");
-	else if (strcmp(key, "LIAISON_BACKUP_UPLOAD_MB") == 0)
+		break;
+	case S_BACKUP_UPLOAD_MB:
 		set_int(&config.backup_upload_mb, key, val, 1, 4096, "megabytes, a whole number from 1 to 4096");
-	else if (strcmp(key, "LIAISON_OPERATOR_NAME") == 0)
+		break;
+	case S_OPERATOR_NAME:
 		copy(config.operator_name, sizeof config.operator_name, val);
-	else if (strcmp(key, "LIAISON_OPERATOR_EMAIL") == 0)
+		break;
+	case S_OPERATOR_EMAIL:
 		copy(config.operator_email, sizeof config.operator_email, val);
-	else if (strcmp(key, "LIAISON_OPERATOR_ADDRESS") == 0)
+		break;
+	case S_OPERATOR_ADDRESS:
 		copy(config.operator_address, sizeof config.operator_address, val);
-	else if (strcmp(key, "LIAISON_OPERATOR_LOGO") == 0)
+		break;
+	case S_OPERATOR_LOGO:
 		copy(config.operator_logo, sizeof config.operator_logo, val);
-	else if (strcmp(key, "LIAISON_MAIL_FROM") == 0)
+		break;
+	case S_MAIL_FROM:
 		copy(config.mail_from, sizeof config.mail_from, val);
-	else if (strcmp(key, "LIAISON_SENDMAIL") == 0)
+		break;
+	case S_SENDMAIL:
 		copy(config.sendmail, sizeof config.sendmail, val);
-	else if (strcmp(key, "LIAISON_MAIL") == 0)
+		break;
+	case S_MAIL:
 		set_flag(&config.mail, key, val);
-	else if (strcmp(key, "LIAISON_NOTIFY_APPLICATIONS") == 0)
+		break;
+	case S_NOTIFY_APPLICATIONS:
 		set_notify(&config.notify_applications, key, val);
-	else if (strcmp(key, "LIAISON_REMIND_AT") == 0)
+		break;
+	case S_REMIND_AT:
 		set_remind_at(&config.remind_at, key, val);
-	else if (strcmp(key, "LIAISON_DATE_ORDER") == 0)
+		break;
+	case S_DATE_ORDER:
 		set_date_order(&config.date_order, key, val);
-	else
+		break;
+	case S__COUNT:
 		return 0;
+	}
 	return 1;
 }
 

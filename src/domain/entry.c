@@ -307,26 +307,31 @@ insert_application(struct entry_application *a)
 	return SQLITE_ERROR;
 }
 
-enum change_result
-entry_apply(struct form *f, struct entry_application *a)
+/*
+ * What an application and a proposed change share: the checks (reads first, without the write
+ * lock, so other applications are stored meanwhile; then, holding it, what could have changed
+ * since: cheap lookups only) and the new pending row with its codes, reference and attempt.
+ * CHANGE_OK leaves the transaction open for the caller's own rows; any other result has ended
+ * it. except is the entry a proposal changes: it is no duplicate of its own changes.
+ */
+static enum change_result
+store_pending(struct form *f, struct entry_application *a, long long except)
 {
 	enum change_result r;
 	sqlite3_stmt *s;
 	int rc;
 
-	/* Reads first, without the write lock, so other applications are stored meanwhile. */
 	if (already_applied(a))
 		return CHANGE_RESUBMITTED;
-	if (duplicate(f, 0))
+	if (duplicate(f, except))
 		return CHANGE_INVALID;
-	/* Then, holding it, what could have changed since: cheap lookups only. */
 	if ((r = change_begin()) != CHANGE_OK)
 		return r;
 	if (already_applied(a))
 		return change_finish(CHANGE_RESUBMITTED);
 	if (recent_applications(a) >= a->limit_per_hour)
 		return change_finish(CHANGE_LIMITED);
-	if (same_name(f, 0))
+	if (same_name(f, except))
 		return change_finish(CHANGE_INVALID);
 	/* The row carries its language and interest names itself: see 005 on why. */
 	if ((s = db_stmt(STMT_ORG_INSERT)) == NULL)
@@ -337,9 +342,20 @@ entry_apply(struct form *f, struct entry_application *a)
 	a->id = sqlite3_last_insert_rowid(sqlite3_db_handle(s));
 	if ((rc = set_all_codes(a->id, f)) != SQLITE_OK ||
 	    (rc = insert_application(a)) != SQLITE_OK ||
-	    (rc = note_attempt(a)) != SQLITE_OK ||
-	    audit_open("applicant", "applied", a->id, 0, a->reference) < 0)
+	    (rc = note_attempt(a)) != SQLITE_OK)
 		return change_finish(change_failed(rc));
+	return CHANGE_OK;
+}
+
+enum change_result
+entry_apply(struct form *f, struct entry_application *a)
+{
+	enum change_result r;
+
+	if ((r = store_pending(f, a, 0)) != CHANGE_OK)
+		return r;
+	if (audit_open("applicant", "applied", a->id, 0, a->reference) < 0)
+		return change_finish(CHANGE_FAILED);
 	if (a->links) {
 		struct notify_entry e = { a->id, f->v[ORGF_NAME].str, f->v[ORGF_COUNTRY].str,
 		    a->reference, f->v[ORGF_CONTACT_NAME].str, f->v[ORGF_CONTACT_EMAIL].str };
@@ -358,29 +374,8 @@ entry_propose_update(long long target, struct form *f, struct entry_application 
 	char note[64];
 	int rc;
 
-	if (already_applied(a))
-		return CHANGE_RESUBMITTED;
-	/* The entry itself is not a duplicate of its own changes; any other entry still is. */
-	if (duplicate(f, target))
-		return CHANGE_INVALID;
-	if ((r = change_begin()) != CHANGE_OK)
+	if ((r = store_pending(f, a, target)) != CHANGE_OK)
 		return r;
-	if (already_applied(a))
-		return change_finish(CHANGE_RESUBMITTED);
-	if (recent_applications(a) >= a->limit_per_hour)
-		return change_finish(CHANGE_LIMITED);
-	if (same_name(f, target))
-		return change_finish(CHANGE_INVALID);
-	if ((s = db_stmt(STMT_ORG_INSERT)) == NULL)
-		return change_finish(CHANGE_FAILED);
-	bind_form(s, f);
-	if ((rc = db_write(s)) != SQLITE_OK)
-		return change_finish(change_failed(rc));
-	a->id = sqlite3_last_insert_rowid(sqlite3_db_handle(s));
-	if ((rc = set_all_codes(a->id, f)) != SQLITE_OK ||
-	    (rc = insert_application(a)) != SQLITE_OK ||
-	    (rc = note_attempt(a)) != SQLITE_OK)
-		return change_finish(change_failed(rc));
 	if ((s = db_stmt(STMT_APPLICATION_SET_UPDATES)) == NULL)
 		return change_finish(CHANGE_FAILED);
 	sqlite3_bind_int64(s, 1, a->id);
