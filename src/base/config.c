@@ -17,6 +17,7 @@
 
 #include "config.h"
 #include "dates.h"
+#include "when.h"
 
 #ifndef LIAISON_DEFAULT_DB
 #define LIAISON_DEFAULT_DB "/var/lib/liaison/liaison.db"
@@ -42,7 +43,7 @@ struct config config;
 	X(DB_MAX_MB) X(BACKUPS_KEEP) X(BACKUP_UPLOAD_MB) X(OPERATOR_NAME) X(OPERATOR_EMAIL) \
 	X(OPERATOR_ADDRESS) X(OPERATOR_LOGO) X(MAIL_FROM) X(SENDMAIL) X(MAIL) \
 	X(CONTACT_PER_SENDER) X(CONTACT_PER_ORG) X(NOTIFY_APPLICATIONS) X(REMIND_AT) \
-	X(DATE_ORDER) X(PUBLIC_MAX_AGE)
+	X(DATE_ORDER) X(PUBLIC_MAX_AGE) X(TIME_ZONE) X(DEFAULT_HOST)
 
 #define AS_ENUM(name)	S_##name,
 #define AS_KEY(name)	"LIAISON_" #name,
@@ -170,6 +171,21 @@ set_date_order(int *dst, const char *key, const char *val)
 		*dst = o;
 }
 
+/* The zone every time is shown in (when.h): an IANA name this host's zoneinfo has. */
+static void
+set_time_zone(char *dst, size_t size, const char *key, const char *val)
+{
+	if (*val == '\0')
+		return;
+	if (!when_zone_ok(val)) {
+		problem(key, "\"%s\" is not a time zone this host knows: an IANA name such as "
+		    "Europe/Paris or America/Chicago (a file under %s), or UTC. Times are shown in %s.",
+		    val, getenv("TZDIR") ? getenv("TZDIR") : "/usr/share/zoneinfo", dst);
+		return;
+	}
+	copy(dst, size, val);
+}
+
 /* The fiscal year's first month: 1 to 12, or the month's English name as people write it. */
 static void
 set_month(int *dst, const char *key, const char *val)
@@ -290,6 +306,13 @@ set_key(const char *key, const char *val)
 		break;
 	case S_DATE_ORDER:
 		set_date_order(&config.date_order, key, val);
+		break;
+	case S_TIME_ZONE:
+		set_time_zone(config.time_zone, sizeof config.time_zone, key, val);
+		break;
+	case S_DEFAULT_HOST:
+		set_int(&config.default_host, key, val, 0, 2000000000, "an organization's number (the one "
+		    "in its address, /staff/org/ID), or 0 for none");
 		break;
 	case S__COUNT:
 		return 0;
@@ -508,6 +531,7 @@ config_load(void)
 	copy(config.sendmail, sizeof config.sendmail, "/usr/sbin/sendmail");
 	config.mail = 1;
 	config.remind_at = 8 * 60;
+	copy(config.time_zone, sizeof config.time_zone, "UTC");
 
 	if ((file = getenv("LIAISON_CONFIG")) != NULL && *file)
 		load_file(file);

@@ -50,6 +50,9 @@ struct config {
 	int	remind_at;		/* LIAISON_REMIND_AT: minutes after 00:00 UTC from which requests
 					   send due reminders (remind.h); -1 ("off"): only liaison-admin remind */
 	int	date_order;		/* LIAISON_DATE_ORDER: enum date_order (dates.h), unset by default */
+	char	time_zone[65];		/* LIAISON_TIME_ZONE: the IANA zone times are shown in (when.h), "UTC" */
+	int	default_host;		/* LIAISON_DEFAULT_HOST: the organization a new partnership's host
+					   menu starts on, 0 for none (an account's own choice wins) */
 };
 
 /* How staff hear of new applications: a message each, a daily digest, or not at all. */
