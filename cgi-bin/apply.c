@@ -214,7 +214,7 @@ confirmation(struct req *r, const char *ref)
 	body = view_body(v);
 	view_set(body, "REFERENCE", a.reference);
 	view_set(body, "NAME", a.name);
-	view_set(body, "SUBMITTED", a.submitted_at);
+	view_set_stored_time(body, "SUBMITTED", a.submitted_at);
 	state_section = strcmp(a.org_status, "listed") == 0 ? "LISTED" :
 	    strcmp(a.state, "rejected") == 0 ? "REJECTED" : strcmp(a.state, "waiting") == 0 ? "WAITING" :
 	    "PENDING";

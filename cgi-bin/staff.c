@@ -92,20 +92,22 @@ static void
 stale_reminders(struct view_dict *d, long long id)
 {
 	struct remind_status st;
-	char when[16];
-	struct tm tm;
 
 	if (remind_status(id, &st) < 0) {
 		view_set(d, "FIRST", "?");
 		return;
 	}
 	for (int i = 0; i < 2; i++) {
-		time_t t = (time_t)(i ? st.second_sent : st.first_sent);
-		gmtime_r(&t, &tm);
-		strftime(when, sizeof when, "%Y-%m-%d", &tm);
-		view_set(d, i ? "SECOND" : "FIRST", t ? when : "not sent");
+		long long t = i ? st.second_sent : st.first_sent;
+		if (t > 0)
+			view_set_day(d, i ? "SECOND" : "FIRST", t);	/* the day in the site's zone */
+		else
+			view_set(d, i ? "SECOND" : "FIRST", "not sent");
 	}
-	view_set(d, "ANSWERED", st.answered[0] ? st.answered : st.first_sent ? "no" : "");
+	if (st.answered[0])
+		view_set_stored_time(d, "ANSWERED", st.answered);
+	else
+		view_set(d, "ANSWERED", st.first_sent ? "no" : "");
 }
 
 /*
@@ -161,7 +163,10 @@ show_list(struct req *r, const char *which)
 		view_set(d, "NAME", row.name);
 		view_set(d, "COUNTRY", row.country);
 		view_set(d, "STATUS", row.status);
-		view_set(d, "DATE", row.date);
+		if (queue)
+			view_set_stored_time(d, "DATE", row.date);	/* when it was sent */
+		else
+			view_set(d, "DATE", row.date);		/* a day: the last confirmation */
 		/* A section inside a row reads the row's values only if the row itself shows it. */
 		view_show(d, queue ? "QUEUE" : stale ? "STALE" : "ENTRIES");
 		if (stale && staff_who.role >= ROLE_STAFF)
@@ -243,19 +248,19 @@ show_org(struct req *r, int status, long long id, const struct form *f, int bad_
 	view_set(body, "NAME", e.name);
 	view_set(body, "STATUS", org_status);
 	view_set(body, "CONFIRMED", *e.confirmed_on ? e.confirmed_on : "never");
-	view_set(body, "CREATED", e.created_at);
+	view_set_stored_time(body, "CREATED", e.created_at);
 	view_set(body, "CONTACT_NAME", e.contact_name);
 	view_set(body, "CONTACT_EMAIL", e.contact_email);
 	if (app_state[0]) {
 		struct view_dict *a = view_section(body, "APPLICATION");
 		view_set(a, "REFERENCE", e.reference);
 		view_set(a, "STATE", app_state);
-		view_set(a, "SUBMITTED", e.submitted_at);
+		view_set_stored_time(a, "SUBMITTED", e.submitted_at);
 		if (*e.note)
 			view_set(view_section(a, "NOTE"), "TEXT", e.note);
 		if (e.decided_at) {
 			struct view_dict *d = view_section(a, "DECIDED");
-			view_set(d, "AT", e.decided_at);
+			view_set_stored_time(d, "AT", e.decided_at);
 			view_set(d, "BY", e.decided_by);
 		}
 	}

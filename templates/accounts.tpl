@@ -6,7 +6,7 @@
 <caption class="visually-hidden">Accounts</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">State</th><th scope="col">Made</th><th scope="col"><span class="visually-hidden">Change</span></th></tr></thead>
 <tbody>
-{{#ACCOUNT}}<tr><td dir="auto">{{NAME}}</td><td>{{ROLE}}</td><td>{{STATE}}</td><td><time>{{SINCE}}</time></td><td>
+{{#ACCOUNT}}<tr><td dir="auto">{{NAME}}</td><td>{{ROLE}}</td><td>{{STATE}}</td><td><time datetime="{{SINCE_ISO}}">{{SINCE}}</time></td><td>
 {{#YOU}}you{{/YOU}}{{#DISABLE}}<form method="post" action="{{BASE}}/accounts/disable"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="account" value="{{NAME}}"><button type="submit" class="small">Disable<span class="visually-hidden"> {{NAME}}</span></button></form>{{/DISABLE}}{{#ENABLE}}<form method="post" action="{{BASE}}/accounts/enable"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="account" value="{{NAME}}"><button type="submit" class="small">Enable<span class="visually-hidden"> {{NAME}}</span></button></form>{{/ENABLE}}
 </td></tr>
 {{/ACCOUNT}}</tbody></table></div>

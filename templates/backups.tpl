@@ -39,7 +39,7 @@
 <div class="table-wrap"><table class="staff-table backups">
 <thead><tr><th scope="col">Copy</th><th scope="col">What</th><th scope="col">Made</th><th scope="col">Size</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
 <tbody>
-{{#COPY}}<tr><td><a href="{{HREF}}" download><code>{{NAME}}</code></a></td><td>{{KIND}}</td><td><time>{{WHEN}}</time></td><td>{{SIZE}}</td><td><form method="post" action="{{BASE}}/backups/restore"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="name" value="{{NAME}}"><button type="submit" class="small">Restore…<span class="visually-hidden"> {{NAME}}</span></button></form></td></tr>
+{{#COPY}}<tr><td><a href="{{HREF}}" download><code>{{NAME}}</code></a></td><td>{{KIND}}</td><td><time datetime="{{WHEN_ISO}}">{{WHEN}}</time></td><td>{{SIZE}}</td><td><form method="post" action="{{BASE}}/backups/restore"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="name" value="{{NAME}}"><button type="submit" class="small">Restore…<span class="visually-hidden"> {{NAME}}</span></button></form></td></tr>
 {{/COPY}}</tbody></table></div>
 {{#BUNDLE}}<p>A copy every night, from your hosting panel's cron jobs (cPanel: <b>Cron Jobs</b>; Plesk: <b>Scheduled Tasks</b>), quiet unless it fails, so the panel mails only then:</p>
 <pre><code>{{CRON}}</code></pre>{{/BUNDLE}}

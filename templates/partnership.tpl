@@ -39,7 +39,7 @@
 <section aria-labelledby="history-heading">
 <h2 id="history-heading">History</h2>
 <ol class="history">
-{{#EVENT}}<li><strong>{{ACTION}}</strong> by {{ACTOR}}, <time>{{AT}}</time>{{#NOTE}} ({{TEXT}}){{/NOTE}}
+{{#EVENT}}<li><strong>{{ACTION}}</strong> by {{ACTOR}}, <time datetime="{{AT_ISO}}">{{AT}}</time>{{#NOTE}} ({{TEXT}}){{/NOTE}}
 {{#CHANGE}}<div class="change"><span class="field-name">{{FIELD}}</span>: <del>{{OLD}}</del> → <ins>{{NEW}}</ins></div>{{/CHANGE}}</li>
 {{/EVENT}}</ol>
 </section>

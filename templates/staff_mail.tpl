@@ -20,8 +20,8 @@
 {{#SOME}}<div class="table-wrap" tabindex="0" role="region" aria-label="Messages"><table class="staff-table mail-table">
 <thead><tr><th scope="col">Message</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">State</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
 <tbody>
-{{#ROW}}<tr id="message-{{ID}}"><td>{{ID}}, {{KIND}}<br><time>{{CREATED}}</time></td><td dir="auto">{{TO_NAME}} {{TO}}</td><td dir="auto">{{SUBJECT}}</td>
-<td><strong class="status status-{{STATE}}">{{STATE}}</strong>{{#SENT}}, <time>{{AT}}</time>{{/SENT}} ({{ATTEMPTS}} tries){{#NEXT}}; next try <time>{{AT}}</time>{{/NEXT}}{{#ERROR}}<p class="mail-error">Last error: {{TEXT}}</p>{{/ERROR}}</td>
+{{#ROW}}<tr id="message-{{ID}}"><td>{{ID}}, {{KIND}}<br><time datetime="{{CREATED_ISO}}">{{CREATED}}</time></td><td dir="auto">{{TO_NAME}} {{TO}}</td><td dir="auto">{{SUBJECT}}</td>
+<td><strong class="status status-{{STATE}}">{{STATE}}</strong>{{#SENT}}, <time datetime="{{AT_ISO}}">{{AT}}</time>{{/SENT}} ({{ATTEMPTS}} tries){{#NEXT}}; next try <time datetime="{{AT_ISO}}">{{AT}}</time>{{/NEXT}}{{#ERROR}}<p class="mail-error">Last error: {{TEXT}}</p>{{/ERROR}}</td>
 <td>{{#AGAIN}}<form method="post" action="{{HREF}}"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="small">Send again<span class="visually-hidden">: message {{ID}}</span></button></form>{{/AGAIN}}</td></tr>
 {{/ROW}}</tbody></table></div>{{/SOME}}
 {{#PAGER}}<nav class="pager" aria-label="Pages">

@@ -50,14 +50,6 @@ static char body_buf[FORM_INPUT_MAX + 1];
 /* Where posted bodies are read into, and which parameter is the staff token. */
 static const struct staff_post post = { body_buf, sizeof body_buf, &p, keys, KEY__MAX, KEY_CSRF };
 
-/* "2026-11-29" of "2026-11-29T17:45:33Z", into day (11 bytes). */
-static const char *
-day_of(const char *stamp, char *day)
-{
-	snprintf(day, 11, "%s", stamp ? stamp : "");
-	return day;
-}
-
 /* The page, with both forms as they stand and message (or NULL) at the top. */
 static void
 show(struct req *r, int status, const char *message)
@@ -65,7 +57,6 @@ show(struct req *r, int status, const char *message)
 	struct view *v;
 	struct view_dict *body, *row;
 	sqlite3_stmt *s;
-	char day[11];
 
 	if ((s = db_stmt(STMT_ACCOUNT_LIST)) == NULL) {
 		req_error(r, 503, "The directory is busy; reload in a moment.");
@@ -84,7 +75,7 @@ show(struct req *r, int status, const char *message)
 		view_set(row, "ROLE", (const char *)sqlite3_column_text(s, 1));
 		view_set(row, "STATE", disabled ? "disabled" : sqlite3_column_int(s, 3) ? "active" :
 		    "signs in through the web server");
-		view_set(row, "SINCE", day_of((const char *)sqlite3_column_text(s, 4), day));
+		view_set_stored_time(row, "SINCE", (const char *)sqlite3_column_text(s, 4));
 		/* No button to lock oneself out. */
 		if (strcmp(name, staff_who.name) == 0)
 			view_show(row, "YOU");

@@ -127,7 +127,7 @@ show_begin(struct req *r, int status, struct view_dict **body)
 	static struct backup_file files[BACKUP_LIST_MAX];
 	struct view *v = staff_page(r, status, "Backups and settings", "backups.tpl");
 	struct view_dict *b = view_body(v);
-	char size[32], folder[1024], href[700], cron[1200];
+	char size[32], folder[1024], href[700], cron[1200], stamp[24];
 	int n = backup_list(config.database, files, BACKUP_LIST_MAX);
 
 	data_folder(folder, sizeof folder);
@@ -150,7 +150,9 @@ show_begin(struct req *r, int status, struct view_dict **body)
 		struct view_dict *row = view_section(b, "COPY");
 		view_set(row, "NAME", files[i].name);
 		view_set(row, "KIND", kind_label(files[i].kind));
-		view_set(row, "WHEN", files[i].when);
+		/* The name's stamp is UTC ("… UTC"): shown in the site's zone like every time. */
+		snprintf(stamp, sizeof stamp, "%.19s", files[i].when);
+		view_set_stored_time(row, "WHEN", stamp);
 		human_size(files[i].size, size, sizeof size);
 		view_set(row, "SIZE", size);
 		snprintf(href, sizeof href, "%.300s/backups/file/%.127s", staff_base, files[i].name);

@@ -59,19 +59,6 @@ label_of(const struct param_choice *choices, const char *value)
 	return "";
 }
 
-/* Unix seconds as "2026-11-29 17:45Z" (UTC, and valid <time> text), or "" for 0. */
-static const char *
-when(long long t, char *buf, size_t size)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	buf[0] = '\0';
-	if (t > 0 && gmtime_r(&tt, &tm))
-		strftime(buf, size, "%Y-%m-%d %H:%MZ", &tm);
-	return buf;
-}
-
 void
 mail_page(struct req *r)
 {
@@ -81,7 +68,7 @@ mail_page(struct req *r)
 	struct view *v;
 	struct view_dict *body;
 	const char *state;
-	char route[400], href[500], at[40];
+	char route[400], href[500];
 	long long total, sent;
 	long page;
 	int rc, n = 0;
@@ -121,7 +108,7 @@ mail_page(struct req *r)
 		struct view_dict *d = view_section(body, "ROW");
 
 		view_set_int(d, "ID", row.id);
-		view_set(d, "CREATED", when(row.created, at, sizeof at));
+		view_set_time(d, "CREATED", row.created);
 		view_set(d, "KIND", row.kind);
 		view_set(d, "TO", row.to_addr);
 		view_set(d, "TO_NAME", row.to_name);
@@ -129,9 +116,9 @@ mail_page(struct req *r)
 		view_set(d, "STATE", row.state);
 		view_set_int(d, "ATTEMPTS", row.attempts);
 		if (strcmp(row.state, "sent") == 0)
-			view_set(view_section(d, "SENT"), "AT", when(row.sent_at, at, sizeof at));
+			view_set_time(view_section(d, "SENT"), "AT", row.sent_at);
 		else if (strcmp(row.state, "queued") == 0 && row.attempts > 0)
-			view_set(view_section(d, "NEXT"), "AT", when(row.next_attempt, at, sizeof at));
+			view_set_time(view_section(d, "NEXT"), "AT", row.next_attempt);
 		if (row.last_error[0] && strcmp(row.state, "sent") != 0)
 			view_set(view_section(d, "ERROR"), "TEXT", row.last_error);
 		if (strcmp(row.state, "queued") == 0 || strcmp(row.state, "failed") == 0) {

@@ -216,7 +216,7 @@ staff_fill_audit(struct view_dict *body, struct db_cursor *events, int show_org)
 	while (n < STAFF_EVENTS_MAX && (rc = audit_event_next(events, &ev)) == 1) {
 		struct view_dict *e = view_section(body, "EVENT");
 		ids[n] = ev.id;
-		view_set(e, "AT", ev.at);
+		view_set_stored_time(e, "AT", ev.at);
 		view_set(e, "ACTOR", ev.actor);
 		view_set(e, "ACTION", ev.action);
 		if (ev.note[0])

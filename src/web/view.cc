@@ -18,6 +18,7 @@
 extern "C" {
 #include "config.h"
 #include "http.h"
+#include "when.h"
 }
 #include "view.h"
 
@@ -274,4 +275,49 @@ view_show(struct view_dict *d, const char *name)
 		D(d)->ShowSection(name);
 	} catch (...) {
 	}
+}
+
+void
+view_set_time(struct view_dict *d, const char *key, long long t)
+{
+	char words[80], iso[32], isokey[80];
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (d == NULL || t <= 0 || gmtime_r(&tt, &tm) == NULL)
+		return;
+	when_words(words, sizeof words, tt, config.time_zone);
+	strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	snprintf(isokey, sizeof isokey, "%s_ISO", key);
+	view_set(d, key, words);
+	view_set(d, isokey, iso);
+}
+
+void
+view_set_stored_time(struct view_dict *d, const char *key, const char *stored)
+{
+	time_t t;
+
+	if (stored == NULL || *stored == '\0')
+		return;
+	if (when_parse_utc(stored, &t) == 0)
+		view_set_time(d, key, (long long)t);
+	else {
+		char isokey[80];
+
+		snprintf(isokey, sizeof isokey, "%s_ISO", key);
+		view_set(d, key, stored);
+		view_set(d, isokey, stored);
+	}
+}
+
+void
+view_set_day(struct view_dict *d, const char *key, long long t)
+{
+	char words[40];
+
+	if (d == NULL || t <= 0)
+		return;
+	when_day_words(words, sizeof words, (time_t)t, config.time_zone);
+	view_set(d, key, words);
 }

@@ -47,6 +47,17 @@ void			 view_dict_free(struct view_dict *);
 void			 view_set(struct view_dict *, const char *key, const char *value);
 void			 view_setn(struct view_dict *, const char *key, const char *value, size_t len);
 void			 view_set_int(struct view_dict *, const char *key, long value);
+/*
+ * A moment for a person: key gets it in words in the site's zone (LIAISON_TIME_ZONE, when.h:
+ * "30 November 2026, 14:05 CET"), and key_ISO the UTC form for <time datetime="">. The one
+ * way pages print a time, so that none shows the stored "2026-11-23T19:03:42Z".
+ * view_set_time takes seconds since 1970 (0: nothing is set); view_set_stored_time the
+ * database's text ("2026-11-23T19:03:42Z", NULL or "": nothing is set), shown as it is when it
+ * is not a time. view_set_day is the day alone ("30 November 2026") in the site's zone.
+ */
+void			 view_set_time(struct view_dict *, const char *key, long long t);
+void			 view_set_stored_time(struct view_dict *, const char *key, const char *stored);
+void			 view_set_day(struct view_dict *, const char *key, long long t);
 /* Adds one repetition of section name and returns its dictionary (owned by the parent). */
 struct view_dict	*view_section(struct view_dict *, const char *name);
 void			 view_show(struct view_dict *, const char *name);
