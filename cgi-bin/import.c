@@ -253,7 +253,7 @@ import_form(struct req *r, const struct route_args *a)
 }
 
 static const struct route routes[] = {
-	{ "", ROUTE_GET, ROLE_STAFF, import_form },
+	{ "", ROUTE_GET, PAGE_ROLE_IMPORT, import_form },
 	{ "", ROUTE_POST, ROLE_STAFF, upload },
 	{ "/template", ROUTE_GET, ROLE_STAFF, send_template },
 	{ "/template.csv", ROUTE_GET, ROLE_STAFF, send_template },

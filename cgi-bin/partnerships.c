@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "config.h"
 #include "db.h"
 #include "form.h"
 #include "formview.h"
@@ -388,6 +389,22 @@ save_problem(enum change_result rc, const char **problem)
 	}
 }
 
+/*
+ * A new partnership's host starts on the site's library (LIAISON_DEFAULT_HOST), so staff do
+ * not look for it among every library each time; a number that is no choice of the menu
+ * simply selects nothing.
+ */
+static void
+preselect_host(struct form *f)
+{
+	char host[24];
+
+	if (config.default_host > 0) {
+		snprintf(host, sizeof host, "%d", config.default_host);
+		form_set(f, PF_HOST, host);
+	}
+}
+
 static void
 partnership_form(struct req *r, const struct route_args *a)
 {
@@ -402,9 +419,10 @@ partnership_form(struct req *r, const struct route_args *a)
 	else
 		snprintf(action, sizeof action, "%s/new", partnerships_base);
 	if (r->method != METHOD_POST) {
-		if (id == 0)
+		if (id == 0) {
 			record_partnership_defaults(&form);
-		else if (!looked_up(r, record_partnership_load(&form, id),
+			preselect_host(&form);
+		} else if (!looked_up(r, record_partnership_load(&form, id),
 		    "There is no partnership with this number."))
 			return;
 		show_form(r, 200, heading, action, "Save the partnership", NULL, NULL, 0, NULL);
@@ -544,7 +562,7 @@ activity_delete(struct req *r, const struct route_args *a)
 /* --- routes ------------------------------------------------------------------------------------ */
 
 static const struct route routes[] = {
-	{ "", ROUTE_GET, ROLE_BOARD, show_list },
+	{ "", ROUTE_GET, PAGE_ROLE_PARTNERSHIPS, show_list },
 	{ "/new", ROUTE_GET | ROUTE_POST, ROLE_STAFF, partnership_form },
 	{ "/#", ROUTE_GET, ROLE_BOARD, show_partnership },
 	{ "/#/edit", ROUTE_GET | ROUTE_POST, ROLE_STAFF, partnership_form },

@@ -10,9 +10,11 @@
  *   GET  /staff/queue                applications waiting for review, oldest first   board
  *   GET  /staff/entries?status=&q=   every entry, by name                            board
  *   GET  /staff/stale                listed entries not confirmed for 12 months      board
+ *   GET  /staff/org/new, POST        record a staff-only entry (never public)      staff
  *   GET  /staff/org/ID               one entry: details, actions, edit form, history board
  *   POST /staff/org/ID               save the edit form (409 if someone saved meanwhile)  staff
- *   POST /staff/org/ID/ACTION        approve, reject, wait, confirm, unlist, relist, archive
+ *   POST /staff/org/ID/ACTION        approve, reject, wait, confirm, unlist, relist, staff-only,
+ *                                    make-public, archive
  *   GET  /staff/audit                every change, newest first                      admin
  *   GET  /staff/mail?state=&page=    the outbox: waiting, sent, failed (mailpage.c)   admin
  *   POST /staff/mail/ID/send-again   send a waiting or failed message again now       admin
@@ -58,14 +60,16 @@
 enum key { KEY_CSRF, KEY_NOTE, KEY_BACK, KEY_DONE, KEY_STATUS, KEY_Q, KEY_PAGE, KEY_NEXT, KEY_SEEN, KEY__MAX };
 static const struct param_choice statuses[] = {
 	{ "pending", "Waiting for review" }, { "listed", "Listed" }, { "unlisted", "Unlisted" },
-	{ "rejected", "Rejected" }, { "archived", "Archived" }, { NULL, NULL }
+	{ "staff_only", "Staff only (never public)" }, { "rejected", "Rejected" },
+	{ "archived", "Archived" }, { NULL, NULL }
 };
 static const struct param_choice backs[] = {
 	{ "stale", "" }, { "queue", "" }, { NULL, NULL }
 };
 static const struct param_choice dones[] = {
 	{ "approve", "" }, { "reject", "" }, { "wait", "" }, { "confirm", "" }, { "unlist", "" },
-	{ "relist", "" }, { "archive", "" }, { "edited", "" }, { NULL, NULL }
+	{ "relist", "" }, { "staff-only", "" }, { "make-public", "" }, { "archive", "" }, { "edited", "" },
+	{ "recorded", "" }, { NULL, NULL }
 };
 static const struct param_spec keys[KEY__MAX] = {
 	[KEY_CSRF] = { "csrf", PARAM_TEXT, 0, TOKEN_CHARS, NULL, NULL, NULL },
@@ -272,7 +276,8 @@ show_org(struct req *r, int status, long long id, const struct form *f, int bad_
 	}
 	if (params_parse(&p, keys, KEY__MAX, r->query) == 0 && p.v[KEY_DONE].present) {
 		int a = entry_action_by_name(p.v[KEY_DONE].str);
-		view_set(view_section(body, "DONE"), "TEXT", a >= 0 ? entry_actions[a].past : "saved");
+		view_set(view_section(body, "DONE"), "TEXT", a >= 0 ? entry_actions[a].past :
+		    strcmp(p.v[KEY_DONE].str, "recorded") == 0 ? "recorded as a staff-only entry" : "saved");
 	}
 	if (message && bad_action < 0)
 		view_set(view_section(body, "PROBLEM"), "TEXT", message);
@@ -357,6 +362,50 @@ org_save(struct req *r, const struct route_args *a)
 	default:
 		show_org(r, 503, id, &form, -1, "The directory is busy; nothing was saved. Send the "
 		    "form again in a moment.", seen);
+		return;
+	}
+}
+
+/* /org/new: the form for a staff-only entry (entry_record_staff_only), as drawn or as posted. */
+static void
+org_new_form(struct req *r, int status)
+{
+	struct view *v = staff_page(r, status, form.nerrors ? "Error: record a staff-only organization" :
+	    "Record a staff-only organization", "staff_org_new.tpl");
+	struct view_dict *body = view_body(v);
+	char self[400];
+
+	snprintf(self, sizeof self, "%s/org/new", staff_base);
+	view_set(body, "SELF", self);
+	formview_fill(view_include(body, "FIELDS", "formfields.tpl"), &form, 0);
+	view_page_finish(v, r);
+}
+
+static void
+org_new(struct req *r, const struct route_args *a)
+{
+	char path[400];
+	long long id = 0;
+
+	if (r->method != METHOD_POST) {
+		form_init(&form, orgform_fields, ORGF__MAX);
+		orgform_defaults(&form);
+		org_new_form(r, 200);
+		return;
+	}
+	if (!staff_read_post(r, &post, &form, orgform_fields, ORGF__MAX))
+		return;
+	switch (form.nerrors ? CHANGE_INVALID : entry_record_staff_only(&form, staff_who.name, &id)) {
+	case CHANGE_OK:
+		snprintf(path, sizeof path, "%s/org/%lld?done=recorded", staff_base, id);
+		staff_redirect(r, path, NULL);
+		return;
+	case CHANGE_INVALID:
+		org_new_form(r, 400);
+		return;
+	default:
+		req_error(r, 503, "The directory is busy; nothing was saved. Go back and send the form "
+		    "again in a moment.");
 		return;
 	}
 }
@@ -468,22 +517,23 @@ accounts(struct req *r, const struct route_args *a)
 }
 
 static const struct route routes[] = {
-	{ "", ROUTE_GET, ROLE_BOARD, queue },
-	{ "/queue", ROUTE_GET, ROLE_BOARD, queue },
-	{ "/entries", ROUTE_GET, ROLE_BOARD, entries },
-	{ "/stale", ROUTE_GET, ROLE_BOARD, stale },
+	{ "", ROUTE_GET, PAGE_ROLE_QUEUE, queue },
+	{ "/queue", ROUTE_GET, PAGE_ROLE_QUEUE, queue },
+	{ "/entries", ROUTE_GET, PAGE_ROLE_ENTRIES, entries },
+	{ "/stale", ROUTE_GET, PAGE_ROLE_STALE, stale },
+	{ "/org/new", ROUTE_GET | ROUTE_POST, PAGE_ROLE_ORG_NEW, org_new },
 	{ "/org/#", ROUTE_GET, ROLE_BOARD, org_page },
 	{ "/org/#", ROUTE_POST, ROLE_STAFF, org_save },
 	{ "/org/#/*", ROUTE_POST, ROLE_STAFF, org_act },
-	{ "/audit", ROUTE_GET, ROLE_ADMIN, show_audit },
-	{ "/mail", ROUTE_GET, ROLE_ADMIN, mail },
+	{ "/audit", ROUTE_GET, PAGE_ROLE_AUDIT, show_audit },
+	{ "/mail", ROUTE_GET, PAGE_ROLE_MAIL, mail },
 	{ "/mail/#/send-again", ROUTE_POST, ROLE_ADMIN, mail_again },
-	{ "/accounts", ROUTE_GET | ROUTE_POST, ROLE_ADMIN, accounts },
+	{ "/accounts", ROUTE_GET | ROUTE_POST, PAGE_ROLE_ACCOUNTS, accounts },
 	{ "/accounts/password", ROUTE_POST, ROLE_ADMIN, accounts },
 	{ "/accounts/disable", ROUTE_POST, ROLE_ADMIN, accounts },
 	{ "/accounts/enable", ROUTE_POST, ROLE_ADMIN, accounts },
 	/* Backups, restores and the settings' problems (backuppage.c). */
-	{ "/backups", ROUTE_GET, ROLE_ADMIN, backup_page },
+	{ "/backups", ROUTE_GET, PAGE_ROLE_BACKUPS, backup_page },
 	{ "/backups/file/*", ROUTE_GET, ROLE_ADMIN, backup_page_file },
 	{ "/backups/now", ROUTE_POST, ROLE_ADMIN, backup_page_now },
 	{ "/backups/restore", ROUTE_POST, ROLE_ADMIN, backup_page_restore },

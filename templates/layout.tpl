@@ -21,13 +21,8 @@
 </nav>
 {{#STAFF_NAV}}<nav class="staff-nav" aria-label="Staff">
 <ul>
-<li><a href="{{BASE}}/queue">Queue</a></li>
-<li><a href="{{BASE}}/entries">Entries</a></li>
-<li><a href="{{BASE}}/stale">Out of date</a></li>
-<li><a href="{{PARTNERSHIPS}}">Partnerships</a></li>
-<li><a href="{{IMPORT}}">Import</a></li>
-{{#ADMIN}}<li><a href="{{BASE}}/accounts">Accounts</a></li><li><a href="{{BASE}}/audit">Audit log</a></li><li><a href="{{BASE}}/mail">Mail</a></li><li><a href="{{BASE}}/backups">Backups</a></li>{{/ADMIN}}
-</ul>
+{{#MENU}}<li><a href="{{HREF}}">{{LABEL}}</a></li>
+{{/MENU}}</ul>
 <div class="who"><span>{{WHO}} ({{ROLE}})</span>{{#SIGN_OUT}}<form method="post" action="{{HREF}}"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link">Sign out</button></form>{{/SIGN_OUT}}</div>
 {{#SETTINGS_PROBLEMS}}<p class="notice settings-problems" role="status">The settings file has {{COUNT}} problem(s), and the site uses the defaults there: <a href="{{BASE}}/backups#settings-title">see each with its line and what is allowed</a>.</p>{{/SETTINGS_PROBLEMS}}
 </nav>{{/STAFF_NAV}}

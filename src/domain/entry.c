@@ -29,7 +29,11 @@ const struct entry_action_spec entry_actions[ACT__MAX] = {
 	[ACT_CONFIRM] = { "confirm", "Mark confirmed today", "confirmed", ",listed,", NULL, 1, NULL, 0 },
 	[ACT_UNLIST] = { "unlist", "Unlist", "unlisted", ",listed,", "unlisted", 0, NULL, 0 },
 	[ACT_RELIST] = { "relist", "List again", "listed again", ",unlisted,", "listed", 1, NULL, 0 },
-	[ACT_ARCHIVE] = { "archive", "Archive", "archived", ",listed,unlisted,rejected,", "archived", 0,
+	/* Staff-only (schema 019): kept for partnerships, never shown to the public. */
+	[ACT_STAFF_ONLY] = { "staff-only", "Make staff-only (not public)", "made staff-only", ",listed,unlisted,",
+	    "staff_only", 0, NULL, 0 },
+	[ACT_PUBLIC] = { "make-public", "List publicly", "made public", ",staff_only,", "listed", 1, NULL, 0 },
+	[ACT_ARCHIVE] = { "archive", "Archive", "archived", ",listed,unlisted,rejected,staff_only,", "archived", 0,
 	    NULL, 0 },
 };
 
@@ -476,6 +480,37 @@ entry_import(struct form *f, const char *actor, const char *source, long long *i
 	if ((rc = db_write(s)) != SQLITE_OK)
 		return change_failed(rc);
 	return audit_open(actor, "imported", *id, 0, source) < 0 ? CHANGE_FAILED : CHANGE_OK;
+}
+
+enum change_result
+entry_record_staff_only(struct form *f, const char *actor, long long *id)
+{
+	enum change_result r;
+	sqlite3_stmt *s;
+	int rc;
+
+	/* An entry already public, or waiting, is the one to choose: not a second, hidden copy. */
+	if (duplicate(f, 0))
+		return CHANGE_INVALID;
+	if ((r = change_begin()) != CHANGE_OK)
+		return r;
+	if (same_name(f, 0))
+		return change_finish(CHANGE_INVALID);
+	if ((s = db_stmt(STMT_ORG_INSERT)) == NULL)
+		return change_finish(CHANGE_FAILED);
+	bind_form(s, f);
+	if ((rc = db_write(s)) != SQLITE_OK)
+		return change_finish(change_failed(rc));
+	*id = sqlite3_last_insert_rowid(sqlite3_db_handle(s));
+	if ((rc = set_all_codes(*id, f)) != SQLITE_OK || (s = db_stmt(STMT_ENTRY_SET_STATUS)) == NULL)
+		return change_finish(rc != SQLITE_OK ? change_failed(rc) : CHANGE_FAILED);
+	sqlite3_bind_int64(s, 1, *id);
+	sqlite3_bind_text(s, 2, "staff_only", -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 3, 0);
+	if ((rc = db_write(s)) != SQLITE_OK)
+		return change_finish(change_failed(rc));
+	return change_finish(audit_open(actor, "recorded (staff only)", *id, 0, "") < 0 ?
+	    CHANGE_FAILED : CHANGE_OK);
 }
 
 enum change_result

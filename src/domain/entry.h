@@ -66,11 +66,19 @@ enum change_result entry_update(long long id, struct form *, const char *seen, c
  * with the name field's message set, when it is already in the directory (or was an earlier
  * row of the same file).
  */
+/*
+ * Records a checked organization form as a staff-only entry (status staff_only, schema 019):
+ * a partner staff may choose for partnerships that no public page, list, search, match, CSV
+ * or count ever shows. One transaction, audited as actor's; CHANGE_INVALID with the name
+ * field's message set when the organization is already listed or waiting for review.
+ */
+enum change_result entry_record_staff_only(struct form *, const char *actor, long long *id);
+
 enum change_result entry_import(struct form *, const char *actor, const char *source, long long *id);
 
 enum entry_action {
-	ACT_APPROVE, ACT_REJECT, ACT_WAIT, ACT_CONFIRM, ACT_UNLIST, ACT_RELIST, ACT_ARCHIVE,
-	ACT__MAX
+	ACT_APPROVE, ACT_REJECT, ACT_WAIT, ACT_CONFIRM, ACT_UNLIST, ACT_RELIST, ACT_STAFF_ONLY,
+	ACT_PUBLIC, ACT_ARCHIVE, ACT__MAX
 };
 
 struct entry_action_spec {

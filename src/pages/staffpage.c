@@ -11,6 +11,7 @@
 #include "form.h"
 #include "http.h"
 #include "params.h"
+#include "route.h"
 #include "staffpage.h"
 #include "token.h"
 #include "view.h"
@@ -49,6 +50,28 @@ staff_page(struct req *r, int status, const char *title, const char *tpl)
 	return staff_page_with(r, status, title, tpl, NULL);
 }
 
+/*
+ * The staff menu: each link with the role its page's route needs (route.h's PAGE_ROLE_*, the
+ * same names the route tables use), so an account is offered only what it may open.
+ */
+static const struct {
+	const char	*label;
+	const char	*base;		/* the program's address: staff_base, partnerships_base, … */
+	const char	*path;
+	enum role	 role;
+} staff_menu[] = {
+	{ "Queue",		staff_base,		"/queue",	PAGE_ROLE_QUEUE },
+	{ "Entries",		staff_base,		"/entries",	PAGE_ROLE_ENTRIES },
+	{ "Out of date",	staff_base,		"/stale",	PAGE_ROLE_STALE },
+	{ "New organization",	staff_base,		"/org/new",	PAGE_ROLE_ORG_NEW },
+	{ "Partnerships",	partnerships_base,	"",		PAGE_ROLE_PARTNERSHIPS },
+	{ "Import",		import_base,		"",		PAGE_ROLE_IMPORT },
+	{ "Accounts",		staff_base,		"/accounts",	PAGE_ROLE_ACCOUNTS },
+	{ "Audit log",		staff_base,		"/audit",	PAGE_ROLE_AUDIT },
+	{ "Mail",		staff_base,		"/mail",	PAGE_ROLE_MAIL },
+	{ "Backups",		staff_base,		"/backups",	PAGE_ROLE_BACKUPS },
+};
+
 /* A staff page: the layout with the staff menu and the sign-out button. */
 struct view *
 staff_page_with(struct req *r, int status, const char *title, const char *tpl, const char *extra_header)
@@ -67,14 +90,21 @@ staff_page_with(struct req *r, int status, const char *title, const char *tpl, c
 		return v;
 	nav = view_section(view_layout(v), "STAFF_NAV");
 	view_set(nav, "BASE", staff_base);
-	view_set(nav, "PARTNERSHIPS", partnerships_base);
-	view_set(nav, "IMPORT", import_base);
+	for (size_t i = 0; i < sizeof staff_menu / sizeof staff_menu[0]; i++) {
+		struct view_dict *item;
+
+		if (staff_who.role < staff_menu[i].role)
+			continue;
+		item = view_section(nav, "MENU");
+		snprintf(href, sizeof href, "%s%s", staff_menu[i].base, staff_menu[i].path);
+		view_set(item, "HREF", href);
+		view_set(item, "LABEL", staff_menu[i].label);
+	}
 	view_set(nav, "WHO", staff_who.name);
 	view_set(nav, "ROLE", auth_role_name(staff_who.role));
 	if (staff_who.role == ROLE_ADMIN) {
 		int nproblems, more;
 
-		view_show(nav, "ADMIN");
 		/* Settings that were ignored or corrected, for whoever can correct them (backuppage.c). */
 		config_problems(&nproblems, &more);
 		if (nproblems + more > 0) {

@@ -423,13 +423,17 @@ static const char *const core_sql[STMT_MAIL_FIRST] = {
 	    " end_on = nullif(:end_on, ''), goals = " PARTNERSHIP_GOALS_JSON ","
 	    " host_contribution = :host_contribution, partner_contribution = :partner_contribution,"
 	    " staff_lead = :staff_lead WHERE id = :id",
-	/* The organizations a partnership may join: any reviewed entry, grouped by country. */
+	/*
+	 * The organizations a partnership may join: any reviewed entry, staff-only ones (019)
+	 * included, grouped by country.
+	 */
 	[STMT_PARTNERSHIP_ORGS] = "SELECT o.id, o.name || CASE WHEN o.city <> '' THEN ' (' || o.city || ')'"
-	    " ELSE '' END || CASE WHEN o.status = 'listed' THEN '' ELSE ' - ' || o.status END, c.name"
-	    " FROM org o JOIN country c ON c.code = o.country"
-	    " WHERE o.status IN ('listed', 'unlisted', 'archived') ORDER BY c.name, o.name COLLATE NOCASE",
+	    " ELSE '' END || CASE WHEN o.status = 'listed' THEN '' ELSE ' - ' || replace(o.status, '_', ' ')"
+	    " END, c.name FROM org o JOIN country c ON c.code = o.country"
+	    " WHERE o.status IN ('listed', 'unlisted', 'archived', 'staff_only')"
+	    " ORDER BY c.name, o.name COLLATE NOCASE",
 	[STMT_PARTNERSHIP_ORG_EXISTS] = "SELECT 1 FROM org WHERE id = ?1"
-	    " AND status IN ('listed', 'unlisted', 'archived')",
+	    " AND status IN ('listed', 'unlisted', 'archived', 'staff_only')",
 	/* The days a partnership's activities may fall on. */
 	[STMT_PARTNERSHIP_SPAN] = "SELECT p.start_on, coalesce(p.end_on, ''), " PARTNERSHIP_NAME("p.id")
 	    " FROM partnership p WHERE p.id = ?1",
