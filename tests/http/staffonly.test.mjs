@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { get, sql, csrfOf, signedIn, filterOptions, parseCsv, Visitor, fieldError } from './helpers.mjs';
 
 const word = `Zorvanthe${process.pid}`;
-// A library in Colombia that wants what Biblioteca Comunitaria La Esperanza (20, Medellín:
-// Spanish, pen pals, storytime, workshops, seeking a library) wants, so that it would be among
-// 20's best partners were it public.
+// A library in Colombia that wants what the Biblioteca Pública Municipal de Pereira (19:
+// Spanish, pen pals, storytime, seeking a library) wants, so that it would be among 19's best
+// partners were it public. Its partnership is with 20 (a current partner is never a match).
 const entry = (csrf, extra = {}) => ({
   csrf, seen: undefined, name: `Biblioteca ${word}`, name_en: '', type: 'public', country: 'CO',
   region: 'Antioquia', city: 'Envigado', website: '', description: `A reading room (${word}).`,
@@ -33,7 +33,7 @@ async function publicView(id) {
     inCountryCsv: (await csvIds('/list?country=CO&format=csv')).includes(String(id)),
     inSearch: (await get(`/search?q=${word}`)).text.includes(`/list/${id}"`),
     inSearchCsv: (await csvIds(`/search?q=Biblioteca&format=csv`)).includes(String(id)),
-    inMatch: (await get('/search?match=20')).text.includes(word),
+    inMatch: (await get('/search?match=19')).text.includes(word),
     colombia: await countryCount('CO'),
     onPartnerProfile: (await get('/list/20')).text.includes(word),
   };
