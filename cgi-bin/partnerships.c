@@ -27,6 +27,7 @@
 #include "http.h"
 #include "serve.h"
 #include "measure.h"
+#include "ownpage.h"
 #include "params.h"
 #include "partnership.h"
 #include "record.h"
@@ -390,17 +391,18 @@ save_problem(enum change_result rc, const char **problem)
 }
 
 /*
- * A new partnership's host starts on the site's library (LIAISON_DEFAULT_HOST), so staff do
- * not look for it among every library each time; a number that is no choice of the menu
- * simply selects nothing.
+ * A new partnership's host starts on the library of whoever records it ("Your account"), else
+ * the site's (LIAISON_DEFAULT_HOST), so staff do not look for it among every library each
+ * time; a number that is no choice of the menu simply selects nothing.
  */
 static void
 preselect_host(struct form *f)
 {
+	long long id = own_default_host();
 	char host[24];
 
-	if (config.default_host > 0) {
-		snprintf(host, sizeof host, "%d", config.default_host);
+	if (id > 0) {
+		snprintf(host, sizeof host, "%lld", id);
 		form_set(f, PF_HOST, host);
 	}
 }

@@ -15,6 +15,7 @@
  *   POST /staff/org/ID               save the edit form (409 if someone saved meanwhile)  staff
  *   POST /staff/org/ID/ACTION        approve, reject, wait, confirm, unlist, relist, staff-only,
  *                                    make-public, archive
+ *   GET  /staff/account, POST        your account: your library (ownpage.c)          staff
  *   GET  /staff/audit                every change, newest first                      admin
  *   GET  /staff/mail?state=&page=    the outbox: waiting, sent, failed (mailpage.c)   admin
  *   POST /staff/mail/ID/send-again   send a waiting or failed message again now       admin
@@ -43,6 +44,7 @@
 #include "mailpage.h"
 #include "notify.h"
 #include "orgform.h"
+#include "ownpage.h"
 #include "params.h"
 #include "remind.h"
 #include "review.h"
@@ -516,12 +518,19 @@ accounts(struct req *r, const struct route_args *a)
 	account_page(r, r->path_info + strlen("/accounts"));
 }
 
+static void
+own_account(struct req *r, const struct route_args *a)
+{
+	own_account_page(r);
+}
+
 static const struct route routes[] = {
 	{ "", ROUTE_GET, PAGE_ROLE_QUEUE, queue },
 	{ "/queue", ROUTE_GET, PAGE_ROLE_QUEUE, queue },
 	{ "/entries", ROUTE_GET, PAGE_ROLE_ENTRIES, entries },
 	{ "/stale", ROUTE_GET, PAGE_ROLE_STALE, stale },
 	{ "/org/new", ROUTE_GET | ROUTE_POST, PAGE_ROLE_ORG_NEW, org_new },
+	{ "/account", ROUTE_GET | ROUTE_POST, PAGE_ROLE_OWN_ACCOUNT, own_account },
 	{ "/org/#", ROUTE_GET, ROLE_BOARD, org_page },
 	{ "/org/#", ROUTE_POST, ROLE_STAFF, org_save },
 	{ "/org/#/*", ROUTE_POST, ROLE_STAFF, org_act },

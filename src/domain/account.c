@@ -37,6 +37,63 @@ const struct field_spec password_fields[PF__MAX] = {
 	    0, 0, NULL, "new-password" },
 };
 
+const struct field_spec account_host_fields[HF__MAX] = {
+	[HF_HOST] = { "default_host", "Your library", FIELD_CHOICE, 0, 0, "A new partnership's host "
+	    "starts on it. Leave it empty to start on the site's library, if the site names one.",
+	    NULL, STMT_PARTNERSHIP_ORGS, STMT_PARTNERSHIP_ORG_EXISTS, NULL, NULL },
+};
+
+long long
+account_default_host(long long account_id)
+{
+	sqlite3_stmt *s = db_stmt(STMT_ACCOUNT_DEFAULT_HOST);
+	long long host = -1;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, account_id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		host = sqlite3_column_int64(s, 0);
+	else if (rc == SQLITE_DONE)
+		host = 0;
+	db_done(s);
+	return host;
+}
+
+enum account_result
+account_set_default_host(long long account_id, long long host, const char *actor)
+{
+	sqlite3_stmt *s;
+	char note[64];
+
+	if (db_run(STMT_BEGIN) != SQLITE_OK)
+		return ACCOUNT_FAILED;
+	if ((s = db_stmt(STMT_ACCOUNT_SET_DEFAULT_HOST)) == NULL)
+		goto out;
+	sqlite3_bind_int64(s, 1, account_id);
+	sqlite3_bind_int64(s, 2, host);
+	if (db_write(s) != SQLITE_OK)
+		goto out;
+	if (sqlite3_changes(sqlite3_db_handle(s)) == 0) {
+		db_run(STMT_ROLLBACK);
+		return ACCOUNT_NOT_FOUND;
+	}
+	if ((s = db_stmt(STMT_AUDIT_INSERT)) == NULL)
+		goto out;
+	snprintf(note, sizeof note, "account %lld", account_id);
+	sqlite3_bind_text(s, 1, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, host ? "library chosen" : "library cleared", -1, SQLITE_STATIC);
+	if (host)
+		sqlite3_bind_int64(s, 3, host);
+	sqlite3_bind_text(s, 4, note, -1, SQLITE_TRANSIENT);
+	if (db_write(s) == SQLITE_OK && db_run(STMT_COMMIT) == SQLITE_OK)
+		return ACCOUNT_OK;
+out:
+	db_run(STMT_ROLLBACK);
+	return ACCOUNT_FAILED;
+}
+
 void
 account_check_passwords(struct form *f, int password_field, int again_field)
 {

@@ -57,4 +57,15 @@ enum password_field { PF_ACCOUNT, PF_PASSWORD, PF_AGAIN, PF__MAX };
 extern const struct field_spec password_fields[PF__MAX];
 /* The checks across fields: the password's length, and the same one twice. */
 void	account_check_passwords(struct form *, int password_field, int again_field);
+
+/*
+ * An account's own library (schema 019): a new partnership's host starts on it, before the
+ * site's LIAISON_DEFAULT_HOST. Its form is one menu of the partnership form's host choices.
+ */
+enum host_field { HF_HOST, HF__MAX };
+extern const struct field_spec account_host_fields[HF__MAX];
+/* Account account_id's library: the organization's id, 0 when none is chosen, -1 on failure. */
+long long account_default_host(long long account_id);
+/* Sets it (0: none), in one transaction with its audit record as actor's. */
+enum account_result account_set_default_host(long long account_id, long long host, const char *actor);
 #endif

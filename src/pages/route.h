@@ -19,23 +19,8 @@
 
 #define ROUTE_IDS_MAX	4
 
-/*
- * The role each page of the staff menu needs, named once. The row of a program's route table
- * that answers a menu link says its role with one of these, and so does the menu's entry
- * (staffpage.c, staff_menu), which offers the link only to an account whose role reaches it:
- * a menu can never offer what the route refuses (a board account once saw "Import" and met a
- * 403). tests/http/menus.test.mjs follows every link of each role's menu.
- */
-#define PAGE_ROLE_QUEUE		ROLE_BOARD
-#define PAGE_ROLE_ENTRIES	ROLE_BOARD
-#define PAGE_ROLE_STALE		ROLE_BOARD
-#define PAGE_ROLE_ORG_NEW	ROLE_STAFF	/* record an organization (staff.c) */
-#define PAGE_ROLE_PARTNERSHIPS	ROLE_BOARD
-#define PAGE_ROLE_IMPORT	ROLE_STAFF
-#define PAGE_ROLE_ACCOUNTS	ROLE_ADMIN
-#define PAGE_ROLE_AUDIT		ROLE_ADMIN
-#define PAGE_ROLE_MAIL		ROLE_ADMIN
-#define PAGE_ROLE_BACKUPS	ROLE_ADMIN
+/* The roles of the pages the staff menu links to, which the route tables use too. */
+#include "pageroles.h"
 
 /* What the dispatcher read from the path for the handler. */
 struct route_args {

@@ -11,7 +11,7 @@
 #include "form.h"
 #include "http.h"
 #include "params.h"
-#include "route.h"
+#include "pageroles.h"
 #include "staffpage.h"
 #include "token.h"
 #include "view.h"
@@ -51,8 +51,8 @@ staff_page(struct req *r, int status, const char *title, const char *tpl)
 }
 
 /*
- * The staff menu: each link with the role its page's route needs (route.h's PAGE_ROLE_*, the
- * same names the route tables use), so an account is offered only what it may open.
+ * The staff menu: each link with the role its page's route needs (pageroles.h's PAGE_ROLE_*,
+ * the same names the route tables use), so an account is offered only what it may open.
  */
 static const struct {
 	const char	*label;
@@ -66,6 +66,7 @@ static const struct {
 	{ "New organization",	staff_base,		"/org/new",	PAGE_ROLE_ORG_NEW },
 	{ "Partnerships",	partnerships_base,	"",		PAGE_ROLE_PARTNERSHIPS },
 	{ "Import",		import_base,		"",		PAGE_ROLE_IMPORT },
+	{ "Your account",	staff_base,		"/account",	PAGE_ROLE_OWN_ACCOUNT },
 	{ "Accounts",		staff_base,		"/accounts",	PAGE_ROLE_ACCOUNTS },
 	{ "Audit log",		staff_base,		"/audit",	PAGE_ROLE_AUDIT },
 	{ "Mail",		staff_base,		"/mail",	PAGE_ROLE_MAIL },

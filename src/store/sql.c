@@ -527,6 +527,9 @@ static const char *const core_sql[STMT_MAIL_FIRST] = {
 	    " THEN ', disabled' ELSE '' END || ')' FROM account ORDER BY name",
 	[STMT_ACCOUNT_EXISTS] = "SELECT 1 FROM account WHERE name = ?1",
 	[STMT_ACCOUNT_ADMIN_EXISTS] = "SELECT EXISTS (SELECT 1 FROM account WHERE role = 'admin' AND disabled = 0)",
+	/* The library an account records partnerships for (019); 0 when none is chosen. */
+	[STMT_ACCOUNT_DEFAULT_HOST] = "SELECT coalesce(default_host, 0) FROM account WHERE id = ?1",
+	[STMT_ACCOUNT_SET_DEFAULT_HOST] = "UPDATE account SET default_host = nullif(?2, 0) WHERE id = ?1",
 	[STMT_PAGE_STORE_VERSION] = "SELECT n FROM directory_version",
 	[STMT_PAGE_STORE_GET] = "SELECT body FROM page_store WHERE key = ?1 AND day = ?2"
 	    " AND version = (SELECT n FROM directory_version)",

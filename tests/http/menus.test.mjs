@@ -17,11 +17,12 @@ function menu(html) {
 const pages = {
   Queue: '/staff/queue', Entries: '/staff/entries', 'Out of date': '/staff/stale',
   'New organization': '/staff/org/new', Partnerships: '/partnerships', Import: '/import',
+  'Your account': '/staff/account',
   Accounts: '/staff/accounts', 'Audit log': '/staff/audit', Mail: '/staff/mail', Backups: '/staff/backups',
 };
 const expected = {
   board: ['Queue', 'Entries', 'Out of date', 'Partnerships'],
-  staff: ['Queue', 'Entries', 'Out of date', 'New organization', 'Partnerships', 'Import'],
+  staff: ['Queue', 'Entries', 'Out of date', 'New organization', 'Partnerships', 'Import', 'Your account'],
   admin: Object.keys(pages),
 };
 
