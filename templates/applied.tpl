@@ -10,7 +10,7 @@
 <li>They may write to you at the address you gave if something needs explaining.</li>
 <li>Once approved, your organization appears in the directory and in search, and other libraries and groups can find you.</li>
 </ol>
-<p>This application is <strong>waiting for review</strong> (sent {{SUBMITTED}}).</p>{{/PENDING}}
+<p>This application is <strong>waiting for review</strong> (sent <time datetime="{{SUBMITTED_ISO}}">{{SUBMITTED}}</time>).</p>{{/PENDING}}
 {{#LISTED}}<p>This application has been <strong>approved</strong>: <a href="{{PROFILE_HREF}}">see your entry in the directory</a>.</p>{{/LISTED}}
 {{#WAITING}}<p>Staff have a question before they can approve this application:</p>
 <blockquote class="staff-note" dir="auto">{{NOTE}}</blockquote>

@@ -23,7 +23,7 @@
 </tr></thead>
 <tbody>
 {{#ROW}}<tr><td><a href="{{HREF}}" dir="auto">{{NAME}}</a></td><td>{{COUNTRY}}</td>
-{{#QUEUE}}<td>{{DATE}}</td><td>{{STATUS}}{{#DETAIL}}: {{TEXT}}{{/DETAIL}}</td><td>{{REFERENCE}}</td>{{/QUEUE}}
+{{#QUEUE}}<td><time datetime="{{DATE_ISO}}">{{DATE}}</time></td><td>{{STATUS}}{{#DETAIL}}: {{TEXT}}{{/DETAIL}}</td><td>{{REFERENCE}}</td>{{/QUEUE}}
 {{#STALE}}<td>{{DATE}}</td><td>{{#DETAIL}}{{TEXT}}{{/DETAIL}}</td><td>{{FIRST}}</td><td>{{SECOND}}</td><td>{{ANSWERED}}</td>{{#CAN_CONFIRM}}<td><form method="post" action="{{CONFIRM_HREF}}"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="back" value="stale"><button type="submit" class="small">Confirmed today<span class="visually-hidden">: {{NAME}}</span></button></form></td>{{/CAN_CONFIRM}}{{/STALE}}
 {{#ENTRIES}}<td>{{STATUS}}</td><td>{{DATE}}</td>{{/ENTRIES}}
 </tr>

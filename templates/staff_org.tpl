@@ -6,9 +6,9 @@
 <dl class="facts">
 <dt>Status</dt><dd><strong class="status status-{{STATUS}}">{{STATUS}}</strong>{{#PUBLIC}} · <a href="{{HREF}}">public page</a>{{/PUBLIC}}</dd>
 <dt>Last confirmed</dt><dd>{{CONFIRMED}}</dd>
-<dt>Created</dt><dd>{{CREATED}}</dd>
+<dt>Created</dt><dd><time datetime="{{CREATED_ISO}}">{{CREATED}}</time></dd>
 <dt>Contact</dt><dd>{{CONTACT_NAME}} <a href="mailto:{{CONTACT_EMAIL}}">{{CONTACT_EMAIL}}</a></dd>
-{{#APPLICATION}}<dt>Application</dt><dd>{{REFERENCE}}, sent {{SUBMITTED}}: {{STATE}}{{#NOTE}} ({{TEXT}}){{/NOTE}}{{#DECIDED}}, decided {{AT}} by {{BY}}{{/DECIDED}}</dd>{{/APPLICATION}}
+{{#APPLICATION}}<dt>Application</dt><dd>{{REFERENCE}}, sent <time datetime="{{SUBMITTED_ISO}}">{{SUBMITTED}}</time>: {{STATE}}{{#NOTE}} ({{TEXT}}){{/NOTE}}{{#DECIDED}}, decided <time datetime="{{AT_ISO}}">{{AT}}</time> by {{BY}}{{/DECIDED}}</dd>{{/APPLICATION}}
 </dl>
 <section class="actions-panel" aria-labelledby="actions-heading">
 <h2 id="actions-heading">Actions</h2>
