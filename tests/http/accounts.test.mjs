@@ -112,7 +112,7 @@ test('disabling signs the account out at once; enabling lets it back; nobody dis
   assert.equal(r.status, 303);
   assert.equal((await signIn(other.name, 'a long test password')).status, 303);
   // Oneself: no button, and a post is refused.
-  assert.ok(page.text.includes(`<td dir="auto">${a.name}</td><td>admin</td><td>active</td><td><time>`));
+  assert.ok(page.text.includes(`<td dir="auto">${a.name}</td><td>admin</td><td>active</td><td><time datetime="`));
   assert.doesNotMatch(page.text, new RegExp(`name="account" value="${a.name}"`));
   r = await a.post('/staff/accounts/disable', { csrf: csrfOf(page.text), account: a.name });
   assert.equal(r.status, 400);

@@ -237,8 +237,15 @@ test('a second reminder at 12 months; the stale queue shows when each went; the 
   sql(`UPDATE org SET confirmed_on = date('now', '-13 months') WHERE id = ${e.id}`);
   sql(`UPDATE reminder SET confirmed_on = date('now', '-13 months') WHERE org_id = ${e.id}`);
   const staff = await signedIn('board');
-  const first = sql(`SELECT date(sent_at, 'unixepoch') FROM reminder WHERE org_id = ${e.id} AND kind = 'first'`);
-  const second = sql(`SELECT date(sent_at, 'unixepoch') FROM reminder WHERE org_id = ${e.id} AND kind = 'second'`);
+  // The days in words, in the site's zone (UTC here): "22 November 2026".
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+    'October', 'November', 'December'];
+  const day = (kind) => {
+    const [y, m, d] = sql(`SELECT date(sent_at, 'unixepoch') FROM reminder WHERE org_id = ${e.id} AND kind = '${kind}'`)
+      .split('-').map(Number);
+    return `${d} ${months[m - 1]} ${y}`;
+  };
+  const first = day('first'), second = day('second');
   let found = false;
   for (let p = 1; p < 50 && !found; p++) {
     const page = await staff.get(`/staff/stale?page=${p}`);
