@@ -127,7 +127,7 @@ test('an activity: every rule beside its field and nothing saved, then saved and
   // Newest first.
   const days = [...page.text.matchAll(/activities\/\d+">(\d{4}-\d\d-\d\d)</g)].map((m) => m[1]);
   assert.deepEqual(days, ['2026-04-01', '2026-03-14']);
-  assert.match(page.text, /<strong>recorded activity<\/strong> by [^,]+, <time>[^<]+<\/time> \(activity \d+\)/);
+  assert.match(page.text, /<strong>recorded activity<\/strong> by [^,]+, <time datetime="[^"]+">\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d UTC<\/time> \(activity \d+\)/);
 });
 
 test('two people editing one activity: the second is told, the first is not overwritten', async () => {
