@@ -46,6 +46,8 @@ SELECT h.id, p.id, 'community', 'informal', 'active', '2024-01-01'
 FROM (SELECT id, row_number() OVER (ORDER BY id) AS hn FROM org WHERE status = 'listed' AND kind = 'library' LIMIT 40) h
 JOIN (SELECT id, row_number() OVER (ORDER BY id DESC) AS rn FROM org WHERE status = 'listed' LIMIT 200) p
 	ON p.rn % 40 = h.hn - 1 AND p.id <> h.id;
+-- bench/mkdb.sh leaves contact addresses empty: one entry in ten can be written to.
+UPDATE org SET contact_email = 'contact' || id || '@example.org', email_public = 0 WHERE id % 10 = 0;
 CREATE TEMP TABLE bench_p AS SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM partnership
 	WHERE id > (SELECT max(id) - 200 FROM partnership);
 INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_0_5_in,
@@ -102,7 +104,7 @@ trial() {	# members → 0 if the run kept its promises
 	rfail=$(node -e 'const j = JSON.parse(process.argv[1]); console.log(j.readers_failed)' "$json")
 	node -e '
 const j = JSON.parse(process.argv[1]);
-const k = Object.entries(j.kinds).map(([n, s]) => `${n} ${s.n}${s.failed ? ` (${s.failed} failed: ${JSON.stringify(s.statuses)})` : ""} p99 ${s.p99} ms`).join("; ");
+const k = Object.entries(j.kinds).map(([n, s]) => `${n} ${s.n}${s.failed ? ` (${s.failed} failed: ${JSON.stringify(s.statuses)})` : ""}${s.n ? ` p99 ${s.p99} ms` : ""}`).join("; ");
 console.log(`${j.members} members: readers p99 ${j.readers_p99} ms, failed writes ${j.writes_failed}; ${k}; slowest ${j.slowest.map((s) => `${s.path ?? s.kind} ${s.ms}`).join(", ")}`);' "$json"
 	awk -v p="$p99" 'BEGIN { exit !(p < 200) }' && [ "$wfail" = 0 ] && [ "$rfail" = 0 ]
 }
