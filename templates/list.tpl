@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Libraries Seeking Partners</h1>
-<p class="lede">Libraries and community organizations looking for partners: sister libraries, pen pals, book and culture exchanges, staff exchanges, videoconferences and programs together.</p>
+<p class="lede">Libraries and community organizations looking for partners: sister libraries, pen pals, book and culture exchanges, staff exchanges, videoconferences and programs together. <a href="{{MAP}}">See where they are on a map</a>.</p>
 <div class="directory">
 <form class="filters" method="get" action="{{SELF}}" aria-labelledby="filters-heading">
 <h2 id="filters-heading">Filter the directory</h2>
