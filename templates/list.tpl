@@ -2,6 +2,8 @@
 <h1>Libraries Seeking Partners</h1>
 <p class="lede">Libraries and community organizations looking for partners: sister libraries, pen pals, book and culture exchanges, staff exchanges, videoconferences and programs together. <a href="{{MAP}}">See where they are on a map</a>.</p>
 <div class="directory">
+<details class="filters-box">
+<summary>Filter the directory{{#ACTIVE_ANY}} <span class="meta">(filters set)</span>{{/ACTIVE_ANY}}</summary>
 <form class="filters" method="get" action="{{SELF}}" aria-labelledby="filters-heading">
 <h2 id="filters-heading">Filter the directory</h2>
 {{FILTERS_HTML:none}}
@@ -13,6 +15,7 @@
 </div>
 <button type="submit">Show organizations</button>
 </form>
+</details>
 <section class="results" aria-labelledby="results-heading">
 <h2 id="results-heading">{{TOTAL_TEXT}}</h2>
 {{#ACTIVE}}<p class="chip">{{FACET}}: {{LABEL}} <a href="{{REMOVE_HREF}}">Remove<span class="visually-hidden"> the {{FACET}} filter</span></a></p>

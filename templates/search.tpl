@@ -24,12 +24,15 @@
 </ul>
 </section>{{/TIPS}}
 {{#RESULTS}}<div class="directory">
+<details class="filters-box">
+<summary>Narrow the results{{#ACTIVE_ANY}} <span class="meta">(filters set)</span>{{/ACTIVE_ANY}}</summary>
 <form class="filters" method="get" action="{{SELF}}" aria-labelledby="filters-heading">
 <h2 id="filters-heading">Narrow the results</h2>
 <input type="hidden" name="q" value="{{Q}}">
 {{FILTERS_HTML:none}}
 <button type="submit">Show results</button>
 </form>
+</details>
 <section class="results" aria-labelledby="results-heading">
 <h2 id="results-heading">{{TOTAL_TEXT}} <q dir="auto">{{Q}}</q></h2>
 {{#ACTIVE}}<p class="chip">{{FACET}}: {{LABEL}} <a href="{{REMOVE_HREF}}">Remove<span class="visually-hidden"> the {{FACET}} filter</span></a></p>

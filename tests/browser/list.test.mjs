@@ -79,6 +79,31 @@ test('the directory on a map: reached from the directory, axe-clean, a country l
   await context.close();
 });
 
+test('on a 360 px phone the first result shows on the first screen; the filters fold behind a button', async () => {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true });
+  const page = await context.newPage();
+  for (const [path, button] of [['/list', 'Filter the directory'], ['/search?q=library', 'Narrow the results']]) {
+    await page.goto(`${BASE}${path}`);
+    const first = await page.locator('li.org h3 a').first().boundingBox();
+    assert.ok(first && first.y + first.height <= 740, `${path}: the first result's name ends at ${first?.y + first?.height}px, below the screen`);
+    assert.equal(await page.getByLabel('Country').isVisible(), false, `${path}: filters folded`);
+    // One tap opens them (no script: a <details>), and they work as before.
+    await page.locator('.filters-box > summary', { hasText: button }).click();
+    assert.equal(await page.getByLabel('Country').isVisible(), true, `${path}: filters shown`);
+    assert.deepEqual(await axeProblems(page), [], path);
+    await page.screenshot({ path: `${SHOTS}/filters-phone${path.replace(/\W+/g, '-')}.png` });
+  }
+  // With a filter set, the button says so.
+  await page.goto(`${BASE}/list?country=CO`);
+  assert.match(await page.locator('.filters-box > summary').textContent(), /Filter the directory \(filters set\)/);
+  // On a wide screen the filters are simply there, beside the results, with no button.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${BASE}/list`);
+  assert.equal(await page.getByLabel('Country').isVisible(), true);
+  assert.equal(await page.locator('.filters-box > summary').isVisible(), false);
+  await context.close();
+});
+
 test('on a phone the page fits the screen; printed, it drops the filters', async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true });
   const page = await context.newPage();
