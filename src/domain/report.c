@@ -352,6 +352,7 @@ report_reach_next(struct db_cursor *c, struct report_reach_row *row)
 	if (rc == 1) {
 		row->name = db_text(c->stmt, 0);
 		row->organizations = sqlite3_column_int64(c->stmt, 1);
+		row->code = db_text(c->stmt, 2);
 	}
 	return rc;
 }
