@@ -332,8 +332,8 @@ report_partnership_next(struct db_cursor *c, const struct report_request *rq,
 	return 1;
 }
 
-DB_READER(STMT_REPORT_COUNTRIES, 2);
-DB_READER(STMT_REPORT_LANGUAGES, 2);
+DB_READER(STMT_REPORT_COUNTRIES, 3);
+DB_READER(STMT_REPORT_LANGUAGES, 3);
 
 int
 report_reach_open(struct db_cursor *c, enum report_reach which, const struct report_request *rq)
