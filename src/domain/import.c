@@ -366,6 +366,10 @@ keep_sample(struct import *im, long line, char **cells, size_t n)
 		int k = im->column_field[c];
 		size_t o = 0;
 
+		if (k >= 0 && f->spec[k].type == FIELD_FLAG) {
+			snprintf(out, IMPORT_SAMPLE_CELL, "%s", f->v[k].str[0] ? "yes" : "no");
+			continue;
+		}
 		if (k < 0 || f->spec[k].type != FIELD_CHOICES) {
 			snprintf(out, IMPORT_SAMPLE_CELL, "%s", k < 0 ? cells[c] : f->v[k].str);
 			continue;
