@@ -1,7 +1,7 @@
 // records.test.mjs - staff record a partnership and an activity through the forms in headless
 // Chromium: a desk for the partnership, a phone for the activity (the attendance fields must
 // fit), a mistake that comes back marked with nothing lost, the totals that follow, and an
-// import of a CSV file through the file picker. axe-core checks each page.
+// import of a CSV file through the file picker, previewed then confirmed. axe-core checks each page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -100,7 +100,12 @@ test('record a partnership at a desk, then an activity on a phone, and see the t
   assert.deepEqual(await axeProblems(page), []);
   await page.getByLabel('Activities of partnerships').check();
   await page.getByLabel('CSV file').setInputFiles(file);
-  await page.getByRole('button', { name: 'Check and import' }).click();
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await page.waitForLoadState();
+  // The preview: nothing written yet, what the file adds, and a button to import it.
+  assert.match(await page.locator('.preview h2').textContent(), /Nothing is imported yet/);
+  assert.deepEqual(await axeProblems(page), []);
+  await page.getByRole('button', { name: 'Import 2 activities' }).click();
   await page.waitForLoadState();
   assert.match(await page.locator('.notice').textContent(), /Imported 2 activities from liaison-browser-\d+\.csv/);
   await page.goto(url);
