@@ -351,37 +351,6 @@ likely_duplicate(struct import *im, long long partnership, long line)
 	return 1;
 }
 
-/* A preview's first rows: each cell as the checks read it (the form's value, not the text). */
-static void
-keep_sample(struct import *im, long line, char **cells, size_t n)
-{
-	struct import_summary *sm = &im->summary;
-	const struct form *f = &im->form;
-
-	if (sm->nsample == IMPORT_SAMPLE_ROWS)
-		return;
-	sm->sample_line[sm->nsample] = line;
-	for (size_t c = 0; c < n; c++) {
-		char *out = sm->sample[sm->nsample][c];
-		int k = im->column_field[c];
-		size_t o = 0;
-
-		if (k >= 0 && f->spec[k].type == FIELD_FLAG) {
-			snprintf(out, IMPORT_SAMPLE_CELL, "%s", f->v[k].str[0] ? "yes" : "no");
-			continue;
-		}
-		if (k < 0 || f->spec[k].type != FIELD_CHOICES) {
-			snprintf(out, IMPORT_SAMPLE_CELL, "%s", k < 0 ? cells[c] : f->v[k].str);
-			continue;
-		}
-		out[0] = '\0';
-		for (size_t i = 0; i < f->v[k].nitems && o < IMPORT_SAMPLE_CELL; i++)
-			o += (size_t)snprintf(out + o, IMPORT_SAMPLE_CELL - o, "%s%s", i ? "; " : "",
-			    f->v[k].items[i]);
-	}
-	sm->nsample++;
-}
-
 static int
 on_row(void *ctx, long line, char **cells, size_t n)
 {
@@ -449,7 +418,7 @@ on_row(void *ctx, long line, char **cells, size_t n)
 		if (rc == CHANGE_OK) {
 			im->imported++;
 			if (im->dry_run)
-				keep_sample(im, line, cells, n);
+				import_keep_sample(im, line, cells, n);
 			return 0;
 		}
 		if (rc != CHANGE_INVALID) {
@@ -536,64 +505,6 @@ record_batch(struct import *im)
 	return db_write(q);
 }
 
-/* --- previews ------------------------------------------------------------------------------- */
-
-DB_READER(STMT_IMPORT_SUMMARY, 11);
-
-/* The preview's totals, read from the rows this import wrote, per partnership. */
-static int
-summarize(struct import *im)
-{
-	struct import_summary *sm = &im->summary;
-	struct db_cursor c = { db_stmt(STMT_IMPORT_SUMMARY), SQLITE_OK };
-	int rc;
-
-	if (c.stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(c.stmt, 1, im->pause.after_id);
-	while ((rc = db_cursor_step(&c)) == 1) {
-		sqlite3_stmt *q = c.stmt;
-		if (sm->npartnerships < IMPORT_SUMMARY_PARTNERSHIPS) {
-			sm->partnership[sm->npartnerships].id = sqlite3_column_int64(q, 0);
-			snprintf(sm->partnership[sm->npartnerships].name,
-			    sizeof sm->partnership[0].name, "%s", db_text(q, 1));
-			sm->partnership[sm->npartnerships].rows = (long)sqlite3_column_int64(q, 2);
-		}
-		sm->npartnerships++;
-		sm->sessions += sqlite3_column_int64(q, 3);
-		sm->attendance += sqlite3_column_int64(q, 4);
-		sm->staff_minutes += sqlite3_column_int64(q, 5);
-		sm->volunteer_minutes += sqlite3_column_int64(q, 6);
-		sm->library_cost_cents += sqlite3_column_int64(q, 7);
-		sm->partner_cost_cents += sqlite3_column_int64(q, 8);
-		sm->in_kind_cents += sqlite3_column_int64(q, 9);
-		sm->materials += sqlite3_column_int64(q, 10);
-	}
-	db_cursor_close(&c);
-	return rc;
-}
-
-/*
- * Ends an import that checked out but is not to be kept: a preview, summed up from its own
- * rows first, or a confirmed preview that would now put in a different number of rows (the
- * records changed in between: another import, an activity recorded that a row now matches).
- * Rolls back; CHANGE_INVALID when it did so as asked.
- */
-static enum change_result
-preview_end(struct import *im)
-{
-	if (!im->dry_run) {
-		snprintf(im->fatal, sizeof im->fatal, "The records changed since the preview: this file "
-		    "would now add %ld rows, not %ld. Nothing was imported; send the file again to see "
-		    "what it would add now.", im->imported, im->expect);
-		im->imported = 0;
-	} else if (im->kind == IMPORT_ACTIVITIES && summarize(im) < 0) {
-		change_finish(CHANGE_INVALID);
-		return CHANGE_FAILED;
-	}
-	return change_finish(CHANGE_INVALID);
-}
-
 /* --- the whole file ----------------------------------------------------------------------------- */
 
 enum import_result
@@ -675,7 +586,7 @@ import_finish(struct import *im)
 		return IMPORT_REFUSED;
 	}
 	if ((im->expecting && im->imported != im->expect) || im->dry_run) {
-		r = preview_end(im);
+		r = import_preview_end(im);
 		report_pause_free(&im->pause);
 		return r == CHANGE_INVALID ? (im->dry_run ? IMPORT_DONE : IMPORT_REFUSED) :
 		    r == CHANGE_BUSY ? IMPORT_BUSY : IMPORT_FAILED;

@@ -16,6 +16,7 @@
 #include <nettle/sha2.h>
 #include <stdio.h>
 
+#include "audit.h"
 #include "csvin.h"
 #include "report.h"
 #include "form.h"
@@ -148,6 +149,10 @@ int	import_batch_by_hash(const char *kind, const char *hex, struct import_batch 
 int	import_batch_get(long long id, struct import_batch *);
 /* The last n batches, newest first, into out; the number read, or -1. */
 int	import_batch_list(struct import_batch *out, int n);
+/* For import.c (importpreview.c): keeps a preview's good row; ends a dry run or a confirmed
+ * preview that would now add another number of rows (rolled back: CHANGE_INVALID). */
+void	import_keep_sample(struct import *, long line, char **cells, size_t n);
+enum change_result import_preview_end(struct import *);
 /* Minutes as hours with two decimals ("2.50"), as a preview shows them. */
 void	import_hours_text(char *buf, size_t size, long long minutes);
 /* A dry run's summary (import_finish with dry_run set) as liaison-admin prints it. */
