@@ -165,7 +165,7 @@ show(struct req *r, int status, const char *chosen_kind, const struct import *re
 	}
 	if (extra.undone)
 		view_set_int(view_section(b, "UNDONE"), "ID", extra.undone);
-	/* A list that cannot be read is left out: the form works without it. */
+	/* The batches, with their undo links, are for those who may undo them. */
 	if (staff_who.role >= ROLE_ADMIN)
 		importpage_batches(b);
 	view_page_finish(v, r);

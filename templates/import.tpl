@@ -20,7 +20,7 @@
 {{#PREVIEW}}<section class="notice preview" aria-labelledby="preview-title">
 <h2 id="preview-title">Nothing is imported yet: check what {{FILE}} would add</h2>
 <p>{{ROWS}} {{KIND}} would go in{{#INCLUDED}}, likely duplicates included as you asked{{/INCLUDED}}. The file's cells are separated by {{DELIM}}.</p>
-{{#NONE}}<p>No row would go in: every row is a likely duplicate of an activity already recorded.</p>{{/NONE}}
+{{#NONE}}<p>No row would go in: every row is a likely duplicate of an activity already recorded. Import them only if they are new activities after all.</p>{{/NONE}}
 {{#PARTNERSHIPS}}<h3>Rows per partnership</h3>
 <div class="table-wrap"><table class="staff-table import-partnerships">
 <thead><tr><th scope="col">Partnership</th><th scope="col">Rows</th></tr></thead>
@@ -57,7 +57,8 @@
 <input type="hidden" name="duplicates" value="{{NDUP}}">
 {{#DUPLICATES_BOX}}<div class="field choice"><input type="checkbox" id="f-dups-confirm" name="include_duplicates" value="1"> <label for="f-dups-confirm">Import the {{COUNT}} likely duplicates too</label></div>{{/DUPLICATES_BOX}}
 {{#INCLUDED}}<input type="hidden" name="include_duplicates" value="1">{{/INCLUDED}}
-<button type="submit">Import {{ROWS}} {{KIND}}</button>
+{{#IMPORT_BUTTON}}<button type="submit">Import {{ROWS}} {{KIND}}</button>{{/IMPORT_BUTTON}}
+{{#ONLY_DUPLICATES}}<input type="hidden" name="include_duplicates" value="1"><button type="submit">Import the {{COUNT}} likely duplicates all the same</button>{{/ONLY_DUPLICATES}}
 <a href="{{SELF}}">Cancel: import nothing</a>
 </form>
 </section>{{/PREVIEW}}

@@ -122,8 +122,12 @@ importpage_preview(struct view_dict *body, const struct import *im, const char *
 		}
 		if (im->nduplicates > IMPORT_DUPLICATES_MAX)
 			view_set_int(view_section(dd, "MORE"), "COUNT", im->nduplicates - IMPORT_DUPLICATES_MAX);
-		view_set_int(view_section(d, "DUPLICATES_BOX"), "COUNT", im->nduplicates);
+		/* Nothing else to import: the button imports them, which is all it could do. */
+		view_set_int(view_section(d, im->imported ? "DUPLICATES_BOX" : "ONLY_DUPLICATES"), "COUNT",
+		    im->nduplicates);
 	}
+	if (im->imported)
+		view_show(d, "IMPORT_BUTTON");
 	if (include_duplicates)
 		view_show(d, "INCLUDED");	/* the preview counted them in: say so, keep them in */
 }

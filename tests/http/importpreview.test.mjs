@@ -135,6 +135,19 @@ test('a file with problems shows them and no confirm button, and keeps nothing',
   assert.equal(written(), before);
 });
 
+test('a file whose every row is a likely duplicate offers to import them all the same', async () => {
+  const v = await signedIn('staff');
+  const pid = await newPartnership(v);
+  const file = HEAD + `${pid},2026-03-09,storytime,program,in_person,1,5,0,,,,,\n`;
+  assert.equal((await importFile(v, { kind: 'activities' }, { name: 'first.csv', content: file })).status, 200);
+  const r = await preview(v, 'again.csv', file.replace('\n', '\r\n'));
+  assert.match(r.text, /0 activities would go in[\s\S]*every row is a likely duplicate/);
+  assert.doesNotMatch(r.text, /Import 0 activities/);
+  const c = await v.post('/import/confirm', previewFields(r.text));
+  assert.match(c.text, /Imported 1 activity from again.csv/);
+  assert.equal(count(`SELECT count(*) FROM activity WHERE partnership_id = ${pid}`), 2);
+});
+
 test('a confirmation refuses when the records changed since the preview', async () => {
   const v = await signedIn('staff');
   const pid = await newPartnership(v);
