@@ -43,8 +43,8 @@
 #include "token.h"
 #include "view.h"
 
-enum key { KEY_KIND, KEY_CSRF, KEY_PENDING, KEY_ROWS, KEY_DUPS, KEY_INCLUDE, KEY_FORCE, KEY_UNDONE,
-	KEY__MAX };
+enum key { KEY_KIND, KEY_CSRF, KEY_PENDING, KEY_ROWS, KEY_DUPS, KEY_INCLUDE, KEY_FORCE, KEY_EDITED,
+	KEY_UNDONE, KEY__MAX };
 static const struct param_choice kinds[] = {
 	{ "activities", "Activities of partnerships" }, { "organizations", "Organizations for the directory" },
 	{ NULL, NULL }
@@ -57,6 +57,7 @@ static const struct param_spec keys[KEY__MAX] = {
 	[KEY_DUPS] = { "duplicates", PARAM_INT, 0, 1000000000, NULL, NULL, NULL },
 	[KEY_INCLUDE] = { "include_duplicates", PARAM_TEXT, 0, 8, NULL, NULL, NULL },
 	[KEY_FORCE] = { "force", PARAM_TEXT, 0, 8, NULL, NULL, NULL },
+	[KEY_EDITED] = { "edited", PARAM_INT, 1, 1000000000, NULL, NULL, NULL },
 	[KEY_UNDONE] = { "undone", PARAM_INT, 1, 1000000000, NULL, NULL, NULL },
 };
 
@@ -372,8 +373,9 @@ undo(struct req *r, const struct route_args *a)
 	if (r->method == METHOD_POST) {
 		if (!staff_read_post(r, &post, NULL, NULL, 0))
 			return;
-		how = import_undo(a->ids[0], staff_who.name, p.v[KEY_FORCE].present &&
-		    p.v[KEY_FORCE].str[0], &edited, why, sizeof why);
+		/* Ticked, the box agrees to remove as many edited activities as the page listed. */
+		how = import_undo(a->ids[0], staff_who.name, p.v[KEY_FORCE].present && p.v[KEY_FORCE].str[0]
+		    && p.v[KEY_EDITED].present ? p.v[KEY_EDITED].num : 0, &edited, why, sizeof why);
 		if (how == IMPORT_DONE) {
 			snprintf(done, sizeof done, "%s?undone=%lld", import_base, a->ids[0]);
 			staff_redirect(r, done, NULL);

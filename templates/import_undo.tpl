@@ -19,7 +19,8 @@
 {{#MORE}}<p>…and {{COUNT}} more.</p>{{/MORE}}{{/EDITED}}
 <form method="post" action="{{ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-{{#FORCE}}<div class="field choice"><input type="checkbox" id="f-force" name="force" value="1" required> <label for="f-force">Remove the {{COUNT}} edited activities too</label></div>{{/FORCE}}
+{{#FORCE}}<input type="hidden" name="edited" value="{{COUNT}}">
+<div class="field choice"><input type="checkbox" id="f-force" name="force" value="1" required> <label for="f-force">Remove the {{COUNT}} edited activities too</label></div>{{/FORCE}}
 <button type="submit" class="danger">Undo batch {{ID}}</button>
 <a href="{{IMPORT}}">Keep it</a>
 </form>{{/STANDS}}

@@ -322,7 +322,7 @@ import_cmd(int argc, char **argv)
 		long long id = atoll(argv[1]);
 		if (id <= 0 || !db_ready())
 			return id <= 0 ? usage() : (fprintf(stderr, "liaison-admin: %s\n", db_unavailable_reason()), 1);
-		how = import_undo(id, who, force, &edited, why, sizeof why);
+		how = import_undo(id, who, force ? -1 : 0, &edited, why, sizeof why);
 		if (how == IMPORT_DONE)
 			printf("undid import batch %lld\n", id);
 		else

@@ -173,11 +173,11 @@ void	import_edited_print(long long id, FILE *out);
 /*
  * Undoes batch id by actor in one transaction: its activities deleted (the report's sums
  * follow), the batch marked undone, the audit log told. IMPORT_REFUSED with why set for a
- * batch that does not exist, is undone already, or is of organizations, and, unless force,
- * for one with activities edited since it went in (*edited, when not NULL, is their number;
- * import_batch_edited lists them).
+ * batch that does not exist, is undone already, or is of organizations, and for one with
+ * activities edited since it went in (*edited, when not NULL, is their number;
+ * import_batch_edited lists them) unless agreed is their number, or -1 for any number.
  */
-enum import_result import_undo(long long id, const char *actor, int force, long *edited, char *why,
+enum import_result import_undo(long long id, const char *actor, long agreed, long *edited, char *why,
 	    size_t size);
 
 /*

@@ -7,9 +7,9 @@
  * them in; the batch is marked undone (which lets the same file in again) and the audit log
  * says who undid what. An activity edited on its form since the batch went in (the audit log's
  * "edited activity", record.c) holds someone's later work, so the undo refuses while there is
- * one unless told to go on (force): the page and the command line list them first. Batches of
- * organizations are recorded but not undone here: an entry
- * may have been reviewed, edited or given partnerships since, which a delete would lose.
+ * one, unless the person agreed to remove that many (the page and the command line list them
+ * first). Batches of organizations are recorded but not undone here: an entry may have been
+ * reviewed, edited or given partnerships since, which a delete would lose.
  */
 #include <stdio.h>
 #include <string.h>
@@ -111,7 +111,7 @@ import_batch_edited(long long id, struct import_edited *out, long n)
 }
 
 enum import_result
-import_undo(long long id, const char *actor, int force, long *edited, char *why, size_t size)
+import_undo(long long id, const char *actor, long agreed, long *edited, char *why, size_t size)
 {
 	struct import_batch b;
 	enum change_result r;
@@ -147,10 +147,11 @@ import_undo(long long id, const char *actor, int force, long *edited, char *why,
 	if ((n_edited = import_batch_edited(id, NULL, 0)) != 0) {
 		if (edited)
 			*edited = n_edited;
-		if (n_edited < 0 || !force) {
+		if (n_edited < 0 || (agreed >= 0 && agreed != n_edited)) {
 			if (n_edited > 0)
 				snprintf(why, size, "%ld of batch %lld's activities were edited since it was "
-				    "imported; undoing it removes them with their edits.", n_edited, id);
+				    "imported; undoing it removes them with their edits.%s", n_edited, id,
+				    agreed > 0 ? " (More were edited since you looked: here they are now.)" : "");
 			r = change_finish(n_edited < 0 ? CHANGE_FAILED : CHANGE_INVALID);
 			return n_edited > 0 ? IMPORT_REFUSED : r == CHANGE_BUSY ? IMPORT_BUSY : IMPORT_FAILED;
 		}

@@ -230,8 +230,16 @@ test('undoing a batch whose activities were edited since lists them and asks fir
   assert.equal(out.status, 1);
   assert.match(out.stderr, new RegExp(`edited since it was imported[\\s\\S]*--force undoes it all the same:\\n  activity ${aid} of partnership ${pid} \\(2026-03-21, storytime\\): edited 1 time, last by ${v.name}`));
   assert.equal(count(`SELECT count(*) FROM activity WHERE partnership_id = ${pid}`), 2);
-  // Ticked: gone, edits and all.
-  r = await v.post(`/import/batches/${batch}/undo`, { csrf: csrfOf(ask.text), force: '1' });
+  // Ticked, after someone edited the other one too: refused, and both listed now.
+  sql(`INSERT INTO audit (actor, action, partnership_id, note) SELECT 'someone', 'edited activity', ${pid}, 'activity ' || id FROM activity WHERE partnership_id = ${pid} AND held_on = '2026-03-20'`);
+  r = await v.post(`/import/batches/${batch}/undo`, { csrf: csrfOf(ask.text), force: '1', edited: '1' });
+  assert.equal(r.status, 409);
+  assert.match(r.text, /2 of batch \d+&#39;s activities were edited since it was imported; undoing it removes them with their edits\. \(More were edited since you looked/);
+  assert.equal([...r.text.matchAll(/<td><a href="\/partnerships\/\d+\/activities\/\d+">activity \d+<\/a><\/td>/g)].length, 2);
+  assert.match(r.text, /<input type="hidden" name="edited" value="2">/);
+  assert.equal(count(`SELECT count(*) FROM activity WHERE partnership_id = ${pid}`), 2);
+  // Ticked for the two it lists: gone, edits and all.
+  r = await v.post(`/import/batches/${batch}/undo`, { csrf: csrfOf(ask.text), force: '1', edited: '2' });
   assert.equal(r.status, 303);
   assert.equal(count(`SELECT count(*) FROM activity WHERE partnership_id = ${pid}`), 0);
   assert.match(sql(`SELECT note FROM audit WHERE action = 'undid import batch ${batch}'`), /with activities edited since/);
