@@ -78,8 +78,9 @@ void	config_parent_folder(char *path, int n);
 void	config_bundle_database_beside(const char *parent, char *out, size_t size);
 /*
  * For the admin tool, which has no request to learn the site's folder from: the database in
- * the nearest folder above the bundle that holds BUNDLE_DATA_DIR/liaison.db, into
- * config.database. 0, or -1 when there is none.
+ * the nearest folder above the bundle that holds BUNDLE_DATA_DIR/liaison.db and is not
+ * marked as another site's (hosting.h), into config.database. 0, or -1 when there is none.
+ * (A site set up by this version has LIAISON_DB in its liaison.conf and needs no search.)
  */
 int	config_find_bundle_database(void);
 
