@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include "hosting.h"
+
 struct config {
 	char	database[1024];		/* LIAISON_DB; "" in a bundle until a request names the site's folder */
 	char	template_root[1024];	/* LIAISON_TEMPLATES, absolute */
@@ -70,7 +72,7 @@ struct config_problem {
 /* The problems of the last config_load(), n of them, and how many more were not kept. */
 const struct config_problem *config_problems(int *n, int *more);
 
-#define BUNDLE_DATA_DIR	"liaison-data"	/* beside the web site's public folder */
+#define BUNDLE_DATA_DIR	HOSTING_DATA_DIR	/* in the account's folder (hosting.h) */
 
 /* Drops the last n components of path, in place ("/" stays "/"). */
 void	config_parent_folder(char *path, int n);

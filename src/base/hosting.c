@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "config.h"
 #include "hosting.h"
 
 /* What hosting panels name an account's public folders (cPanel, Plesk, DirectAdmin, …). */
@@ -19,6 +18,20 @@ static const char *const public_names[] = { "public_html", "httpdocs", "htdocs",
 static const char *const main_names[] = { "public_html", "httpdocs", "htdocs", "www", "html", "web", "public" };
 /* A folder holding one of these is served by the web server: a site's, not the account's. */
 static const char *const web_files[] = { ".htaccess", "index.html", "index.htm", "index.php" };
+
+/* Drops path's last name, in place ("/" stays "/"); config.c has the same for its own use. */
+static void
+parent_folder(char *path, int n)
+{
+	while (n-- > 0) {
+		char *slash = strrchr(path, '/');
+		if (slash == NULL)
+			return;
+		*slash = '\0';
+	}
+	if (path[0] == '\0')
+		strcpy(path, "/");
+}
 
 static const char *
 base_name(const char *path)
@@ -73,9 +86,9 @@ hosting_account_folder(const char *document_root, char *out, size_t size)
 
 	if (clean_root(document_root, top, sizeof top) < 0)
 		return -1;
-	config_parent_folder(top, 1);
+	parent_folder(top, 1);
 	while (strcmp(top, "/") != 0 && is_public(top))
-		config_parent_folder(top, 1);
+		parent_folder(top, 1);
 	if (strlen(top) >= size)
 		return -1;
 	strcpy(out, top);
@@ -153,7 +166,7 @@ claim(const char *folder, const char *bundle_root)
 static void
 suffixed(char *out, size_t size, const char *name, int number)
 {
-	size_t n = (size_t)snprintf(out, size, BUNDLE_DATA_DIR "-");
+	size_t n = (size_t)snprintf(out, size, HOSTING_DATA_DIR "-");
 
 	for (const char *c = name; *c && n + 1 < size && n < 80; c++, n++)
 		out[n] = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
@@ -175,10 +188,10 @@ hosting_choose_database(const char *document_root, const char *bundle_root, char
 		return -1;
 	}
 	snprintf(parent, sizeof parent, "%s", top);
-	config_parent_folder(parent, 1);
+	parent_folder(parent, 1);
 	if (strcmp(parent, account) == 0 &&
 	    named(base_name(top), main_names, sizeof main_names / sizeof main_names[0]))
-		snprintf(names[count++], sizeof names[0], BUNDLE_DATA_DIR);
+		snprintf(names[count++], sizeof names[0], HOSTING_DATA_DIR);
 	else
 		suffixed(names[count++], sizeof names[0], base_name(top), 1);
 	suffixed(names[count++], sizeof names[0], base_name(bundle_root), 1);

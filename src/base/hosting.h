@@ -10,6 +10,8 @@
 #define LIAISON_HOSTING_H
 #include <stddef.h>
 
+/* A data folder's name, or its first part (liaison-data-NAME). */
+#define HOSTING_DATA_DIR	"liaison-data"
 /* The file in a data folder naming the bundle folder whose data it holds. */
 #define HOSTING_MARK_FILE	"liaison-site.txt"
 
