@@ -48,3 +48,4 @@
 {{#COLUMN}}<tr><td><code>{{NAME}}</code></td><td>{{LABEL}}{{#HINT}}. {{TEXT}}{{/HINT}}</td><td>{{#REQUIRED}}yes{{/REQUIRED}}</td><td>{{EXAMPLE}}</td></tr>
 {{/COLUMN}}</tbody></table></div>
 </section>{{/KIND}}
+<script src="{{STATIC}}/liaison.js" defer></script>
