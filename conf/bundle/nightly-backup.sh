@@ -30,4 +30,4 @@ fi
 if [ ! -x "$admin" ]; then
 	chmod u+x "$admin" 2>/dev/null || fail "$admin is not executable and cannot be made so: set its permissions to 755 in the file manager."
 fi
-exec "$admin" backup --quiet "$@"
+exec "$admin" backup --quiet
