@@ -57,7 +57,7 @@ else
 		elif [ "$1" != "$sum" ]; then
 			say bad "<code>$f</code> is not the file the bundle had (its checksum differs): upload it again in binary mode."
 		elif [ ! -x "$file" ] && [ "$file" = bin/liaison-admin ]; then
-			say ok "<code>$f</code> is whole. It is not executable ($(perms "$file")), which is fine: the nightly cron line runs it through <code>sh bin/nightly-backup.sh</code>, which checks it and makes it executable."
+			say ok "<code>$f</code> is whole. It is not executable ($(perms "$file")), which is fine: the nightly cron line runs it through <code>sh bin/admin.sh backup --quiet</code>, which checks it and makes it executable."
 		elif [ ! -x "$file" ]; then
 			say bad "<code>$f</code> is not executable ($(perms "$file")): set its permissions to 755 in the file manager or FTP program."
 		else

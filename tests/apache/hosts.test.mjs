@@ -100,7 +100,7 @@ test("INSTALL.md's one chmod after an FTP upload (the programs in cgi-bin/ to 75
   // The cron line the backups page gives, as the account runs it: bin/liaison-admin is still 644.
   const bin = join(DIR, 'ftpdone/www/library/partners/bin');
   assert.equal(statSync(join(bin, 'liaison-admin')).mode & 0o777, 0o644);
-  const run = cron(`sh ${bin}/nightly-backup.sh`);
+  const run = cron(`sh ${bin}/admin.sh backup --quiet`);
   assert.deepEqual(run, { status: 0, out: '' });
   assert.ok(readdirSync(join(DIR, 'ftpdone/liaison-data')).some((f) => /^liaison-backup-.*\.db$/.test(f)));
 });
@@ -124,9 +124,9 @@ test('a program damaged by a text-mode transfer: the page explains, and check.cg
   assert.match(setup, /Damaged in the upload: cgi-bin\/list\.fcgi, bin\/liaison-admin .*FileZilla: menu Transfer , Transfer type , Binary/);
   // The nightly cron line fails loudly, in words, and runs nothing damaged.
   const bin = join(DIR, 'textmode/www/library/partners/bin');
-  const run = cron(`sh ${bin}/nightly-backup.sh`);
+  const run = cron(`sh ${bin}/admin.sh backup --quiet`);
   assert.equal(run.status, 1);
-  assert.match(run.out, /^Liaison's nightly backup was NOT made: .*bin\/liaison-admin was damaged in the upload \(\d+ bytes, not \d+\): an FTP program sent it as text\. Upload bin\/liaison-admin again in binary mode \(FileZilla: menu Transfer, Transfer type, Binary\)/);
+  assert.match(run.out, /^Liaison's admin tool did NOT run \(liaison-admin backup --quiet\): .*bin\/liaison-admin was damaged in the upload \(\d+ bytes, not \d+\): an FTP program sent it as text\. Upload bin\/liaison-admin again in binary mode \(FileZilla: menu Transfer, Transfer type, Binary\)/);
 });
 
 test('check.cgi names programs left 644, once it can run itself', async () => {
@@ -137,8 +137,8 @@ test('check.cgi names programs left 644, once it can run itself', async () => {
     const r = await get('ftp', 'cgi-bin/check.cgi');
     assert.equal(r.status, 200);
     assert.match(words(r.text), /cgi-bin\/list\.fcgi is not executable \(rw-r--r--\): set its permissions to 755/);
-    // bin/liaison-admin may stay 644: the cron line runs it through sh bin/nightly-backup.sh.
-    assert.match(words(r.text), /bin\/liaison-admin is whole\. It is not executable \(rw-r--r--\), which is fine: the nightly cron line runs it through sh bin\/nightly-backup\.sh/);
+    // bin/liaison-admin may stay 644: the cron line runs it through sh bin/admin.sh backup --quiet.
+    assert.match(words(r.text), /bin\/liaison-admin is whole\. It is not executable \(rw-r--r--\), which is fine: the nightly cron line runs it through sh bin\/admin\.sh backup --quiet/);
   } finally {
     execFileSync('chmod', ['644', check]);
   }
@@ -165,7 +165,7 @@ test('no suEXEC: the page says what the host does and the two ways on; with the 
   const db = statSync(join(data, 'liaison.db'));
   assert.equal(db.mode & 0o777, 0o666, 'readable and writable by the account\'s cron job');
   // The account's own cron backup, as the account (not the web server's user).
-  const run = cron(`sh ${join(DIR, 'nosuexec/www/library/partners/bin')}/nightly-backup.sh`, 'daemon');
+  const run = cron(`sh ${join(DIR, 'nosuexec/www/library/partners/bin')}/admin.sh backup --quiet`, 'daemon');
   assert.deepEqual(run, { status: 0, out: '' });
   assert.ok(readdirSync(data).some((f) => /^liaison-backup-.*\.db$/.test(f)));
   // …and the site still writes after it (the database's files stay the web server's to write).
