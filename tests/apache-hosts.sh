@@ -22,6 +22,10 @@
 #   subhome    the account's main site (DocumentRoot www) with Liaison, and
 #   subhome2   a subdomain of the same account served from a folder beside www: DocumentRoot
 #              sub, a second Liaison in sub/library/partners (cPanel's and Plesk's newer layout)
+#   book, bookftp, bookmove
+#              strict, with nothing installed yet: the account's public folder is public_html
+#              (DocumentRoot) holding an empty library/, for tests/apache/install.test.mjs to
+#              follow INSTALL.md's steps in (Extract, FTP, moving to a second account)
 #
 # As root, Apache runs as nobody, who owns every account but nosuexec's, as suEXEC would run
 # each account's programs as the account. Prints "NAME PORT" for each.
@@ -30,7 +34,7 @@
 set -euo pipefail
 dir=$1 base=$2 bundle=$3
 modules=/usr/lib/apache2/modules
-hosts=(strict limit userdir none ftp ftpdone textmode nosuexec subin subhome subhome2)
+hosts=(strict limit userdir none ftp ftpdone textmode nosuexec subin subhome subhome2 book bookftp bookmove)
 strict='FileInfo Options=ExecCGI,Indexes AuthConfig Indexes'
 mkdir -p "$dir/run" "$dir/logs"
 chmod 755 "$dir"
@@ -63,15 +67,21 @@ for h in "${hosts[@]}"; do
 	case $h in
 	subin) w=$account/www/sub ;;
 	subhome2) account=$dir/subhome w=$account/sub ;;
+	book*) w=$account/public_html ;;
 	esac
 	mkdir -p "$w/library"
 	chmod 755 "$account"
 	# The main site's own page, as the account's public folder has one.
-	[ -e "$account/www/index.html" ] || { mkdir -p "$account/www"; echo "<p>The library's own site.</p>" > "$account/www/index.html"; }
-	tar -C "$w/library" -xzf "$bundle"
-	mv "$w/library"/liaison-*-linux-x86_64 "$w/library/partners"
+	pub=$account/www
+	case $h in book*) pub=$account/public_html ;; esac
+	[ -e "$pub/index.html" ] || { mkdir -p "$pub"; echo "<p>The library's own site.</p>" > "$pub/index.html"; }
 	p=$w/library/partners
-	echo "LIAISON_APPLY_MIN_SECONDS = 1" >> "$p/liaison.conf"
+	case $h in
+	book*) ;;
+	*)	tar -C "$w/library" -xzf "$bundle"
+		mv "$w/library"/liaison-*-linux-x86_64 "$p"
+		echo "LIAISON_APPLY_MIN_SECONDS = 1" >> "$p/liaison.conf" ;;
+	esac
 	override=$strict options=SymLinksIfOwnerMatch
 	case $h in
 	limit) override='FileInfo Options=ExecCGI,Indexes AuthConfig Limit' ;;
