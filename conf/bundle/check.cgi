@@ -36,7 +36,7 @@ if [ -n "${DOCUMENT_ROOT:-}" ]; then
 		account=$(dirname "$account")
 	done
 fi
-shown() { case $1 in "$account"/*) esc "${1#"$account"/}" ;; *) esc "$1" ;; esac; }
+shown() { case ${account:-//}:$1 in //:*) esc "$1" ;; *:"$account"/*) esc "${1#"$account"/}" ;; *) esc "$1" ;; esac; }
 echo "<p>The bundle is in <code>$(shown "$root")</code> (from your account's top folder).</p><h2>The programs</h2><ul>"
 
 # --- each program: there, executable, not writable by others, and the bytes the bundle had ---------
