@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ports = Object.fromEntries(process.env.LIAISON_HOSTS.trim().split(/\s+/).reduce((a, w, i, all) => (i % 2 ? a : [...a, [w, all[i + 1]]]), []));
@@ -198,6 +198,17 @@ test('a second Liaison site at ~/sub beside the main one: each has its own datab
   for (const [host, folder] of [['subhome', main], ['subhome2', sub]]) {
     assert.deepEqual(cron(`${bundleOf(host)}/bin/liaison-admin backup --quiet`), { status: 0, out: '' });
     assert.ok(readdirSync(folder).some((f) => /^liaison-backup-.*\.db$/.test(f)), host);
+  }
+  // Without its LIAISON_DB line, the second site's admin tool still never takes the first's
+  // liaison-data (marked as the main site's), though it is the one above it: it says why.
+  const conf = join(bundleOf('subhome2'), 'liaison.conf'), kept = readFileSync(conf, 'utf8');
+  writeFileSync(conf, kept.replace(/^LIAISON_DB = .*\n/m, ''));
+  try {
+    const run = cron(`${bundleOf('subhome2')}/bin/liaison-admin backup --quiet`);
+    assert.equal(run.status, 1);
+    assert.match(run.out, /names no database \(LIAISON_DB\), and no folder liaison-data of this site's is above it \(one marked as another site's is never used\)/);
+  } finally {
+    writeFileSync(conf, kept);
   }
 });
 
