@@ -220,6 +220,16 @@ hosting_remember_database(const char *bundle_root, const char *db)
 	int bad;
 
 	snprintf(path, sizeof path, "%s/liaison.conf", bundle_root);
+	/* Under mod_fcgid two programs may choose at once: the one that writes second leaves it. */
+	if ((f = fopen(path, "r")) != NULL) {
+		char line[1200];
+		int there = 0;
+		while (!there && fgets(line, sizeof line, f))
+			there = strncmp(line + strspn(line, " \t"), "LIAISON_DB", 10) == 0;
+		fclose(f);
+		if (there)
+			return 0;
+	}
 	if ((f = fopen(path, "a")) == NULL)
 		return -1;
 	fprintf(f, "\n# This site's data folder, chosen on its first visit: outside every public folder and\n"

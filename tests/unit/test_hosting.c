@@ -157,6 +157,13 @@ START_TEST(remembered_in_liaison_conf)
 	fread(conf, 1, sizeof conf - 1, f);
 	fclose(f);
 	ck_assert_ptr_nonnull(strstr(conf, "\nLIAISON_DB = /x/liaison-data-sub2/liaison.db\n"));
+	/* Once: a second program that chose at the same time adds nothing. */
+	ck_assert_int_eq(hosting_remember_database(at("sub2/partners"), "/x/liaison-data-sub2/liaison.db"), 0);
+	f = fopen(at("sub2/partners/liaison.conf"), "r");
+	memset(conf, 0, sizeof conf);
+	fread(conf, 1, sizeof conf - 1, f);
+	fclose(f);
+	ck_assert_ptr_eq(strstr(strstr(conf, "LIAISON_DB =") + 1, "LIAISON_DB ="), NULL);
 }
 END_TEST
 
