@@ -104,3 +104,4 @@
 {{#B}}<tr><td>{{ID}}</td><td>{{KIND}}</td><td dir="auto">{{FILE}}</td><td>{{ACTOR}}</td><td>{{WHEN}}</td><td>{{ROWS}}</td><td>{{DUPS}}</td><td>{{#UNDONE}}Undone by {{BY}}, {{AT}}{{/UNDONE}}{{#UNDO}}<a href="{{HREF}}">Undo batch {{ID}}…</a>{{/UNDO}}{{#KEPT}}Remove entries one by one{{/KEPT}}</td></tr>
 {{/B}}</tbody></table></div>{{/SOME}}
 </section>{{/BATCHES}}
+<script src="{{STATIC}}/liaison.js" defer></script>

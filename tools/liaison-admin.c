@@ -656,8 +656,11 @@ main(int argc, char **argv)
 	/* From a bundle, the database is where the site made it: no request says where that is. */
 	if (config.bundle_root[0] && config.database[0] == '\0' && config_find_bundle_database() < 0 &&
 	    argc >= 2 && strcmp(argv[1], "create") != 0 && strcmp(argv[1], "demo") != 0) {
-		fprintf(stderr, "liaison-admin: no folder " BUNDLE_DATA_DIR " with a database is above "
-		    "%s; name the database with LIAISON_DB=PATH\n", config.bundle_root);
+		fprintf(stderr, "liaison-admin: %s/liaison.conf names no database (LIAISON_DB), and no "
+		    "folder " BUNDLE_DATA_DIR " of this site's is above it (one marked as another "
+		    "site's is never used): open the site once, which chooses its data folder and "
+		    "writes LIAISON_DB into liaison.conf, or name the database with LIAISON_DB=PATH\n",
+		    config.bundle_root);
 		return 1;
 	}
 	if (argc < 2)
