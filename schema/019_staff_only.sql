@@ -9,7 +9,7 @@
 -- out of all of them by construction, and the partnership form's choices (listed, unlisted,
 -- archived) are widened to take it in (src/store/sql.c).
 --
--- SQLite cannot alter a CHECK constraint, and rebuilding org (referenced by seven tables, with
+-- SQLite cannot alter a CHECK constraint, and rebuilding org (which other tables reference, with
 -- the triggers of 001, 004, 008, 009 and 010 on it) inside a migration's transaction would
 -- cascade its deletes. So the allowed statuses are widened in org's own text in sqlite_schema,
 -- the procedure SQLite's documentation gives for loosening a CHECK ("ALTER TABLE", section
