@@ -27,6 +27,7 @@ Suite	*mail_suite(void);
 Suite	*remind_suite(void);
 Suite	*hosting_suite(void);
 Suite	*when_suite(void);
+Suite	*staffonly_suite(void);
 
 /* A CGI-mode request whose output goes to memory; captured_text() flushes and returns it. */
 struct captured {
