@@ -63,9 +63,16 @@
 
 <section aria-labelledby="outcomes-heading" class="report-section">
 <h2 id="outcomes-heading">Outcomes</h2>
-<p class="hint">From Project Outcome surveys: the share of respondents who agree.{{#RESPONDENTS}} {{COUNT}} people responded.{{/RESPONDENTS}}</p>
+<p class="hint">From Project Outcome surveys: the share of respondents who agree, counted over the activities that asked each question; a question left blank was not asked, and is not counted as 0.{{#RESPONDENTS}} {{COUNT}} people responded.{{/RESPONDENTS}}</p>
 {{#NO_RESPONDENTS}}<p class="empty">No survey responses were recorded in this period.</p>{{/NO_RESPONDENTS}}
-{{#OUTCOMES}}<div class="charts">{{>OUTCOME_CHART}}</div>{{/OUTCOMES}}
+{{#NO_QUESTIONS}}<p class="empty">No survey question was recorded in this period.</p>{{/NO_QUESTIONS}}
+{{#OUTCOMES}}{{#CHART}}<div class="charts">{{>OUTCOME_CHART}}</div>{{/CHART}}
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="outcomes-heading"><table class="staff-table figures-table outcomes-table">
+<caption>Each question, over the activities that asked it, against {{PREVIOUS}}</caption>
+<thead><tr><th scope="col">Outcome</th><th scope="col" class="n">Share who agree</th><th scope="col" class="n">Asked in</th><th scope="col" class="n">Respondents asked</th><th scope="col" class="n">{{PREVIOUS}}</th><th scope="col">Change</th></tr></thead>
+<tbody>
+{{#OUTCOME}}<tr><th scope="row">{{LABEL}}</th><td class="n">{{SHARE}}</td><td class="n">{{ASKED}}</td><td class="n">{{RESPONDENTS}}</td><td class="n">{{PREVIOUS_SHARE}}</td><td><span class="delta delta-{{DIRECTION}}">{{CHANGE}}</span></td></tr>
+{{/OUTCOME}}</tbody></table></div>{{/OUTCOMES}}
 </section>
 
 <section aria-labelledby="reach-heading" class="report-section">
