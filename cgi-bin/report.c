@@ -160,7 +160,7 @@ change_text(const struct headline *h, const struct report_data *now, const struc
 		buf[0] = '\0';
 		break;
 	case TREND_NONE_BEFORE:
-		snprintf(buf, size, "%s before", h->none ? h->none : "none");
+		snprintf(buf, size, "%s", h->unit == UNIT_SHARE ? "not asked before" : "none before");
 		break;
 	case TREND_SAME:
 		snprintf(buf, size, "no change");
