@@ -7,7 +7,9 @@
  * a 32-bit int; survey shares over the activities that asked, no cost per attendee where
  * nobody was counted, changes from unrounded figures, and Quiet at its edges.
  */
+#include <glob.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
@@ -511,6 +513,69 @@ START_TEST(quiet_is_ninety_days_up_to_the_report_day_and_ignores_planned_activit
 }
 END_TEST
 
+/*
+ * A database made before schema 018, holding what the form and the import wrote then (a blank
+ * survey as zeros), upgraded: respondents 0 had no survey, and all five tallies become NULL;
+ * respondents above 0 keep their tallies, zeros included. The import batch's list of its
+ * activities survives the table's rebuild, and the day sums are those of the rows.
+ */
+START_TEST(an_upgrade_reads_old_zeros_as_no_survey_only_where_no_one_responded)
+{
+	char dir[] = "/tmp/liaison-schema-XXXXXX", db[600], path[700], err[512];
+	glob_t g;
+	sqlite3 *h;
+
+	/* The database as version 17 left it: every migration before 018, run as migrate.c does. */
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(db, sizeof db, "%s/old.db", dir);
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	sqlite3_close(h);
+	snprintf(path, sizeof path, "%s/schema/[0-9][0-9][0-9]_*.sql", srcdir());
+	ck_assert_int_eq(glob(path, 0, NULL, &g), 0);
+	for (size_t i = 0; i < g.gl_pathc && atoi(strrchr(g.gl_pathv[i], '/') + 1) < 18; i++)
+		ck_assert_msg(db_run_file(db, g.gl_pathv[i], err, sizeof err) == 0, "%s", err);
+	globfree(&g);
+	exec_on(db, "PRAGMA user_version = 17");
+	exec_on(db, "INSERT INTO org (id, name, kind, type, country, status) VALUES"
+	    " (900, 'Host', 'library', 'public', 'US', 'listed'), (901, 'Partner', 'library', 'public', 'FR', 'listed');"
+	    "INSERT INTO partnership (id, host_id, partner_id, kind, status, start_on) VALUES"
+	    " (900, 900, 901, 'other', 'active', '2030-01-01');"
+	    "INSERT INTO activity (id, partnership_id, held_on, type, format, att_adult_in, respondents,"
+	    " agree_knowledge, agree_confidence, agree_application, agree_awareness) VALUES"
+	    " (1, 900, '2030-02-01', 'workshop', 'in_person', 10, 0, 0, 0, 0, 0),"
+	    " (2, 900, '2030-02-01', 'workshop', 'in_person', 10, 5, 0, 3, 5, 0);"
+	    "INSERT INTO import_batch (id, kind, file_name, file_hash, actor, rows) VALUES"
+	    " (1, 'activities', 'old.csv', 'ab', 'tester', 2);"
+	    "INSERT INTO import_batch_activity VALUES (1, 1), (1, 2);");
+	snprintf(path, sizeof path, "%s/schema", srcdir());
+	ck_assert_msg(db_migrate_file(db, path, 0, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(query_int(db, "PRAGMA user_version"), SCHEMA_VERSION);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM activity WHERE id = 1 AND respondents IS NULL"
+	    " AND agree_knowledge IS NULL AND agree_confidence IS NULL AND agree_application IS NULL"
+	    " AND agree_awareness IS NULL"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM activity WHERE id = 2 AND respondents = 5"
+	    " AND agree_knowledge = 0 AND agree_confidence = 3 AND agree_application = 5 AND agree_awareness = 0"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM import_batch_activity"), 2);
+	/* Each question asked at one activity, of 5 respondents; the day sums agree with the rows. */
+	ck_assert_int_eq(query_int(db, "SELECT asked_knowledge * 100 + respondents_knowledge FROM activity_day"), 105);
+	ck_assert_int_eq(query_int(db, "SELECT respondents FROM activity_partnership_day"), 5);
+	ck_assert_int_eq(day_sums_differing(db), 0);
+	/* The rebuilt table keeps its rules: an agree needs respondents, and fits under them. */
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM pragma_foreign_key_list('import_batch_activity')"
+	    " WHERE \"table\" = 'activity'"), 1);
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "INSERT INTO activity (partnership_id, held_on, type, format,"
+	    " agree_knowledge) VALUES (900, '2030-03-01', 'workshop', 'in_person', 1)", NULL, NULL, NULL),
+	    SQLITE_CONSTRAINT);
+	ck_assert_int_eq(sqlite3_exec(h, "INSERT INTO activity (partnership_id, held_on, type, format,"
+	    " respondents, agree_knowledge) VALUES (900, '2030-03-01', 'workshop', 'in_person', 2, 3)",
+	    NULL, NULL, NULL), SQLITE_CONSTRAINT);
+	sqlite3_close(h);
+	snprintf(path, sizeof path, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(path), 0);
+}
+END_TEST
+
 Suite *
 report_suite(void)
 {
@@ -525,6 +590,7 @@ report_suite(void)
 	tcase_add_test(tc, hand_made_figures_come_out_as_worked_by_hand);
 	tcase_add_test(tc, ratios_over_nothing_are_no_figure_and_changes_use_unrounded_values);
 	tcase_add_test(tc, quiet_is_ninety_days_up_to_the_report_day_and_ignores_planned_activities);
+	tcase_add_test(tc, an_upgrade_reads_old_zeros_as_no_survey_only_where_no_one_responded);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;
