@@ -3,9 +3,11 @@
  * headline figures, charts and CSV tables that all come from the same numbers.
  *
  * The raw figures (enum rf) are the columns of activity_figures and activity_day
- * (schema/007_reports.sql), where every counting rule lives. The headline figures (report_
- * headlines) are sums and ratios of those, named once here so the HTML page and the summary CSV
- * cannot disagree. Money is in cents and time in minutes, 64-bit throughout.
+ * (schema/007_reports.sql, rewritten by 018), where every counting rule lives. The headline
+ * figures (report_headlines) are sums and ratios of those, named once here so the HTML page
+ * and the summary CSV cannot disagree. A ratio over nothing is no figure (REPORT_NONE), and
+ * changes are compared unrounded (report_change). Money is in cents and time in minutes,
+ * 64-bit throughout.
  */
 #ifndef LIAISON_REPORT_H
 #define LIAISON_REPORT_H
