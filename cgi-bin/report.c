@@ -329,8 +329,10 @@ fill_outcomes(struct view_dict *body)
 		const char *direction;
 
 		snprintf(bars[i].label, sizeof bars[i].label, "%s", o->label);
-		bars[i].value = asked ? report_value(h, &rep.now) : 0;
-		report_format(h, report_value(h, &rep.now), bars[i].text, sizeof bars[i].text);
+		bars[i].value = report_value(h, &rep.now);
+		report_format(h, bars[i].value, bars[i].text, sizeof bars[i].text);
+		if (bars[i].value == REPORT_NONE)	/* not asked: no bar, the words instead */
+			bars[i].value = 0;
 		view_set(row, "LABEL", o->label);
 		view_set(row, "SHARE", bars[i].text);
 		measure_grouped(num, sizeof num, asked);

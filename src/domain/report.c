@@ -159,11 +159,14 @@ void
 report_format_plain(enum headline_unit unit, long long v, char *buf, size_t size)
 {
 	const char *sign = v < 0 ? "-" : "";
-	long long a = v < 0 ? -v : v;
+	long long a;
 
-	if (v == REPORT_NONE)
+	if (v == REPORT_NONE) {		/* no figure: an empty cell (and -v would overflow) */
 		snprintf(buf, size, "%s", "");
-	else if (unit == UNIT_SHARE)
+		return;
+	}
+	a = v < 0 ? -v : v;
+	if (unit == UNIT_SHARE)
 		snprintf(buf, size, "%lld.%lld", v / 10, v % 10);
 	else if (unit == UNIT_MONEY)
 		snprintf(buf, size, "%s%lld.%02lld", sign, a / 100, a % 100);
