@@ -98,6 +98,7 @@ bench: deps
 	bench/cgi.sh
 	bench/apache.sh
 	bench/refactor.sh
+	bench/consortium.sh
 
 # Valid application forms with fresh tokens for bench/apply.sh and bench/readwrite.sh.
 $(BUILD)/applybodies: bench/applybodies.c $(BUILD)/libliaison.a $(HEADERS)

@@ -586,11 +586,11 @@ static const char *const core_sql[STMT_MAIL_FIRST] = {
 	    " count(*) FILTER (WHERE start_on BETWEEN ?1 AND ?2),"
 	    " count(*) FILTER (WHERE end_on BETWEEN ?1 AND ?2)"
 	    " FROM partnership WHERE (?3 = 0 OR host_id = ?3) AND (?4 = 0 OR id = ?4)",
-	[STMT_REPORT_COUNTRIES] = "SELECT c.name, count(DISTINCT o.id) FROM org o JOIN country c ON c.code = o.country"
-	    " WHERE o.id IN (SELECT p.partner_id" REPORT_REACHED ") GROUP BY c.name ORDER BY 2 DESC, 1",
-	[STMT_REPORT_LANGUAGES] = "SELECT g.name, count(DISTINCT x.org_id) FROM org_language x"
+	[STMT_REPORT_COUNTRIES] = "SELECT c.name, count(DISTINCT o.id), c.code FROM org o JOIN country c ON c.code = o.country"
+	    " WHERE o.id IN (SELECT p.partner_id" REPORT_REACHED ") GROUP BY c.code ORDER BY 2 DESC, 1",
+	[STMT_REPORT_LANGUAGES] = "SELECT g.name, count(DISTINCT x.org_id), g.code FROM org_language x"
 	    " JOIN language g ON g.code = x.lang"
-	    " WHERE x.org_id IN (SELECT p.partner_id" REPORT_REACHED ") GROUP BY g.name ORDER BY 2 DESC, 1",
+	    " WHERE x.org_id IN (SELECT p.partner_id" REPORT_REACHED ") GROUP BY g.code ORDER BY 2 DESC, 1",
 	/*
 	 * Partnerships whose dates overlap the period, with what they did in it and their last
 	 * activity on or before ?5, the day the report looks back from (report_as_of): one planned

@@ -107,9 +107,9 @@ export function formBody(fields) {
 }
 
 // One request through node:http, so that it can come from any loopback address (the apply
-// limit counts per address) and carry exactly the headers given.
-export function request(path, { method = 'GET', body, headers = {}, from = '127.0.0.1' } = {}) {
-  const url = new URL(BASE + path);
+// limit counts per address) and carry exactly the headers given; to the site, or to base.
+export function request(path, { method = 'GET', body, headers = {}, from = '127.0.0.1', base = BASE } = {}) {
+  const url = new URL(base + path);
   return new Promise((resolve, reject) => {
     const req = http.request({
       host: url.hostname, port: url.port, path: url.pathname + url.search, method,

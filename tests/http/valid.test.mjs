@@ -39,6 +39,7 @@ test('pages are valid HTML', { skip: !java && 'java is not installed' }, async (
     'report-empty.html': '/report?from=1990-01-01&to=1990-02-01',
     'report-e400.html': '/report?fy=twenty',
     'about.html': '/about',
+    'map.html': '/list/map',
     'contact.html': '/list/1/contact',
     'contact-sent.html': '/list/1/contact/sent',
     'no-contact.html': `/list/${xss}`,
