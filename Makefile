@@ -189,8 +189,12 @@ build/fuzz/fuzz_period: tests/fuzz/fuzz_period.c src/base/period.c src/base/peri
 build/fuzz/fuzz_mailmsg: tests/fuzz/fuzz_mailmsg.c src/base/mailmsg.c src/base/mailmsg.h src/base/sink.c src/base/sink.h
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_mailmsg.c src/base/mailmsg.c src/base/sink.c
+build/fuzz/fuzz_hosting: tests/fuzz/fuzz_hosting.c src/base/hosting.c src/base/hosting.h
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_hosting.c src/base/hosting.c
 FUZZ_TARGETS := build/fuzz/fuzz_params build/fuzz/fuzz_csv build/fuzz/fuzz_searchquery build/fuzz/fuzz_form \
-	build/fuzz/fuzz_multipart build/fuzz/fuzz_csvin build/fuzz/fuzz_period build/fuzz/fuzz_mailmsg
+	build/fuzz/fuzz_multipart build/fuzz/fuzz_csvin build/fuzz/fuzz_period build/fuzz/fuzz_mailmsg \
+	build/fuzz/fuzz_hosting
 .PHONY: fuzz
 fuzz: $(FUZZ_TARGETS)
 	tests/fuzz/run.sh $(FUZZ_SECONDS)

@@ -11,12 +11,12 @@
 {{#HAS_KEY}}<ul class="map-key" aria-label="What the shades mean: {{WHAT_MANY}} per country">
 {{#KEY}}<li><span class="swatch step-{{STEP}}" aria-hidden="true"></span>{{RANGE}}</li>
 {{/KEY}}<li><span class="swatch dot-swatch" aria-hidden="true"></span>a ringed dot: a country too small to see</li>
-</ul>{{/HAS_KEY}}
+</ul>
 <table class="map-data">
 <caption>{{TITLE}}: the numbers</caption>
 <thead><tr><th scope="col">Country</th><th scope="col" class="n">{{WHAT_MANY}}</th></tr></thead>
 <tbody>
 {{#ROW}}<tr><th scope="row">{{#ROW_LINK}}<a href="{{HREF}}">{{NAME}}</a>{{/ROW_LINK}}{{#ROW_PLAIN}}{{NAME}}{{/ROW_PLAIN}}{{#AS_DOT}} <span class="meta">(a dot on the map)</span>{{/AS_DOT}}</th><td class="n">{{COUNT}}</td></tr>
 {{/ROW}}</tbody>
-</table>
+</table>{{/HAS_KEY}}
 </figure>

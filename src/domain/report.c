@@ -403,7 +403,7 @@ report_partnership_next(struct db_cursor *c, const struct report_request *rq,
 	return 1;
 }
 
-DB_READER(STMT_REPORT_COUNTRIES, 3);	/* name, organizations, code */
+DB_READER(STMT_REPORT_COUNTRIES, 3);
 DB_READER(STMT_REPORT_LANGUAGES, 3);
 
 int
