@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, unlinkSync } from 'node:fs';
-import { get, sql, sqlRows, parseCsv, unescapeHtml, signedIn, csrfOf, inputValue, admin } from './helpers.mjs';
+import { get, sql, sqlRows, parseCsv, unescapeHtml, signedIn, csrfOf, inputValue, admin, importFile } from './helpers.mjs';
 
 // A partnership between two listed organizations, active since start; its id.
 function newPartnership(start) {
@@ -84,6 +84,14 @@ test('a survey question left blank is "not asked" through the form, the import, 
     ifnull(agree_application, 'NULL'), ifnull(agree_awareness, 'NULL') FROM activity WHERE partnership_id = ${pid} AND held_on >= '2041-03-01' ORDER BY held_on`),
   [['2041-03-01', '6', '3', 'NULL', '6', 'NULL'], ['2041-03-02', 'NULL', 'NULL', 'NULL', 'NULL', 'NULL'],
     ['2041-03-03', '2', '0', 'NULL', 'NULL', 'NULL']]);
+
+  // And through the page, previewed then confirmed as a person imports: no survey, all NULL.
+  const web = await importFile(v, { kind: 'activities' }, { name: `survey-${process.pid}.csv`,
+    content: 'partnership,held_on,type,counted_as,format,sessions,att_adult_in,respondents,agree_knowledge\n'
+      + `${pid},2041-04-01,workshop,program,in_person,1,3,,\n` });
+  assert.equal(web.status, 200, web.text.slice(0, 300));
+  assert.equal(sql(`SELECT ifnull(respondents, 'NULL') || ifnull(agree_knowledge, 'NULL') || ifnull(agree_awareness, 'NULL')
+    FROM activity WHERE partnership_id = ${pid} AND held_on = '2041-04-01'`), 'NULLNULLNULL');
 
   // Worked by hand for 2041: knowledge asked at 3 activities, 8 + 3 + 0 of 10 + 6 + 2 = 11 of 18,
   // 61.1 %; confidence asked nowhere; application at 1, 6 of 6; awareness nowhere. 18 responded.
