@@ -27,6 +27,7 @@
 #include "serve.h"
 #include "measure.h"
 #include "params.h"
+#include "pshipreview.h"
 #include "period.h"
 #include "record.h"
 #include "remind.h"
@@ -437,6 +438,39 @@ fill_reach(struct view_dict *body)
 	map_n = 0;
 }
 
+/* The partnership's review of fiscal year fy, in its table row, or "Not reviewed": 1 if it has one. */
+static int
+fill_review(struct view_dict *row, long long partnership_id, int fy)
+{
+	struct db_cursor c;
+	struct partnership_review *rv = malloc(sizeof *rv);
+	char goals[120] = "";
+	int found = 0;
+
+	if (rv && review_list_open(&c, partnership_id, fy) == 0) {
+		if ((found = review_list_next(&c, rv)) == 1) {
+			struct view_dict *d = view_section(row, "REVIEWED");
+			const char *label = review_decision_label(rv->decision);
+			size_t o = 0;
+
+			view_set(d, "DECISION", label ? label : rv->decision);
+			view_set(d, "DAY", rv->reviewed_on);
+			for (int i = 0; i < rv->ngoals && o < sizeof goals - 8; i++)
+				o += (size_t)snprintf(goals + o, sizeof goals - o, "%s%d", i ? ", " : "",
+				    rv->goal_score[i]);
+			view_set(d, "GOALS", rv->ngoals ? goals : "none set");
+			view_set_int(d, "COMMUNICATION", rv->communication);
+			view_set_int(d, "COMMITMENT", rv->commitment);
+			view_set_int(d, "GIVE_AND_TAKE", rv->give_and_take);
+		}
+		db_cursor_close(&c);
+	}
+	free(rv);
+	if (found != 1)
+		view_show(row, "NOT_REVIEWED");
+	return found == 1;
+}
+
 static void
 fill_partnerships(struct view_dict *body)
 {
@@ -444,7 +478,11 @@ fill_partnerships(struct view_dict *body)
 	struct db_cursor c;
 	struct report_partnership_row p;
 	char href[400], num[32];
+	int review_fy, reviewed = 0, total = 0;
 
+	/* The yearly reviews are of the fiscal year the period ends in. */
+	review_fy = review_fiscal_year(rep.period.to);
+	view_set_int(sec, "REVIEW_FY", review_fy);
 	view_set(sec, "AS_OF", report_as_of(&rep));
 	if (report_partnerships_open(&c, &rep) < 0)
 		return;
@@ -467,10 +505,17 @@ fill_partnerships(struct view_dict *body)
 		view_set(row, "ATTENDANCE", num);
 		if (p.quiet)
 			view_show(row, "QUIET");
+		total++;
+		reviewed += fill_review(row, p.id, review_fy);
 	}
 	db_cursor_close(&c);
 	if (table == NULL)
 		view_show(sec, "NONE");
+	else {
+		struct view_dict *count = view_section(sec, "REVIEW_COUNT");
+		view_set_int(count, "REVIEWED", reviewed);
+		view_set_int(count, "TOTAL", total);
+	}
 }
 
 /* The fiscal years the period menu offers: the next one, this one and the five before. */
