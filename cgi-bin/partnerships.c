@@ -164,8 +164,6 @@ static const struct { const char *label; enum total_kind kind; } totals[PT__MAX]
 static void
 fill_totals(struct view_dict *body, const struct partnership_totals *pt)
 {
-	long long respondents = pt->v[PT_RESPONDENTS];
-
 	for (int c = 0; c < PT__MAX; c++) {
 		struct view_dict *t = view_section(body, "TOTAL");
 		long long n = pt->v[c];
@@ -175,12 +173,15 @@ fill_totals(struct view_dict *body, const struct partnership_totals *pt)
 		case T_COUNT: measure_grouped(text, sizeof text, n); break;
 		case T_HOURS: snprintf(text, sizeof text, "%.1f", (double)n / 60.0); break;
 		case T_MONEY: measure_money_text(text, sizeof text, n); break;
-		case T_SHARE:
-			if (respondents)
-				snprintf(text, sizeof text, "%lld%%", (n * 100 + respondents / 2) / respondents);
+		case T_SHARE: {
+			/* over the activities that asked this question only: a blank is not a 0 */
+			long long asked = pt->asked_respondents[c - PT_AGREE_KNOWLEDGE];
+			if (asked)
+				snprintf(text, sizeof text, "%lld%%", (n * 100 + asked / 2) / asked);
 			else
-				snprintf(text, sizeof text, "no survey yet");
+				snprintf(text, sizeof text, "not asked");
 			break;
+		}
 		}
 		view_set(t, "LABEL", totals[c].label);
 		view_set(t, "VALUE", text);

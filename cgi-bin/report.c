@@ -27,6 +27,7 @@
 #include "serve.h"
 #include "measure.h"
 #include "params.h"
+#include "pshipreview.h"
 #include "period.h"
 #include "record.h"
 #include "remind.h"
@@ -140,27 +141,42 @@ read_request(struct req *r)
 
 /* --- words for figures ------------------------------------------------------------------- */
 
-/* "up 12% from 1,234", "down 3% from 40", "up from 0", "no change"; *direction for the CSS. */
+/*
+ * "up 12% from 1,234", "down 3% from 40", "up 5.0 points from 75.0%" (a share), "up from 0",
+ * "no change", "not asked before"; nothing when there is no figure this period (a cost per
+ * attendee with nobody counted). From the unrounded figures (report_change). *direction is
+ * for the CSS.
+ */
 static void
-change_text(const struct headline *h, long long now, long long before, char *buf, size_t size,
-    const char **direction)
+change_text(const struct headline *h, const struct report_data *now, const struct report_data *before,
+    char *buf, size_t size, const char **direction)
 {
 	char was[48];
-	long long diff = now - before, pct;
+	long long amount;
+	enum report_trend t = report_change(h, now, before, &amount);
 
-	if (diff == 0) {
-		*direction = "same";
+	*direction = t == TREND_UP || t == TREND_FROM_ZERO ? "up" : t == TREND_DOWN ? "down" : "same";
+	report_format(h, report_value(h, before), was, sizeof was);
+	switch (t) {
+	case TREND_NO_FIGURE:
+		buf[0] = '\0';
+		break;
+	case TREND_NONE_BEFORE:
+		snprintf(buf, size, "%s", h->unit == UNIT_SHARE ? "not asked before" : "none before");
+		break;
+	case TREND_SAME:
 		snprintf(buf, size, "no change");
-		return;
-	}
-	*direction = diff > 0 ? "up" : "down";
-	report_format(h, before, was, sizeof was);
-	if (before == 0) {
+		break;
+	case TREND_FROM_ZERO:
 		snprintf(buf, size, "up from 0");
-		return;
+		break;
+	default:
+		if (h->unit == UNIT_SHARE)
+			snprintf(buf, size, "%s %lld.%lld points from %s", *direction, amount / 10,
+			    amount % 10, was);
+		else
+			snprintf(buf, size, "%s %lld%% from %s", *direction, amount, was);
 	}
-	pct = ((diff < 0 ? -diff : diff) * 100 + before / 2) / before;
-	snprintf(buf, size, "%s %lld%% from %s", diff > 0 ? "up" : "down", pct, was);
 }
 
 static void
@@ -185,7 +201,7 @@ fill_figure(struct view_dict *d, const char *name, const struct headline *h)
 	view_set(f, "VALUE", text);
 	report_format(h, before, text, sizeof text);
 	view_set(f, "PREVIOUS_VALUE", text);
-	change_text(h, now, before, change, sizeof change, &direction);
+	change_text(h, &rep.now, &rep.before, change, sizeof change, &direction);
 	view_set(f, "CHANGE", change);
 	view_set(f, "DIRECTION", direction);
 }
@@ -282,27 +298,60 @@ fill_effort(struct view_dict *body)
 	    "Cost split: the library, its partners, and in kind", "Who paid", "Amount", bars, 3, 0);
 }
 
+/*
+ * Each question's share over the activities that asked it, with how many did, against the
+ * period before; a question no activity asked reads "not asked", never 0 %.
+ */
 static void
 fill_outcomes(struct view_dict *body)
 {
-	long long respondents = rep.now.v[RF_RESPONDENTS];
+	long long respondents = rep.now.v[RF_RESPONDENTS], asked_now = 0, asked_before = 0;
 	struct chart_bar bars[4];
-	char num[32];
+	struct view_dict *sec;
+	char num[32], text[64], change[128];
 
-	if (respondents == 0) {
-		view_show(body, "NO_RESPONDENTS");
-		return;
-	}
-	measure_grouped(num, sizeof num, respondents);
-	view_set(view_section(body, "RESPONDENTS"), "COUNT", num);
 	for (int i = 0; i < 4; i++) {
-		long permille = report_share_permille(rep.now.v[report_outcomes[i].agree], respondents);
-		snprintf(bars[i].label, sizeof bars[i].label, "%s", report_outcomes[i].label);
-		bars[i].value = permille;
-		snprintf(bars[i].text, sizeof bars[i].text, "%ld.%ld%%", permille / 10, permille % 10);
+		asked_now += rep.now.v[report_outcomes[i].asked];
+		asked_before += rep.before.v[report_outcomes[i].asked];
 	}
-	chart_bars(view_section(body, "OUTCOMES"), "OUTCOME_CHART", "chart-outcomes",
-	    "Share of respondents who agree", "Outcome", "Share who agree", bars, 4, 1000);
+	if (respondents > 0) {
+		measure_grouped(num, sizeof num, respondents);
+		view_set(view_section(body, "RESPONDENTS"), "COUNT", num);
+	}
+	if (asked_now == 0)
+		view_show(body, respondents > 0 ? "NO_QUESTIONS" : "NO_RESPONDENTS");
+	if (asked_now == 0 && asked_before == 0)
+		return;
+	sec = view_section(body, "OUTCOMES");
+	for (int i = 0; i < 4; i++) {
+		const struct outcome *o = &report_outcomes[i];
+		const struct headline *h = report_headline(o->headline);
+		struct view_dict *row = view_section(sec, "OUTCOME");
+		long long asked = rep.now.v[o->asked];
+		const char *direction;
+
+		snprintf(bars[i].label, sizeof bars[i].label, "%s", o->label);
+		bars[i].value = report_value(h, &rep.now);
+		report_format(h, bars[i].value, bars[i].text, sizeof bars[i].text);
+		if (bars[i].value == REPORT_NONE)	/* not asked: no bar, the words instead */
+			bars[i].value = 0;
+		view_set(row, "LABEL", o->label);
+		view_set(row, "SHARE", bars[i].text);
+		measure_grouped(num, sizeof num, asked);
+		snprintf(text, sizeof text, "%s %s", num, asked == 1 ? "activity" : "activities");
+		view_set(row, "ASKED", text);
+		measure_grouped(num, sizeof num, rep.now.v[o->respondents]);
+		view_set(row, "RESPONDENTS", num);
+		report_format(h, report_value(h, &rep.before), text, sizeof text);
+		view_set(row, "PREVIOUS_SHARE", text);
+		change_text(h, &rep.now, &rep.before, change, sizeof change, &direction);
+		view_set(row, "CHANGE", change);
+		view_set(row, "DIRECTION", direction);
+	}
+	if (asked_now > 0)
+		chart_bars(view_section(sec, "CHART"), "OUTCOME_CHART", "chart-outcomes",
+		    "Share of respondents who agree, over the activities that asked", "Outcome",
+		    "Share who agree", bars, 4, 1000);
 }
 
 /* The directory's own upkeep, as of today whatever the period: the share of listed entries
@@ -389,6 +438,39 @@ fill_reach(struct view_dict *body)
 	map_n = 0;
 }
 
+/* The partnership's review of fiscal year fy, in its table row, or "Not reviewed": 1 if it has one. */
+static int
+fill_review(struct view_dict *row, long long partnership_id, int fy)
+{
+	struct db_cursor c;
+	struct partnership_review *rv = malloc(sizeof *rv);
+	char goals[120] = "";
+	int found = 0;
+
+	if (rv && review_list_open(&c, partnership_id, fy) == 0) {
+		if ((found = review_list_next(&c, rv)) == 1) {
+			struct view_dict *d = view_section(row, "REVIEWED");
+			const char *label = review_decision_label(rv->decision);
+			size_t o = 0;
+
+			view_set(d, "DECISION", label ? label : rv->decision);
+			view_set(d, "DAY", rv->reviewed_on);
+			for (int i = 0; i < rv->ngoals && o < sizeof goals - 8; i++)
+				o += (size_t)snprintf(goals + o, sizeof goals - o, "%s%d", i ? ", " : "",
+				    rv->goal_score[i]);
+			view_set(d, "GOALS", rv->ngoals ? goals : "none set");
+			view_set_int(d, "COMMUNICATION", rv->communication);
+			view_set_int(d, "COMMITMENT", rv->commitment);
+			view_set_int(d, "GIVE_AND_TAKE", rv->give_and_take);
+		}
+		db_cursor_close(&c);
+	}
+	free(rv);
+	if (found != 1)
+		view_show(row, "NOT_REVIEWED");
+	return found == 1;
+}
+
 static void
 fill_partnerships(struct view_dict *body)
 {
@@ -396,7 +478,11 @@ fill_partnerships(struct view_dict *body)
 	struct db_cursor c;
 	struct report_partnership_row p;
 	char href[400], num[32];
+	int review_fy, reviewed = 0, total = 0;
 
+	/* The yearly reviews are of the fiscal year the period ends in. */
+	review_fy = review_fiscal_year(rep.period.to);
+	view_set_int(sec, "REVIEW_FY", review_fy);
 	view_set(sec, "AS_OF", report_as_of(&rep));
 	if (report_partnerships_open(&c, &rep) < 0)
 		return;
@@ -419,10 +505,17 @@ fill_partnerships(struct view_dict *body)
 		view_set(row, "ATTENDANCE", num);
 		if (p.quiet)
 			view_show(row, "QUIET");
+		total++;
+		reviewed += fill_review(row, p.id, review_fy);
 	}
 	db_cursor_close(&c);
 	if (table == NULL)
 		view_show(sec, "NONE");
+	else {
+		struct view_dict *count = view_section(sec, "REVIEW_COUNT");
+		view_set_int(count, "REVIEWED", reviewed);
+		view_set_int(count, "TOTAL", total);
+	}
 }
 
 /* The fiscal years the period menu offers: the next one, this one and the five before. */

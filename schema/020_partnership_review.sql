@@ -27,3 +27,11 @@ CREATE TABLE partnership_review_goal (
 	score		INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
 	PRIMARY KEY (review_id, position)
 ) WITHOUT ROWID;
+-- The signed-in report shows each partnership's review of the year: a review moves the report's
+-- validator (schema 015) as an activity does, so no page made before it is served after it.
+CREATE TRIGGER partnership_review_insert_moves_report AFTER INSERT ON partnership_review
+BEGIN UPDATE cache_validator SET report_n = report_n + 1, report_at = CAST(strftime('%s', 'now') AS INTEGER); END;
+CREATE TRIGGER partnership_review_update_moves_report AFTER UPDATE ON partnership_review
+BEGIN UPDATE cache_validator SET report_n = report_n + 1, report_at = CAST(strftime('%s', 'now') AS INTEGER); END;
+CREATE TRIGGER partnership_review_delete_moves_report AFTER DELETE ON partnership_review
+BEGIN UPDATE cache_validator SET report_n = report_n + 1, report_at = CAST(strftime('%s', 'now') AS INTEGER); END;

@@ -63,9 +63,16 @@
 
 <section aria-labelledby="outcomes-heading" class="report-section">
 <h2 id="outcomes-heading">Outcomes</h2>
-<p class="hint">From Project Outcome surveys: the share of respondents who agree.{{#RESPONDENTS}} {{COUNT}} people responded.{{/RESPONDENTS}}</p>
+<p class="hint">From Project Outcome surveys: the share of respondents who agree, counted over the activities that asked each question; a question left blank was not asked, and is not counted as 0.{{#RESPONDENTS}} {{COUNT}} people responded.{{/RESPONDENTS}}</p>
 {{#NO_RESPONDENTS}}<p class="empty">No survey responses were recorded in this period.</p>{{/NO_RESPONDENTS}}
-{{#OUTCOMES}}<div class="charts">{{>OUTCOME_CHART}}</div>{{/OUTCOMES}}
+{{#NO_QUESTIONS}}<p class="empty">No survey question was recorded in this period.</p>{{/NO_QUESTIONS}}
+{{#OUTCOMES}}{{#CHART}}<div class="charts">{{>OUTCOME_CHART}}</div>{{/CHART}}
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="outcomes-heading"><table class="staff-table figures-table outcomes-table">
+<caption>Each question, over the activities that asked it, against {{PREVIOUS}}</caption>
+<thead><tr><th scope="col">Outcome</th><th scope="col" class="n">Share who agree</th><th scope="col" class="n">Asked in</th><th scope="col" class="n">Respondents asked</th><th scope="col" class="n">{{PREVIOUS}}</th><th scope="col">Change</th></tr></thead>
+<tbody>
+{{#OUTCOME}}<tr><th scope="row">{{LABEL}}</th><td class="n">{{SHARE}}</td><td class="n">{{ASKED}}</td><td class="n">{{RESPONDENTS}}</td><td class="n">{{PREVIOUS_SHARE}}</td><td><span class="delta delta-{{DIRECTION}}">{{CHANGE}}</span></td></tr>
+{{/OUTCOME}}</tbody></table></div>{{/OUTCOMES}}
 </section>
 
 <section aria-labelledby="reach-heading" class="report-section">
@@ -84,12 +91,12 @@
 
 {{#PARTNERSHIPS}}<section aria-labelledby="partnerships-heading" class="report-section">
 <h2 id="partnerships-heading">Partnerships</h2>
-<p class="hint">Every partnership whose dates overlap the period. <span class="health-flag">Quiet</span> marks an active partnership with nothing recorded in the 90 days up to {{AS_OF}}.</p>
+<p class="hint">Every partnership whose dates overlap the period. <span class="health-flag">Quiet</span> marks an active partnership with nothing recorded in the 90 days up to {{AS_OF}}. <span class="health-flag">Not reviewed</span> marks one with no yearly review for FY{{REVIEW_FY}}{{#REVIEW_COUNT}}: {{REVIEWED}} of {{TOTAL}} are reviewed{{/REVIEW_COUNT}}.</p>
 {{#NONE}}<p class="empty">No partnerships ran in this period.</p>{{/NONE}}
 {{#TABLE}}<div class="table-wrap" tabindex="0" role="region" aria-labelledby="partnerships-heading"><table class="staff-table partnerships-table">
-<thead><tr><th scope="col">Partnership</th><th scope="col">Status</th><th scope="col">Commitment</th><th scope="col">Last activity</th><th scope="col" class="n">Activities</th><th scope="col" class="n">Attendance</th></tr></thead>
+<thead><tr><th scope="col">Partnership</th><th scope="col">Status</th><th scope="col">Commitment</th><th scope="col">Last activity</th><th scope="col" class="n">Activities</th><th scope="col" class="n">Attendance</th><th scope="col">Review, FY{{REVIEW_FY}}</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td><a href="{{HREF}}"><span dir="auto">{{HOST}}</span> — <span dir="auto">{{PARTNER}}</span></a> <span class="meta">({{COUNTRY}})</span></td><td><span class="status">{{STATUS}}</span>{{#QUIET}} <strong class="health-flag">Quiet</strong>{{/QUIET}}</td><td>{{COMMITMENT}}</td><td>{{LAST}}</td><td class="n">{{ACTIVITIES}}</td><td class="n">{{ATTENDANCE}}</td></tr>
+{{#ROW}}<tr><td><a href="{{HREF}}"><span dir="auto">{{HOST}}</span> — <span dir="auto">{{PARTNER}}</span></a> <span class="meta">({{COUNTRY}})</span></td><td><span class="status">{{STATUS}}</span>{{#QUIET}} <strong class="health-flag">Quiet</strong>{{/QUIET}}</td><td>{{COMMITMENT}}</td><td>{{LAST}}</td><td class="n">{{ACTIVITIES}}</td><td class="n">{{ATTENDANCE}}</td><td>{{#REVIEWED}}{{DECISION}} <span class="meta">({{DAY}}: goals {{GOALS}}, communication {{COMMUNICATION}}, commitment {{COMMITMENT}}, give-and-take {{GIVE_AND_TAKE}} of 5)</span>{{/REVIEWED}}{{#NOT_REVIEWED}}<strong class="health-flag">Not reviewed</strong>{{/NOT_REVIEWED}}</td></tr>
 {{/ROW}}</tbody></table></div>{{/TABLE}}
 </section>{{/PARTNERSHIPS}}
 

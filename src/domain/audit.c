@@ -171,6 +171,8 @@ same_value(const struct form *f, const struct form *saved, size_t k)
 	switch (f->spec[k].type) {
 	case FIELD_COUNT: case FIELD_MONEY: case FIELD_HOURS:
 		return saved->v[k].num == f->v[k].num;
+	case FIELD_TALLY:	/* blank (not asked) and 0 differ */
+		return saved->v[k].num == f->v[k].num && !saved->v[k].str[0] == !f->v[k].str[0];
 	case FIELD_FLAG:
 		return (strcmp(saved->v[k].str, "0") != 0 && saved->v[k].str[0]) == (f->v[k].str[0] != '\0');
 	case FIELD_CHOICES:

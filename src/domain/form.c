@@ -230,6 +230,7 @@ check_measure(struct form *f, int k, const char *what)
 			form_fail(f, k, "Enter a date that exists, written like 2026-03-31.");
 		return;
 	case FIELD_COUNT:
+	case FIELD_TALLY:
 		m = measure_count(v->str, &v->num);
 		if (m != MEASURE_OK && m != MEASURE_NEGATIVE)
 			form_fail(f, k, "Enter %s as a whole number, like 12.", what);
@@ -268,7 +269,8 @@ check_measure(struct form *f, int k, const char *what)
 int
 form_is_measure(enum field_type t)
 {
-	return t == FIELD_COUNT || t == FIELD_MONEY || t == FIELD_HOURS || t == FIELD_DATE;
+	return t == FIELD_COUNT || t == FIELD_TALLY || t == FIELD_MONEY || t == FIELD_HOURS ||
+	    t == FIELD_DATE;
 }
 
 static int

@@ -33,6 +33,8 @@ enum field_type {
 	/* Measures: typed as people write them, kept as whole numbers in num. Blank is 0 unless
 	 * the field is required; max is in the kept unit. */
 	FIELD_COUNT,	/* a whole number: "1200" or "1,200" */
+	FIELD_TALLY,	/* a whole number that may stay blank: blank is NULL, not 0 (a survey
+			 * question not asked); str[0] tells which */
 	FIELD_MONEY,	/* an amount: "12.50", "12", "1,234.50" → cents */
 	FIELD_HOURS,	/* hours: "1.5", "1:30" → minutes */
 	FIELD_DATE,	/* a day that exists, YYYY-MM-DD (what a date input sends) */

@@ -119,8 +119,8 @@ partnership_goal_next(struct db_cursor *c, struct partnership_goal *g)
 	return rc;
 }
 
-/* The totals' columns are enum partnership_total's, then the last day. */
-enum { PT_LAST_DAY = PT__MAX, PT_COLUMNS };
+/* The totals' columns are enum partnership_total's, the last day, then each share's denominator. */
+enum { PT_LAST_DAY = PT__MAX, PT_ASKED_RESPONDENTS, PT_COLUMNS = PT_ASKED_RESPONDENTS + 4 };
 DB_READER(STMT_PARTNERSHIP_TOTALS, PT_COLUMNS);
 
 /* 0 with t filled, or -1 when the totals cannot be read. */
@@ -137,6 +137,8 @@ partnership_totals(long long id, struct partnership_totals *t)
 		for (int i = 0; i < PT__MAX; i++)
 			t->v[i] = sqlite3_column_int64(c.stmt, i);
 		snprintf(t->last, sizeof t->last, "%s", db_text(c.stmt, PT_LAST_DAY));
+		for (int i = 0; i < 4; i++)
+			t->asked_respondents[i] = sqlite3_column_int64(c.stmt, PT_ASKED_RESPONDENTS + i);
 	}
 	db_cursor_close(&c);
 	return rc < 0 ? -1 : 0;		/* an aggregate always has its row; none reads as zeros */

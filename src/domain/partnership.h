@@ -59,6 +59,9 @@ enum partnership_total {
 struct partnership_totals {
 	long long	 v[PT__MAX];
 	char		 last[11];	/* the last activity's day, or "" when there is none */
+	/* For each agree (PT_AGREE_KNOWLEDGE on), the respondents of the activities that asked
+	 * it: its share's denominator; 0 when no activity asked it (schema 018). */
+	long long	 asked_respondents[4];
 };
 /* Fills t for partnership id (all zero when it has no activities): 0, or -1 if it cannot be read. */
 int	partnership_totals(long long id, struct partnership_totals *t);

@@ -78,6 +78,9 @@ const struct field_spec partnership_fields[PF__MAX] = {
 #define COUNT(k, name, label, max, legend) \
 	[k] = { name, label, FIELD_COUNT, 0, max, NULL, NULL, 0, 0, legend, NULL }
 #define ATTENDANCE(k, name, label, legend) COUNT(k, name, label, MAX_ATTENDANCE, legend)
+/* A survey tally: blank is "not asked", kept as NULL (schema 018), never read as 0. */
+#define TALLY(k, name, label, hint, legend) \
+	[k] = { name, label, FIELD_TALLY, 0, MAX_ATTENDANCE, hint, NULL, 0, 0, legend, NULL }
 
 const struct field_spec activity_fields[AF__MAX] = {
 	[AF_HELD_ON] = { "held_on", "Date", FIELD_DATE, 1, 0, "The day it took place (the first, for a series).",
@@ -108,12 +111,14 @@ const struct field_spec activity_fields[AF__MAX] = {
 	    NULL, NULL },
 	[AF_IN_KIND] = { "in_kind", "In-kind value", FIELD_MONEY, 0, MAX_CENTS, NULL, NULL, 0, 0, NULL, NULL },
 	COUNT(AF_MATERIALS, "materials", "Materials exchanged", MAX_MATERIALS, NULL),
-	COUNT(AF_RESPONDENTS, "respondents", "Survey respondents", MAX_ATTENDANCE,
+	TALLY(AF_RESPONDENTS, "respondents", "Survey respondents",
+	    "Leave blank when no survey was run. Leave a question blank when the survey did not "
+	    "ask it: blank is “not asked”, 0 is asked with no one agreeing.",
 	    "Outcome survey (PLA Project Outcome)"),
-	COUNT(AF_AGREE_KNOWLEDGE, "agree_knowledge", "Agree: learned something", MAX_ATTENDANCE, NULL),
-	COUNT(AF_AGREE_CONFIDENCE, "agree_confidence", "Agree: more confident", MAX_ATTENDANCE, NULL),
-	COUNT(AF_AGREE_APPLICATION, "agree_application", "Agree: will use it", MAX_ATTENDANCE, NULL),
-	COUNT(AF_AGREE_AWARENESS, "agree_awareness", "Agree: more aware of the library", MAX_ATTENDANCE, NULL),
+	TALLY(AF_AGREE_KNOWLEDGE, "agree_knowledge", "Agree: learned something", NULL, NULL),
+	TALLY(AF_AGREE_CONFIDENCE, "agree_confidence", "Agree: more confident", NULL, NULL),
+	TALLY(AF_AGREE_APPLICATION, "agree_application", "Agree: will use it", NULL, NULL),
+	TALLY(AF_AGREE_AWARENESS, "agree_awareness", "Agree: more aware of the library", NULL, NULL),
 	[AF_NOTES] = { "notes", "Notes", FIELD_LONGTEXT, 0, 2000,
 	    "What happened, in a few words. No names of patrons.", NULL, 0, 0, "Notes", NULL },
 	[AF_SEEN] = { "seen", "Version", FIELD_HIDDEN, 0, FINGERPRINT_CHARS, NULL, NULL, 0, 0, NULL, NULL },
@@ -259,6 +264,7 @@ record_activity_check(struct form *f, const struct span *sp)
 	long long in_person = sum(f, AF_0_5_IN, AF_ATTENDANCE_BANDS);
 	long long online = sum(f, AF_0_5_VIRT, AF_ATTENDANCE_BANDS);
 	long long respondents = f->v[AF_RESPONDENTS].num;
+	int surveyed = f->v[AF_RESPONDENTS].str[0] != '\0';	/* blank: no survey run */
 
 	if (sp && !f->v[AF_HELD_ON].error[0] && day[0]) {
 		if (strcmp(day, sp->start) < 0)
@@ -283,10 +289,16 @@ record_activity_check(struct form *f, const struct span *sp)
 				form_fail(f, k, "A virtual activity has no audience in the room: choose the "
 				    "hybrid format, or count these people online.");
 		}
-	for (int k = AF_AGREE_KNOWLEDGE; k <= AF_AGREE_AWARENESS; k++)
-		if (!f->v[k].error[0] && f->v[k].num > respondents)
+	for (int k = AF_AGREE_KNOWLEDGE; k <= AF_AGREE_AWARENESS; k++) {
+		if (f->v[k].error[0] || f->v[k].str[0] == '\0')
+			continue;	/* blank: the question was not asked */
+		if (!surveyed && !f->v[AF_RESPONDENTS].error[0])
+			form_fail(f, k, "Enter the survey respondents too, or leave this blank: people "
+			    "who agree are counted among those who answered.");
+		else if (surveyed && f->v[k].num > respondents)
 			form_fail(f, k, "Enter at most %lld: no more people can agree than answered the "
 			    "survey.", respondents);
+	}
 	if (!f->v[AF_RESPONDENTS].error[0] && respondents > in_person + online)
 		form_fail(f, AF_RESPONDENTS, "Enter at most %lld, the attendance recorded above: only "
 		    "people who came can answer the survey.", in_person + online);
@@ -373,6 +385,12 @@ bind_fields(sqlite3_stmt *s, const struct form *f, long long id)
 		if (idx[k] == 0)
 			continue;
 		switch (f->spec[k].type) {
+		case FIELD_TALLY:	/* blank: not asked, NULL */
+			if (f->v[k].str[0])
+				sqlite3_bind_int64(s, idx[k], f->v[k].num);
+			else
+				sqlite3_bind_null(s, idx[k]);
+			break;
 		case FIELD_COUNT: case FIELD_MONEY: case FIELD_HOURS:
 			sqlite3_bind_int64(s, idx[k], f->v[k].num);
 			break;

@@ -16,53 +16,67 @@
 #include "report.h"
 
 #define END	-1
-#define NONE	{ END }
+#define SUM_ONLY	{ END }, NULL	/* no divisor, so never without a figure */
 #define ATTENDANCE_IN	RF_PROGRAM_0_5_IN, RF_PROGRAM_6_11_IN, RF_PROGRAM_12_18_IN, RF_PROGRAM_ADULT_IN, RF_PROGRAM_ALL_IN
 #define ATTENDANCE_VIRT	RF_PROGRAM_0_5_VIRT, RF_PROGRAM_6_11_VIRT, RF_PROGRAM_12_18_VIRT, RF_PROGRAM_ADULT_VIRT, RF_PROGRAM_ALL_VIRT
 
 const struct headline report_headlines[] = {
-	{ "partnerships_active", "Partnerships active", UNIT_COUNT, 0, { RF_PARTNERSHIPS_ACTIVE, END }, NONE },
-	{ "partnerships_new", "Partnerships begun", UNIT_COUNT, 0, { RF_PARTNERSHIPS_NEW, END }, NONE },
-	{ "partnerships_ended", "Partnerships ended", UNIT_COUNT, 0, { RF_PARTNERSHIPS_ENDED, END }, NONE },
-	{ "activities", "Activities", UNIT_COUNT, 0, { RF_ACTIVITIES, END }, NONE },
+	{ "partnerships_active", "Partnerships active", UNIT_COUNT, 0, { RF_PARTNERSHIPS_ACTIVE, END }, SUM_ONLY },
+	{ "partnerships_new", "Partnerships begun", UNIT_COUNT, 0, { RF_PARTNERSHIPS_NEW, END }, SUM_ONLY },
+	{ "partnerships_ended", "Partnerships ended", UNIT_COUNT, 0, { RF_PARTNERSHIPS_ENDED, END }, SUM_ONLY },
+	{ "activities", "Activities", UNIT_COUNT, 0, { RF_ACTIVITIES, END }, SUM_ONLY },
 	{ "program_sessions", "Program sessions", UNIT_COUNT, 0,
-	    { RF_PROGRAM_SESSIONS_IN, RF_PROGRAM_SESSIONS_VIRT, END }, NONE },
-	{ "program_sessions_in_person", "Program sessions in person", UNIT_COUNT, 0, { RF_PROGRAM_SESSIONS_IN, END }, NONE },
-	{ "program_sessions_virtual", "Program sessions online", UNIT_COUNT, 0, { RF_PROGRAM_SESSIONS_VIRT, END }, NONE },
-	{ "outreach_sessions", "Outreach sessions", UNIT_COUNT, 0, { RF_OUTREACH_SESSIONS, END }, NONE },
-	{ "program_attendance", "Program attendance", UNIT_COUNT, 0, { ATTENDANCE_IN, ATTENDANCE_VIRT, END }, NONE },
-	{ "program_attendance_in_person", "Program attendance in person", UNIT_COUNT, 0, { ATTENDANCE_IN, END }, NONE },
-	{ "program_attendance_virtual", "Program attendance online", UNIT_COUNT, 0, { ATTENDANCE_VIRT, END }, NONE },
-	{ "attendance_0_5", "Program attendance, ages 0-5", UNIT_COUNT, 0, { RF_PROGRAM_0_5_IN, RF_PROGRAM_0_5_VIRT, END }, NONE },
-	{ "attendance_6_11", "Program attendance, ages 6-11", UNIT_COUNT, 0, { RF_PROGRAM_6_11_IN, RF_PROGRAM_6_11_VIRT, END }, NONE },
-	{ "attendance_12_18", "Program attendance, ages 12-18", UNIT_COUNT, 0, { RF_PROGRAM_12_18_IN, RF_PROGRAM_12_18_VIRT, END }, NONE },
-	{ "attendance_adult", "Program attendance, adults", UNIT_COUNT, 0, { RF_PROGRAM_ADULT_IN, RF_PROGRAM_ADULT_VIRT, END }, NONE },
-	{ "attendance_all_ages", "Program attendance, all ages", UNIT_COUNT, 0, { RF_PROGRAM_ALL_IN, RF_PROGRAM_ALL_VIRT, END }, NONE },
-	{ "outreach_attendance", "Outreach attendance", UNIT_COUNT, 0, { RF_OUTREACH_ATTENDANCE, END }, NONE },
-	{ "staff_hours", "Staff hours", UNIT_HOURS, 0, { RF_STAFF_MINUTES, END }, NONE },
-	{ "volunteer_hours", "Volunteer hours", UNIT_HOURS, 0, { RF_VOLUNTEER_MINUTES, END }, NONE },
-	{ "materials", "Materials exchanged", UNIT_COUNT, 0, { RF_MATERIALS, END }, NONE },
-	{ "survey_respondents", "Survey respondents", UNIT_COUNT, 0, { RF_RESPONDENTS, END }, NONE },
-	{ "countries_reached", "Countries reached", UNIT_COUNT, 0, { RF_COUNTRIES, END }, NONE },
-	{ "languages_reached", "Languages reached", UNIT_COUNT, 0, { RF_LANGUAGES, END }, NONE },
+	    { RF_PROGRAM_SESSIONS_IN, RF_PROGRAM_SESSIONS_VIRT, END }, SUM_ONLY },
+	{ "program_sessions_in_person", "Program sessions in person", UNIT_COUNT, 0, { RF_PROGRAM_SESSIONS_IN, END }, SUM_ONLY },
+	{ "program_sessions_virtual", "Program sessions online", UNIT_COUNT, 0, { RF_PROGRAM_SESSIONS_VIRT, END }, SUM_ONLY },
+	{ "outreach_sessions", "Outreach sessions", UNIT_COUNT, 0, { RF_OUTREACH_SESSIONS, END }, SUM_ONLY },
+	{ "program_attendance", "Program attendance", UNIT_COUNT, 0, { ATTENDANCE_IN, ATTENDANCE_VIRT, END }, SUM_ONLY },
+	{ "program_attendance_in_person", "Program attendance in person", UNIT_COUNT, 0, { ATTENDANCE_IN, END }, SUM_ONLY },
+	{ "program_attendance_virtual", "Program attendance online", UNIT_COUNT, 0, { ATTENDANCE_VIRT, END }, SUM_ONLY },
+	{ "attendance_0_5", "Program attendance, ages 0-5", UNIT_COUNT, 0, { RF_PROGRAM_0_5_IN, RF_PROGRAM_0_5_VIRT, END }, SUM_ONLY },
+	{ "attendance_6_11", "Program attendance, ages 6-11", UNIT_COUNT, 0, { RF_PROGRAM_6_11_IN, RF_PROGRAM_6_11_VIRT, END }, SUM_ONLY },
+	{ "attendance_12_18", "Program attendance, ages 12-18", UNIT_COUNT, 0, { RF_PROGRAM_12_18_IN, RF_PROGRAM_12_18_VIRT, END }, SUM_ONLY },
+	{ "attendance_adult", "Program attendance, adults", UNIT_COUNT, 0, { RF_PROGRAM_ADULT_IN, RF_PROGRAM_ADULT_VIRT, END }, SUM_ONLY },
+	{ "attendance_all_ages", "Program attendance, all ages", UNIT_COUNT, 0, { RF_PROGRAM_ALL_IN, RF_PROGRAM_ALL_VIRT, END }, SUM_ONLY },
+	{ "outreach_attendance", "Outreach attendance", UNIT_COUNT, 0, { RF_OUTREACH_ATTENDANCE, END }, SUM_ONLY },
+	{ "staff_hours", "Staff hours", UNIT_HOURS, 0, { RF_STAFF_MINUTES, END }, SUM_ONLY },
+	{ "volunteer_hours", "Volunteer hours", UNIT_HOURS, 0, { RF_VOLUNTEER_MINUTES, END }, SUM_ONLY },
+	{ "materials", "Materials exchanged", UNIT_COUNT, 0, { RF_MATERIALS, END }, SUM_ONLY },
+	{ "survey_respondents", "Survey respondents", UNIT_COUNT, 0, { RF_RESPONDENTS, END }, SUM_ONLY },
+	/* each share over the activities that asked its question only (schema 018) */
+	{ "share_knowledge", "Share who agree: learned something new", UNIT_SHARE, 0,
+	    { RF_AGREE_KNOWLEDGE, END }, { RF_RESPONDENTS_KNOWLEDGE, END }, "not asked" },
+	{ "share_confidence", "Share who agree: feel more confident", UNIT_SHARE, 0,
+	    { RF_AGREE_CONFIDENCE, END }, { RF_RESPONDENTS_CONFIDENCE, END }, "not asked" },
+	{ "share_application", "Share who agree: will use what they learned", UNIT_SHARE, 0,
+	    { RF_AGREE_APPLICATION, END }, { RF_RESPONDENTS_APPLICATION, END }, "not asked" },
+	{ "share_awareness", "Share who agree: more aware of the library", UNIT_SHARE, 0,
+	    { RF_AGREE_AWARENESS, END }, { RF_RESPONDENTS_AWARENESS, END }, "not asked" },
+	{ "countries_reached", "Countries reached", UNIT_COUNT, 0, { RF_COUNTRIES, END }, SUM_ONLY },
+	{ "languages_reached", "Languages reached", UNIT_COUNT, 0, { RF_LANGUAGES, END }, SUM_ONLY },
 	{ "connections_made", "Connections made (first contacts through the directory)", UNIT_COUNT, 0,
-	    { RF_CONNECTIONS, END }, NONE },
+	    { RF_CONNECTIONS, END }, SUM_ONLY },
 	{ "organizations_contacted", "Organizations contacted through the directory", UNIT_COUNT, 0,
-	    { RF_CONNECTED_ORGS, END }, NONE },
-	{ "library_cost", "Library's cost", UNIT_MONEY, 1, { RF_LIBRARY_CENTS, END }, NONE },
-	{ "partner_cost", "Partners' cost", UNIT_MONEY, 1, { RF_PARTNER_CENTS, END }, NONE },
-	{ "in_kind_value", "In-kind value", UNIT_MONEY, 1, { RF_IN_KIND_CENTS, END }, NONE },
-	/* everyone who came, to programs and outreach alike: the cost covers both */
+	    { RF_CONNECTED_ORGS, END }, SUM_ONLY },
+	{ "library_cost", "Library's cost", UNIT_MONEY, 1, { RF_LIBRARY_CENTS, END }, SUM_ONLY },
+	{ "partner_cost", "Partners' cost", UNIT_MONEY, 1, { RF_PARTNER_CENTS, END }, SUM_ONLY },
+	{ "in_kind_value", "In-kind value", UNIT_MONEY, 1, { RF_IN_KIND_CENTS, END }, SUM_ONLY },
+	/* everyone who came, to programs and outreach alike: the cost covers both; with nobody
+	 * counted there is no such figure, whatever was spent */
 	{ "library_cost_per_attendee", "Library's cost per attendee", UNIT_MONEY, 1, { RF_LIBRARY_CENTS, END },
-	    { ATTENDANCE_IN, ATTENDANCE_VIRT, RF_OUTREACH_ATTENDANCE, END } },
+	    { ATTENDANCE_IN, ATTENDANCE_VIRT, RF_OUTREACH_ATTENDANCE, END }, "—" },
 };
 const size_t report_headline_count = sizeof report_headlines / sizeof report_headlines[0];
 
 const struct outcome report_outcomes[4] = {
-	{ "knowledge", "Learned something new", RF_AGREE_KNOWLEDGE },
-	{ "confidence", "Feel more confident", RF_AGREE_CONFIDENCE },
-	{ "application", "Will use what they learned", RF_AGREE_APPLICATION },
-	{ "awareness", "More aware of the library", RF_AGREE_AWARENESS },
+	{ "knowledge", "Learned something new", RF_AGREE_KNOWLEDGE, RF_ASKED_KNOWLEDGE,
+	    RF_RESPONDENTS_KNOWLEDGE, "share_knowledge" },
+	{ "confidence", "Feel more confident", RF_AGREE_CONFIDENCE, RF_ASKED_CONFIDENCE,
+	    RF_RESPONDENTS_CONFIDENCE, "share_confidence" },
+	{ "application", "Will use what they learned", RF_AGREE_APPLICATION, RF_ASKED_APPLICATION,
+	    RF_RESPONDENTS_APPLICATION, "share_application" },
+	{ "awareness", "More aware of the library", RF_AGREE_AWARENESS, RF_ASKED_AWARENESS,
+	    RF_RESPONDENTS_AWARENESS, "share_awareness" },
 };
 
 const struct headline *
@@ -92,16 +106,69 @@ report_value(const struct headline *h, const struct report_data *d)
 	if (h->per[0] == END)
 		return top;
 	bottom = sum_of(h->per, d);
-	return bottom == 0 ? 0 : (top + bottom / 2) / bottom;
+	if (h->unit == UNIT_SHARE)
+		top *= 1000;
+	return bottom == 0 ? REPORT_NONE : (top + bottom / 2) / bottom;
+}
+
+/*
+ * The headline as a fraction top / bottom (a sum is over 1), unscaled: a share's 1000 cancels
+ * out of every comparison below.
+ */
+static void
+fraction(const struct headline *h, const struct report_data *d, long double *top, long double *bottom)
+{
+	*top = (long double)sum_of(h->sum, d);
+	*bottom = h->per[0] == END ? 1.0L : (long double)sum_of(h->per, d);
+}
+
+enum report_trend
+report_change(const struct headline *h, const struct report_data *now,
+    const struct report_data *before, long long *amount)
+{
+	long double a, b, c, d, cross, x;
+
+	*amount = 0;
+	fraction(h, now, &a, &b);
+	fraction(h, before, &c, &d);
+	if (b == 0)
+		return TREND_NO_FIGURE;
+	if (d == 0)
+		return TREND_NONE_BEFORE;
+	/*
+	 * a/b against c/d, compared as a·d against c·b: no rounding before the comparison. Long
+	 * double holds these products exactly on amd64 and arm64 (64 bits of mantissa or more),
+	 * far beyond any sum of cents or people a library records.
+	 */
+	cross = a * d - c * b;
+	if (cross == 0)
+		return TREND_SAME;
+	if (cross < 0)
+		cross = -cross;
+	if (h->unit == UNIT_SHARE)	/* percentage points, in tenths: (a/b - c/d) · 1000 */
+		x = cross * 1000 / (b * d);
+	else if (c == 0)
+		return TREND_FROM_ZERO;
+	else				/* percent: (a/b - c/d) / (c/d) · 100 */
+		x = cross * 100 / (c * b);
+	*amount = (long long)(x + 0.5L);	/* half up */
+	return a * d > c * b ? TREND_UP : TREND_DOWN;
 }
 
 void
 report_format_plain(enum headline_unit unit, long long v, char *buf, size_t size)
 {
 	const char *sign = v < 0 ? "-" : "";
-	long long a = v < 0 ? -v : v;
+	long long a;
 
-	if (unit == UNIT_MONEY)
+	if (v == REPORT_NONE) {		/* no figure: an empty cell (and -v would overflow) */
+		snprintf(buf, size, "%s", "");
+		return;
+	}
+	a = v < 0 ? -v : v;
+	if (unit == UNIT_SHARE)
+		snprintf(buf, size, "%lld.%lld", v / 10, v % 10);
+	else if (unit == UNIT_MONEY)
 		snprintf(buf, size, "%s%lld.%02lld", sign, a / 100, a % 100);
 	else if (unit == UNIT_HOURS)	/* minutes as hours to the hundredth, rounded half up */
 		snprintf(buf, size, "%s%lld.%02lld", sign, (a * 100 / 60 + (a * 100 % 60 >= 30)) / 100,
@@ -113,7 +180,11 @@ report_format_plain(enum headline_unit unit, long long v, char *buf, size_t size
 void
 report_format(const struct headline *h, long long v, char *buf, size_t size)
 {
-	if (h->unit == UNIT_MONEY)
+	if (v == REPORT_NONE)
+		snprintf(buf, size, "%s", h->none ? h->none : "—");
+	else if (h->unit == UNIT_SHARE)
+		snprintf(buf, size, "%lld.%lld%%", v / 10, v % 10);
+	else if (h->unit == UNIT_MONEY)
 		measure_money_text(buf, size, v);
 	else if (h->unit == UNIT_HOURS) {
 		long long tenths = (v * 10 + 30) / 60;	/* hours to the tenth */
@@ -122,12 +193,6 @@ report_format(const struct headline *h, long long v, char *buf, size_t size)
 		snprintf(buf, size, "%s.%lld", whole, tenths % 10);
 	} else
 		measure_grouped(buf, size, v);
-}
-
-long
-report_share_permille(long long agree, long long respondents)
-{
-	return respondents <= 0 ? -1 : (long)((agree * 1000 + respondents / 2) / respondents);
 }
 
 /* Binds the period and scope, which every report statement takes as ?1 to ?4. */
@@ -300,6 +365,8 @@ report_partnerships_open(struct db_cursor *c, const struct report_request *rq)
 {
 	c->stmt = report_stmt(STMT_REPORT_PARTNERSHIPS, &rq->period, &rq->scope);
 	c->rc = c->stmt ? SQLITE_OK : SQLITE_ERROR;
+	if (c->stmt)	/* the last activity is the last on or before this day */
+		sqlite3_bind_text(c->stmt, 5, report_as_of(rq), -1, SQLITE_TRANSIENT);
 	return c->stmt ? 0 : -1;
 }
 
@@ -325,8 +392,12 @@ report_partnership_next(struct db_cursor *c, const struct report_request *rq,
 	p->last = sqlite3_column_type(s, RP_LAST) == SQLITE_NULL ? NULL : db_text(s, RP_LAST);
 	p->activities = sqlite3_column_int64(s, RP_ACTIVITIES);
 	p->attendance = sqlite3_column_int64(s, RP_ATTENDANCE);
-	/* Never active yet: quiet once it has gone 90 days from its start with nothing. */
-	period_add_days(report_as_of(rq), -REPORT_QUIET_DAYS, since);
+	/*
+	 * The 90 days up to as_of are since (as_of - 89) to as_of: quiet when the last activity
+	 * (none yet: the start day) is before since. An activity exactly 90 days before as_of is
+	 * outside them.
+	 */
+	period_add_days(report_as_of(rq), -(REPORT_QUIET_DAYS - 1), since);
 	p->quiet = strcmp(p->status, "active") == 0 &&
 	    strcmp(p->last ? p->last : p->start_on, since) < 0;
 	return 1;

@@ -3,12 +3,15 @@
  * headline figures, charts and CSV tables that all come from the same numbers.
  *
  * The raw figures (enum rf) are the columns of activity_figures and activity_day
- * (schema/007_reports.sql), where every counting rule lives. The headline figures (report_
- * headlines) are sums and ratios of those, named once here so the HTML page and the summary CSV
- * cannot disagree. Money is in cents and time in minutes, 64-bit throughout.
+ * (schema/007_reports.sql, rewritten by 018), where every counting rule lives. The headline
+ * figures (report_headlines) are sums and ratios of those, named once here so the HTML page
+ * and the summary CSV cannot disagree. A ratio over nothing is no figure (REPORT_NONE), and
+ * changes are compared unrounded (report_change). Money is in cents and time in minutes,
+ * 64-bit throughout.
  */
 #ifndef LIAISON_REPORT_H
 #define LIAISON_REPORT_H
+#include <limits.h>
 #include <stddef.h>
 #include <sqlite3.h>
 
@@ -26,6 +29,11 @@ enum rf {
 	RF_AGREE_AWARENESS, RF_IMLS_K0_5_PRO, RF_IMLS_K6_11_PRO, RF_IMLS_YA_PRO, RF_IMLS_ADULT_PRO,
 	RF_IMLS_GEN_PRO, RF_IMLS_K0_5_ATTEN, RF_IMLS_K6_11_ATTEN, RF_IMLS_YA_ATTEN,
 	RF_IMLS_ADULT_ATTEN, RF_IMLS_GEN_ATTEN,
+	/* Per survey question (schema 018): the activities that asked it, and their respondents,
+	 * the denominator of its share. A question left blank is not asked, not 0. */
+	RF_ASKED_KNOWLEDGE, RF_ASKED_CONFIDENCE, RF_ASKED_APPLICATION, RF_ASKED_AWARENESS,
+	RF_RESPONDENTS_KNOWLEDGE, RF_RESPONDENTS_CONFIDENCE, RF_RESPONDENTS_APPLICATION,
+	RF_RESPONDENTS_AWARENESS,
 	RF_PARTNERSHIPS_ACTIVE, RF_PARTNERSHIPS_NEW, RF_PARTNERSHIPS_ENDED, RF_COUNTRIES,
 	RF_LANGUAGES,
 	/* "Contact this organization" (contact.h): first contacts the directory produced, and the
@@ -85,9 +93,15 @@ struct report_partnership_row {
 	long long	 id, activities, attendance;
 	const char	*host, *partner, *country, *kind, *commitment, *status, *start_on, *end_on;
 	const char	*last;		/* its last activity's day, or NULL when it has none yet */
-	int		 quiet;		/* active, with nothing recorded for REPORT_QUIET_DAYS */
+	int		 quiet;		/* active, and nothing recorded in the REPORT_QUIET_DAYS up to as_of */
 };
-#define REPORT_QUIET_DAYS	90	/* an active partnership with nothing recorded this long is flagged */
+/*
+ * Quiet: an active partnership with nothing recorded in the 90 days up to report_as_of (that
+ * day and the 89 before it), activities dated after that day left out. One with nothing
+ * recorded yet counts from its start day as if from an activity, so a partnership is never
+ * Quiet before it has had those 90 days (README states it).
+ */
+#define REPORT_QUIET_DAYS	90
 /*
  * The partnerships whose dates overlap the period, in scope, by host and partner name:
  * report_partnerships_open (0, or -1), then report_partnership_next until it is 0 (the end)
@@ -115,7 +129,8 @@ int	report_reach_next(struct db_cursor *, struct report_reach_row *);
  */
 int	report_host_name(long long host, int signed_in, char *name, size_t size);
 
-enum headline_unit { UNIT_COUNT, UNIT_HOURS, UNIT_MONEY };
+/* UNIT_SHARE: a share in tenths of a percent (permille), "75.0%". */
+enum headline_unit { UNIT_COUNT, UNIT_HOURS, UNIT_MONEY, UNIT_SHARE };
 #define HEADLINE_TERMS	12
 struct headline {
 	const char		*key;		/* the summary CSV's figure name */
@@ -124,25 +139,48 @@ struct headline {
 	int			 restricted;	/* money: for signed-in readers only */
 	signed char		 sum[HEADLINE_TERMS];	/* rf indexes added up, ending with -1 */
 	signed char		 per[HEADLINE_TERMS];	/* when per[0] >= 0: divided by their sum */
+	const char		*none;		/* a ratio over nothing: how it reads ("—", "not asked") */
 };
 extern const struct headline report_headlines[];
 extern const size_t report_headline_count;
 /* The headline named key (one of report_headlines' keys). */
 const struct headline *report_headline(const char *key);
-/* The headline's value: a sum, or a ratio rounded to the nearest unit (0 when dividing by 0). */
+/*
+ * The headline's value: a sum, or a ratio rounded to the nearest unit (a share to the tenth
+ * of a percent); REPORT_NONE for a ratio over nothing (a cost per attendee where nobody was
+ * counted, a share of a question nobody asked), which is no figure at all, not 0.
+ */
+#define REPORT_NONE	LLONG_MIN
 long long report_value(const struct headline *, const struct report_data *);
-/* v in the headline's unit for people: "1,234", "12.5" hours, "1,234.50" (money). */
+/* v in the headline's unit for people: "1,234", "12.5" hours, "1,234.50" (money), "75.0%";
+ * REPORT_NONE as the headline's none. */
 void	report_format(const struct headline *, long long v, char *buf, size_t size);
-/* v for spreadsheets: "1234", "12.50" hours, "1234.50" dollars. */
+/* v for spreadsheets: "1234", "12.50" hours, "1234.50" dollars, "75.0" percent; REPORT_NONE
+ * as an empty cell. */
 void	report_format_plain(enum headline_unit, long long v, char *buf, size_t size);
 
-/* The four Project Outcome measures: label, and the rf of those who agree. */
+/*
+ * A figure against the previous period's, from the unrounded sums and ratios (a cost per
+ * attendee of 3.333… is not compared as 3.33): percent for most figures, tenths of a
+ * percentage point for shares.
+ */
+enum report_trend {
+	TREND_NO_FIGURE,	/* no figure this period: nothing to compare */
+	TREND_NONE_BEFORE,	/* none the period before */
+	TREND_SAME,
+	TREND_FROM_ZERO,	/* the period before was exactly 0 (not for shares) */
+	TREND_UP, TREND_DOWN	/* by amount */
+};
+enum report_trend report_change(const struct headline *, const struct report_data *now,
+	    const struct report_data *before, long long *amount);
+
+/* The four Project Outcome measures: label, the rf of those who agree, of the activities that
+ * asked, of their respondents, and the share's headline (report_headline(key)). */
 struct outcome {
 	const char	*key;
 	const char	*label;
-	enum rf		 agree;
+	enum rf		 agree, asked, respondents;
+	const char	*headline;
 };
 extern const struct outcome report_outcomes[4];
-/* Share of respondents who agree, in tenths of a percent, or -1 when no one responded. */
-long	report_share_permille(long long agree, long long respondents);
 #endif

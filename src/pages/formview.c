@@ -83,8 +83,10 @@ fill_field(struct view_dict *field, const struct form *f, int k)
 	view_set(field, "NAME", s->name);
 	view_set(field, "ID", id);
 	view_set(field, "LABEL", s->label);
-	/* A blank count is 0, which is no more optional than any number: no mark on measures. */
-	if (!s->required && s->type != FIELD_FLAG && !(form_is_measure(s->type) && s->type != FIELD_DATE))
+	/* A blank count is 0, which is no more optional than any number: no mark on measures but
+	 * a tally, whose blank means "not asked". */
+	if (!s->required && s->type != FIELD_FLAG &&
+	    !(form_is_measure(s->type) && s->type != FIELD_DATE && s->type != FIELD_TALLY))
 		view_show(field, "OPTIONAL");
 	if (s->hint) {
 		view_set(view_section(field, "HINT"), "TEXT", s->hint);
@@ -138,7 +140,7 @@ fill_field(struct view_dict *field, const struct form *f, int k)
 			view_show(field, "NUMBER");
 		if (s->type == FIELD_DATE && (v->str[0] == '\0' || measure_date_valid(v->str)))
 			view_set(w, "TYPE", "date");	/* what a date input cannot hold stays text */
-		else if (s->type == FIELD_COUNT)
+		else if (s->type == FIELD_COUNT || s->type == FIELD_TALLY)
 			view_set(view_section(w, "INPUTMODE"), "MODE", "numeric");
 		else if (s->type == FIELD_MONEY || s->type == FIELD_HOURS)
 			view_set(view_section(w, "INPUTMODE"), "MODE", "decimal");

@@ -75,30 +75,31 @@ csv_summary(struct req *r, const struct report_request *rq)
 	csv_finish(&c);
 }
 
+/*
+ * Each question over the activities that asked it: their respondents, how many agreed, the
+ * share (empty where no one was asked: not 0), and, last so older columns keep their places,
+ * how many activities asked it.
+ */
 static void
 csv_outcomes(struct req *r, const struct report_request *rq)
 {
 	static const char *const head[] = { "outcome", "label", "respondents", "agree",
-		"share_percent", "from", "to" };
-	long long respondents = rq->now.v[RF_RESPONDENTS];
+		"share_percent", "from", "to", "activities_asked" };
 	struct csv_out c;
-	char share[32];
 
 	report_csv_begin(&c, r, rq, "outcomes");
-	csv_header(&c, head, 7);
+	csv_header(&c, head, sizeof head / sizeof head[0]);
 	for (int i = 0; i < 4; i++) {
-		long permille = report_share_permille(rq->now.v[report_outcomes[i].agree], respondents);
-		csv_cell(&c, report_outcomes[i].key);
-		csv_cell(&c, report_outcomes[i].label);
-		csv_cell_int(&c, respondents);
-		csv_cell_int(&c, rq->now.v[report_outcomes[i].agree]);
-		if (permille < 0)
-			share[0] = '\0';	/* no one responded: no share, rather than 0 % */
-		else
-			snprintf(share, sizeof share, "%ld.%ld", permille / 10, permille % 10);
-		csv_cell(&c, share);
+		const struct outcome *o = &report_outcomes[i];
+		const struct headline *h = report_headline(o->headline);
+		csv_cell(&c, o->key);
+		csv_cell(&c, o->label);
+		csv_cell_int(&c, rq->now.v[o->respondents]);
+		csv_cell_int(&c, rq->now.v[o->agree]);
+		csv_plain(&c, h->unit, report_value(h, &rq->now));
 		csv_cell(&c, rq->period.from);
 		csv_cell(&c, rq->period.to);
+		csv_cell_int(&c, rq->now.v[o->asked]);
 		csv_row_end(&c);
 	}
 	csv_finish(&c);
@@ -201,8 +202,12 @@ csv_activities(struct req *r, const struct report_request *rq)
 			csv_cell_int(&c, sqlite3_column_int64(s, i));
 		for (int i = 21; i <= 23; i++)
 			csv_plain(&c, UNIT_MONEY, sqlite3_column_int64(s, i));
-		for (int i = 24; i <= 29; i++)
-			csv_cell_int(&c, sqlite3_column_int64(s, i));
+		csv_cell_int(&c, sqlite3_column_int64(s, 24));
+		for (int i = 25; i <= 29; i++)	/* survey tallies: empty where not asked (018) */
+			if (sqlite3_column_type(s, i) == SQLITE_NULL)
+				csv_cell(&c, "");
+			else
+				csv_cell_int(&c, sqlite3_column_int64(s, i));
 		csv_cell_n(&c, (const char *)sqlite3_column_text(s, 30), (size_t)sqlite3_column_bytes(s, 30));
 		csv_row_end(&c);
 	}

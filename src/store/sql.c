@@ -26,7 +26,9 @@
 	" sum(agree_confidence), sum(agree_application), sum(agree_awareness), sum(imls_k0_5_pro)," \
 	" sum(imls_k6_11_pro), sum(imls_ya_pro), sum(imls_adult_pro), sum(imls_gen_pro)," \
 	" sum(imls_k0_5_atten), sum(imls_k6_11_atten), sum(imls_ya_atten), sum(imls_adult_atten)," \
-	" sum(imls_gen_atten)"
+	" sum(imls_gen_atten), sum(asked_knowledge), sum(asked_confidence)," \
+	" sum(asked_application), sum(asked_awareness), sum(respondents_knowledge)," \
+	" sum(respondents_confidence), sum(respondents_application), sum(respondents_awareness)"
 #define REPORT_COLUMNS \
 	"activities, program_sessions_in, program_sessions_virt, outreach_sessions," \
 	" program_0_5_in, program_6_11_in, program_12_18_in, program_adult_in, program_all_in," \
@@ -35,7 +37,9 @@
 	" partner_cents, in_kind_cents, materials, respondents, agree_knowledge, agree_confidence," \
 	" agree_application, agree_awareness, imls_k0_5_pro, imls_k6_11_pro, imls_ya_pro," \
 	" imls_adult_pro, imls_gen_pro, imls_k0_5_atten, imls_k6_11_atten, imls_ya_atten," \
-	" imls_adult_atten, imls_gen_atten"
+	" imls_adult_atten, imls_gen_atten, asked_knowledge, asked_confidence, asked_application," \
+	" asked_awareness, respondents_knowledge, respondents_confidence, respondents_application," \
+	" respondents_awareness"
 #define REPORT_ADD \
 	"activities = activities + excluded.activities, program_sessions_in = program_sessions_in" \
 	" + excluded.program_sessions_in, program_sessions_virt = program_sessions_virt +" \
@@ -64,7 +68,15 @@
 	" excluded.imls_k0_5_atten, imls_k6_11_atten = imls_k6_11_atten +" \
 	" excluded.imls_k6_11_atten, imls_ya_atten = imls_ya_atten + excluded.imls_ya_atten," \
 	" imls_adult_atten = imls_adult_atten + excluded.imls_adult_atten, imls_gen_atten =" \
-	" imls_gen_atten + excluded.imls_gen_atten"
+	" imls_gen_atten + excluded.imls_gen_atten, asked_knowledge = asked_knowledge +" \
+	" excluded.asked_knowledge, asked_confidence = asked_confidence +" \
+	" excluded.asked_confidence, asked_application = asked_application +" \
+	" excluded.asked_application, asked_awareness = asked_awareness +" \
+	" excluded.asked_awareness, respondents_knowledge = respondents_knowledge +" \
+	" excluded.respondents_knowledge, respondents_confidence = respondents_confidence +" \
+	" excluded.respondents_confidence, respondents_application = respondents_application +" \
+	" excluded.respondents_application, respondents_awareness = respondents_awareness +" \
+	" excluded.respondents_awareness"
 #define REPORT_SCOPE "(SELECT id FROM partnership WHERE (?3 = 0 OR host_id = ?3) AND (?4 = 0 OR id = ?4))"
 #define REPORT_SCOPED " FROM activity_partnership_day WHERE partnership_id IN " REPORT_SCOPE \
 	" AND held_on BETWEEN ?1 AND ?2"
@@ -469,7 +481,12 @@ static const char *const core_sql[STMT_MAIL_FIRST] = {
 	    " coalesce(sum(in_kind_cents), 0), coalesce(sum(materials), 0),"
 	    " coalesce(sum(respondents), 0), coalesce(sum(agree_knowledge), 0),"
 	    " coalesce(sum(agree_confidence), 0), coalesce(sum(agree_application), 0),"
-	    " coalesce(sum(agree_awareness), 0), max(held_on)"
+	    " coalesce(sum(agree_awareness), 0), max(held_on),"
+	    /* each share's denominator: the respondents of the activities that asked it (018) */
+	    " coalesce(sum(CASE WHEN agree_knowledge IS NOT NULL THEN respondents END), 0),"
+	    " coalesce(sum(CASE WHEN agree_confidence IS NOT NULL THEN respondents END), 0),"
+	    " coalesce(sum(CASE WHEN agree_application IS NOT NULL THEN respondents END), 0),"
+	    " coalesce(sum(CASE WHEN agree_awareness IS NOT NULL THEN respondents END), 0)"
 	    " FROM activity_counted WHERE partnership_id = ?1",
 #define HOURS(col) "rtrim(rtrim(printf('%.2f', " col " / 60.0), '0'), '.')"
 #define MONEY(col) "(" col " / 100) || '.' || printf('%02d', " col " % 100)"
@@ -581,10 +598,14 @@ static const char *const core_sql[STMT_MAIL_FIRST] = {
 	[STMT_REPORT_LANGUAGES] = "SELECT g.name, count(DISTINCT x.org_id), g.code FROM org_language x"
 	    " JOIN language g ON g.code = x.lang"
 	    " WHERE x.org_id IN (SELECT p.partner_id" REPORT_REACHED ") GROUP BY g.code ORDER BY 2 DESC, 1",
-	/* Partnerships whose dates overlap the period, with what they did in it and their last activity. */
+	/*
+	 * Partnerships whose dates overlap the period, with what they did in it and their last
+	 * activity on or before ?5, the day the report looks back from (report_as_of): one planned
+	 * for a later day has not happened yet.
+	 */
 	[STMT_REPORT_PARTNERSHIPS] = "SELECT p.id, h.name, q.name, c.name, p.kind, p.commitment, p.status,"
 	    " p.start_on, p.end_on,"
-	    " (SELECT max(held_on) FROM activity a WHERE a.partnership_id = p.id AND a.held_on <= ?2),"
+	    " (SELECT max(held_on) FROM activity a WHERE a.partnership_id = p.id AND a.held_on <= ?5),"
 	    " ifnull(t.activities, 0), ifnull(t.attendance, 0)"
 	    " FROM partnership p JOIN org h ON h.id = p.host_id JOIN org q ON q.id = p.partner_id"
 	    " JOIN country c ON c.code = q.country"

@@ -33,6 +33,7 @@ static const struct field_spec spec[] = {
 	{ "ok", "OK", FIELD_FLAG, 0, 1, NULL, NULL, 0, 0, NULL, NULL },
 	{ "pw", "Password", FIELD_PASSWORD, 0, 30, NULL, NULL, 0, 0, NULL, NULL },
 	{ "n", "Count", FIELD_COUNT, 0, 100000, NULL, NULL, 0, 0, NULL, NULL },
+	{ "t", "Tally", FIELD_TALLY, 0, 100000, NULL, NULL, 0, 0, NULL, NULL },
 	{ "cost", "Cost", FIELD_MONEY, 0, 1000000000, NULL, NULL, 0, 0, NULL, NULL },
 	{ "hours", "Hours", FIELD_HOURS, 0, 600000, NULL, NULL, 0, 0, NULL, NULL },
 	{ "day", "Day", FIELD_DATE, 0, 0, NULL, NULL, 0, 0, NULL, NULL },
@@ -89,6 +90,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* A measure taken is a whole number within its bounds; a day taken exists. */
 		if (spec[k].type == FIELD_COUNT || spec[k].type == FIELD_MONEY || spec[k].type == FIELD_HOURS) {
 			assert(v->num >= 0 && v->num <= (long long)spec[k].max);
+			continue;
+		}
+		/* A tally taken is the same, and a blank one (not asked) holds nothing. */
+		if (spec[k].type == FIELD_TALLY) {
+			assert(v->num >= 0 && v->num <= (long long)spec[k].max && (*s != '\0' || v->num == 0));
 			continue;
 		}
 		if (spec[k].type == FIELD_DATE) {

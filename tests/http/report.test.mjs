@@ -2,6 +2,8 @@
 // CSV tables is checked against an independent computation here, straight from the raw
 // activity and partnership rows (none of schema 007's views or sums), on the demo data and on
 // a hand-made set with totals worked out by hand; then who may see what, and wrong input.
+// A survey question left blank (NULL) is not asked: each share is over the activities that
+// asked it, and a ratio over nothing (no one asked, nobody counted) is no figure at all.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { get, sql, sqlRows, parseCsv, unescapeHtml, signedIn, cgi } from './helpers.mjs';
@@ -10,13 +12,17 @@ const BANDS = ['0_5', '6_11', '12_18', 'adult', 'all'];
 const ATT = [...BANDS.map((b) => `att_${b}_in`), ...BANDS.map((b) => `att_${b}_virt`)];
 const OTHER = ['staff_minutes', 'volunteer_minutes', 'library_cost_cents', 'partner_cost_cents', 'in_kind_cents',
   'materials', 'respondents', 'agree_knowledge', 'agree_confidence', 'agree_application', 'agree_awareness'];
+const QUESTIONS = ['knowledge', 'confidence', 'application', 'awareness'];
+// A share in tenths of a percent, rounded half up, as text; '' when nobody was asked.
+const shareText = (agree, of) => (of ? (Math.floor((agree * 1000 + Math.floor(of / 2)) / of) / 10).toFixed(1) : '');
 
 // Every headline figure for a period and scope, as the summary CSV writes it, from raw rows.
 function expected(from, to, { host = 0, partnership = 0 } = {}) {
   const scope = `${host ? ` AND p.host_id = ${host}` : ''}${partnership ? ` AND p.id = ${partnership}` : ''}`;
   const rows = sqlRows(`SELECT a.partnership_id, a.is_program, a.format, a.sessions, ${[...ATT, ...OTHER].map((c) => `a.${c}`).join(', ')}
     FROM activity a JOIN partnership p ON p.id = a.partnership_id WHERE a.held_on BETWEEN '${from}' AND '${to}'${scope}`);
-  const t = { activities: 0, sIn: 0, sVirt: 0, outS: 0, outA: 0, band: {}, imlsPro: {}, imlsAtt: {} };
+  const t = { activities: 0, sIn: 0, sVirt: 0, outS: 0, outA: 0, band: {}, imlsPro: {}, imlsAtt: {}, asked: {}, askedOf: {} };
+  for (const q of QUESTIONS) { t.asked[q] = 0; t.askedOf[q] = 0; }
   for (const k of [...ATT, ...OTHER]) t[k] = 0;
   const reached = new Set();
   for (const r of rows) {
@@ -25,6 +31,9 @@ function expected(from, to, { host = 0, partnership = 0 } = {}) {
     const audience = ATT.reduce((s, c) => s + v[c], 0);
     t.activities++;
     reached.add(pid);
+    // sqlite3 writes NULL as an empty cell: a question not asked
+    for (const q of QUESTIONS)
+      if (r[4 + ATT.length + OTHER.indexOf(`agree_${q}`)] !== '') { t.asked[q]++; t.askedOf[q] += v.respondents; }
     for (const c of OTHER) t[c] += v[c];
     if (!isProgram) { t.outS += sessions; t.outA += audience; continue; }
     for (const c of ATT) t[c] += v[c];
@@ -54,11 +63,15 @@ function expected(from, to, { host = 0, partnership = 0 } = {}) {
     attendance_12_18: t.att_12_18_in + t.att_12_18_virt, attendance_adult: t.att_adult_in + t.att_adult_virt,
     attendance_all_ages: t.att_all_in + t.att_all_virt, outreach_attendance: t.outA,
     staff_hours: hours(t.staff_minutes), volunteer_hours: hours(t.volunteer_minutes), materials: t.materials,
-    survey_respondents: t.respondents, countries_reached: countries.size, languages_reached: languages.size,
+    survey_respondents: t.respondents,
+    ...Object.fromEntries(QUESTIONS.map((q) => [`share_${q}`, shareText(t[`agree_${q}`], t.askedOf[q])])),
+    countries_reached: countries.size, languages_reached: languages.size,
     library_cost: money(t.library_cost_cents), partner_cost: money(t.partner_cost_cents), in_kind_value: money(t.in_kind_cents),
-    library_cost_per_attendee: money(inP + virP + t.outA ? Math.floor((t.library_cost_cents + Math.floor((inP + virP + t.outA) / 2)) / (inP + virP + t.outA)) : 0),
+    // nobody counted: no such figure, an empty cell
+    library_cost_per_attendee: inP + virP + t.outA ? money(Math.floor((t.library_cost_cents + Math.floor((inP + virP + t.outA) / 2)) / (inP + virP + t.outA))) : '',
     // not headlines: what the outcomes and imls tables hold
     _agree: { knowledge: t.agree_knowledge, confidence: t.agree_confidence, application: t.agree_application, awareness: t.agree_awareness },
+    _asked: t.asked, _askedOf: t.askedOf,
     _imls: {
       K0_5PRO: t.imlsPro['0_5'] ?? 0, K6_11PRO: t.imlsPro['6_11'] ?? 0, YAPRO: t.imlsPro['12_18'] ?? 0,
       ADULTPRO: t.imlsPro.adult ?? 0, GENPRO: t.imlsPro.gen ?? 0, TOTPRO: t.sIn + t.sVirt,
@@ -74,6 +87,8 @@ const HOURS = ['staff_hours', 'volunteer_hours'];
 // How the page writes a figure: 1,234; hours to the tenth; money with cents.
 function shown(key, plain) {
   const group = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  if (key.startsWith('share_')) return plain === '' ? 'not asked' : `${plain}%`;
+  if (MONEY.includes(key) && plain === '') return '—';
   if (MONEY.includes(key)) { const [d, c] = plain.split('.'); return `${group(d)}.${c}`; }
   if (HOURS.includes(key)) {
     const [h, hundredths] = plain.split('.');
@@ -129,12 +144,14 @@ async function agreeEverywhere(v, query, from, to, prevFrom, prevTo, scope = {},
   assert.deepEqual(imls[0], Object.keys(want._imls));
   assert.deepEqual(imls[1], Object.values(want._imls).map(String));
   const outcomes = await csv(v, `/report?${query}&format=csv&table=outcomes`);
-  assert.deepEqual(outcomes[0], ['outcome', 'label', 'respondents', 'agree', 'share_percent', 'from', 'to']);
+  assert.deepEqual(outcomes[0], ['outcome', 'label', 'respondents', 'agree', 'share_percent', 'from', 'to', 'activities_asked']);
   for (const row of outcomes.slice(1)) {
-    const agree = want._agree[row[0]];
-    assert.equal(row[2], String(want.survey_respondents));
+    const q = row[0], agree = want._agree[q];
+    // each question over the activities that asked it, with how many did
+    assert.equal(row[2], String(want._askedOf[q]), `${q}: respondents asked`);
     assert.equal(row[3], String(agree));
-    assert.equal(row[4], want.survey_respondents ? (Math.floor((agree * 1000 + Math.floor(want.survey_respondents / 2)) / want.survey_respondents) / 10).toFixed(1) : '');
+    assert.equal(row[4], shareText(agree, want._askedOf[q]), `${q}: share`);
+    assert.equal(row[7], String(want._asked[q]), `${q}: activities asked`);
   }
   return { page, want };
 }

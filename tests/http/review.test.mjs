@@ -102,3 +102,22 @@ test('a partnership never reviewed says so', async () => {
   const pid = await partnership(v);
   assert.match((await v.get(`/partnerships/${pid}`)).text, /Not reviewed yet\./);
 });
+
+test("the signed-in report shows each partnership's review of the year and flags those not reviewed", async () => {
+  const v = await signedIn('staff');
+  const pid = await partnership(v);
+  const report = async () => unescapeHtml((await v.get('/report?fy=2026')).text);
+  const rowOf = (html) => html.match(new RegExp(`<tr><td><a href="/partnerships/${pid}">[\\s\\S]*?</tr>`))[0];
+  let html = await report();
+  assert.match(html, /<th scope="col">Review, FY2026<\/th>/);
+  assert.match(rowOf(html), /<strong class="health-flag">Not reviewed<\/strong>/);
+  const counted = (h) => h.match(/: (\d+) of (\d+) are reviewed\./).slice(1).map(Number);
+  const [before, all] = counted(html);
+  const page = await v.get(`/partnerships/${pid}/review`);
+  assert.equal((await v.post(`/partnerships/${pid}/review`, { csrf: csrfOf(page.text), ...review() })).status, 303);
+  // The report made before the review is not served after it.
+  html = await report();
+  assert.match(rowOf(html), /Continue, with changes <span class="meta">\(2026-03-10: goals 4, 2, communication 5, commitment 4, give-and-take 3 of 5\)<\/span>/);
+  assert.doesNotMatch(rowOf(html), /Not reviewed/);
+  assert.deepEqual(counted(html), [before + 1, all]);
+});

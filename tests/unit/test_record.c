@@ -2,8 +2,9 @@
  * test_record.c - recording partnerships and activities: every measure as staff type it
  * (whole numbers, 12.50 as cents, hours as minutes, dates that exist, sane bounds), the
  * checks across fields (dates within the partnership, attendance that fits the format,
- * agrees never above respondents), hybrid counting in the running totals, and two editors
- * who never overwrite each other unawares.
+ * agrees never above respondents), hybrid counting in the running totals, survey questions
+ * left blank kept as "not asked" (NULL) rather than 0, and two editors who never overwrite
+ * each other unawares.
  */
 #include <string.h>
 
@@ -170,6 +171,64 @@ START_TEST(a_hybrid_program_counts_once_in_person_with_its_online_audience_virtu
 }
 END_TEST
 
+/* The columns of STMT_PARTNERSHIP_TOTALS: the agrees from 14, their denominators from 19. */
+#define TOTAL_AGREE(i)		(14 + (i))
+#define TOTAL_ASKED(i)		(19 + (i))
+
+START_TEST(a_survey_question_left_blank_is_not_asked_not_zero)
+{
+	const char *path = make_test_db(1);
+	long long pid = 0, aid = 0, first = 0, loaded_pid = 0;
+
+	use_test_db(path);
+	ck_assert_int_eq(form_parse(&f, partnership_fields, PF__MAX, "host=1&partner=2&kind=other"
+	    "&commitment=informal&status=active&start_on=2026-01-01"), 0);
+	ck_assert_int_eq(record_partnership_save(&pid, &f, "tester"), CHANGE_OK);
+	/* Asked only about knowledge: 8 of 10 agree; the other three questions stay blank. */
+	ck_assert_int_eq(activity(BASE "held_on=2026-03-01&format=in_person&att_adult_in=12"
+	    "&respondents=10&agree_knowledge=8&agree_confidence=&agree_application="), 0);
+	ck_assert_int_eq(record_activity_save(pid, &first, &f, "tester"), CHANGE_OK);
+	/* No survey at all. */
+	ck_assert_int_eq(activity(BASE "held_on=2026-03-02&format=in_person&att_adult_in=5&respondents="), 0);
+	ck_assert_int_eq(record_activity_save(pid, &aid, &f, "tester"), CHANGE_OK);
+	/* Asked about knowledge and awareness: nobody agreed on knowledge, a 0 that is a 0. */
+	aid = 0;
+	ck_assert_int_eq(activity(BASE "held_on=2026-03-03&format=in_person&att_adult_in=4"
+	    "&respondents=4&agree_knowledge=0&agree_awareness=4"), 0);
+	ck_assert_int_eq(record_activity_save(pid, &aid, &f, "tester"), CHANGE_OK);
+	ck_assert_int_eq(query_int(path, "SELECT count(*) FROM activity a JOIN partnership p ON p.id ="
+	    " a.partnership_id WHERE p.start_on = '2026-01-01' AND p.host_id = 1 AND p.partner_id = 2"
+	    " AND a.held_on = '2026-03-02' AND a.respondents IS NULL AND a.agree_knowledge IS NULL"
+	    " AND a.agree_awareness IS NULL"), 1);
+	ck_assert_int_eq(query_int(path, "SELECT agree_confidence IS NULL AND agree_application IS NULL"
+	    " AND agree_awareness IS NULL AND agree_knowledge = 8 FROM activity WHERE id = (SELECT max(id)"
+	    " FROM activity WHERE held_on = '2026-03-01' AND respondents = 10)"), 1);
+	ck_assert_int_eq(query_int(path, "SELECT agree_knowledge = 0 AND agree_confidence IS NULL"
+	    " FROM activity WHERE held_on = '2026-03-03' AND respondents = 4"), 1);
+	/* Running totals: knowledge 8 of the 14 asked (57%), awareness 4 of 4, confidence asked
+	 * nowhere (0 respondents: "not asked" on the page), not 0 of 14. */
+	ck_assert_int_eq(total(pid, TOTAL_AGREE(0)), 8);
+	ck_assert_int_eq(total(pid, TOTAL_ASKED(0)), 14);
+	ck_assert_int_eq(total(pid, TOTAL_ASKED(1)), 0);
+	ck_assert_int_eq(total(pid, TOTAL_ASKED(3)), 4);
+	ck_assert_int_eq(total(pid, 13), 14);	/* respondents: the 14 of the two surveys */
+	/* An agree without respondents is refused: it would be a share of nobody. */
+	ck_assert_int_eq(activity(BASE "held_on=2026-03-04&format=in_person&att_adult_in=4&agree_knowledge=3"), 1);
+	ck_assert(strstr(f.v[AF_AGREE_KNOWLEDGE].error, "Enter the survey respondents too") != NULL);
+	/* Loaded for editing, the blanks come back blank, and clearing a question saves NULL. */
+	ck_assert_int_eq(record_activity_load(&f, first, &loaded_pid), 1);
+	ck_assert_str_eq(f.v[AF_AGREE_CONFIDENCE].str, "");
+	ck_assert_str_eq(f.v[AF_AGREE_KNOWLEDGE].str, "8");
+	form_set(&f, AF_AGREE_KNOWLEDGE, "");
+	ck_assert_int_eq(form_check(&f) + record_activity_check(&f, &span), 0);
+	ck_assert_int_eq(record_activity_save(pid, &first, &f, "tester"), CHANGE_OK);
+	ck_assert_int_eq(total(pid, TOTAL_ASKED(0)), 4);
+	ck_assert_int_eq(query_int(path, "SELECT count(*) FROM audit_change WHERE field = 'agree_knowledge'"
+	    " AND old_value = '8' AND new_value IS NULL"), 1);
+	drop_test_db(path);
+}
+END_TEST
+
 START_TEST(a_second_editor_is_told_and_overwrites_nothing_unawares)
 {
 	const char *path = make_test_db(1);
@@ -277,6 +336,7 @@ record_suite(void)
 	tcase_add_test(tc, totals_are_written_with_thousands_and_cents);
 	tcase_add_test(tc, activity_checks_span_fields);
 	tcase_add_test(tc, a_hybrid_program_counts_once_in_person_with_its_online_audience_virtual);
+	tcase_add_test(tc, a_survey_question_left_blank_is_not_asked_not_zero);
 	tcase_add_test(tc, a_second_editor_is_told_and_overwrites_nothing_unawares);
 	tcase_add_test(tc, partnership_dates_must_hold_its_activities);
 	tcase_add_test(tc, every_statement_prepares);

@@ -4,9 +4,12 @@
  * keep (always equal to summing every activity again, after inserts, edits, deletes and an
  * import), and the figures of a hand-made data set whose totals were worked out by hand:
  * the IMLS rules, a hybrid counted once, outreach apart, scopes, empty periods, and money past
- * a 32-bit int.
+ * a 32-bit int; survey shares over the activities that asked, no cost per attendee where
+ * nobody was counted, changes from unrounded figures, and Quiet at its edges.
  */
+#include <glob.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
@@ -288,8 +291,7 @@ START_TEST(hand_made_figures_come_out_as_worked_by_hand)
 	ck_assert_int_eq(d.v[RF_OUTREACH_SESSIONS], 1);
 	ck_assert_int_eq(d.v[RF_OUTREACH_ATTENDANCE], 50);
 	ck_assert_int_eq(d.v[RF_PROGRAM_ALL_IN], 0);	/* the outreach's all-ages 50 are not here */
-	ck_assert_int_eq(report_value(&report_headlines[8], &d), 10 + 5 + 7 + 4 + 6 + 8);
-	ck_assert_str_eq(report_headlines[8].key, "program_attendance");
+	ck_assert_int_eq(report_value(report_headline("program_attendance"), &d), 10 + 5 + 7 + 4 + 6 + 8);
 	/* IMLS: 2 general (mixed), 1 for 6-11, 3 young adult, 1 adult; by age = by format. */
 	ck_assert_int_eq(d.v[RF_IMLS_GEN_PRO], 2);
 	ck_assert_int_eq(d.v[RF_IMLS_GEN_ATTEN], 15);
@@ -309,16 +311,24 @@ START_TEST(hand_made_figures_come_out_as_worked_by_hand)
 	ck_assert_int_eq(d.v[RF_LIBRARY_CENTS], 6000000000LL);
 	report_format_plain(UNIT_MONEY, d.v[RF_LIBRARY_CENTS], text, sizeof text);
 	ck_assert_str_eq(text, "60000000.00");
-	report_format(&report_headlines[report_headline_count - 1], report_value(&report_headlines[report_headline_count - 1], &d), text, sizeof text);
-	ck_assert_str_eq(report_headlines[report_headline_count - 1].key, "library_cost_per_attendee");
+	report_format(report_headline("library_cost_per_attendee"),
+	    report_value(report_headline("library_cost_per_attendee"), &d), text, sizeof text);
 	ck_assert_str_eq(text, "666,666.67");	/* 6 billion cents over 40 + 50 outreach attendees */
 	report_format_plain(UNIT_HOURS, d.v[RF_VOLUNTEER_MINUTES], text, sizeof text);
 	ck_assert_str_eq(text, "0.75");
 	ck_assert_int_eq(d.v[RF_IN_KIND_CENTS], 1999);
 	ck_assert_int_eq(d.v[RF_MATERIALS], 12);
 	ck_assert_int_eq(d.v[RF_RESPONDENTS], 4);
-	ck_assert_int_eq(report_share_permille(d.v[RF_AGREE_KNOWLEDGE], d.v[RF_RESPONDENTS]), 750);
-	ck_assert_int_eq(report_share_permille(d.v[RF_AGREE_AWARENESS], d.v[RF_RESPONDENTS]), 1000);
+	/* One survey, asking two of the four questions: the other two are not asked, not 0 %. */
+	ck_assert_int_eq(report_value(report_headline("share_knowledge"), &d), 750);
+	ck_assert_int_eq(report_value(report_headline("share_awareness"), &d), 1000);
+	ck_assert(report_value(report_headline("share_confidence"), &d) == REPORT_NONE);
+	ck_assert_int_eq(d.v[RF_ASKED_KNOWLEDGE], 1);
+	ck_assert_int_eq(d.v[RF_ASKED_CONFIDENCE], 0);
+	report_format(report_headline("share_confidence"), REPORT_NONE, text, sizeof text);
+	ck_assert_str_eq(text, "not asked");
+	report_format_plain(UNIT_SHARE, REPORT_NONE, text, sizeof text);
+	ck_assert_str_eq(text, "");
 	/* Partnerships: all three ran in 2031, one began, one ended; partners in 3 countries,
 	 * 4 languages. */
 	ck_assert_int_eq(d.v[RF_PARTNERSHIPS_ACTIVE], 3);
@@ -349,7 +359,8 @@ START_TEST(hand_made_figures_come_out_as_worked_by_hand)
 	load("2040", 0, 0, &d);
 	for (int i = 0; i < RF__MAX; i++)	/* but for the two partnerships that have no end */
 		ck_assert_int_eq(d.v[i], i == RF_PARTNERSHIPS_ACTIVE ? 2 : 0);
-	ck_assert_int_eq(report_share_permille(0, 0), -1);
+	ck_assert(report_value(report_headline("share_knowledge"), &d) == REPORT_NONE);
+	ck_assert(report_value(report_headline("library_cost_per_attendee"), &d) == REPORT_NONE);
 
 	/* Month by month: the months add up to the year. */
 	ck_assert_int_eq(parse("2031", NULL, NULL, NULL, 1), 0);
@@ -361,6 +372,207 @@ START_TEST(hand_made_figures_come_out_as_worked_by_hand)
 	ck_assert_int_eq(by_month[6].v[RF_OUTREACH_ATTENDANCE], 50);
 	ck_assert_int_eq(by_month[11].v[RF_ACTIVITIES], 0);
 	drop_test_db(path);
+}
+END_TEST
+
+/*
+ * Worked by hand, in years of their own:
+ * 2032: three outreach activities costing 2,285.00 with nobody counted: no cost per attendee.
+ * 2034: 2.78 over 2 attendees, 1.39 each; 1 of 2 respondents agreed they learned something.
+ * 2035: 20.48 over 7 attendees, 2.9257… each (2.93 shown); 5 of 7 learned something, and 7
+ * of 7 felt more confident (not asked in 2034). The change in cost per attendee is 110.48 %,
+ * "up 110%"; from the rounded 2.93 and 1.39 it would be 110.79 %, "up 111%".
+ */
+static const char worked[] =
+	"INSERT INTO org (id, name, kind, type, country, status) VALUES"
+	" (900, 'Host One', 'library', 'public', 'US', 'listed'),"
+	" (901, 'Partner France', 'library', 'public', 'FR', 'listed');"
+	"INSERT INTO partnership (id, host_id, partner_id, kind, status, start_on) VALUES"
+	" (900, 900, 901, 'sister_library', 'active', '2030-01-01');"
+	"INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, library_cost_cents) VALUES"
+	" (900, '2032-07-01', 'book_drive', 0, 'in_person', 1, 100000),"
+	" (900, '2032-08-01', 'book_drive', 0, 'in_person', 1, 100000),"
+	" (900, '2032-09-01', 'exhibit', 0, 'in_person', 1, 28500);"
+	"INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_adult_in,"
+	" library_cost_cents, respondents, agree_knowledge, agree_confidence) VALUES"
+	" (900, '2034-05-01', 'workshop', 1, 'in_person', 1, 2, 278, 2, 1, NULL),"
+	" (900, '2035-05-01', 'workshop', 1, 'in_person', 1, 7, 2048, 7, 5, 7);";
+
+START_TEST(ratios_over_nothing_are_no_figure_and_changes_use_unrounded_values)
+{
+	const char *path = make_test_db(0);
+	const struct headline *cost = report_headline("library_cost_per_attendee");
+	const struct headline *knowledge = report_headline("share_knowledge");
+	const struct headline *confidence = report_headline("share_confidence");
+	struct report_data y2031, y2032, y2033, y2034, y2035;
+	long long amount;
+	char text[64];
+
+	exec_on(path, worked);
+	use_test_db(path);
+	load("2031", 0, 0, &y2031);
+	load("2032", 0, 0, &y2032);
+	load("2033", 0, 0, &y2033);
+	load("2034", 0, 0, &y2034);
+	load("2035", 0, 0, &y2035);
+	/* Money spent, nobody counted: no figure, shown "—", empty in CSV, and no change. */
+	ck_assert_int_eq(y2032.v[RF_LIBRARY_CENTS], 228500);
+	ck_assert(report_value(cost, &y2032) == REPORT_NONE);
+	report_format(cost, report_value(cost, &y2032), text, sizeof text);
+	ck_assert_str_eq(text, "—");
+	report_format_plain(UNIT_MONEY, report_value(cost, &y2032), text, sizeof text);
+	ck_assert_str_eq(text, "");
+	ck_assert_int_eq(report_change(cost, &y2032, &y2031, &amount), TREND_NO_FIGURE);
+	ck_assert_int_eq(report_change(cost, &y2034, &y2033, &amount), TREND_NONE_BEFORE);
+	/* The library's cost itself is a figure, and went from 0 to 2,285.00. */
+	ck_assert_int_eq(report_change(report_headline("library_cost"), &y2032, &y2031, &amount), TREND_FROM_ZERO);
+	/* 1.39 and 2.93 shown; the change from 1.39 to 2.9257…: up 110 %, not the rounded 111 %. */
+	ck_assert_int_eq(report_value(cost, &y2034), 139);
+	ck_assert_int_eq(report_value(cost, &y2035), 293);
+	ck_assert_int_eq(report_change(cost, &y2035, &y2034, &amount), TREND_UP);
+	ck_assert_int_eq(amount, 110);
+	ck_assert_int_eq(report_change(cost, &y2034, &y2035, &amount), TREND_DOWN);
+	ck_assert_int_eq(amount, 52);	/* (2.9257 - 1.39) / 2.9257 = 52.49 % */
+	ck_assert_int_eq(report_change(cost, &y2035, &y2035, &amount), TREND_SAME);
+	/* Shares against the period before, in percentage points: 50.0 % to 71.4 % is up 21.4
+	 * points; confidence was not asked the year before. */
+	ck_assert_int_eq(report_value(knowledge, &y2034), 500);
+	ck_assert_int_eq(report_value(knowledge, &y2035), 714);
+	ck_assert_int_eq(report_change(knowledge, &y2035, &y2034, &amount), TREND_UP);
+	ck_assert_int_eq(amount, 214);
+	ck_assert_int_eq(report_change(confidence, &y2035, &y2034, &amount), TREND_NONE_BEFORE);
+	ck_assert_int_eq(report_change(confidence, &y2034, &y2035, &amount), TREND_NO_FIGURE);
+	report_format(knowledge, report_value(knowledge, &y2035), text, sizeof text);
+	ck_assert_str_eq(text, "71.4%");
+	report_format_plain(UNIT_SHARE, report_value(knowledge, &y2035), text, sizeof text);
+	ck_assert_str_eq(text, "71.4");
+	drop_test_db(path);
+}
+END_TEST
+
+/*
+ * Quiet, as README states it, for a report of 1 July 2031 to 30 June 2032 read on 31 December
+ * 2031: the 90 days up to that day are 3 October to 31 December.
+ */
+static const char quiet_set[] =
+	"INSERT INTO org (id, name, kind, type, country, status) VALUES"
+	" (900, 'Host One', 'library', 'public', 'US', 'listed'),"
+	" (901, 'Partner', 'library', 'public', 'FR', 'listed');"
+	"INSERT INTO partnership (id, host_id, partner_id, kind, status, start_on) VALUES"
+	" (901, 900, 901, 'other', 'active', '2031-01-01'),"	/* last activity 90 days before */
+	" (902, 900, 901, 'other', 'active', '2031-01-01'),"	/* 91 days before */
+	" (903, 900, 901, 'other', 'active', '2031-01-01'),"	/* 89 days before */
+	" (904, 900, 901, 'other', 'active', '2031-01-01'),"	/* 91 days, and one planned for 2032 */
+	" (905, 900, 901, 'other', 'active', '2031-10-03'),"	/* nothing yet, begun 89 days before */
+	" (906, 900, 901, 'other', 'active', '2031-10-02'),"	/* nothing yet, begun 90 days before */
+	" (907, 900, 901, 'other', 'paused', '2031-01-01');"	/* paused: never Quiet */
+	"INSERT INTO activity (partnership_id, held_on, type, format) VALUES"
+	" (901, '2031-10-02', 'other', 'in_person'), (902, '2031-10-01', 'other', 'in_person'),"
+	" (903, '2031-10-03', 'other', 'in_person'), (904, '2031-10-01', 'other', 'in_person'),"
+	" (904, '2032-02-01', 'other', 'in_person'), (907, '2031-02-01', 'other', 'in_person');";
+
+START_TEST(quiet_is_ninety_days_up_to_the_report_day_and_ignores_planned_activities)
+{
+	const char *path = make_test_db(0);
+	static struct report_request rq;
+	struct report_partnership_row row;
+	struct db_cursor c;
+	char got[8][32];
+	int n = 0;
+
+	exec_on(path, quiet_set);
+	use_test_db(path);
+	ck_assert_int_eq(parse(NULL, NULL, "2031-07-01", "2032-06-30", 1), 0);
+	rq.period = per;
+	snprintf(rq.today, sizeof rq.today, "2031-12-31");
+	rq.signed_in = 1;
+	ck_assert_str_eq(report_as_of(&rq), "2031-12-31");
+	ck_assert_int_eq(report_partnerships_open(&c, &rq), 0);
+	while (n < 8 && report_partnership_next(&c, &rq, &row) == 1)
+		snprintf(got[n++], sizeof got[0], "%lld %s %d", row.id, row.last ? row.last : "-", row.quiet);
+	db_cursor_close(&c);
+	ck_assert_int_eq(n, 7);
+	ck_assert_str_eq(got[0], "901 2031-10-02 1");	/* exactly 90 days before: Quiet */
+	ck_assert_str_eq(got[1], "902 2031-10-01 1");
+	ck_assert_str_eq(got[2], "903 2031-10-03 0");
+	ck_assert_str_eq(got[3], "904 2031-10-01 1");	/* the planned 2032-02-01 is not its last */
+	ck_assert_str_eq(got[4], "905 - 0");		/* new: not yet had its 90 days */
+	ck_assert_str_eq(got[5], "906 - 1");
+	ck_assert_str_eq(got[6], "907 2031-02-01 0");
+	/* Read on 15 February 2032 instead, 904's activity of 1 February has taken place: its
+	 * last, and not Quiet. */
+	snprintf(rq.today, sizeof rq.today, "2032-02-15");
+	ck_assert_int_eq(report_partnerships_open(&c, &rq), 0);
+	while (report_partnership_next(&c, &rq, &row) == 1)
+		if (row.id == 904) {
+			ck_assert_str_eq(row.last, "2032-02-01");
+			ck_assert_int_eq(row.quiet, 0);
+		}
+	db_cursor_close(&c);
+	drop_test_db(path);
+}
+END_TEST
+
+/*
+ * A database made before schema 018, holding what the form and the import wrote then (a blank
+ * survey as zeros), upgraded: respondents 0 had no survey, and all five tallies become NULL;
+ * respondents above 0 keep their tallies, zeros included. The import batch's list of its
+ * activities survives the table's rebuild, and the day sums are those of the rows.
+ */
+START_TEST(an_upgrade_reads_old_zeros_as_no_survey_only_where_no_one_responded)
+{
+	char dir[] = "/tmp/liaison-schema-XXXXXX", db[600], path[700], err[512];
+	glob_t g;
+	sqlite3 *h;
+
+	/* The database as version 17 left it: every migration before 018, run as migrate.c does. */
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(db, sizeof db, "%s/old.db", dir);
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	sqlite3_close(h);
+	snprintf(path, sizeof path, "%s/schema/[0-9][0-9][0-9]_*.sql", srcdir());
+	ck_assert_int_eq(glob(path, 0, NULL, &g), 0);
+	for (size_t i = 0; i < g.gl_pathc && atoi(strrchr(g.gl_pathv[i], '/') + 1) < 18; i++)
+		ck_assert_msg(db_run_file(db, g.gl_pathv[i], err, sizeof err) == 0, "%s", err);
+	globfree(&g);
+	exec_on(db, "PRAGMA user_version = 17");
+	exec_on(db, "INSERT INTO org (id, name, kind, type, country, status) VALUES"
+	    " (900, 'Host', 'library', 'public', 'US', 'listed'), (901, 'Partner', 'library', 'public', 'FR', 'listed');"
+	    "INSERT INTO partnership (id, host_id, partner_id, kind, status, start_on) VALUES"
+	    " (900, 900, 901, 'other', 'active', '2030-01-01');"
+	    "INSERT INTO activity (id, partnership_id, held_on, type, format, att_adult_in, respondents,"
+	    " agree_knowledge, agree_confidence, agree_application, agree_awareness) VALUES"
+	    " (1, 900, '2030-02-01', 'workshop', 'in_person', 10, 0, 0, 0, 0, 0),"
+	    " (2, 900, '2030-02-01', 'workshop', 'in_person', 10, 5, 0, 3, 5, 0);"
+	    "INSERT INTO import_batch (id, kind, file_name, file_hash, actor, rows) VALUES"
+	    " (1, 'activities', 'old.csv', 'ab', 'tester', 2);"
+	    "INSERT INTO import_batch_activity VALUES (1, 1), (1, 2);");
+	snprintf(path, sizeof path, "%s/schema", srcdir());
+	ck_assert_msg(db_migrate_file(db, path, 0, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(query_int(db, "PRAGMA user_version"), SCHEMA_VERSION);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM activity WHERE id = 1 AND respondents IS NULL"
+	    " AND agree_knowledge IS NULL AND agree_confidence IS NULL AND agree_application IS NULL"
+	    " AND agree_awareness IS NULL"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM activity WHERE id = 2 AND respondents = 5"
+	    " AND agree_knowledge = 0 AND agree_confidence = 3 AND agree_application = 5 AND agree_awareness = 0"), 1);
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM import_batch_activity"), 2);
+	/* Each question asked at one activity, of 5 respondents; the day sums agree with the rows. */
+	ck_assert_int_eq(query_int(db, "SELECT asked_knowledge * 100 + respondents_knowledge FROM activity_day"), 105);
+	ck_assert_int_eq(query_int(db, "SELECT respondents FROM activity_partnership_day"), 5);
+	ck_assert_int_eq(day_sums_differing(db), 0);
+	/* The rebuilt table keeps its rules: an agree needs respondents, and fits under them. */
+	ck_assert_int_eq(query_int(db, "SELECT count(*) FROM pragma_foreign_key_list('import_batch_activity')"
+	    " WHERE \"table\" = 'activity'"), 1);
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "INSERT INTO activity (partnership_id, held_on, type, format,"
+	    " agree_knowledge) VALUES (900, '2030-03-01', 'workshop', 'in_person', 1)", NULL, NULL, NULL),
+	    SQLITE_CONSTRAINT);
+	ck_assert_int_eq(sqlite3_exec(h, "INSERT INTO activity (partnership_id, held_on, type, format,"
+	    " respondents, agree_knowledge) VALUES (900, '2030-03-01', 'workshop', 'in_person', 2, 3)",
+	    NULL, NULL, NULL), SQLITE_CONSTRAINT);
+	sqlite3_close(h);
+	snprintf(path, sizeof path, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(path), 0);
 }
 END_TEST
 
@@ -376,6 +588,9 @@ report_suite(void)
 	tcase_add_test(tc, wrong_periods_say_what_is_allowed);
 	tcase_add_test(tc, the_day_sums_always_equal_summing_every_activity_again);
 	tcase_add_test(tc, hand_made_figures_come_out_as_worked_by_hand);
+	tcase_add_test(tc, ratios_over_nothing_are_no_figure_and_changes_use_unrounded_values);
+	tcase_add_test(tc, quiet_is_ninety_days_up_to_the_report_day_and_ignores_planned_activities);
+	tcase_add_test(tc, an_upgrade_reads_old_zeros_as_no_survey_only_where_no_one_responded);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;
