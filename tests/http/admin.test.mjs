@@ -116,10 +116,11 @@ test('export writes every table as CSV: NULL apart from empty, formulas neutrali
     const out = join(dir, 'csv');
     const r = adminOn(DB, ['export', out]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /exported 15 tables to /);
+    assert.match(r.stdout, /exported 17 tables to /);
     const files = readdirSync(out).sort();
     assert.deepEqual(files, ['account', 'activity', 'activity_type', 'application', 'audit', 'audit_change', 'country',
-      'interest', 'language', 'org', 'org_interest', 'org_language', 'org_type', 'partnership', 'timezone'].map((f) => `${f}.csv`));
+      'interest', 'language', 'org', 'org_interest', 'org_language', 'org_type', 'partnership', 'partnership_review',
+      'partnership_review_goal', 'timezone'].map((f) => `${f}.csv`));
     for (const f of files) assert.equal((statSync(join(out, f)).mode & 0o777).toString(8), '600');
     const read = (f) => {
       const text = readFileSync(join(out, f), 'utf8');
