@@ -12,7 +12,8 @@
  *   liaison-admin user list
  *   liaison-admin import activities|organizations FILE [--as NAME] [--dates dmy|mdy]
  *                        [--include-duplicates]
- *                                         check every row of a CSV file and import them all as
+ *                                         check every row of a CSV, .xlsx or .ods file (its
+ *                                         first sheet) and import them all as
  *                                         a batch, or none and list each bad row (FILE - is
  *                                         standard input); likely duplicates are left out
  *   liaison-admin import undo BATCH [--as NAME]   delete a batch's activities, audited
@@ -67,6 +68,7 @@
 #include "db.h"
 #include "dates.h"
 #include "import.h"
+#include "sheetin.h"
 #include "mailmsg.h"
 #include "notify.h"
 #include "outbox.h"
@@ -298,7 +300,7 @@ import_cmd(int argc, char **argv)
 	double start = now_seconds(), shown = start;
 	enum import_result how;
 	struct rusage ru;
-	int order = config.date_order, with_duplicates = 0;
+	int order = config.date_order, with_duplicates = 0, sheet = 0;
 	char why[300];
 
 	for (int i = 2; i < argc; i++)
@@ -351,6 +353,9 @@ import_cmd(int argc, char **argv)
 	im.include_duplicates = with_duplicates;
 	while ((n = fread(buf, 1, sizeof buf, in)) > 0) {
 		double t;
+		/* An .xlsx or .ods file is read from its first sheet, by name (the zip needs seeking). */
+		if (done == 0 && (sheet = import_is_sheet(&im, path, buf, n)) != 0)
+			break;
 		done += (off_t)n;
 		if (import_feed(&im, buf, n) < 0)
 			break;
@@ -363,7 +368,12 @@ import_cmd(int argc, char **argv)
 				fprintf(stderr, "%schecked %ld rows%s", tty ? "\r" : "", im.rows, tty ? "" : "\n");
 		}
 	}
-	if (ferror(in))
+	if (sheet == 1 && in == stdin)
+		snprintf(im.fatal, sizeof im.fatal, "A spreadsheet (.xlsx, .ods) cannot be read from "
+		    "standard input: give its file name.");
+	else if (sheet == 1)
+		import_sheet(&im, path, NULL, 0);
+	else if (ferror(in))
 		snprintf(im.fatal, sizeof im.fatal, "%s could not be read to the end", path);
 	if (in != stdin)
 		fclose(in);
@@ -375,7 +385,9 @@ import_cmd(int argc, char **argv)
 		double secs = now_seconds() - start;
 		printf("imported %ld %s in %.2f s (%.0f rows/s, peak memory %ld KB)\n", im.imported,
 		    im.imported == 1 ? "row" : "rows", secs, secs > 0 ? (double)im.imported / secs : 0.0, ru.ru_maxrss);
-		if (im.batch_id)
+		if (im.batch_id && im.sheet)
+			printf("as batch %lld (the first sheet of %s)\n", im.batch_id, sheetin_kind_name(im.sheet));
+		else if (im.batch_id)
 			printf("as batch %lld (cells separated by %s)\n", im.batch_id, csvin_delim_name(im.csv.delim));
 		for (long i = 0; i < im.nduplicates && i < IMPORT_DUPLICATES_MAX; i++)
 			fprintf(stderr, "line %ld left out: the same as activity %lld of partnership %lld "
