@@ -330,7 +330,7 @@ xlsx_cell(struct reader *r)
 		char *end;
 		unsigned long i = strtoul(r->text, &end, 10);
 		if (end == r->text || *end || i >= r->nsst) {
-			sheet_fail(r, "The workbook is sheet_damaged: cell %s%ld names a string it does not have. Open it "
+			sheet_fail(r, "The workbook is damaged: cell %s%ld names a string it does not have. Open it "
 			    "in a spreadsheet, save it again, and send that file.", sheet_letters(r->col, name), r->row);
 			return;
 		}
@@ -505,7 +505,7 @@ sheet_read_xlsx(struct reader *r)
 	if (sheet_parse(r, "xl/_rels/workbook.xml.rels", 1, rels_start, NULL, NULL) < 0)
 		return;
 	if (r->sheet_part[0] == '\0') {
-		sheet_fail(r, "The workbook is sheet_damaged or has no sheet. %s", sheet_damaged);
+		sheet_fail(r, "The workbook is damaged or has no sheet. %s", sheet_damaged);
 		return;
 	}
 	if (r->styles_part[0] && sheet_parse(r, r->styles_part, 0, styles_start, styles_end, NULL) < 0)

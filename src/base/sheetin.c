@@ -216,7 +216,7 @@ on_doctype(void *v, const XML_Char *name, const XML_Char *sys, const XML_Char *p
 {
 	struct reader *r = v;
 
-	sheet_fail(r, "The spreadsheet is sheet_damaged or not what it seems: its part %s declares a DTD, which "
+	sheet_fail(r, "The spreadsheet is damaged or not what it seems: its part %s declares a DTD, which "
 	    "spreadsheets never do. Nothing was imported.", r->part);
 }
 
@@ -236,12 +236,12 @@ sheet_parse(struct reader *r, const char *name, int required, XML_StartElementHa
 	r->part = name;
 	if (unzLocateFile(r->zf, name, 2) != UNZ_OK) {
 		if (required)
-			sheet_fail(r, "The spreadsheet is sheet_damaged: it has no part %s. %s", name, sheet_damaged);
+			sheet_fail(r, "The spreadsheet is damaged: it has no part %s. %s", name, sheet_damaged);
 		return required ? -1 : 0;
 	}
 	if (unzGetCurrentFileInfo64(r->zf, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK ||
 	    unzOpenCurrentFile(r->zf) != UNZ_OK) {
-		sheet_fail(r, "The spreadsheet is sheet_damaged: its part %s cannot be opened. %s", name, sheet_damaged);
+		sheet_fail(r, "The spreadsheet is damaged: its part %s cannot be opened. %s", name, sheet_damaged);
 		return -1;
 	}
 	if (info.flag & 1) {
@@ -262,7 +262,7 @@ sheet_parse(struct reader *r, const char *name, int required, XML_StartElementHa
 	r->collect = r->in_rph = r->in_xfs = 0;
 	do {
 		if ((n = unzReadCurrentFile(r->zf, r->buf, sizeof r->buf)) < 0) {
-			sheet_fail(r, "The spreadsheet is sheet_damaged: its part %s cannot be unpacked (was the file cut "
+			sheet_fail(r, "The spreadsheet is damaged: its part %s cannot be unpacked (was the file cut "
 			    "short?). %s", name, sheet_damaged);
 			break;
 		}
@@ -274,7 +274,7 @@ sheet_parse(struct reader *r, const char *name, int required, XML_StartElementHa
 		}
 		if (XML_Parse(r->xp, r->buf, n, n == 0) == XML_STATUS_ERROR) {
 			if (!r->stop && !r->done)
-				sheet_fail(r, "The spreadsheet is sheet_damaged: its part %s is not well-formed XML (line "
+				sheet_fail(r, "The spreadsheet is damaged: its part %s is not well-formed XML (line "
 				    "%lu: %s). %s", name, (unsigned long)XML_GetCurrentLineNumber(r->xp),
 				    XML_ErrorString(XML_GetErrorCode(r->xp)), sheet_damaged);
 			break;
@@ -284,7 +284,7 @@ sheet_parse(struct reader *r, const char *name, int required, XML_StartElementHa
 	r->xp = NULL;
 	rc = unzCloseCurrentFile(r->zf);
 	if (n == 0 && rc == UNZ_CRCERROR)
-		sheet_fail(r, "The spreadsheet is sheet_damaged: its part %s fails its checksum. %s", name, sheet_damaged);
+		sheet_fail(r, "The spreadsheet is damaged: its part %s fails its checksum. %s", name, sheet_damaged);
 	return r->stop || r->done ? -1 : 0;
 }
 
@@ -379,6 +379,11 @@ sheetin_read(struct sheetin *out, const char *path, const void *buf, size_t len,
 		    "Nothing was imported.");
 		return -1;
 	}
+	if (memcmp(head, "PK\3\4", 4) != 0 && memcmp(head, "PK\5\6", 4) != 0) {
+		snprintf(out->error, sizeof out->error, "The file is not an .xlsx or .ods spreadsheet "
+		    "(those are zip archives, and it is not one). Nothing was imported.");
+		return -1;
+	}
 	if ((r = calloc(1, sizeof *r)) == NULL) {
 		snprintf(out->error, sizeof out->error, "The spreadsheet could not be read: out of memory.");
 		return -1;
@@ -390,7 +395,7 @@ sheetin_read(struct sheetin *out, const char *path, const void *buf, size_t len,
 	r->cells_max = SHEETIN_CELLS_FLOOR + SHEETIN_CELLS_RATIO * (long long)len;
 	r->zf = path ? unzOpen64(path) : unzOpen2_64("", &io);
 	if (r->zf == NULL)
-		sheet_fail(r, "The file is sheet_damaged: it starts as a zip archive, as .xlsx and .ods files do, but "
+		sheet_fail(r, "The file is damaged: it starts as a zip archive, as .xlsx and .ods files do, but "
 		    "its table of contents cannot be read (was it cut short?). %s", sheet_damaged);
 	else {
 		read_zip(r);
