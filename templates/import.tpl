@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Import from a spreadsheet</h1>
 <p class="lede">Add many activities, or many organizations, at once from a CSV file or a spreadsheet (.xlsx, .ods). Every row is checked as the forms check it; if any row is wrong, nothing is imported and each problem is listed below with its line and column, so you can fix the file and send it again.</p>
-{{#DONE}}<div class="notice done" role="status"><p>Imported {{COUNT}} {{KIND}} from {{FILE}}{{#BATCH}} as batch {{ID}}{{/BATCH}} {{#CSV}} (its cells are separated by {{DELIM}}){{/CSV}}{{#SHEET}} (the first sheet of {{KIND}}){{/SHEET}}.{{#ACTIVITIES}} See them on <a href="{{PARTNERSHIPS}}">each partnership's page</a>.{{/ACTIVITIES}}</p>
+{{#DONE}}<div class="notice done" role="status"><p>Imported {{COUNT}} {{KIND}} from {{FILE}}{{#BATCH}} as batch {{ID}}{{/BATCH}}{{#CSV}} (its cells are separated by {{DELIM}}){{/CSV}}{{#SHEET}} (the first sheet of {{KIND}}){{/SHEET}}.{{#ACTIVITIES}} See them on <a href="{{PARTNERSHIPS}}">each partnership's page</a>.{{/ACTIVITIES}}</p>
 {{#DUPLICATES}}<p>{{COUNT}} rows were left out as likely duplicates: each matches an activity already recorded (the same partnership, date, type, format and counts). If they are new activities after all, tick “Import likely duplicates too” and send a file of those rows.</p>
 <ul class="duplicates">{{#ROW}}<li>Line {{LINE}}: the same as <a href="{{HREF}}">activity {{OF}}</a></li>{{/ROW}}</ul>{{/DUPLICATES}}</div>{{/DONE}}
 {{#REFUSED}}<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="refused-title">

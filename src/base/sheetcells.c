@@ -524,7 +524,7 @@ sheet_read_ods(struct reader *r)
 	if (sheet_slurp(r, "META-INF/manifest.xml", r->text, sizeof r->text) == 0 &&
 	    strstr(r->text, "encryption-data") != NULL) {
 		sheet_fail(r, "The spreadsheet is protected with a password. Open it, save it without the "
-		    "password, and send that file. Nothing was imported.");
+		    "password, and send that file.");
 		return;
 	}
 	r->row = 0;

@@ -97,7 +97,7 @@ sheet_put(struct reader *r, long col, long repeat, const char *value)
 		return;
 	if (r->out->cells + repeat > r->cells_max) {
 		sheet_fail(r, "The sheet holds more than %lld cells, out of all proportion to the file's size: "
-		    "it may be a “zip bomb”. Nothing was imported.", r->cells_max);
+		    "it may be a “zip bomb”.", r->cells_max);
 		return;
 	}
 	r->out->cells += repeat;
@@ -130,7 +130,7 @@ sheet_row_end(struct reader *r, long repeat)
 		return;
 	if (repeat > 1 && r->out->cells + r->ncols * (repeat - 1) > r->cells_max) {
 		sheet_fail(r, "The sheet holds more than %lld cells, out of all proportion to the file's size: "
-		    "it may be a “zip bomb”. Nothing was imported.", r->cells_max);
+		    "it may be a “zip bomb”.", r->cells_max);
 		return;
 	}
 	r->out->cells += r->ncols * (repeat - 1);
@@ -217,7 +217,7 @@ on_doctype(void *v, const XML_Char *name, const XML_Char *sys, const XML_Char *p
 	struct reader *r = v;
 
 	sheet_fail(r, "The spreadsheet is damaged or not what it seems: its part %s declares a DTD, which "
-	    "spreadsheets never do. Nothing was imported.", r->part);
+	    "spreadsheets never do.", r->part);
 }
 
 const char sheet_damaged[] = "Open it in a spreadsheet, save it again, and send that file.";
@@ -247,7 +247,7 @@ sheet_parse(struct reader *r, const char *name, int required, XML_StartElementHa
 	if (info.flag & 1) {
 		unzCloseCurrentFile(r->zf);
 		sheet_fail(r, "The spreadsheet is protected with a password. Open it, save it without the "
-		    "password, and send that file. Nothing was imported.");
+		    "password, and send that file.");
 		return -1;
 	}
 	if ((r->xp = XML_ParserCreateNS(NULL, '|')) == NULL) {
@@ -269,7 +269,7 @@ sheet_parse(struct reader *r, const char *name, int required, XML_StartElementHa
 		if ((r->out->unpacked += n) > r->unpacked_max) {
 			sheet_fail(r, "The file unpacks to more than %lld MB, out of all proportion to its size: "
 			    "a spreadsheet unpacks to a few dozen times its size at most. It may be a “zip "
-			    "bomb”. Nothing was imported.", r->unpacked_max >> 20);
+			    "bomb”.", r->unpacked_max >> 20);
 			break;
 		}
 		if (XML_Parse(r->xp, r->buf, n, n == 0) == XML_STATUS_ERROR) {
@@ -315,14 +315,14 @@ read_zip(struct reader *r)
 	    strcmp(mime, "application/vnd.oasis.opendocument.spreadsheet") == 0)
 		sheet_read_ods(r);
 	else if (strncmp(mime, "application/vnd.oasis.opendocument.", 35) == 0)
-		sheet_fail(r, "This is an OpenDocument file of another kind (%.60s), not a spreadsheet. Nothing "
-		    "was imported.", mime + 35);
+		sheet_fail(r, "This is an OpenDocument file of another kind (%.60s), not a spreadsheet.",
+		    mime + 35);
 	else if (unzLocateFile(r->zf, "word/document.xml", 2) == UNZ_OK)
-		sheet_fail(r, "This is a Word document (.docx), not a spreadsheet. Nothing was imported.");
+		sheet_fail(r, "This is a Word document (.docx), not a spreadsheet.");
 	else
 		sheet_fail(r, "The file is a zip archive but not a spreadsheet: an .xlsx workbook holds "
 		    "xl/workbook.xml and an .ods spreadsheet says so in its mimetype, and it has neither. "
-		    "Is this the right file? Nothing was imported.");
+		    "Is this the right file?");
 }
 
 static const char ole2[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
@@ -340,7 +340,7 @@ sheetin_sniff(const char *name, const void *head, size_t len, char *why, size_t 
 	    strcasecmp(ext, ".xls") == 0 || strcasecmp(ext, ".ods") == 0)) {
 		snprintf(why, size, "The file is named %s but holds text, not a spreadsheet: it is "
 		    "probably a CSV file renamed. Send it named .csv, or open it in a spreadsheet and "
-		    "save it as %s. Nothing was imported.", ext, ext);
+		    "save it as %s.", ext, ext);
 		return -1;
 	}
 	return 0;
@@ -375,13 +375,12 @@ sheetin_read(struct sheetin *out, const char *path, const void *buf, size_t len,
 	if (memcmp(head, ole2, 8) == 0) {
 		snprintf(out->error, sizeof out->error, "This is an Excel 97–2003 workbook (.xls), or a "
 		    "workbook protected with a password, which Excel keeps in that older container. Open "
-		    "it in a spreadsheet and save it as .xlsx (without a password), or as CSV UTF-8. "
-		    "Nothing was imported.");
+		    "it in a spreadsheet and save it as .xlsx (without a password), or as CSV UTF-8.");
 		return -1;
 	}
 	if (memcmp(head, "PK\3\4", 4) != 0 && memcmp(head, "PK\5\6", 4) != 0) {
 		snprintf(out->error, sizeof out->error, "The file is not an .xlsx or .ods spreadsheet "
-		    "(those are zip archives, and it is not one). Nothing was imported.");
+		    "(those are zip archives, and it is not one).");
 		return -1;
 	}
 	if ((r = calloc(1, sizeof *r)) == NULL) {
