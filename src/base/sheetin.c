@@ -370,8 +370,8 @@ sheetin_read(struct sheetin *out, const char *path, const void *buf, size_t len,
 		if (fread(head, 1, sizeof head, f) != sizeof head)
 			head[0] = '\0';
 		fclose(f);
-	} else if (len >= sizeof head)
-		memcpy(head, buf, sizeof head);
+	} else
+		memcpy(head, buf, len < sizeof head ? len : sizeof head);
 	if (memcmp(head, ole2, 8) == 0) {
 		snprintf(out->error, sizeof out->error, "This is an Excel 97–2003 workbook (.xls), or a "
 		    "workbook protected with a password, which Excel keeps in that older container. Open "
