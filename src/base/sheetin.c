@@ -38,8 +38,11 @@ sheet_fail(struct reader *r, const char *fmt, ...)
 const char *
 sheet_local(const char *name)
 {
-	const char *p = strrchr(name, '|');
-	return p ? p + 1 : name;
+	const char *p = name + strlen(name);
+
+	while (p > name && p[-1] != '|' && p[-1] != ':')
+		p--;	/* "uri|local" from a namespace-aware parser, "x:local" or "local" otherwise */
+	return p;
 }
 
 /* The value of attribute ns|name (ns NULL: any namespace, or none), or NULL. */
@@ -250,7 +253,8 @@ sheet_parse(struct reader *r, const char *name, int required, XML_StartElementHa
 		    "password, and send that file.");
 		return -1;
 	}
-	if ((r->xp = XML_ParserCreateNS(NULL, '|')) == NULL) {
+	r->xp = r->plain_names ? XML_ParserCreate(NULL) : XML_ParserCreateNS(NULL, '|');
+	if (r->xp == NULL) {
 		unzCloseCurrentFile(r->zf);
 		sheet_fail(r, "The spreadsheet could not be read: out of memory.");
 		return -1;

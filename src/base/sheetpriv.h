@@ -33,6 +33,7 @@ struct reader {
 	const char	*part;		/* the part being parsed, for messages */
 	long long	 unpacked_max, cells_max;
 	int		 stop;		/* row_fn's or -1 (out->error) */
+	int		 plain_names;	/* .xlsx: names as written (x:c or c), no namespace work */
 	int		 done;		/* the sheet's end was reached: stop parsing, no error */
 	/* .xlsx: the workbook */
 	char		 sheet_rid[64], sheet_part[256], strings_part[256], styles_part[256];
