@@ -106,6 +106,7 @@ if [ "$formats" != csv ]; then
 	measure $((rows / 10)) xlsx
 	measure "$rows" xlsx
 	xlsx=$(cut -d' ' -f1 "$out/import-$rows.runs" | median)
+	cp "$out/import-$rows.runs" "$out/import-$rows-xlsx.runs"
 	echo "xlsx: $xlsx rows/s (target 20,000)"
 	[ "$formats" = xlsx ] && exit 0
 fi
@@ -114,4 +115,4 @@ measure "$rows"
 ours=$(cut -d' ' -f1 "$out/import-$rows.runs" | median)
 echo "csv: $ours rows/s (target 50,000)"
 raw=$(anchor "$rows")
-echo "anchor: sqlite3 .import of the same $rows rows, unchecked: $raw rows/s; Liaison's checked import runs at $(awk -v a="$ours" -v b="$raw" 'BEGIN { printf "%.2f", a / b }') of it"
+echo "anchor: sqlite3 .import of the same $rows rows, unchecked: $raw rows/s; Liaison's checked import runs at $(awk -v a="$ours" -v b="$raw" 'BEGIN { printf "%.2f", a / b }') of it${xlsx:+ from CSV, $(awk -v a="$xlsx" -v b="$raw" 'BEGIN { printf "%.3f", a / b }') from .xlsx}"
