@@ -5,7 +5,8 @@
 #   conf/deps.sh build run      what `make run` needs
 #   conf/deps.sh test           what `make test` adds (Check, valgrind, Node.js, Chromium, Apache,
 #                               mandoc for the man page's lint, …)
-#   conf/deps.sh bench          what `make bench` adds (wrk, PHP-FPM for the anchors, Apache)
+#   conf/deps.sh bench          what `make bench` adds (wrk, PHP-FPM for the anchors, Apache,
+#                               python3-openpyxl for the .xlsx import bench)
 #
 # Beyond the obvious: multiwatch restarts a program that dies under `make run` (conf/serve.sh);
 # systemd brings systemd-analyze, which checks the installed units without a running systemd,
