@@ -221,7 +221,8 @@ upload(struct req *r, const struct route_args *a)
 	file = multipart_find(parts, n, "file");
 	if (file == NULL || !file->is_file || file->len == 0) {
 		show(r, 400, kind_name, NULL, IMPORT_REFUSED, file ? file->filename : "",
-		    file && file->filename[0] ? "The file is empty." : "Choose a CSV, .xlsx or .ods file to send.");
+		    file && file->filename[0] ? "The file is empty." :
+		    "Choose a CSV file to send, or an .xlsx or .ods spreadsheet.");
 		return;
 	}
 	if (file->len > IMPORT_FILE_BYTES) {

@@ -23,7 +23,7 @@
 {{#KIND_OPTION}}<div class="choice"><input type="radio" id="kind-{{VALUE}}" name="kind" value="{{VALUE}}"{{#CHOSEN}} checked{{/CHOSEN}}> <label for="kind-{{VALUE}}">{{LABEL}}</label></div>
 {{/KIND_OPTION}}</fieldset>
 <div class="field">
-<label for="f-file">CSV, .xlsx or .ods file</label>
+<label for="f-file">CSV file or spreadsheet (.xlsx, .ods)</label>
 <p class="hint" id="h-file">Up to {{MAX_KB}} KB (about 1,000 activities): the file's size, whatever the form adds. Larger files: the site's administrator imports them with <code>liaison-admin import</code>, which takes files of any size the same way. An Excel (.xlsx) or LibreOffice (.ods) file is read from its first sheet; an older .xls file must be saved as .xlsx or as “CSV UTF-8” first.</p>
 <input id="f-file" name="file" type="file" accept=".csv,text/csv,.txt,.xlsx,.ods" aria-describedby="h-file" data-max-bytes="{{MAX_BYTES}}">
 </div>
