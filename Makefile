@@ -98,6 +98,7 @@ bench: deps
 	bench/cgi.sh
 	bench/apache.sh
 	bench/refactor.sh
+	bench/consortium.sh
 
 # Valid application forms with fresh tokens for bench/apply.sh and bench/readwrite.sh.
 $(BUILD)/applybodies: bench/applybodies.c $(BUILD)/libliaison.a $(HEADERS)
@@ -188,12 +189,15 @@ build/fuzz/fuzz_period: tests/fuzz/fuzz_period.c src/base/period.c src/base/peri
 build/fuzz/fuzz_mailmsg: tests/fuzz/fuzz_mailmsg.c src/base/mailmsg.c src/base/mailmsg.h src/base/sink.c src/base/sink.h
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_mailmsg.c src/base/mailmsg.c src/base/sink.c
+build/fuzz/fuzz_hosting: tests/fuzz/fuzz_hosting.c src/base/hosting.c src/base/hosting.h
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_hosting.c src/base/hosting.c
 build/fuzz/fuzz_sheetin: tests/fuzz/fuzz_sheetin.c src/base/sheetin.c src/base/sheetcells.c src/base/sheetin.h src/base/sheetpriv.h src/base/params.c
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_sheetin.c src/base/sheetin.c src/base/sheetcells.c src/base/params.c -lminizip -lz -lexpat -lm
 FUZZ_TARGETS := build/fuzz/fuzz_params build/fuzz/fuzz_csv build/fuzz/fuzz_searchquery build/fuzz/fuzz_form \
 	build/fuzz/fuzz_multipart build/fuzz/fuzz_csvin build/fuzz/fuzz_period build/fuzz/fuzz_mailmsg \
-	build/fuzz/fuzz_sheetin
+	build/fuzz/fuzz_hosting build/fuzz/fuzz_sheetin
 .PHONY: fuzz
 fuzz: $(FUZZ_TARGETS)
 	tests/fuzz/run.sh $(FUZZ_SECONDS)

@@ -24,6 +24,7 @@
 #include "http.h"
 #include "serve.h"
 #include "pagecache.h"
+#include "mapview.h"
 #include "params.h"
 #include "route.h"
 #include "view.h"
@@ -91,6 +92,8 @@ show_list(struct req *r, const struct params *p)
 	v = view_page_new(r, "Directory", "list.tpl");
 	body = view_body(v);
 	view_set(body, "SELF", self);
+	snprintf(href, sizeof href, "%s/map", self);
+	view_set(body, "MAP", href);
 	dirview_format_count(num, sizeof num, sum->total);
 	snprintf(href, sizeof href, "%s organization%s", num, sum->total == 1 ? "" : "s");
 	view_set(body, "TOTAL_TEXT", href);
@@ -317,8 +320,17 @@ about(struct req *r, const struct route_args *a)
 	pagecache_process(r, aboutpage_draw, NULL);
 }
 
+/* /list/map: the directory on a world map, kept in the page store like the other pages. */
+static void
+map(struct req *r, const struct route_args *a)
+{
+	(void)a;
+	pagecache_process(r, mapview_draw, NULL);
+}
+
 static const struct route routes[] = {
 	{ "", ROUTE_GET, ROLE_NONE, directory },
+	{ "/map", ROUTE_GET, ROLE_NONE, map },
 	{ "/#", ROUTE_GET, ROLE_NONE, profile },
 	{ "/#/contact", ROUTE_GET | ROUTE_POST, ROLE_NONE, contact },
 	{ "/#/contact/sent", ROUTE_GET, ROLE_NONE, contact_sent },

@@ -29,6 +29,7 @@
 #include "params.h"
 #include "partnership.h"
 #include "record.h"
+#include "reviewpage.h"
 #include "route.h"
 #include "staffpage.h"
 #include "token.h"
@@ -40,7 +41,8 @@ enum key { KEY_CSRF, KEY_STATUS, KEY_DONE, KEY_SEEN, KEY_PAGE, KEY__MAX };
 static const struct param_choice dones[] = {
 	{ "recorded", "the partnership was recorded" }, { "edited", "the partnership was saved" },
 	{ "activity", "the activity was recorded" }, { "activity-edited", "the activity was saved" },
-	{ "deleted", "the activity was deleted" }, { NULL, NULL }
+	{ "deleted", "the activity was deleted" }, { "reviewed", "the review was saved" },
+	{ NULL, NULL }
 };
 static const struct param_spec keys[KEY__MAX] = {
 	[KEY_CSRF] = { "csrf", PARAM_TEXT, 0, TOKEN_CHARS, NULL, NULL, NULL },
@@ -314,6 +316,11 @@ show_partnership(struct req *r, const struct route_args *a)
 		read_failed(r, v, &c);
 		return;
 	}
+	if (reviewpage_history(body, id) < 0) {
+		c.rc = SQLITE_ERROR;
+		read_failed(r, v, &c);
+		return;
+	}
 	rc = audit_open_for_partnership(&c, id) < 0 ? -1 : staff_fill_events(body, c.stmt, 0);
 	db_cursor_close(&c);
 	if (rc < 0) {
@@ -543,6 +550,13 @@ activity_delete(struct req *r, const struct route_args *a)
 
 /* --- routes ------------------------------------------------------------------------------------ */
 
+/* The yearly review: reviewpage.c has the form, its goals and its saving. */
+static void
+review_form(struct req *r, const struct route_args *a)
+{
+	reviewpage_form(r, a->ids[0]);
+}
+
 static const struct route routes[] = {
 	{ "", ROUTE_GET, ROLE_BOARD, show_list },
 	{ "/new", ROUTE_GET | ROUTE_POST, ROLE_STAFF, partnership_form },
@@ -552,6 +566,7 @@ static const struct route routes[] = {
 	{ "/#/activities/#", ROUTE_GET, ROLE_BOARD, activity_form },
 	{ "/#/activities/#", ROUTE_POST, ROLE_STAFF, activity_form },
 	{ "/#/activities/#/delete", ROUTE_GET | ROUTE_POST, ROLE_STAFF, activity_delete },
+	{ "/#/review", ROUTE_GET | ROUTE_POST, ROLE_STAFF, review_form },
 };
 static const struct route_table table = { routes, sizeof routes / sizeof routes[0], ROLE_BOARD,
 	"There is no page at this address." };

@@ -35,6 +35,7 @@
 #include "route.h"
 #include "staffpage.h"
 #include "view.h"
+#include "worldmap.h"
 
 enum key { KEY_FY, KEY_Q, KEY_QUARTER, KEY_FROM, KEY_TO, KEY_HOST, KEY_PARTNERSHIP, KEY_FORMAT,
 	KEY_TABLE, KEY__MAX };
@@ -325,6 +326,27 @@ fill_current(struct view_dict *body)
 	view_set(d, "LISTED", num);
 }
 
+/* The countries of the period's partners, for the map: names copied, as the cursor's are
+ * gone at its next step. At most one row a country of the reference table. */
+static struct worldmap_country map_countries[300];
+static size_t map_n;
+
+static void
+add_map_country(const struct report_reach_row *row)
+{
+	struct worldmap_country *c;
+
+	if (map_n == sizeof map_countries / sizeof map_countries[0] || row->code == NULL)
+		return;
+	c = &map_countries[map_n];
+	snprintf(c->code, sizeof c->code, "%s", row->code);
+	if ((c->name = strdup(row->name ? row->name : row->code)) == NULL)
+		return;
+	c->count = (long)row->organizations;
+	c->href = NULL;
+	map_n++;
+}
+
 static void
 fill_reach(struct view_dict *body)
 {
@@ -346,6 +368,10 @@ fill_reach(struct view_dict *body)
 			continue;	/* the serve loop answers 503 for a page that met a failure */
 		while (report_reach_next(&c, &row) == 1) {
 			struct view_dict *item;
+			if (lists[l].which == REPORT_REACH_COUNTRIES) {
+				add_map_country(&row);
+				continue;
+			}
 			if (list == NULL)
 				list = view_section(body, lists[l].section);
 			item = view_section(list, "ITEM");
@@ -354,6 +380,13 @@ fill_reach(struct view_dict *body)
 		}
 		db_cursor_close(&c);
 	}
+	/* The countries on a world map, with its table of the same figures (no links: a partner
+	 * need not be listed in the directory). */
+	worldmap_draw(body, "REACH_MAP", "reach-map", "Partners active in this period, by country",
+	    "partner", "partners", map_countries, map_n);
+	for (size_t i = 0; i < map_n; i++)
+		free((char *)map_countries[i].name);
+	map_n = 0;
 }
 
 static void

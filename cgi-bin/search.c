@@ -129,6 +129,7 @@ show_results(struct req *r, const struct params *p, const struct search *s)
 	body = view_body(v);
 	fill_form(body, p, self);
 	body = view_section(body, "RESULTS");
+	view_set(body, "LIST_HREF", list);
 	dirview_fill_filters(body, p, sum, self, 1UL << KEY_PAGE);
 	dirview_format_count(num, sizeof num, sum->total);
 	snprintf(href, sizeof href, "%s organization%s", num, sum->total == 1 ? " matches" : "s match");

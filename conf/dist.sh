@@ -7,6 +7,8 @@
 #   NAME/cgi-bin/check.cgi                      a shell script that says what keeps the programs
 #                                               from running (modes, damage, suEXEC, data folder)
 #   NAME/bin/liaison-admin                      the admin tool
+#   NAME/bin/admin.sh                           how cron runs the admin tool: checks liaison-admin
+#                                               survived the upload, then runs it (sh, any mode)
 #   NAME/bin/checksums                          every program's cksum, for check.cgi
 #   NAME/templates, htdocs, schema, data/demo.sql, README.md, INSTALL.md
 #   NAME/liaison.conf                           the site's settings, all optional (conf/bundle/)
@@ -66,9 +68,10 @@ cp "$here/conf/bundle/liaison.conf" "$here/conf/bundle/index.html" "$out/"
 cp "$here/conf/bundle/htaccess" "$out/.htaccess"
 cp "$here/conf/bundle/htaccess-cgi-bin" "$out/cgi-bin/.htaccess"
 cp "$here/conf/bundle/check.cgi" "$out/cgi-bin/"
+cp "$here/conf/bundle/admin.sh" "$out/bin/"
 for d in templates schema data bin doc licenses; do cp "$here/conf/bundle/htaccess-deny" "$out/$d/.htaccess"; done
 strip "$out"/cgi-bin/*.fcgi "$out/bin/liaison-admin"
-chmod 0755 "$out"/cgi-bin/*.fcgi "$out/cgi-bin/check.cgi" "$out/bin/liaison-admin"
+chmod 0755 "$out"/cgi-bin/*.fcgi "$out/cgi-bin/check.cgi" "$out/bin/liaison-admin" "$out/bin/admin.sh"
 # What check.cgi compares the uploaded programs with: POSIX cksum, which every host has.
 (cd "$out" && cksum cgi-bin/*.fcgi bin/liaison-admin) > "$out/bin/checksums"
 for bin in "$out"/cgi-bin/*.fcgi "$out/bin/liaison-admin"; do

@@ -7,7 +7,9 @@
 #                                            bundle links in, and their licences), RELINK.txt
 #   PREFIX/share/liaison/                    templates, htdocs, schema, data/demo.sql, and conf/:
 #                                            nginx.conf (the site), the maps.conf and common.conf it
-#                                            includes, fastcgi_params.liaison; liaison-errors/:
+#                                            includes, fastcgi_params.liaison, cache-front.conf and
+#                                            behind-cache-front.conf (INSTALL, "A cache in front",
+#                                            their @…@ left to fill); liaison-errors/:
 #                                            nginx's own error pages in the site's design
 #   SYSCONFDIR/liaison/liaison.conf          the settings (kept if it exists)
 #   LOCALSTATEDIR/lib/liaison/               the database's folder, owner-only
@@ -41,7 +43,8 @@ for d in templates htdocs schema; do
 done
 install -m 0644 "$here/data/demo.sql" "$DESTDIR$sharedir/data/"
 install -m 0644 "$here/conf/fastcgi_params.liaison" "$here/conf/nginx/maps.conf" \
-	"$here/conf/nginx/common.conf" "$DESTDIR$sharedir/conf/"
+	"$here/conf/nginx/common.conf" "$here/conf/nginx/cache-front.conf" \
+	"$here/conf/nginx/behind-cache-front.conf" "$DESTDIR$sharedir/conf/"
 fill "$here/conf/nginx/liaison.conf.in" "$DESTDIR$sharedir/conf/nginx.conf"
 fill "$here/conf/systemd/liaison@.socket.in" "$DESTDIR$SYSTEMD_DIR/liaison@.socket"
 fill "$here/conf/systemd/liaison@.service.in" "$DESTDIR$SYSTEMD_DIR/liaison@.service"

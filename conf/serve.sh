@@ -4,7 +4,7 @@
 # (a free port, a fresh database), tests/serve.sh and the benchmarks.
 #
 #   conf/serve.sh --port N --bin BUILD_DIR --db DB [--dir RUN_DIR] [--children N]
-#                 [--writer-children N] [--user NAME] [--quiet]
+#                 [--writer-children N] [--user NAME] [--trust-front ADDR] [--quiet]
 #
 # The programs that write (apply, staff, partnerships, import) run as one process each by
 # default: SQLite takes one writer at a time anyway, and a second process only adds lock waits
@@ -25,12 +25,16 @@
 # FastCGI sockets are unix sockets of mode 0600 owned by the user nginx's workers run as: a
 # peer that can write to the socket can crash libfcgi (CVE-2025-23016), so no one else may.
 #
+# --trust-front ADDR: a cache front (conf/nginx/cache-front.conf) stands before this site and
+# connects from ADDR: conf/nginx/behind-cache-front.conf is included, so the programs see the
+# client's address it passes, and nobody else's X-Forwarded-For (the tests' front, issue 22).
+#
 # Only requests for 127.0.0.1, localhost or [::1] (with the port) are served; any other Host
 # gets 421 (conf/nginx/common.conf has the rest: limits, error pages, security headers).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-port=8080 bin=$here/build db=$here/var/liaison.db dir= children=2 writer_children=1 quiet=0 user=www-data
+port=8080 bin=$here/build db=$here/var/liaison.db dir= children=2 writer_children=1 quiet=0 user=www-data front=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--port) port=$2; shift 2 ;;
@@ -40,6 +44,7 @@ while [ $# -gt 0 ]; do
 	--children) children=$2; shift 2 ;;
 	--writer-children) writer_children=$2; shift 2 ;;
 	--user) user=$2; shift 2 ;;
+	--trust-front) front=$2; shift 2 ;;
 	--quiet) quiet=1; shift ;;
 	*) echo "serve.sh: unknown option $1" >&2; exit 2 ;;
 	esac
@@ -181,6 +186,11 @@ locations+="
     }"
 
 access="access_log $dir/logs/access.log;"
+behind=
+if [ -n "$front" ]; then
+	sed "s|@FRONT@|$front|" "$here/conf/nginx/behind-cache-front.conf" > "$dir/behind-cache-front.conf"
+	behind="include $dir/behind-cache-front.conf;"
+fi
 [ "$quiet" = 1 ] && access="access_log off;"
 cat > "$dir/nginx.conf" <<CONF
 $user_line
@@ -214,6 +224,7 @@ http {
     listen 127.0.0.1:$port;
     server_name 127.0.0.1 localhost [::1];
     include $here/conf/nginx/common.conf;
+    $behind
     location ^~ /liaison-errors/ { internal; root $dir; }
     location = / { return 302 /list; }
     location /static/ { alias $here/htdocs/; expires 1h; }

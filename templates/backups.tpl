@@ -45,12 +45,13 @@
 <pre><code>{{CRON}}</code></pre>{{/BUNDLE}}
 
 <h2 id="upload">Restore from a copy on your computer</h2>
-<form class="entry-form" method="post" action="{{BASE}}/backups/upload" enctype="multipart/form-data" data-max-bytes="{{UPLOAD_BYTES}}">
+<form class="entry-form" method="post" action="{{BASE}}/backups/upload" enctype="multipart/form-data">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field">
 <label for="f-backup">Backup file (.db)</label>
 <p class="hint" id="h-backup">A copy this site or another Liaison site made, up to {{UPLOAD_MB}} MB (<code>LIAISON_BACKUP_UPLOAD_MB</code>). It is checked, and kept among the copies above, before anything is replaced; you are asked to confirm first. On a host running Liaison under mod_fcgid, Apache itself refuses requests over 128 KB (<code>FcgidMaxRequestLen</code>, which only the host can raise); Liaison's <code>.htaccess</code> hands larger uploads to plain CGI where the host has it. Where neither works, upload the file into <code>{{FOLDER}}</code> with your file manager: it is listed above if named <code>liaison-uploaded-YYYYMMDD-HHMMSS.db</code>.</p>
-<input id="f-backup" name="file" type="file" accept=".db,.sqlite,.sqlite3,application/vnd.sqlite3" aria-describedby="h-backup">
+<input id="f-backup" name="file" type="file" accept=".db,.sqlite,.sqlite3,application/vnd.sqlite3" aria-describedby="h-backup" data-max-bytes="{{UPLOAD_BYTES}}">
 </div>
 <button type="submit">Check the copy</button>
 </form>
+<script src="{{STATIC}}/liaison.js" defer></script>

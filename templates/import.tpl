@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Import from a spreadsheet</h1>
-<p class="lede">Add many activities, or many organizations, at once from a CSV file or a spreadsheet (.xlsx, .ods). Every row is checked as the forms check it; if any row is wrong, nothing is imported and each problem is listed below with its line and column, so you can fix the file and send it again.</p>
+<p class="lede">Add many activities, or many organizations, at once from a CSV file or a spreadsheet (.xlsx, .ods). Every row is checked as the forms check it; if any row is wrong, nothing is imported and each problem is listed below with its line and column, so you can fix the file and send it again. A file that checks out is shown first, with what it would add, and goes in when you confirm.</p>
+{{#UNDONE}}<div class="notice done" role="status"><p>Batch {{ID}} was undone: its activities are gone from the partnerships and the reports. The audit log records it.</p></div>{{/UNDONE}}
 {{#DONE}}<div class="notice done" role="status"><p>Imported {{COUNT}} {{KIND}} from {{FILE}}{{#BATCH}} as batch {{ID}}{{/BATCH}}{{#CSV}} (its cells are separated by {{DELIM}}){{/CSV}}{{#SHEET}} (the first sheet of {{KIND}}){{/SHEET}}.{{#ACTIVITIES}} See them on <a href="{{PARTNERSHIPS}}">each partnership's page</a>.{{/ACTIVITIES}}</p>
 {{#DUPLICATES}}<p>{{COUNT}} rows were left out as likely duplicates: each matches an activity already recorded (the same partnership, date, type, format and counts). If they are new activities after all, tick “Import likely duplicates too” and send a file of those rows.</p>
 <ul class="duplicates">{{#ROW}}<li>Line {{LINE}}: the same as <a href="{{HREF}}">activity {{OF}}</a></li>{{/ROW}}</ul>{{/DUPLICATES}}</div>{{/DONE}}
@@ -16,6 +17,51 @@
 {{/PROBLEM}}</tbody></table></div>
 {{#MORE}}<p>…and {{COUNT}} more problems not shown.</p>{{/MORE}}{{/ROWS}}
 </div>{{/REFUSED}}
+{{#PREVIEW}}<section class="notice preview" aria-labelledby="preview-title">
+<h2 id="preview-title">Nothing is imported yet: check what {{FILE}} would add</h2>
+<p>{{ROWS}} {{KIND}} would go in{{#INCLUDED}}, likely duplicates included as you asked{{/INCLUDED}}.{{#CSV}} The file's cells are separated by {{DELIM}}.{{/CSV}}{{#SHEET}} It is read from the first sheet of {{SHEETKIND}}.{{/SHEET}}</p>
+{{#NONE}}<p>No row would go in: every row is a likely duplicate of an activity already recorded. Import them only if they are new activities after all.</p>{{/NONE}}
+{{#PARTNERSHIPS}}<h3>Rows per partnership</h3>
+<div class="table-wrap"><table class="staff-table import-partnerships">
+<thead><tr><th scope="col">Partnership</th><th scope="col">Rows</th></tr></thead>
+<tbody>
+{{#P}}<tr><td><a href="{{HREF}}" dir="auto">{{NAME}}</a></td><td>{{ROWS}}</td></tr>
+{{/P}}</tbody></table></div>
+{{#MORE}}<p>…and {{COUNT}} more partnerships.</p>{{/MORE}}
+<h3>What they add to the reports</h3>
+<dl class="facts import-totals">
+<dt>Sessions</dt><dd>{{SESSIONS}}</dd>
+<dt>Attendance</dt><dd>{{ATTENDANCE}}</dd>
+<dt>Staff hours</dt><dd>{{STAFF_HOURS}}</dd>
+<dt>Volunteer hours</dt><dd>{{VOLUNTEER_HOURS}}</dd>
+<dt>Library cost</dt><dd>{{LIBRARY_COST}}</dd>
+<dt>Partner cost</dt><dd>{{PARTNER_COST}}</dd>
+<dt>In-kind contributions</dt><dd>{{IN_KIND}}</dd>
+<dt>Materials</dt><dd>{{MATERIALS}}</dd>
+</dl>{{/PARTNERSHIPS}}
+{{#SAMPLE}}<h3>The first rows, as read</h3>
+<p>Each cell as the site will keep it: dates as year-month-day, choices by their code. Check that a date like 03/04 came out as the day you meant.</p>
+<div class="table-wrap" tabindex="0" role="region" aria-label="The first rows, as read"><table class="staff-table import-sample">
+<thead><tr><th scope="col">Line</th>{{#HEAD}}<th scope="col"><code>{{NAME}}</code></th>{{/HEAD}}</tr></thead>
+<tbody>
+{{#ROW}}<tr><td>{{LINE}}</td>{{#CELL}}<td dir="auto">{{TEXT}}</td>{{/CELL}}</tr>
+{{/ROW}}</tbody></table></div>{{/SAMPLE}}
+{{#DUPLICATES}}<h3>Likely duplicates, left out</h3>
+<p>{{COUNT}} rows match an activity already recorded (the same partnership, date, type, format and counts) and are left out unless you tick them in below.</p>
+<ul class="duplicates">{{#ROW}}<li>Line {{LINE}}: the same as <a href="{{HREF}}">activity {{OF}}</a></li>{{/ROW}}</ul>
+{{#MORE}}<p>…and {{COUNT}} more.</p>{{/MORE}}{{/DUPLICATES}}
+<form method="post" action="{{ACTION}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="pending" value="{{TOKEN}}">
+<input type="hidden" name="rows" value="{{ROWS}}">
+<input type="hidden" name="duplicates" value="{{NDUP}}">
+{{#DUPLICATES_BOX}}<div class="field choice"><input type="checkbox" id="f-dups-confirm" name="include_duplicates" value="1"> <label for="f-dups-confirm">Import the {{COUNT}} likely duplicates too</label></div>{{/DUPLICATES_BOX}}
+{{#INCLUDED}}<input type="hidden" name="include_duplicates" value="1">{{/INCLUDED}}
+{{#IMPORT_BUTTON}}<button type="submit">Import {{ROWS}} {{KIND}}</button>{{/IMPORT_BUTTON}}
+{{#ONLY_DUPLICATES}}<input type="hidden" name="include_duplicates" value="1"><button type="submit">Import the {{COUNT}} likely duplicates all the same</button>{{/ONLY_DUPLICATES}}
+<a href="{{SELF}}">Cancel: import nothing</a>
+</form>
+</section>{{/PREVIEW}}
 <form class="entry-form" method="post" action="{{SELF}}" enctype="multipart/form-data">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <fieldset class="field choices">
@@ -37,7 +83,7 @@
 </select>
 </div>
 <div class="field choice"><input type="checkbox" id="f-dups" name="include_duplicates" value="1"> <label for="f-dups">Import likely duplicates too (rows that match an activity already recorded)</label></div>
-<button type="submit">Check and import</button>
+<button type="submit">Check the file</button>
 </form>
 {{#KIND}}<section aria-labelledby="cols-{{VALUE}}">
 <h2 id="cols-{{VALUE}}">Columns of a file of {{VALUE}}</h2>
@@ -48,3 +94,14 @@
 {{#COLUMN}}<tr><td><code>{{NAME}}</code></td><td>{{LABEL}}{{#HINT}}. {{TEXT}}{{/HINT}}</td><td>{{#REQUIRED}}yes{{/REQUIRED}}</td><td>{{EXAMPLE}}</td></tr>
 {{/COLUMN}}</tbody></table></div>
 </section>{{/KIND}}
+{{#BATCHES}}<section aria-labelledby="batches-title">
+<h2 id="batches-title">Recent imports</h2>
+<p>Each import is a numbered batch. Undoing a batch of activities removes the activities it added, in one step recorded in the audit log, and the reports go back to what they were before it.</p>
+{{#NONE}}<p>Nothing has been imported yet.</p>{{/NONE}}
+{{#SOME}}<div class="table-wrap"><table class="staff-table import-batches">
+<thead><tr><th scope="col">Batch</th><th scope="col">Of</th><th scope="col">File</th><th scope="col">By</th><th scope="col">When</th><th scope="col">Rows</th><th scope="col">Duplicates left out</th><th scope="col">Undo</th></tr></thead>
+<tbody>
+{{#B}}<tr><td>{{ID}}</td><td>{{KIND}}</td><td dir="auto">{{FILE}}</td><td>{{ACTOR}}</td><td>{{WHEN}}</td><td>{{ROWS}}</td><td>{{DUPS}}</td><td>{{#UNDONE}}Undone by {{BY}}, {{AT}}{{/UNDONE}}{{#UNDO}}<a href="{{HREF}}">Undo batch {{ID}}…</a>{{/UNDO}}{{#KEPT}}Remove entries one by one{{/KEPT}}</td></tr>
+{{/B}}</tbody></table></div>{{/SOME}}
+</section>{{/BATCHES}}
+<script src="{{STATIC}}/liaison.js" defer></script>

@@ -12,7 +12,7 @@
 {{#HOST_GIVES}}<dt>The host contributes</dt><dd dir="auto">{{TEXT}}</dd>{{/HOST_GIVES}}
 {{#PARTNER_GIVES}}<dt>The partner contributes</dt><dd dir="auto">{{TEXT}}</dd>{{/PARTNER_GIVES}}
 </dl>
-{{#CAN_WRITE}}<p class="actions"><a class="button" href="{{SELF}}/activities/new">Record an activity</a> <a href="{{SELF}}/edit">Edit the partnership</a></p>{{/CAN_WRITE}}
+{{#CAN_WRITE}}<p class="actions"><a class="button" href="{{SELF}}/activities/new">Record an activity</a> <a href="{{SELF}}/edit">Edit the partnership</a> <a href="{{SELF}}/review">Review this year</a></p>{{/CAN_WRITE}}
 {{#GOALS}}<section aria-labelledby="goals-heading">
 <h2 id="goals-heading">Goals</h2>
 <ul class="goals">
@@ -35,6 +35,22 @@
 {{#ACTIVITY}}<tr><td><a href="{{HREF}}">{{DAY}}</a></td><td>{{TYPE}}</td><td>{{COUNTED}}</td><td>{{FORMAT}}</td><td class="n">{{SESSIONS}}</td><td class="n">{{IN_PERSON}}</td><td class="n">{{ONLINE}}</td><td class="n">{{HOURS}}</td><td class="n">{{COST}}</td><td dir="auto">{{NOTES}}</td></tr>
 {{/ACTIVITY}}</tbody></table></div>
 {{#MORE}}<p>Showing the newest {{SHOWN}} of {{COUNT}}. <a href="{{HREF}}">Older activities →</a></p>{{/MORE}}{{/ACTIVITIES}}
+</section>
+<section aria-labelledby="reviews-heading">
+<h2 id="reviews-heading">Yearly reviews</h2>
+{{#NO_REVIEWS}}<p class="empty">Not reviewed yet. Once a year, staff score how far its goals were met, communication, shared commitment and a fair give-and-take, from 1 (poor) to 5 (excellent).</p>{{/NO_REVIEWS}}
+{{#REVIEWS}}{{#REVIEW}}<article class="review" aria-labelledby="review-{{FY}}">
+<h3 id="review-{{FY}}">FY{{FY}}: {{DECISION}}</h3>
+<p class="meta">Reviewed on {{DAY}} by {{BY}}</p>
+<dl class="scores">
+{{#GOAL}}<div><dt dir="auto">Goal: {{GOAL}}</dt><dd>{{SCORE}} of 5</dd></div>
+{{/GOAL}}<div><dt>Communication</dt><dd>{{COMMUNICATION}} of 5</dd></div>
+<div><dt>Shared commitment</dt><dd>{{COMMITMENT}} of 5</dd></div>
+<div><dt>A fair give-and-take</dt><dd>{{GIVE_AND_TAKE}} of 5</dd></div>
+</dl>
+{{#NOTE}}<p class="note" dir="auto">{{TEXT}}</p>{{/NOTE}}
+</article>
+{{/REVIEW}}{{/REVIEWS}}
 </section>
 <section aria-labelledby="history-heading">
 <h2 id="history-heading">History</h2>

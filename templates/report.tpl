@@ -71,8 +71,8 @@
 <section aria-labelledby="reach-heading" class="report-section">
 <h2 id="reach-heading">Reach</h2>
 <p>Partners in <strong>{{COUNTRY_COUNT}}</strong> {{COUNTRY_WORD}} and <strong>{{LANGUAGE_COUNT}}</strong> {{LANGUAGE_WORD}} took part in an activity in this period.</p>
+{{>REACH_MAP}}
 <div class="reach">
-{{#COUNTRIES}}<div><h3>Countries</h3><ul class="reach-list">{{#ITEM}}<li>{{NAME}} <span class="count">({{COUNT}})</span></li>{{/ITEM}}</ul></div>{{/COUNTRIES}}
 {{#LANGUAGES}}<div><h3>Languages</h3><ul class="reach-list">{{#ITEM}}<li>{{NAME}} <span class="count">({{COUNT}})</span></li>{{/ITEM}}</ul></div>{{/LANGUAGES}}
 </div>
 </section>

@@ -18,25 +18,35 @@
 <ul>
 <li>Capitals and accents do not matter: <em>bogota</em> finds Bogotá, <em>bibliotheque</em> finds Bibliothèque.</li>
 <li>Every word must be found. The last word may be the start of a word: <em>bibli</em> finds Biblioteca and Bibliothèque.</li>
-<li>Put words in double quotes to find them side by side: <em>"book exchange"</em>.</li>
+<li>Put words in double quotes to find them side by side, in that order: <em>"public library"</em>. Quoted words are whole words: the last one is not taken as the start of a word.</li>
 <li>Names in Chinese, Japanese, Korean or Thai are found by any part of them: <em>図書館</em>, <em>上海</em>.</li>
 <li>Looking for partners for your own library? Find it in the <a href="{{LIST_HREF}}">directory</a> and follow <em>Best partners for this organization</em> on its page.</li>
 </ul>
 </section>{{/TIPS}}
 {{#RESULTS}}<div class="directory">
+<details class="filters-box">
+<summary>Narrow the results{{#ACTIVE_ANY}} <span class="meta">(filters set)</span>{{/ACTIVE_ANY}}</summary>
 <form class="filters" method="get" action="{{SELF}}" aria-labelledby="filters-heading">
 <h2 id="filters-heading">Narrow the results</h2>
 <input type="hidden" name="q" value="{{Q}}">
 {{FILTERS_HTML:none}}
 <button type="submit">Show results</button>
 </form>
+</details>
 <section class="results" aria-labelledby="results-heading">
 <h2 id="results-heading">{{TOTAL_TEXT}} <q dir="auto">{{Q}}</q></h2>
 {{#ACTIVE}}<p class="chip">{{FACET}}: {{LABEL}} <a href="{{REMOVE_HREF}}">Remove<span class="visually-hidden"> the {{FACET}} filter</span></a></p>
 {{/ACTIVE}}
-{{#EMPTY}}<p class="empty">Nothing matches. Try fewer words, another spelling, or the start of a word; remove a filter if one is set.</p>{{/EMPTY}}
+{{#EMPTY}}<div class="empty"><p>No organization matches <q dir="auto">{{Q}}</q>{{#ACTIVE_ANY}} with these filters{{/ACTIVE_ANY}}. You could try:</p>
+<ul>
+<li>fewer words: every word must be found;</li>
+<li>another spelling, or the start of a word: <em>bibli</em> finds Biblioteca and Bibliothèque;</li>
+<li>the word in the language an entry may be written in: <em>biblioteca</em>, <em>bibliothèque</em>;</li>
+{{#ACTIVE_ANY}}<li>removing a filter (above);</li>
+{{/ACTIVE_ANY}}<li>browsing the <a href="{{LIST_HREF}}">whole directory</a> by country, language or interest.</li>
+</ul></div>{{/EMPTY}}
 {{#READ_ERROR}}<p class="error" role="alert">The results were cut short because the directory could not be read to the end. Please reload the page.</p>{{/READ_ERROR}}
-<p class="range">Showing {{FIRST}}–{{LAST}}, best matches first · page {{PAGE}} of {{PAGES}} · <a href="{{CSV_HREF}}" download>Download these results as CSV</a></p>
+{{#SOME}}<p class="range">Showing {{FIRST}}–{{LAST}}, best matches first · page {{PAGE}} of {{PAGES}} · <a href="{{CSV_HREF}}" download>Download these results as CSV</a></p>{{/SOME}}
 <ol class="orgs" start="{{FIRST}}">
 {{#ORG}}<li class="org">
 <h3><a href="{{HREF}}" dir="auto">{{#MARKED_NAME}}{{#PART}}{{#HIT}}<mark>{{/HIT}}{{TEXT}}{{#HIT}}</mark>{{/HIT}}{{/PART}}{{/MARKED_NAME}}</a></h3>
@@ -50,9 +60,9 @@
 </dl>
 </li>
 {{/ORG}}</ol>
-<nav class="pager" aria-label="Pages">
+{{#SOME}}<nav class="pager" aria-label="Pages">
 {{#PREV}}<a rel="prev" href="{{HREF}}">← Previous page</a>{{/PREV}}
 {{#NEXT}}<a rel="next" href="{{HREF}}">Next page →</a>{{/NEXT}}
-</nav>
+</nav>{{/SOME}}
 </section>
 </div>{{/RESULTS}}

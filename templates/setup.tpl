@@ -6,6 +6,9 @@
 <li>Find the file <code class="path">{{FILE}}</code>, open it, and copy the one line in it. (The path starts from your account's top folder, the one that holds your site's public folder, as the file manager shows it.)</li>
 <li>Paste it below, and choose your account name and password.</li>
 </ol>
+{{#DATA}}<p>This site keeps its database in the folder <code class="path">{{FOLDER}}</code>, in your account's top folder, outside every public folder and for this site alone (another Liaison site in the same account gets a folder of its own). The choice is written into <code>liaison.conf</code> as <code>LIAISON_DB</code>: keep that line when you upgrade.</p>{{/DATA}}
+{{#NO_SUEXEC}}<div class="notice" role="note"><h2>This host has no suEXEC</h2><p>It runs Liaison's programs as the web server's own user, not as your hosting account. That user is the same for every site on the host, so other sites' programs could read and change this site's data folder whatever its permissions. Liaison leaves its files there readable and writable by your account, so that your account's nightly cron backup still works. To keep the data yours alone, ask your host to turn on suEXEC for your account (INSTALL.md, "Without suEXEC").</p></div>{{/NO_SUEXEC}}
+{{#DAMAGED}}<div class="notice" role="alert"><h2>Damaged in the upload: {{FILES}}</h2><p>These files are not the size the bundle had: an FTP program sent them as text. Upload them again in binary mode (FileZilla: menu <b>Transfer</b>, <b>Transfer type</b>, <b>Binary</b>), or upload the <code>.tar.gz</code> and Extract it in the file manager. Until then the nightly backup (<code>bin/liaison-admin</code>) fails, saying so.</p></div>{{/DAMAGED}}
 <form class="entry-form narrow" method="post" action="{{BASE}}/setup" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{>FIELDS}}

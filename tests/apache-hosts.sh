@@ -11,20 +11,30 @@
 #              MultiViews Indexes SymLinksIfOwnerMatch IncludesNoExec (no Options override, no CGI)
 #   none       AllowOverride None: .htaccess is not read at all
 #   ftp        strict, uploaded by FTP: every file 644, every folder 755, as FileZilla leaves them
-#   ftpdone    ftp, then INSTALL.md's one chmod: cgi-bin/ and bin/ 755
+#   ftpdone    ftp, then INSTALL.md's one chmod: the files in cgi-bin/ 755 (bin/ stays 644)
 #   textmode   ftpdone, but list.fcgi and bin/liaison-admin were sent as text from Windows
 #              (every CR LF became LF)
-#   nosuexec   strict, but the files belong to another account than the one Apache runs the
-#              programs as (no suEXEC), and the data folder's parent is not writable by it
+#   nosuexec   strict, but the files belong to another account (daemon) than the one Apache
+#              runs the programs as (no suEXEC), so the account's folder is not writable by it
+#   subin      a subdomain served from a folder inside the account's public folder:
+#              DocumentRoot www/sub (www holds the main site's index.html), bundle in
+#              www/sub/library/partners
+#   subhome    the account's main site (DocumentRoot www) with Liaison, and
+#   subhome2   a subdomain of the same account served from a folder beside www: DocumentRoot
+#              sub, a second Liaison in sub/library/partners (cPanel's and Plesk's newer layout)
+#   book, bookftp, bookmove
+#              strict, with nothing installed yet: the account's public folder is public_html
+#              (DocumentRoot) holding an empty library/, for tests/apache/install.test.mjs to
+#              follow INSTALL.md's steps in (Extract, FTP, moving to a second account)
 #
-# As root, Apache runs as nobody, who owns every account but nosuexec's (that is root's), as
-# suEXEC would run each account's programs as the account. Prints "NAME PORT" for each.
+# As root, Apache runs as nobody, who owns every account but nosuexec's, as suEXEC would run
+# each account's programs as the account. Prints "NAME PORT" for each.
 #
 #   tests/apache-hosts.sh DIR BASEPORT BUNDLE.tar.gz      stop: kill "$(cat DIR/run/httpd.pid)"
 set -euo pipefail
 dir=$1 base=$2 bundle=$3
 modules=/usr/lib/apache2/modules
-hosts=(strict limit userdir none ftp ftpdone textmode nosuexec)
+hosts=(strict limit userdir none ftp ftpdone textmode nosuexec subin subhome subhome2 book bookftp bookmove)
 strict='FileInfo Options=ExecCGI,Indexes AuthConfig Indexes'
 mkdir -p "$dir/run" "$dir/logs"
 chmod 755 "$dir"
@@ -53,21 +63,33 @@ text_mode() { perl -0777 -pi -e 's/\r\n/\n/g' "$1"; }
 } > "$dir/httpd.conf"
 port=$base
 for h in "${hosts[@]}"; do
-	w=$dir/$h/www
+	account=$dir/$h w=$dir/$h/www
+	case $h in
+	subin) w=$account/www/sub ;;
+	subhome2) account=$dir/subhome w=$account/sub ;;
+	book*) w=$account/public_html ;;
+	esac
 	mkdir -p "$w/library"
-	chmod 755 "$dir/$h"
-	tar -C "$w/library" -xzf "$bundle"
-	mv "$w/library"/liaison-*-linux-x86_64 "$w/library/partners"
+	chmod 755 "$account"
+	# The main site's own page, as the account's public folder has one.
+	pub=$account/www
+	case $h in book*) pub=$account/public_html ;; esac
+	[ -e "$pub/index.html" ] || { mkdir -p "$pub"; echo "<p>The library's own site.</p>" > "$pub/index.html"; }
 	p=$w/library/partners
-	echo "LIAISON_APPLY_MIN_SECONDS = 1" >> "$p/liaison.conf"
+	case $h in
+	book*) ;;
+	*)	tar -C "$w/library" -xzf "$bundle"
+		mv "$w/library"/liaison-*-linux-x86_64 "$p"
+		echo "LIAISON_APPLY_MIN_SECONDS = 1" >> "$p/liaison.conf" ;;
+	esac
 	override=$strict options=SymLinksIfOwnerMatch
 	case $h in
 	limit) override='FileInfo Options=ExecCGI,Indexes AuthConfig Limit' ;;
 	userdir) override='FileInfo AuthConfig Limit Indexes' options='MultiViews Indexes SymLinksIfOwnerMatch IncludesNoExec' ;;
 	none) override=None options='Indexes FollowSymLinks' ;;
 	ftp) ftp_modes "$p" ;;
-	ftpdone) ftp_modes "$p"; chmod 755 "$p"/cgi-bin/* "$p"/bin/* ;;
-	textmode) ftp_modes "$p"; chmod 755 "$p"/cgi-bin/* "$p"/bin/*; text_mode "$p/cgi-bin/list.fcgi"; text_mode "$p/bin/liaison-admin" ;;
+	ftpdone) ftp_modes "$p"; chmod 755 "$p"/cgi-bin/* ;;
+	textmode) ftp_modes "$p"; chmod 755 "$p"/cgi-bin/*; text_mode "$p/cgi-bin/list.fcgi"; text_mode "$p/bin/liaison-admin" ;;
 	esac
 	{
 		echo "Listen 127.0.0.1:$port"
@@ -81,7 +103,7 @@ for h in "${hosts[@]}"; do
 		echo "</VirtualHost>"
 	} >> "$dir/httpd.conf"
 	if [ "$(id -u)" = 0 ]; then
-		if [ "$h" = nosuexec ]; then chown -R root:root "$dir/$h"; else chown -R nobody:nogroup "$dir/$h"; fi
+		if [ "$h" = nosuexec ]; then chown -R daemon:daemon "$account"; else chown -R nobody:nogroup "$account"; fi
 	fi
 	echo "$h $port"
 	port=$((port + 1))

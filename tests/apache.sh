@@ -9,7 +9,8 @@
 # tests/apache-site.sh makes each site; tests/apache/bundle.test.mjs then uses it as a
 # librarian would. Then a third server, started once, holds the hosts of tests/apache-hosts.sh
 # (strict AllowOverride sets, Debian's /~user/, .htaccess ignored, FTP uploads, a text-mode
-# transfer, no suEXEC), which tests/apache/hosts.test.mjs visits for the page that explains.
+# transfer, no suEXEC, subdomains), which tests/apache/hosts.test.mjs visits for the page that
+# explains, and empty accounts where tests/apache/install.test.mjs follows INSTALL.md's steps.
 # Prints the TAP output of the three runs, then "apache N passed, N failed".
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -66,6 +67,10 @@ if hosts=$("$here/tests/apache-hosts.sh" "$root/hosts" $((25000 + RANDOM % 5000)
 	LIAISON_HOSTS=$hosts LIAISON_HOSTS_DIR=$root/hosts \
 		node --test --test-reporter=tap "$here/tests/apache/hosts.test.mjs" > "$root/hosts.tap" 2>&1
 	tap hosts "$root/hosts.tap"
+	# INSTALL.md's steps, done as written, on the same server's empty accounts.
+	LIAISON_HOSTS=$hosts LIAISON_HOSTS_DIR=$root/hosts LIAISON_BUNDLE=$bundle LIAISON_SRCDIR=$here \
+		node --test --test-reporter=tap "$here/tests/apache/install.test.mjs" > "$root/install.tap" 2>&1
+	tap hosts "$root/install.tap"
 else
 	echo "not ok - the hosts' Apache did not start"; failed=$((failed + 1))
 fi

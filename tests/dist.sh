@@ -90,12 +90,14 @@ check "the unpacked bundle, as FTP sends it, is at most 30 MB" test \
 check "bin/checksums holds every program's cksum, and they match" bash -c \
 	"cd '$b' && test \$(wc -l < bin/checksums) = 8 && while read -r sum size f; do
 		test \"\$(cksum < \$f)\" = \"\$sum \$size\" || exit 1; done < bin/checksums"
-check "cgi-bin/check.cgi is POSIX sh with no carriage return, executable" bash -c \
-	"test -x '$b/cgi-bin/check.cgi' && ! grep -q \$'\\r' '$b/cgi-bin/check.cgi' && sh -n '$b/cgi-bin/check.cgi' &&
-	 head -1 '$b/cgi-bin/check.cgi' | grep -qx '#!/bin/sh'"
+for script in cgi-bin/check.cgi bin/admin.sh; do
+	check "$script is POSIX sh with no carriage return, executable" bash -c \
+		"test -x '$b/$script' && ! grep -q \$'\\r' '$b/$script' && sh -n '$b/$script' &&
+		 head -1 '$b/$script' | grep -qx '#!/bin/sh'"
+done
 check "every program is 755 and every other file 644, as Extract keeps them" bash -c \
-	"test -z \"\$(find '$b' -type f ! -perm 644 ! -path '*/cgi-bin/*' ! -path '*/bin/liaison-admin')\" &&
-	 test -z \"\$(find '$b/cgi-bin' '$b/bin/liaison-admin' -type f ! -name .htaccess ! -perm 755)\""
+	"test -z \"\$(find '$b' -type f ! -perm 644 ! -path '*/cgi-bin/*' ! -path '*/bin/liaison-admin' ! -path '*/bin/admin.sh')\" &&
+	 test -z \"\$(find '$b/cgi-bin' '$b/bin/liaison-admin' '$b/bin/admin.sh' -type f ! -name .htaccess ! -perm 755)\""
 # The sections the bundle's settings file and explaining pages send the librarian to exist.
 check "every section of INSTALL.md or README.md that liaison.conf, .htaccess, index.html and check.cgi name exists" bash -c \
 	"cd '$b' && grep -hoE '(INSTALL|README)\.md[^\"]{0,20}\\\\?\"[^\"\\\\]+' liaison.conf .htaccess index.html cgi-bin/check.cgi > '$work/refs' &&

@@ -140,6 +140,15 @@ http {
 }
 CONF
 check "the installed site file, as it is, passes nginx -t" nginx -t -q -p "$root" -c "$root/nginx.conf"
+# The cache front (INSTALL, "A cache in front") as installed, filled in as INSTALL says.
+shared=$root/usr/local/share/liaison/conf
+sed -e "s|@CACHEDIR@|$root/tmp/front|" -e "s|@ORIGIN@|127.0.0.1:$port|" -e "s|@LISTEN@|127.0.0.1:$((port + 2))|" \
+    -e "s|@NAME@|partners.example.org|" "$shared/cache-front.conf" > "$root/front.conf"
+sed -e "s|@FRONT@|127.0.0.1|" "$shared/behind-cache-front.conf" > "$root/behind.conf"
+sed -e "s|include $root/site.conf;|include $root/front.conf; server { listen 127.0.0.1:$((port + 3)); include $root/behind.conf; }|" \
+    "$root/nginx.conf" > "$root/front-check.conf"
+check "the installed cache front and the site's side of it, filled in, pass nginx -t" \
+	nginx -t -q -p "$root" -c "$root/front-check.conf"
 nginx -p "$root" -c "$root/nginx.conf"
 host=partners.example.org
 site=http://$host:$port

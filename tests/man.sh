@@ -64,6 +64,6 @@ done
 section EXAMPLES > "$work/examples.txt"
 check "EXAMPLES has a nightly backup cron line" grep -qE '^ +[0-9]+ [0-9]+ \* \* \* .*liaison-admin backup --quiet$' "$work/examples.txt"
 check "EXAMPLES has a one-off restore cron job for shared hosting" bash -c \
-	"grep -qE '^ +[0-9]+ [0-9]+ [0-9]+ [0-9]+ \\* /home/.*/bin/liaison-admin' '$work/examples.txt' && grep -qE '^ +restore /home/' '$work/examples.txt'"
+	"grep -qE '^ +[0-9]+ [0-9]+ [0-9]+ [0-9]+ \\* sh /home/.*/bin/admin\\.sh' '$work/examples.txt' && grep -qE '^ +restore /home/' '$work/examples.txt'"
 echo "man $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -128,8 +128,11 @@ port=$((20000 + RANDOM % 20000))
 db=$out/db/liaison.db
 mkdir -p "$out/db"
 LIAISON_SCHEMA=$here/schema build/liaison-admin create "$db" data/demo.sql tests/http/fixture.sql >/dev/null
-# A second of typing is enough for the tests (the default is 3 s).
-LIAISON_APPLY_MIN_SECONDS=1 conf/serve.sh --port "$port" --bin build/asan --db "$db" --dir "$out/run" > "$out/serve.log" 2>&1 &
+# A second of typing is enough for the tests (the default is 3 s). A shared cache keeps public
+# pages 4 s, so that the test through the cache front sees a change come through in that
+# time; that front connects from 127.0.0.2, the one address whose X-Forwarded-For is believed.
+LIAISON_APPLY_MIN_SECONDS=1 LIAISON_PUBLIC_MAX_AGE=4 conf/serve.sh --port "$port" --bin build/asan \
+	--db "$db" --dir "$out/run" --trust-front 127.0.0.2 > "$out/serve.log" 2>&1 &
 server=$!
 for i in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/list" && break; sleep 0.1; done
 

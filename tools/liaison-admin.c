@@ -11,12 +11,14 @@
  *   liaison-admin user enable NAME
  *   liaison-admin user list
  *   liaison-admin import activities|organizations FILE [--as NAME] [--dates dmy|mdy]
- *                        [--include-duplicates]
+ *                        [--include-duplicates] [--dry-run]
  *                                         check every row of a CSV, .xlsx or .ods file (its
  *                                         first sheet) and import them all as
  *                                         a batch, or none and list each bad row (FILE - is
- *                                         standard input); likely duplicates are left out
- *   liaison-admin import undo BATCH [--as NAME]   delete a batch's activities, audited
+ *                                         standard input); likely duplicates are left out;
+ *                                         --dry-run prints what it would add, writing nothing
+ *   liaison-admin import undo BATCH [--as NAME] [--force]   delete a batch's activities,
+ *                                         audited; --force even those edited since
  *   liaison-admin backup [--quiet] [FILE] a checked copy, safe while the site serves (default:
  *                                         liaison-backup-DATE-TIME.db beside the database, the
  *                                         oldest beyond LIAISON_BACKUPS_KEEP deleted); --quiet
@@ -94,8 +96,8 @@ usage(void)
 	    "       liaison-admin user add NAME admin|staff|board\n"
 	    "       liaison-admin user password|disable|enable NAME\n"
 	    "       liaison-admin user list\n"
-	    "       liaison-admin import activities|organizations FILE [--as NAME] [--dates dmy|mdy] [--include-duplicates]\n"
-	    "       liaison-admin import undo BATCH [--as NAME]\n"
+	    "       liaison-admin import activities|organizations FILE [--as NAME] [--dates dmy|mdy] [--include-duplicates] [--dry-run]\n"
+	    "       liaison-admin import undo BATCH [--as NAME] [--force]\n"
 	    "       liaison-admin backup [--quiet] [FILE]\n"
 	    "       liaison-admin restore FILE\n"
 	    "       liaison-admin check [DB]\n"
@@ -300,8 +302,9 @@ import_cmd(int argc, char **argv)
 	double start = now_seconds(), shown = start;
 	enum import_result how;
 	struct rusage ru;
-	int order = config.date_order, with_duplicates = 0, sheet = 0;
+	int order = config.date_order, with_duplicates = 0, dry_run = 0, force = 0, sheet = 0;
 	char why[300];
+	long edited;
 
 	for (int i = 2; i < argc; i++)
 		if (strcmp(argv[i], "--as") == 0 && i + 1 < argc)
@@ -310,6 +313,10 @@ import_cmd(int argc, char **argv)
 			order = date_order_by_name(argv[++i]);
 		else if (strcmp(argv[i], "--include-duplicates") == 0)
 			with_duplicates = 1;
+		else if (strcmp(argv[i], "--dry-run") == 0)
+			dry_run = 1;
+		else if (strcmp(argv[i], "--force") == 0)
+			force = 1;
 		else
 			return usage();
 	snprintf(who, sizeof who, "%s (liaison-admin)", actor && *actor ? actor : "admin");
@@ -317,12 +324,15 @@ import_cmd(int argc, char **argv)
 		long long id = atoll(argv[1]);
 		if (id <= 0 || !db_ready())
 			return id <= 0 ? usage() : (fprintf(stderr, "liaison-admin: %s\n", db_unavailable_reason()), 1);
-		how = import_undo(id, who, why, sizeof why);
+		how = import_undo(id, who, force ? -1 : 0, &edited, why, sizeof why);
 		if (how == IMPORT_DONE)
 			printf("undid import batch %lld\n", id);
 		else
-			fprintf(stderr, "liaison-admin: %s\n", how == IMPORT_REFUSED ? why :
-			    "the database is busy or not writable; nothing was undone");
+			fprintf(stderr, "liaison-admin: %s%s\n", how == IMPORT_REFUSED ? why :
+			    "the database is busy or not writable; nothing was undone", how == IMPORT_REFUSED
+			    && edited > 0 ? " Nothing was undone; --force undoes it all the same:" : "");
+		if (how == IMPORT_REFUSED && edited > 0)
+			import_edited_print(id, stderr);
 		db_close();
 		return how == IMPORT_DONE ? 0 : 1;
 	}
@@ -351,9 +361,10 @@ import_cmd(int argc, char **argv)
 	}
 	im.date_order = order;
 	im.include_duplicates = with_duplicates;
+	im.dry_run = dry_run;
 	while ((n = fread(buf, 1, sizeof buf, in)) > 0) {
 		double t;
-		/* An .xlsx or .ods file is read from its first sheet, by name (the zip needs seeking). */
+		/* An .xlsx or .ods file is read by name below (a zip is read from its end). */
 		if (done == 0 && (sheet = import_is_sheet(&im, path, buf, n)) != 0)
 			break;
 		done += (off_t)n;
@@ -368,11 +379,8 @@ import_cmd(int argc, char **argv)
 				fprintf(stderr, "%schecked %ld rows%s", tty ? "\r" : "", im.rows, tty ? "" : "\n");
 		}
 	}
-	if (sheet == 1 && in == stdin)
-		snprintf(im.fatal, sizeof im.fatal, "A spreadsheet (.xlsx, .ods) cannot be read from "
-		    "standard input: give its file name.");
-	else if (sheet == 1)
-		import_sheet(&im, path, NULL, 0);
+	if (sheet == 1)
+		import_sheet(&im, in == stdin ? NULL : path, NULL, 0);
 	else if (ferror(in))
 		snprintf(im.fatal, sizeof im.fatal, "%s could not be read to the end", path);
 	if (in != stdin)
@@ -381,14 +389,18 @@ import_cmd(int argc, char **argv)
 		fputc('\n', stderr);
 	how = import_finish(&im);
 	getrusage(RUSAGE_SELF, &ru);
+	if (how == IMPORT_DONE && dry_run) {
+		import_preview_print(&im, stdout);
+		db_close();
+		return 0;
+	}
 	if (how == IMPORT_DONE) {
 		double secs = now_seconds() - start;
 		printf("imported %ld %s in %.2f s (%.0f rows/s, peak memory %ld KB)\n", im.imported,
 		    im.imported == 1 ? "row" : "rows", secs, secs > 0 ? (double)im.imported / secs : 0.0, ru.ru_maxrss);
-		if (im.batch_id && im.sheet)
-			printf("as batch %lld (the first sheet of %s)\n", im.batch_id, sheetin_kind_name(im.sheet));
-		else if (im.batch_id)
-			printf("as batch %lld (cells separated by %s)\n", im.batch_id, csvin_delim_name(im.csv.delim));
+		if (im.batch_id)
+			printf("as batch %lld (%s%s)\n", im.batch_id, im.sheet ? "the first sheet of " : "cells separated by ",
+			    im.sheet ? sheetin_kind_name(im.sheet) : csvin_delim_name(im.csv.delim));
 		for (long i = 0; i < im.nduplicates && i < IMPORT_DUPLICATES_MAX; i++)
 			fprintf(stderr, "line %ld left out: the same as activity %lld of partnership %lld "
 			    "(--include-duplicates imports such rows)\n", im.duplicate_line[i],
@@ -652,8 +664,11 @@ main(int argc, char **argv)
 	/* From a bundle, the database is where the site made it: no request says where that is. */
 	if (config.bundle_root[0] && config.database[0] == '\0' && config_find_bundle_database() < 0 &&
 	    argc >= 2 && strcmp(argv[1], "create") != 0 && strcmp(argv[1], "demo") != 0) {
-		fprintf(stderr, "liaison-admin: no folder " BUNDLE_DATA_DIR " with a database is above "
-		    "%s; name the database with LIAISON_DB=PATH\n", config.bundle_root);
+		fprintf(stderr, "liaison-admin: %s/liaison.conf names no database (LIAISON_DB), and no "
+		    "folder " BUNDLE_DATA_DIR " of this site's is above it (one marked as another "
+		    "site's is never used): open the site once, which chooses its data folder and "
+		    "writes LIAISON_DB into liaison.conf, or name the database with LIAISON_DB=PATH\n",
+		    config.bundle_root);
 		return 1;
 	}
 	if (argc < 2)

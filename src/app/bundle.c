@@ -13,53 +13,75 @@
 #include "bundle.h"
 #include "config.h"
 #include "db.h"
+#include "hosting.h"
 #include "upgrade.h"
-
-/* DOCUMENT_ROOT/../liaison-data/liaison.db, into config.database. -1 if it names no folder. */
-static int
-choose_database(const char *document_root)
-{
-	char parent[900];
-	size_t n;
-
-	if (document_root == NULL || document_root[0] != '/' || strlen(document_root) >= sizeof parent)
-		return -1;
-	strcpy(parent, document_root);
-	while ((n = strlen(parent)) > 1 && parent[n - 1] == '/')
-		parent[n - 1] = '\0';
-	config_parent_folder(parent, 1);
-	config_bundle_database_beside(parent, config.database, sizeof config.database);
-	return 0;
-}
 
 /*
  * A data folder and database the programs own (they run as the hosting account: suEXEC, or
  * a server of one's own) are kept to the account alone: the folder 700, the files 600. A
  * copy moved from another host arrives as the upload left it (755, 644), and on a host
- * without per-account isolation other accounts could read it. Files of another owner are
- * left as they are: the programs could not change them, and the account's own cron backup
- * needs them readable (cgi-bin/check.cgi and INSTALL say why a host runs them so).
+ * without per-account isolation other accounts could read it. Without suEXEC (the programs
+ * run as the web server's user, which every site on the host shares) no mode keeps the data
+ * from the other sites' programs; the files are then left readable and writable by all
+ * (666), so that the account's own cron backup, which runs as the account, can still open
+ * the database (SQLite gives its -wal and -shm the database's mode). Files of another owner
+ * are left as they are: the programs could not change them.
  */
 static void
 keep_private(const char *folder, const char *database)
 {
 	static const char *const suffixes[] = { "", "-wal", "-shm", "-wal-owner" };
 	const char *name = strrchr(folder, '/');
+	int own = hosting_runs_as_owner(config.bundle_root);
 	char path[1200];
 	struct stat st;
 
 	/*
-	 * Only the bundle's own data folder: a database named with LIAISON_DB may sit in a folder
-	 * that is not the site's to close (/tmp, a home folder), and such a folder is left alone.
+	 * Only a data folder of the bundle's (liaison-data, liaison-data-NAME): a database named
+	 * with LIAISON_DB may sit in a folder that is not the site's to close (/tmp, a home folder).
 	 */
-	if (name && strcmp(name + 1, BUNDLE_DATA_DIR) == 0 && stat(folder, &st) == 0 &&
-	    S_ISDIR(st.st_mode) && !(st.st_mode & S_ISVTX) && st.st_uid == geteuid() && (st.st_mode & 077))
+	if (own && name && strncmp(name + 1, BUNDLE_DATA_DIR, strlen(BUNDLE_DATA_DIR)) == 0 &&
+	    stat(folder, &st) == 0 && S_ISDIR(st.st_mode) && !(st.st_mode & S_ISVTX) &&
+	    st.st_uid == geteuid() && (st.st_mode & 077))
 		chmod(folder, st.st_mode & 0700);
 	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
 		snprintf(path, sizeof path, "%s%s", database, suffixes[i]);
-		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() && (st.st_mode & 077))
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid())
+			continue;
+		if (own && (st.st_mode & 077))
 			chmod(path, st.st_mode & 0600);
+		else if (!own && (st.st_mode & 0666) != 0666)
+			chmod(path, 0666);
 	}
+}
+
+/* Why the data folder could not be made, for the 503 page any visitor may see. */
+static const char *
+no_folder(const char *document_root, const char *folder, int error)
+{
+	static char why[3000];
+	char shown[1200];
+
+	hosting_shown_path(document_root, folder, shown, sizeof shown);
+	if (!hosting_runs_as_owner(config.bundle_root))
+		snprintf(why, sizeof why, "This host runs Liaison's programs as the web server's own "
+		    "user, not as your hosting account: it has no suEXEC. So they cannot make the folder "
+		    "%s (in your account's top folder, beside your public folder) for this site's data. "
+		    "Best: ask your host to turn on suEXEC for your account, so that the data is yours "
+		    "alone. Otherwise make that folder yourself in the file manager with permissions 777: "
+		    "the web server's user can then write in it (and so can every other site's programs "
+		    "on this host, whatever permissions you choose: that is what a host without suEXEC "
+		    "means). Liaison then leaves its files there readable and writable by your account, so "
+		    "your cron backup still works. cgi-bin/check.cgi says more (INSTALL.md, \"Without "
+		    "suEXEC\").", shown);
+	else
+		snprintf(why, sizeof why, "Liaison could not make the folder %s (in your account's top "
+		    "folder, beside your public folder) for this site's data: %s. Make that folder "
+		    "yourself in the file manager, with permissions 700, or name another place outside "
+		    "every public folder with LIAISON_DB in liaison.conf. (If you copied liaison.conf "
+		    "from another account, delete its LIAISON_DB line.) cgi-bin/check.cgi says more.",
+		    shown, strerror(error));
+	return why;
 }
 
 const char *
@@ -67,32 +89,38 @@ bundle_prepare(const char *document_root)
 {
 	static int ready;
 	static char why[4096];
-	char folder[1024], err[2048], made[1200];
+	char folder[1024], err[2048], made[1200], shown[1200];
 	long version;
 
 	if (ready)
 		return NULL;
-	if (config.database[0] == '\0' && choose_database(document_root) < 0)
-		return "The web server did not say where this site's public folder is (DOCUMENT_ROOT), "
-		    "so Liaison cannot choose a place for its database: name one with LIAISON_DB in "
-		    "liaison.conf.";
+	if (config.database[0] == '\0') {
+		if (document_root == NULL || document_root[0] != '/')
+			return "The web server did not say where this site's public folder is "
+			    "(DOCUMENT_ROOT), so Liaison cannot choose a place for its database: name one "
+			    "with LIAISON_DB in liaison.conf.";
+		/* Chosen once, then kept in liaison.conf: the site's own, outside every public folder. */
+		if (hosting_choose_database(document_root, config.bundle_root, config.database,
+		    sizeof config.database) < 0) {
+			int error = errno;
+			snprintf(folder, sizeof folder, "%s", config.database);
+			config.database[0] = '\0';	/* chosen again on the next request */
+			return no_folder(document_root, folder, error);
+		}
+		if (hosting_remember_database(config.bundle_root, config.database) < 0)
+			fprintf(stderr, "liaison: could not write LIAISON_DB = %s into %s/liaison.conf: %s\n",
+			    config.database, config.bundle_root, strerror(errno));
+	}
 	snprintf(folder, sizeof folder, "%s", config.database);
 	config_parent_folder(folder, 1);
 	if (access(config.database, F_OK) != 0) {
-		if (mkdir(folder, 0700) < 0 && errno != EEXIST) {
-			snprintf(why, sizeof why, "Liaison could not make the folder %s for its database: "
-			    "%s. Make that folder (outside the public web folder) and let the web server "
-			    "write to it, or name another place with LIAISON_DB in liaison.conf. (A host "
-			    "without suEXEC runs this program as its own user, not as your account: then "
-			    "only the host can help. cgi-bin/check.cgi says which.)",
-			    folder, strerror(errno));
-			return why;
-		}
+		if (mkdir(folder, 0700) < 0 && errno != EEXIST)
+			return no_folder(document_root, folder, errno);
 		if (db_create(config.database, config.schema_dir, NULL, 0, 0, err, sizeof err) < 0) {
-			snprintf(why, sizeof why, "Liaison could not make its database in %s: %s. Let "
-			    "the web server write to that folder, or name another place with LIAISON_DB "
-			    "in liaison.conf. (Without suEXEC only the host can help: cgi-bin/check.cgi "
-			    "says.)", folder, err);
+			fprintf(stderr, "liaison: could not make %s: %s\n", config.database, err);
+			hosting_shown_path(document_root, folder, shown, sizeof shown);
+			snprintf(why, sizeof why, "Liaison could not make its database in the folder %s: "
+			    "the programs cannot write there. cgi-bin/check.cgi says why and what to do.", shown);
 			return why;
 		}
 		fprintf(stderr, "liaison: made a new database at %s\n", config.database);

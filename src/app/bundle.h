@@ -3,10 +3,12 @@
  *
  * Unpacked anywhere under a web site, the bundle has no installed paths and, often, no shell
  * to run anything from. A program finds the bundle's folder from its own executable, reads
- * the settings file at its top (liaison.conf), and keeps the database in a folder beside the
- * site's public folder, out of reach of every URL: DOCUMENT_ROOT/../liaison-data/liaison.db
- * unless liaison.conf names another place. The first request makes that folder and database;
- * the first request after a newer bundle is uploaded backs the database up and upgrades it.
+ * the settings file at its top (liaison.conf), and keeps the database in a data folder of its
+ * own in the account's folder, outside every public folder and out of reach of every URL
+ * (liaison-data, or liaison-data-NAME for a subdomain's site: src/base/hosting.c chooses),
+ * unless liaison.conf names another place. The first request chooses and makes that folder,
+ * writes the choice into liaison.conf (LIAISON_DB) and makes the database; the first request
+ * after a newer bundle is uploaded backs the database up and upgrades it.
  */
 #ifndef LIAISON_BUNDLE_H
 #define LIAISON_BUNDLE_H

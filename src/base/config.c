@@ -17,6 +17,7 @@
 
 #include "config.h"
 #include "dates.h"
+#include "hosting.h"
 
 #ifndef LIAISON_DEFAULT_DB
 #define LIAISON_DEFAULT_DB "/var/lib/liaison/liaison.db"
@@ -460,6 +461,17 @@ config_bundle_database_beside(const char *parent, char *out, size_t size)
 	snprintf(out, size, "%s%s" BUNDLE_DATA_DIR "/liaison.db", parent, strcmp(parent, "/") ? "/" : "");
 }
 
+/* db's folder, in a buffer of its own. */
+static const char *
+dirname_of(const char *db)
+{
+	static char folder[1000];
+
+	snprintf(folder, sizeof folder, "%s", db);
+	config_parent_folder(folder, 1);
+	return folder;
+}
+
 int
 config_find_bundle_database(void)
 {
@@ -469,7 +481,8 @@ config_find_bundle_database(void)
 	while (strcmp(dir, "/") != 0) {
 		config_parent_folder(dir, 1);
 		config_bundle_database_beside(dir, db, sizeof db);
-		if (access(db, F_OK) == 0) {
+		/* Never another site's: a second bundle elsewhere in the account has its own. */
+		if (access(db, F_OK) == 0 && !hosting_folder_is_other_site(dirname_of(db), config.bundle_root, NULL, 0)) {
 			snprintf(config.database, sizeof config.database, "%s", db);
 			return 0;
 		}

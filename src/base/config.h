@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include "hosting.h"
+
 struct config {
 	char	database[1024];		/* LIAISON_DB; "" in a bundle until a request names the site's folder */
 	char	template_root[1024];	/* LIAISON_TEMPLATES, absolute */
@@ -70,7 +72,7 @@ struct config_problem {
 /* The problems of the last config_load(), n of them, and how many more were not kept. */
 const struct config_problem *config_problems(int *n, int *more);
 
-#define BUNDLE_DATA_DIR	"liaison-data"	/* beside the web site's public folder */
+#define BUNDLE_DATA_DIR	HOSTING_DATA_DIR	/* in the account's folder (hosting.h) */
 
 /* Drops the last n components of path, in place ("/" stays "/"). */
 void	config_parent_folder(char *path, int n);
@@ -78,8 +80,9 @@ void	config_parent_folder(char *path, int n);
 void	config_bundle_database_beside(const char *parent, char *out, size_t size);
 /*
  * For the admin tool, which has no request to learn the site's folder from: the database in
- * the nearest folder above the bundle that holds BUNDLE_DATA_DIR/liaison.db, into
- * config.database. 0, or -1 when there is none.
+ * the nearest folder above the bundle that holds BUNDLE_DATA_DIR/liaison.db and is not
+ * marked as another site's (hosting.h), into config.database. 0, or -1 when there is none.
+ * (A site set up by this version has LIAISON_DB in its liaison.conf and needs no search.)
  */
 int	config_find_bundle_database(void);
 

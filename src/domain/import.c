@@ -426,6 +426,8 @@ on_row(void *ctx, long line, char **cells, size_t n)
 			rc = entry_import(f, im->actor, im->source, &id);
 		if (rc == CHANGE_OK) {
 			im->imported++;
+			if (im->dry_run)
+				import_keep_sample(im, line, cells, n);
 			return 0;
 		}
 		if (rc != CHANGE_INVALID) {
@@ -597,6 +599,12 @@ import_finish(struct import *im)
 		change_finish(CHANGE_INVALID);	/* the rollback puts the trigger back too */
 		report_pause_free(&im->pause);
 		return IMPORT_REFUSED;
+	}
+	if ((im->expecting && im->imported != im->expect) || im->dry_run) {
+		r = import_preview_end(im);
+		report_pause_free(&im->pause);
+		return r == CHANGE_INVALID ? (im->dry_run ? IMPORT_DONE : IMPORT_REFUSED) :
+		    r == CHANGE_BUSY ? IMPORT_BUSY : IMPORT_FAILED;
 	}
 	if (im->imported == 0) {
 		/* Every row a likely duplicate: nothing to record, and the file may come again. */

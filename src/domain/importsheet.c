@@ -64,6 +64,11 @@ import_sheet(struct import *im, const char *path, const void *buf, size_t len)
 
 	if (im->fatal[0])
 		return -1;
+	if (path == NULL && buf == NULL) {	/* liaison-admin import … - */
+		snprintf(im->fatal, sizeof im->fatal, "A spreadsheet (.xlsx, .ods) cannot be read from "
+		    "standard input: give its file name.");
+		return -1;
+	}
 	im->sheet = SHEETIN_XLSX;	/* until the reader says which */
 	if (path && hash_file(im, path) < 0) {
 		snprintf(im->fatal, sizeof im->fatal, "The file could not be read to the end.");

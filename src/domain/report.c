@@ -332,8 +332,8 @@ report_partnership_next(struct db_cursor *c, const struct report_request *rq,
 	return 1;
 }
 
-DB_READER(STMT_REPORT_COUNTRIES, 2);
-DB_READER(STMT_REPORT_LANGUAGES, 2);
+DB_READER(STMT_REPORT_COUNTRIES, 3);
+DB_READER(STMT_REPORT_LANGUAGES, 3);
 
 int
 report_reach_open(struct db_cursor *c, enum report_reach which, const struct report_request *rq)
@@ -352,6 +352,7 @@ report_reach_next(struct db_cursor *c, struct report_reach_row *row)
 	if (rc == 1) {
 		row->name = db_text(c->stmt, 0);
 		row->organizations = sqlite3_column_int64(c->stmt, 1);
+		row->code = db_text(c->stmt, 2);
 	}
 	return rc;
 }

@@ -104,6 +104,7 @@ enum report_reach { REPORT_REACH_COUNTRIES, REPORT_REACH_LANGUAGES };
 struct report_reach_row {
 	const char	*name;
 	long long	 organizations;
+	const char	*code;		/* the country's or language's code */
 };
 int	report_reach_open(struct db_cursor *, enum report_reach, const struct report_request *);
 int	report_reach_next(struct db_cursor *, struct report_reach_row *);

@@ -3,12 +3,14 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "config.h"
 #include "crypto.h"
+#include "hosting.h"
 #include "account.h"
 #include "setup.h"
 
@@ -75,6 +77,7 @@ setup_token(char token[SETUP_TOKEN_CHARS + 1], char *err, size_t errsize)
 	static const char hex[] = "0123456789abcdef";
 	unsigned char raw[SETUP_TOKEN_CHARS / 2];
 	char path[1200], line[SETUP_TOKEN_CHARS + 2];
+	mode_t mode;
 	int fd;
 
 	setup_token_path(path, sizeof path);
@@ -89,8 +92,14 @@ setup_token(char token[SETUP_TOKEN_CHARS + 1], char *err, size_t errsize)
 		line[2 * i + 1] = hex[raw[i] & 15];
 	}
 	line[SETUP_TOKEN_CHARS] = '\n';
-	/* O_EXCL: if two first visits race, one file wins and both read it back. */
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600)) >= 0) {
+	/*
+	 * O_EXCL: if two first visits race, one file wins and both read it back. For the account
+	 * alone (600), except where the host runs the programs as the web server's user (no
+	 * suEXEC): then the account could not open a 600 file to read the code (hosting.h).
+	 */
+	mode = config.bundle_root[0] && !hosting_runs_as_owner(config.bundle_root) ? 0644 : 0600;
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode)) >= 0) {
+		fchmod(fd, mode);	/* whatever the umask */
 		ssize_t w = write(fd, line, SETUP_TOKEN_CHARS + 1);
 		close(fd);
 		if (w != SETUP_TOKEN_CHARS + 1)

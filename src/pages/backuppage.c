@@ -140,7 +140,7 @@ show_begin(struct req *r, int status, struct view_dict **body)
 	view_set_int(b, "UPLOAD_MB", config.backup_upload_mb);
 	view_set_int(b, "UPLOAD_BYTES", (long)config.backup_upload_mb * 1024 * 1024);
 	if (config.bundle_root[0]) {
-		snprintf(cron, sizeof cron, "15 3 * * *  %s/bin/liaison-admin backup --quiet", config.bundle_root);
+		snprintf(cron, sizeof cron, "15 3 * * *  sh %s/bin/admin.sh backup --quiet", config.bundle_root);
 		view_set(view_section(b, "BUNDLE"), "CRON", cron);
 	}
 	fill_settings(b);

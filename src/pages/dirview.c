@@ -129,6 +129,7 @@ fill_chips(struct view_dict *body, const struct params *p,
 	for (int f = 0; f < FACET__MAX; f++) {
 		if (!p->v[f].present)
 			continue;
+		view_show(body, "ACTIVE_ANY");	/* a filter is set, even one that matches nothing */
 		for (size_t i = 0; i < sum->facets[f].n; i++) {
 			const struct facet_item *it = &sum->facets[f].items[i];
 			struct view_dict *chip;
@@ -358,6 +359,10 @@ dirview_fill_pages(struct view_dict *body, const struct params *p, const char *s
 	}
 	params_href(p, self, page_bit | (1UL << format_key), "format", "csv", href, sizeof href);
 	view_set(body, "CSV_HREF", href);
+	/* With nothing found there is nothing to page through or download: no range, pager or
+	 * CSV link, only what to try (the templates' EMPTY). */
 	if (total == 0)
 		view_show(body, "EMPTY");
+	else
+		view_show(body, "SOME");
 }

@@ -20,6 +20,7 @@
 #include "config.h"
 #include "form.h"
 #include "formview.h"
+#include "hosting.h"
 #include "http.h"
 #include "params.h"
 #include "setup.h"
@@ -109,35 +110,29 @@ read_open_form(struct req *r, const struct field_spec *spec, size_t n, const cha
 }
 
 /*
- * The setup file's path as the page shows it, to a visitor not yet known: from the folder that
- * holds the site's public folder ("liaison-data/liaison-setup-token.txt"), as a hosting file
- * manager shows the account's folders, never the account's full server path with its
- * username; elsewhere, its folder's name and its own.
+ * What the setup page tells the person installing an upload bundle about its host: the data
+ * folder chosen (from the account's folder, never the server path with the username: anyone
+ * may see this page), a host without suEXEC, and programs an FTP client damaged.
  */
 static void
-shown_path(const struct req *r, const char *path, char *out, size_t size)
+fill_hosting(const struct req *r, struct view_dict *body)
 {
-	char top[1024];
-	const char *docroot = req_env(r, "DOCUMENT_ROOT"), *cut = NULL;
-	size_t n;
+	char folder[1024], shown[1200], damaged[1024];
+	const char *docroot = req_env(r, "DOCUMENT_ROOT");
+	struct view_dict *d;
 
-	snprintf(top, sizeof top, "%s", docroot);
-	while ((n = strlen(top)) > 1 && top[n - 1] == '/')
-		top[n - 1] = '\0';
-	if (top[0] == '/' && strcmp(top, "/") != 0) {
-		config_parent_folder(top, 1);
-		n = strlen(top);
-		if (n > 1 && strncmp(path, top, n) == 0 && path[n] == '/')
-			cut = path + n + 1;
+	if (config.bundle_root[0] == '\0')
+		return;
+	snprintf(folder, sizeof folder, "%s", config.database);
+	config_parent_folder(folder, 1);
+	hosting_shown_path(docroot, folder, shown, sizeof shown);
+	view_set(view_section(body, "DATA"), "FOLDER", shown);
+	if (!hosting_runs_as_owner(config.bundle_root))
+		view_show(body, "NO_SUEXEC");
+	if (hosting_damaged(config.bundle_root, damaged, sizeof damaged) > 0) {
+		d = view_section(body, "DAMAGED");
+		view_set(d, "FILES", damaged);
 	}
-	if (cut == NULL) {	/* the last two names */
-		cut = strrchr(path, '/');
-		while (cut && cut > path && cut[-1] != '/')
-			cut--;
-		cut = cut && cut > path ? cut : path;
-		cut = cut[0] == '/' ? cut + 1 : cut;
-	}
-	snprintf(out, size, "%s", cut);
 }
 
 /* The setup page, with the form as it stands (status 200, or 400 with its errors). */
@@ -158,8 +153,9 @@ show_setup(struct req *r, int status)
 	v = staff_page(r, status, "Set up this site", "setup.tpl");
 	body = view_body(v);
 	view_set(body, "CSRF", token);
-	shown_path(r, path, shown, sizeof shown);
+	hosting_shown_path(req_env(r, "DOCUMENT_ROOT"), path, shown, sizeof shown);
 	view_set(body, "FILE", shown);
+	fill_hosting(r, body);
 	formview_fill(view_include(body, "FIELDS", "formfields.tpl"), &form, 0);
 	view_page_finish(v, r);
 }

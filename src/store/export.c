@@ -24,6 +24,8 @@ static const struct { const char *file; enum stmt id; } exports[] = {
 	{ "language", STMT_EXPORT_LANGUAGE }, { "interest", STMT_EXPORT_INTEREST },
 	{ "org_type", STMT_EXPORT_ORG_TYPE }, { "activity_type", STMT_EXPORT_ACTIVITY_TYPE },
 	{ "timezone", STMT_EXPORT_TIMEZONE },
+	{ "partnership_review", STMT_EXPORT_PARTNERSHIP_REVIEW },
+	{ "partnership_review_goal", STMT_EXPORT_PARTNERSHIP_REVIEW_GOAL },
 };
 
 /* Writes the rows of s (not yet stepped) to f as CSV with a header row. Rows, or -1. */

@@ -569,11 +569,11 @@ static const char *const core_sql[STMT_MAIL_FIRST] = {
 	    " count(*) FILTER (WHERE start_on BETWEEN ?1 AND ?2),"
 	    " count(*) FILTER (WHERE end_on BETWEEN ?1 AND ?2)"
 	    " FROM partnership WHERE (?3 = 0 OR host_id = ?3) AND (?4 = 0 OR id = ?4)",
-	[STMT_REPORT_COUNTRIES] = "SELECT c.name, count(DISTINCT o.id) FROM org o JOIN country c ON c.code = o.country"
-	    " WHERE o.id IN (SELECT p.partner_id" REPORT_REACHED ") GROUP BY c.name ORDER BY 2 DESC, 1",
-	[STMT_REPORT_LANGUAGES] = "SELECT g.name, count(DISTINCT x.org_id) FROM org_language x"
+	[STMT_REPORT_COUNTRIES] = "SELECT c.name, count(DISTINCT o.id), c.code FROM org o JOIN country c ON c.code = o.country"
+	    " WHERE o.id IN (SELECT p.partner_id" REPORT_REACHED ") GROUP BY c.code ORDER BY 2 DESC, 1",
+	[STMT_REPORT_LANGUAGES] = "SELECT g.name, count(DISTINCT x.org_id), g.code FROM org_language x"
 	    " JOIN language g ON g.code = x.lang"
-	    " WHERE x.org_id IN (SELECT p.partner_id" REPORT_REACHED ") GROUP BY g.name ORDER BY 2 DESC, 1",
+	    " WHERE x.org_id IN (SELECT p.partner_id" REPORT_REACHED ") GROUP BY g.code ORDER BY 2 DESC, 1",
 	/* Partnerships whose dates overlap the period, with what they did in it and their last activity. */
 	[STMT_REPORT_PARTNERSHIPS] = "SELECT p.id, h.name, q.name, c.name, p.kind, p.commitment, p.status,"
 	    " p.start_on, p.end_on,"
@@ -653,6 +653,30 @@ static const char *const core_sql[STMT_MAIL_FIRST] = {
 	[STMT_EXPORT_ORG_TYPE] = "SELECT * FROM org_type ORDER BY position",
 	[STMT_EXPORT_ACTIVITY_TYPE] = "SELECT * FROM activity_type ORDER BY position",
 	[STMT_EXPORT_TIMEZONE] = "SELECT * FROM timezone ORDER BY name",
+	[STMT_EXPORT_PARTNERSHIP_REVIEW] = "SELECT * FROM partnership_review ORDER BY id",
+	[STMT_EXPORT_PARTNERSHIP_REVIEW_GOAL] = "SELECT * FROM partnership_review_goal ORDER BY review_id, position",
+
+	/* A partnership's yearly review (schema 020): one per fiscal year, saved again it is replaced. */
+	[STMT_REVIEW_UPSERT] = "INSERT INTO partnership_review (partnership_id, fiscal_year, reviewed_on,"
+	    " communication, commitment, give_and_take, decision, note, reviewed_by)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+	    " ON CONFLICT (partnership_id, fiscal_year) DO UPDATE SET reviewed_on = excluded.reviewed_on,"
+	    " communication = excluded.communication, commitment = excluded.commitment,"
+	    " give_and_take = excluded.give_and_take, decision = excluded.decision, note = excluded.note,"
+	    " reviewed_by = excluded.reviewed_by RETURNING id",
+	[STMT_REVIEW_GOALS_CLEAR] = "DELETE FROM partnership_review_goal WHERE review_id = ?1",
+	[STMT_REVIEW_GOAL_INSERT] = "INSERT INTO partnership_review_goal (review_id, position, goal, score)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[STMT_REVIEW_LIST] = "SELECT id, fiscal_year, reviewed_on, communication, commitment, give_and_take,"
+	    " decision, note, reviewed_by FROM partnership_review WHERE partnership_id = ?1"
+	    " AND (?2 = 0 OR fiscal_year = ?2) ORDER BY fiscal_year DESC",
+	[STMT_REVIEW_GOALS] = "SELECT position, goal, score FROM partnership_review_goal WHERE review_id = ?1"
+	    " ORDER BY position",
+	/* What the audit log compares: a year's review as one row, its goals' scores in one column. */
+	[STMT_REVIEW_SNAPSHOT] = "SELECT r.fiscal_year, r.reviewed_on, r.communication, r.commitment,"
+	    " r.give_and_take, r.decision, r.note, (SELECT group_concat(g.position || ': ' || g.score, '; ')"
+	    " FROM partnership_review_goal g WHERE g.review_id = r.id) AS goals"
+	    " FROM partnership_review r WHERE r.id = ?1",
 };
 
 const char *

@@ -173,4 +173,42 @@ const char *const db_sql_mail[STMT__MAX - STMT_MAIL_FIRST] = {
 	    " (SELECT activity_id FROM import_batch_activity WHERE batch_id = ?1)",
 	AT(STMT_IMPORT_BATCH_UNDONE) = "UPDATE import_batch SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
 	    " undone_by = ?2 WHERE id = ?1 AND undone_at IS NULL",
+	/*
+	 * A preview (import.c): what the rows written so far in the import's transaction (id > ?1)
+	 * add, per partnership, before the transaction is rolled back.
+	 */
+	AT(STMT_IMPORT_SUMMARY) = "SELECT a.partnership_id, h.name || ' – ' || q.name, count(*),"
+	    " sum(a.sessions), sum(a.attendance_in_person + a.attendance_virtual), sum(a.staff_minutes),"
+	    " sum(a.volunteer_minutes), sum(a.library_cost_cents), sum(a.partner_cost_cents),"
+	    " sum(a.in_kind_cents), sum(a.materials)"
+	    " FROM activity_counted a JOIN partnership p ON p.id = a.partnership_id"
+	    " JOIN org h ON h.id = p.host_id JOIN org q ON q.id = p.partner_id"
+	    " WHERE a.id > ?1 GROUP BY a.partnership_id ORDER BY a.partnership_id",
+	/*
+	 * A batch's activities edited since the import (importbatch.c): the staff form audits
+	 * each save as "edited activity" with the note "activity N" (record.c). Only events from
+	 * the batch's own time on count, so an id SQLite reused after a delete is not mistaken
+	 * for an edited one. The bare actor is the latest editor's (SQLite takes it from max()'s row).
+	 */
+	AT(STMT_IMPORT_BATCH_EDITED) = "SELECT a.id, a.partnership_id, a.held_on, a.type, count(*),"
+	    " max(au.at), au.actor"
+	    " FROM import_batch b JOIN import_batch_activity ba ON ba.batch_id = b.id"
+	    " JOIN activity a ON a.id = ba.activity_id"
+	    " JOIN audit au ON au.partnership_id = a.partnership_id AND au.action = 'edited activity'"
+	    " AND au.note = 'activity ' || a.id AND au.at >= b.created_at"
+	    " WHERE b.id = ?1 GROUP BY a.id ORDER BY a.id",
+	/*
+	 * Uploads waiting for their preview to be confirmed (schema 017): an hour at most, the
+	 * last four of an account, used once.
+	 */
+	AT(STMT_IMPORT_PENDING_EXPIRE) = "DELETE FROM import_pending"
+	    " WHERE created_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 hour')",
+	AT(STMT_IMPORT_PENDING_TRIM) = "DELETE FROM import_pending WHERE actor = ?1 AND id NOT IN"
+	    " (SELECT id FROM import_pending WHERE actor = ?1 ORDER BY id DESC LIMIT 3)",
+	AT(STMT_IMPORT_PENDING_INSERT) = "INSERT INTO import_pending (token_hash, actor, kind, file_name,"
+	    " date_order, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	AT(STMT_IMPORT_PENDING_GET) = "SELECT id, kind, file_name, date_order, content FROM import_pending"
+	    " WHERE token_hash = ?1 AND actor = ?2"
+	    " AND created_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 hour')",
+	AT(STMT_IMPORT_PENDING_DELETE) = "DELETE FROM import_pending WHERE id = ?1",
 };

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ports = Object.fromEntries(process.env.LIAISON_HOSTS.trim().split(/\s+/).reduce((a, w, i, all) => (i % 2 ? a : [...a, [w, all[i + 1]]]), []));
@@ -17,7 +17,28 @@ const get = async (host, path = '', init = {}) => {
   const r = await fetch(`http://127.0.0.1:${ports[host]}${TOP}${path}`, { redirect: 'manual', ...init });
   return { status: r.status, type: r.headers.get('content-type') ?? '', location: r.headers.get('location'), text: await r.text() };
 };
-const words = (html) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+const words = (html) => html.replace(/<[^>]*>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+// The account's cron job, as that account: nobody stands for the suEXEC accounts, daemon for
+// the one whose host has no suEXEC (tests/apache-hosts.sh). Returns status and output.
+const cron = (command, account = 'nobody') => {
+  const as = process.getuid() === 0 ? ['setpriv', `--reuid=${account}`, `--regid=${account === 'nobody' ? 'nogroup' : account}`, '--clear-groups'] : [];
+  try {
+    return { status: 0, out: execFileSync('env', ['-i', 'PATH=/usr/bin:/bin', ...as, 'sh', '-c', command], { encoding: 'utf8', stdio: 'pipe' }) };
+  } catch (e) {
+    return { status: e.status, out: `${e.stdout}${e.stderr}` };
+  }
+};
+const bundleOf = (host) => join(DIR, { subin: 'subin/www/sub', subhome2: 'subhome/sub' }[host] ?? `${host}/www`, 'library/partners');
+// The setup page's form, filled as a librarian would from the code file it names.
+const setUp = async (host, dataFolder, name = 'librarian') => {
+  const page = await get(host, 'staff/setup');
+  assert.equal(page.status, 200, words(page.text).slice(0, 300));
+  const csrf = page.text.match(/name="csrf" value="([^"]+)"/)[1];
+  const code = readFileSync(join(dataFolder, 'liaison-setup-token.txt'), 'utf8').trim();
+  const body = new URLSearchParams({ csrf, code, name, password: 'a long enough password', again: 'a long enough password' });
+  const r = await get(host, 'staff/setup', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  assert.ok(r.status === 303 || r.status === 200, `setup: ${r.status} ${words(r.text).slice(0, 300)}`);
+};
 // Apache's own bare 500 page, which says nothing a librarian could act on.
 const bare = /The server encountered an internal error or\s+misconfiguration/;
 
@@ -69,18 +90,19 @@ test('an FTP upload left every program 644: every page explains it (no bare 500)
   }
 });
 
-test("INSTALL.md's one chmod after an FTP upload (cgi-bin/ and bin/ to 755) gives a working site and a working nightly backup", async () => {
+test("INSTALL.md's one chmod after an FTP upload (the programs in cgi-bin/ to 755; bin/liaison-admin stays 644) gives a working site and a working nightly backup", async () => {
   const r = await get('ftpdone');
   assert.equal(r.status, 200, r.text.slice(0, 300));
   assert.match(r.text, /Libraries Seeking Partners/);
   const check = await get('ftpdone', 'cgi-bin/check.cgi');
   assert.equal(check.status, 200);
   assert.doesNotMatch(check.text, /class="bad"/, words(check.text));
-  // The cron line INSTALL.md gives, as the account runs it.
-  const admin = join(DIR, 'ftpdone/www/library/partners/bin/liaison-admin');
-  const asOwner = process.getuid() === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'] : [];
-  const out = execFileSync('env', ['-i', 'PATH=/usr/bin:/bin', ...asOwner, admin, 'backup'], { encoding: 'utf8' });
-  assert.match(out, /^backed up .*liaison-data\/liaison\.db to .*liaison-backup-/);
+  // The cron line the backups page gives, as the account runs it: bin/liaison-admin is still 644.
+  const bin = join(DIR, 'ftpdone/www/library/partners/bin');
+  assert.equal(statSync(join(bin, 'liaison-admin')).mode & 0o777, 0o644);
+  const run = cron(`sh ${bin}/admin.sh backup --quiet`);
+  assert.deepEqual(run, { status: 0, out: '' });
+  assert.ok(readdirSync(join(DIR, 'ftpdone/liaison-data')).some((f) => /^liaison-backup-.*\.db$/.test(f)));
 });
 
 test('a program damaged by a text-mode transfer: the page explains, and check.cgi names the file and binary mode', async () => {
@@ -95,9 +117,16 @@ test('a program damaged by a text-mode transfer: the page explains, and check.cg
   const bad = [...check.text.matchAll(/<li class="bad">(.*?)<\/li>/g)].map((m) => words(m[1]));
   assert.equal(bad.length, 2, bad.join('\n'));
   assert.match(bad[0], /^cgi-bin\/list\.fcgi was damaged in the upload .* sent it as text\. Upload it again in binary mode \(FileZilla: menu Transfer, Transfer type, Binary\)/);
-  assert.match(bad[1], /^bin\/liaison-admin was damaged in the upload/);
-  // The undamaged programs still run.
+  assert.match(bad[1], /^bin\/liaison-admin was damaged in the upload .*, so the nightly backup fails/);
+  // The undamaged programs still run, and the setup page names both files and the fix.
   assert.equal((await get('textmode', 'search?q=maple')).status, 200);
+  const setup = words((await get('textmode', 'staff/setup')).text);
+  assert.match(setup, /Damaged in the upload: cgi-bin\/list\.fcgi, bin\/liaison-admin .*FileZilla: menu Transfer , Transfer type , Binary/);
+  // The nightly cron line fails loudly, in words, and runs nothing damaged.
+  const bin = join(DIR, 'textmode/www/library/partners/bin');
+  const run = cron(`sh ${bin}/admin.sh backup --quiet`);
+  assert.equal(run.status, 1);
+  assert.match(run.out, /^Liaison's admin tool did NOT run \(liaison-admin backup --quiet\): .*bin\/liaison-admin was damaged in the upload \(\d+ bytes, not \d+\): an FTP program sent it as text\. Upload bin\/liaison-admin again in binary mode \(FileZilla: menu Transfer, Transfer type, Binary\)/);
 });
 
 test('check.cgi names programs left 644, once it can run itself', async () => {
@@ -108,21 +137,79 @@ test('check.cgi names programs left 644, once it can run itself', async () => {
     const r = await get('ftp', 'cgi-bin/check.cgi');
     assert.equal(r.status, 200);
     assert.match(words(r.text), /cgi-bin\/list\.fcgi is not executable \(rw-r--r--\): set its permissions to 755/);
-    assert.match(words(r.text), /bin\/liaison-admin is not executable/);
+    // bin/liaison-admin may stay 644: the cron line runs it through sh bin/admin.sh backup --quiet.
+    assert.match(words(r.text), /bin\/liaison-admin is whole\. It is not executable \(rw-r--r--\), which is fine: the nightly cron line runs it through sh bin\/admin\.sh backup --quiet/);
   } finally {
     execFileSync('chmod', ['644', check]);
   }
 });
 
-test('no suEXEC: the page names suEXEC and check.cgi, and check.cgi says only the host can help', async () => {
+test('no suEXEC: the page says what the host does and the two ways on; with the folder made 777 the site runs, says so, and the cron backup works', async () => {
   const r = await get('nosuexec');
   assert.equal(r.status, 503);
-  assert.match(words(r.text), /could not make the folder .*liaison-data.*without suEXEC.*cgi-bin\/check\.cgi/);
+  const said = words(r.text);
+  assert.match(said, /runs Liaison's programs as the web server's own user, not as your hosting account: it has no suEXEC\. So they cannot make the folder liaison-data \(in your account's top folder/);
+  assert.match(said, /ask your host to turn on suEXEC.*make that folder yourself in the file manager with permissions 777.*your cron backup still works/);
+  assert.ok(!said.includes(DIR), 'no server path on a public page');
   const check = await get('nosuexec', 'cgi-bin/check.cgi');
   assert.equal(check.status, 200);
   assert.match(words(check.text), /this host runs CGI programs without suEXEC/);
-  assert.match(words(check.text), /without suEXEC no folder you make can fix that/);
-  assert.doesNotMatch(words(check.text), /Make the folder yourself/);
+  assert.match(words(check.text), /Otherwise make that folder yourself in the file manager with permissions 777/);
+  assert.ok(!check.text.includes(DIR), 'check.cgi names no server path either');
+  // INSTALL.md, "Without suEXEC": the account makes the folder, 777.
+  const data = join(DIR, 'nosuexec/liaison-data');
+  assert.equal(cron(`mkdir ${data} && chmod 777 ${data}`, 'daemon').status, 0);
+  const front = await get('nosuexec');
+  assert.equal(front.status, 200, words(front.text).slice(0, 300));
+  assert.match(words((await get('nosuexec', 'staff/setup')).text), /This host has no suEXEC It runs Liaison's programs as the web server's own user, not as your hosting account\..*your account's nightly cron backup still works/);
+  const db = statSync(join(data, 'liaison.db'));
+  assert.equal(db.mode & 0o777, 0o666, 'readable and writable by the account\'s cron job');
+  // The account's own cron backup, as the account (not the web server's user).
+  const run = cron(`sh ${join(DIR, 'nosuexec/www/library/partners/bin')}/admin.sh backup --quiet`, 'daemon');
+  assert.deepEqual(run, { status: 0, out: '' });
+  assert.ok(readdirSync(data).some((f) => /^liaison-backup-.*\.db$/.test(f)));
+  // …and the site still writes after it (the database's files stay the web server's to write).
+  assert.equal((await get('nosuexec', 'staff/setup')).status, 200);
+});
+
+test('a subdomain served from inside the public folder: its data folder is in the account\'s folder, never in the main site\'s public folder, named on the setup page and in liaison.conf', async () => {
+  const page = await get('subin', 'staff/setup');
+  assert.equal(page.status, 200, words(page.text).slice(0, 300));
+  assert.match(words(page.text), /keeps its database in the folder liaison-data-sub , in your account's top folder/);
+  assert.match(words(page.text), /Find the file liaison-data-sub\/liaison-setup-token\.txt/);
+  assert.ok(!page.text.includes(DIR), 'no server path on a public page');
+  assert.ok(existsSync(join(DIR, 'subin/liaison-data-sub/liaison.db')));
+  assert.ok(!existsSync(join(DIR, 'subin/www/liaison-data')), 'nothing in the main site\'s public folder');
+  assert.match(readFileSync(join(bundleOf('subin'), 'liaison.conf'), 'utf8'), new RegExp(`\nLIAISON_DB = ${DIR}/subin/liaison-data-sub/liaison\.db\n`));
+  assert.equal((await get('subin', 'liaison.conf')).status, 403);
+});
+
+test('a second Liaison site at ~/sub beside the main one: each has its own database', async () => {
+  await get('subhome');
+  await get('subhome2');
+  const main = join(DIR, 'subhome/liaison-data'), sub = join(DIR, 'subhome/liaison-data-sub');
+  assert.equal(readFileSync(join(main, 'liaison-site.txt'), 'utf8').trim(), bundleOf('subhome'));
+  assert.equal(readFileSync(join(sub, 'liaison-site.txt'), 'utf8').trim(), bundleOf('subhome2'));
+  await setUp('subhome', main);
+  // The main site is set up; the second one is not: they do not share a database.
+  assert.equal((await get('subhome', 'staff/setup')).status, 404);
+  assert.match(words((await get('subhome2', 'staff/setup')).text), /keeps its database in the folder liaison-data-sub /);
+  // The admin tool of each bundle finds its own, by its liaison.conf.
+  for (const [host, folder] of [['subhome', main], ['subhome2', sub]]) {
+    assert.deepEqual(cron(`${bundleOf(host)}/bin/liaison-admin backup --quiet`), { status: 0, out: '' });
+    assert.ok(readdirSync(folder).some((f) => /^liaison-backup-.*\.db$/.test(f)), host);
+  }
+  // Without its LIAISON_DB line, the second site's admin tool still never takes the first's
+  // liaison-data (marked as the main site's), though it is the one above it: it says why.
+  const conf = join(bundleOf('subhome2'), 'liaison.conf'), kept = readFileSync(conf, 'utf8');
+  writeFileSync(conf, kept.replace(/^LIAISON_DB = .*\n/m, ''));
+  try {
+    const run = cron(`${bundleOf('subhome2')}/bin/liaison-admin backup --quiet`);
+    assert.equal(run.status, 1);
+    assert.match(run.out, /names no database \(LIAISON_DB\), and no folder liaison-data of this site's is above it \(one marked as another site's is never used\)/);
+  } finally {
+    writeFileSync(conf, kept);
+  }
 });
 
 test('a copy of the database anywhere in the bundle, whatever its name, is refused', async () => {

@@ -53,6 +53,57 @@ test('filter the directory, open a profile, and meet accessibility rules', async
   await context.close();
 });
 
+test('the directory on a map: reached from the directory, axe-clean, a country leads to its entries', async () => {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/list`);
+  await page.getByRole('link', { name: 'See where they are on a map' }).click();
+  await page.waitForURL(/\/list\/map$/);
+  assert.equal(await page.locator('h1').textContent(), 'The directory on a map');
+  assert.deepEqual(await axeProblems(page), []);
+  // The map is drawn (a box of the page's width, not zero) and holds every country.
+  const box = await page.locator('svg.map').boundingBox();
+  assert.ok(box.width > 600 && box.height > 250, `the map is ${box.width}x${box.height}`);
+  await page.screenshot({ path: `${SHOTS}/map-desktop.png` });
+  // Clicking Colombia on the map (a mouse user's way) opens the directory filtered to it.
+  await page.locator('svg.map a:has(title:text-matches("^Colombia: "))').click();
+  await page.waitForURL(/\/list\?country=CO$/);
+  assert.match(await page.locator('#results-heading').textContent(), /^\d+ organizations?$/);
+  // On a phone the map fits the width; printed, the table of figures is there too.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${BASE}/list/map`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the map page is ${overflow}px wider than the phone`);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('table.map-data').isVisible(), true);
+  await context.close();
+});
+
+test('on a 360 px phone the first result shows on the first screen; the filters fold behind a button', async () => {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true });
+  const page = await context.newPage();
+  for (const [path, button] of [['/list', 'Filter the directory'], ['/search?q=library', 'Narrow the results']]) {
+    await page.goto(`${BASE}${path}`);
+    const first = await page.locator('li.org h3 a').first().boundingBox();
+    assert.ok(first && first.y + first.height <= 740, `${path}: the first result's name ends at ${first?.y + first?.height}px, below the screen`);
+    assert.equal(await page.getByLabel('Country').isVisible(), false, `${path}: filters folded`);
+    // One tap opens them (no script: a <details>), and they work as before.
+    await page.locator('.filters-box > summary', { hasText: button }).click();
+    assert.equal(await page.getByLabel('Country').isVisible(), true, `${path}: filters shown`);
+    assert.deepEqual(await axeProblems(page), [], path);
+    await page.screenshot({ path: `${SHOTS}/filters-phone${path.replace(/\W+/g, '-')}.png` });
+  }
+  // With a filter set, the button says so.
+  await page.goto(`${BASE}/list?country=CO`);
+  assert.match(await page.locator('.filters-box > summary').textContent(), /Filter the directory \(filters set\)/);
+  // On a wide screen the filters are simply there, beside the results, with no button.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${BASE}/list`);
+  assert.equal(await page.getByLabel('Country').isVisible(), true);
+  assert.equal(await page.locator('.filters-box > summary').isVisible(), false);
+  await context.close();
+});
+
 test('on a phone the page fits the screen; printed, it drops the filters', async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true });
   const page = await context.newPage();

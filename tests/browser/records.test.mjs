@@ -1,7 +1,8 @@
 // records.test.mjs - staff record a partnership and an activity through the forms in headless
 // Chromium: a desk for the partnership, a phone for the activity (the attendance fields must
 // fit), a mistake that comes back marked with nothing lost, the totals that follow, and an
-// import of a CSV file through the file picker. axe-core checks each page.
+// import of a CSV file through the file picker, previewed then confirmed, and an administrator
+// undoing it from the import page. axe-core checks each page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -100,11 +101,38 @@ test('record a partnership at a desk, then an activity on a phone, and see the t
   assert.deepEqual(await axeProblems(page), []);
   await page.getByLabel('Activities of partnerships').check();
   await page.getByLabel('CSV file').setInputFiles(file);
-  await page.getByRole('button', { name: 'Check and import' }).click();
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await page.waitForLoadState();
+  // The preview: nothing written yet, what the file adds, and a button to import it.
+  assert.match(await page.locator('.preview h2').textContent(), /Nothing is imported yet/);
+  assert.deepEqual(await axeProblems(page), []);
+  await page.getByRole('button', { name: 'Import 2 activities' }).click();
   await page.waitForLoadState();
   assert.match(await page.locator('.notice').textContent(), /Imported 2 activities from liaison-browser-\d+\.csv/);
+  const batch = (await page.locator('.notice').textContent()).match(/as batch (\d+)/)[1];
   await page.goto(url);
   assert.equal(await page.locator('table.activities tbody tr').count(), 3);
   assert.deepEqual(errors, []);
   await desk.close();
+
+  // An administrator undoes that import from the page: asked first, then the two are gone.
+  const office = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const admin = await office.newPage();
+  const adminErrors = watch(admin);
+  await admin.goto(`${BASE}/staff/sign-in?next=/import`);
+  await admin.getByLabel('Account name').fill('admin');
+  await admin.getByLabel('Password').fill('demo-password');
+  await admin.getByRole('button', { name: 'Sign in' }).click();
+  await admin.waitForURL(/\/import$/);
+  await admin.getByRole('link', { name: `Undo batch ${batch}…` }).click();
+  await admin.waitForURL(/\/import\/batches\/\d+\/undo$/);
+  assert.deepEqual(await axeProblems(admin), []);
+  await admin.getByRole('button', { name: `Undo batch ${batch}` }).click();
+  await admin.waitForURL(/\/import\?undone=\d+$/);
+  assert.match(await admin.locator('.notice').textContent(), new RegExp(`Batch ${batch} was undone`));
+  assert.deepEqual(await axeProblems(admin), []);
+  await admin.goto(url);
+  assert.equal(await admin.locator('table.activities tbody tr').count(), 1);
+  assert.deepEqual(adminErrors, []);
+  await office.close();
 });

@@ -153,21 +153,31 @@ test('plain CGI and the page store answer 304 the same way, without making the p
 });
 
 // --- through the shipped cache front (conf/nginx/cache-front.conf) -----------------------------
+import { after } from 'node:test';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { SRCDIR, BASE } from './helpers.mjs';
+import { SRCDIR, BASE, application, formBody, csrfOf } from './helpers.mjs';
 
-// A second nginx with the shipped configuration, in front of the site under test, started once.
+// The address the front connects to the site from: tests/run.sh starts the site with
+// --trust-front 127.0.0.2 (conf/nginx/behind-cache-front.conf), as INSTALL says to.
+const FRONT_ADDRESS = '127.0.0.2';
+
+// A second nginx with the shipped configuration, in front of the site under test, started once
+// for this file. Only what a test needs is added to the shipped file: the address it connects
+// from (proxy_bind), standing for the front's own machine.
 async function startFront() {
   const dir = mkdtempSync('/var/tmp/liaison-front.');
   chmodSync(dir, 0o777);	// nginx's workers (nobody, under root) keep the cache here
   for (const d of ['cache', 'body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) { mkdirSync(join(dir, d)); chmodSync(join(dir, d), 0o777); }
   const port = 40000 + Math.floor(Math.random() * 20000);
   const origin = new URL(BASE);
-  const front = readFileSync(join(SRCDIR, 'conf/nginx/cache-front.conf'), 'utf8')
+  const shipped = readFileSync(join(SRCDIR, 'conf/nginx/cache-front.conf'), 'utf8');
+  assert.ok(shipped.includes('proxy_pass http://liaison_origin;'));
+  const front = shipped
     .replaceAll('@CACHEDIR@', join(dir, 'cache')).replaceAll('@ORIGIN@', origin.host)
-    .replaceAll('@LISTEN@', `127.0.0.1:${port}`).replaceAll('@NAME@', 'localhost');
+    .replaceAll('@LISTEN@', `127.0.0.1:${port}`).replaceAll('@NAME@', 'localhost')
+    .replace('proxy_pass http://liaison_origin;', `proxy_pass http://liaison_origin; proxy_bind ${FRONT_ADDRESS};`);
   writeFileSync(join(dir, 'nginx.conf'), `daemon off; worker_processes 1; pid ${dir}/nginx.pid;
 error_log ${dir}/error.log;
 events { worker_connections 256; }
@@ -187,20 +197,25 @@ ${front}
   child.kill();
   throw new Error(`the cache front did not start: ${readFileSync(join(dir, 'error.log'), 'utf8')}`);
 }
+let started;
+const front = () => (started ??= startFront());
+after(async () => {
+  if (!started) return;
+  const { child, dir } = await started;
+  const gone = new Promise((ok) => child.once('exit', ok));
+  child.kill('SIGTERM');
+  await gone;
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function via(base, path, headers = {}) {
   const r = await fetch(base + path, { redirect: 'manual', headers });
   return { status: r.status, headers: r.headers, text: await r.text() };
 }
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
-test('through the shipped cache front: public pages kept and revalidated, private ones and cookies never', async (t) => {
-  const { child, base, dir } = await startFront();
-  t.after(async () => {
-    const gone = new Promise((ok) => child.once('exit', ok));
-    child.kill('SIGTERM');
-    await gone;
-    rmSync(dir, { recursive: true, force: true });
-  });
+test('through the shipped cache front: public pages kept and revalidated, private ones and cookies never', async () => {
+  const { base } = await front();
   // A public page: the second request is the cache's copy, with the program's validators.
   const url = `/list?page=3&kind=library&t=${Date.now()}`;	// an address no earlier run kept
   const first = await via(base, url);
@@ -235,4 +250,60 @@ test('through the shipped cache front: public pages kept and revalidated, privat
   assert.equal(mine.headers.get('cache-control'), 'private, no-store');
   assert.match(mine.text, /Partnerships|partnerships/);
   assert.notEqual(mine.text, kept.text, "the signed-in report is not the public copy");
+});
+
+test('through the cache front, an approved entry shows once s-maxage has passed, never later', async () => {
+  const { base } = await front();
+  const staff = await signedIn('admin');
+  // An application whose name is a word nothing else has, so a search shows it or not.
+  const word = `Freshwater${process.pid}x${Date.now() % 1e6}`;
+  const applied = await request('/apply', { method: 'POST', from: '127.0.12.1',
+    body: formBody(application({ name: `${word} Community Library` })) });
+  assert.equal(applied.status, 303, applied.text.slice(0, 300));
+  const id = Number(sql(`SELECT id FROM org WHERE name = '${word} Community Library'`));
+  const url = `/search?q=${word}`;
+  const before = await via(base, url);
+  const keptAt = Date.now();
+  assert.equal(before.status, 200);
+  assert.equal(before.headers.get('x-cache-status'), 'MISS');
+  assert.ok(!before.text.includes(`href="/list/${id}"`), 'pending: not found');
+  const maxAge = Number(before.headers.get('cache-control').match(/s-maxage=(\d+)/)[1]);
+  assert.ok(maxAge > 0 && maxAge <= 10, `tests/run.sh sets a short s-maxage (${maxAge})`);
+
+  const page = await staff.get(`/staff/org/${id}`);
+  assert.equal((await staff.post(`/staff/org/${id}/approve`, { csrf: csrfOf(page.text) })).status, 303);
+  assert.equal(sql(`SELECT status FROM org WHERE id = ${id}`), 'listed');
+  // Within s-maxage the front may hand out its copy (that is what it is for)...
+  const early = await via(base, url);
+  if (Date.now() - keptAt < maxAge * 1000 - 500) {
+    assert.equal(early.headers.get('x-cache-status'), 'HIT');
+    assert.ok(!early.text.includes(`href="/list/${id}"`));
+  }
+  // ...and once it has passed (nginx counts whole seconds: one more), the next reader sees the
+  // entry: the front asks the site with the old ETag and is given the new page.
+  await sleep(keptAt + (maxAge + 1) * 1000 + 200 - Date.now());
+  const fresh = await via(base, url);
+  assert.equal(fresh.status, 200);
+  assert.notEqual(fresh.headers.get('x-cache-status'), 'HIT');
+  assert.ok(fresh.text.includes(`href="/list/${id}"`), 'the approved entry is shown, with its link');
+  assert.notEqual(fresh.headers.get('etag'), before.headers.get('etag'));
+});
+
+test("through the cache front, the site counts each reader's address, never the front's or a forged one", async () => {
+  const { base } = await front();
+  const apply = (from, headers = {}) => request('/apply', { method: 'POST', base, from, headers,
+    body: formBody(application()) });
+  // Five applications an hour from one address (apply.test.mjs), counted per reader behind the
+  // front: the sixth from 127.0.12.20 is refused, even when it claims another address...
+  for (let i = 0; i < 5; i++) assert.equal((await apply('127.0.12.20')).status, 303);
+  assert.equal((await apply('127.0.12.20')).status, 429);
+  assert.equal((await apply('127.0.12.20', { 'x-forwarded-for': '198.51.100.7' })).status, 429,
+    'the front replaces what a client writes in X-Forwarded-For');
+  // ...while another reader behind the same front is not held back by it.
+  assert.equal((await apply('127.0.12.21')).status, 303);
+  // Straight to the site, X-Forwarded-For from anyone but the front is not believed.
+  for (let i = 0; i < 5; i++) assert.equal((await request('/apply', { method: 'POST', from: '127.0.12.22',
+    headers: { 'x-forwarded-for': `198.51.100.${i + 10}` }, body: formBody(application()) })).status, 303);
+  assert.equal((await request('/apply', { method: 'POST', from: '127.0.12.22',
+    headers: { 'x-forwarded-for': '198.51.100.99' }, body: formBody(application()) })).status, 429);
 });

@@ -164,6 +164,9 @@ test('CGI under valgrind: no invalid access, no leak, on every kind of answer', 
       'name,type,country,city,languages,interests,timezone,contact_name,contact_email\nA,public,FR,Caen,fr,x,UTC,A,a@b.c\n') },
     { program: 'import', method: 'POST', remoteUser: 'admin', expect: 200, ...upload('activities',
       '\ufeffpartnership,held_on,type,counted_as,format,sessions,notes\r\n1,2026-01-02,storytime,program,in_person,1,"a\r\nb"\r\n') },
+    { program: 'import', pathInfo: '/confirm', method: 'POST', remoteUser: 'admin', expect: 400,
+      body: formBody({ csrf: staffToken(), pending: 'a'.repeat(32), rows: '1', duplicates: '0' }) },
+    { program: 'import', pathInfo: '/batches/999999/undo', remoteUser: 'admin', expect: 404 },
   ];
   for (const req of requests) {
     const r = spawnSync('valgrind', ['-q', '--error-exitcode=99', '--leak-check=full',

@@ -107,9 +107,9 @@ export function formBody(fields) {
 }
 
 // One request through node:http, so that it can come from any loopback address (the apply
-// limit counts per address) and carry exactly the headers given.
-export function request(path, { method = 'GET', body, headers = {}, from = '127.0.0.1' } = {}) {
-  const url = new URL(BASE + path);
+// limit counts per address) and carry exactly the headers given; to the site, or to base.
+export function request(path, { method = 'GET', body, headers = {}, from = '127.0.0.1', base = BASE } = {}) {
+  const url = new URL(base + path);
   return new Promise((resolve, reject) => {
     const req = http.request({
       host: url.hostname, port: url.port, path: url.pathname + url.search, method,
@@ -236,4 +236,23 @@ export async function signedIn(role, from = '127.0.0.1') {
   if (r.status !== 303) throw new Error(`sign-in gave ${r.status}`);
   v.name = name;
   return v;
+}
+
+// The hidden fields of an import preview's confirm form (pending, rows, duplicates, csrf), or
+// null when the page has none (a file with problems).
+export function previewFields(html) {
+  const form = html.match(/<form method="post" action="[^"]*\/confirm">([\s\S]*?)<\/form>/);
+  if (!form) return null;
+  return Object.fromEntries([...form[1].matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)">/g)]
+    .map((m) => [m[1], m[2]]));
+}
+
+// Uploads a file to /import and, when its preview asks, confirms it, as a person would click:
+// the answer is the import's outcome, or the preview's when it has nothing to confirm.
+export async function importFile(v, fields, file, confirm = {}) {
+  const page = await v.get('/import');
+  const preview = await v.upload('/import', { csrf: csrfOf(page.text), ...fields }, { file });
+  const hidden = previewFields(preview.text);
+  if (preview.status !== 200 || !hidden) return preview;
+  return v.post('/import/confirm', { ...hidden, ...confirm });
 }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { sql, sqlRows, csrfOf, signedIn, admin } from './helpers.mjs';
+import { sql, sqlRows, csrfOf, signedIn, admin, importFile } from './helpers.mjs';
 
 const count = (q) => Number(sql(q));
 
@@ -21,10 +21,8 @@ async function newPartnership(v) {
   return Number(r.location.match(/^\/partnerships\/(\d+)/)[1]);
 }
 
-async function send(v, name, content, fields = {}) {
-  const page = await v.get('/import');
-  return v.upload('/import', { csrf: csrfOf(page.text), kind: 'activities', dates: '', ...fields }, { file: { name, content } });
-}
+// Uploads and confirms the preview, as a person does: the answer is the import's outcome.
+const send = (v, name, content, fields = {}) => importFile(v, { kind: 'activities', dates: '', ...fields }, { name, content });
 
 const problems = (html) => [...html.matchAll(/<tr><td>(\d+)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2], m[3]]);
 
@@ -106,9 +104,16 @@ test('the organizations template: unchanged it is refused for its example row; c
   let r = await v.upload('/import', { csrf: csrfOf(page.text), kind: 'organizations' }, { file: { name: 'orgs.csv', content: t.text } });
   assert.equal(r.status, 400);
   assert.deepEqual(problems(r.text).map((p) => p[2]), ['This is the template&#39;s example row: delete the example row, then send the file again.']);
-  r = await v.upload('/import', { csrf: csrfOf(page.text), kind: 'organizations' },
-    { file: { name: 'orgs.csv', content: t.text.replace('EXAMPLE ROW - delete this row (Biblioteca Municipal de Ejemplo)', 'Biblioteca Municipal de Prueba') } });
+  const changed = { name: 'orgs.csv', content: t.text.replace('EXAMPLE ROW - delete this row (Biblioteca Municipal de Ejemplo)', 'Biblioteca Municipal de Prueba') };
+  // The preview: how many, and the first rows as read (the type by its code); nothing written.
+  r = await v.upload('/import', { csrf: csrfOf(page.text), kind: 'organizations' }, { file: changed });
   assert.equal(r.status, 200, problems(r.text).join(' | '));
+  assert.match(r.text, /1 organization would go in/);
+  assert.match(r.text, /<tr><td>2<\/td><td dir="auto">Biblioteca Municipal de Prueba<\/td><td dir="auto"><\/td><td dir="auto">public<\/td>/);
+  assert.equal(count("SELECT count(*) FROM org WHERE name = 'Biblioteca Municipal de Prueba'"), 0);
+  r = await importFile(v, { kind: 'organizations' }, changed);
+  assert.equal(r.status, 200, problems(r.text).join(' | '));
+  assert.match(r.text, /Imported 1 organization from orgs.csv/);
   assert.equal(count("SELECT count(*) FROM org WHERE name = 'Biblioteca Municipal de Prueba' AND type = 'public'"), 1);
 });
 

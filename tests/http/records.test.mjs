@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { request, sql, sqlRows, csrfOf, fieldError, inputValue, signedIn, mintToken, admin } from './helpers.mjs';
+import { request, sql, sqlRows, csrfOf, fieldError, inputValue, signedIn, mintToken, admin, importFile } from './helpers.mjs';
 
 const seenOf = (html) => (html.match(/name="seen" value="([0-9a-f]*)"/) ?? [])[1];
 const count = (q) => Number(sql(q));
@@ -203,7 +203,7 @@ test('importing a CSV of activities: all rows or none, each bad row named with l
 
   const good = '\ufeff' + bad.split('\r\n').filter((l, i) => i < 2).join('\r\n') + '\r\n'
     + `${pid},2026-02-05,storytime,outreach,in_person,1,3,0,0,0,,"two\nlines"\r\n`;
-  r = await v.upload('/import', { csrf: csrfOf(page.text), kind: 'activities' }, { file: { name: 'club.csv', content: good } });
+  r = await importFile(v, { kind: 'activities' }, { name: 'club.csv', content: good });
   assert.equal(r.status, 200);
   assert.match(r.text, /Imported 2 activities from club.csv/);
   assert.deepEqual(sqlRows(`SELECT held_on, is_program, library_cost_cents, replace(notes, char(10), '|')
@@ -259,8 +259,8 @@ test('the template CSV has every column and an example row that is refused if le
   assert.equal(unchanged.status, 400);
   assert.match(unchanged.text, /<td>2<\/td><td><\/td><td>This is the template&#39;s example row: delete the example row/);
   assert.equal(sql('SELECT count(*) FROM activity'), before);
-  const imported = await v.upload('/import', { csrf: csrfOf(page.text), kind: 'activities' },
-    { file: { name: 'template.csv', content: r.text.replace('EXAMPLE ROW - delete this row', 'Our own') } });
+  const imported = await importFile(v, { kind: 'activities' },
+    { name: 'template.csv', content: r.text.replace('EXAMPLE ROW - delete this row', 'Our own') });
   assert.equal(imported.status, 200, imported.text.match(/<td>[^<]*<\/td><\/tr>/g)?.join(' '));
   assert.match(imported.text, /Imported 1 activity from template.csv/);
   assert.equal((await v.get('/import/template?kind=other')).status, 400);

@@ -271,3 +271,24 @@ test('wrong input is a 400 that says what is allowed, and changes nothing', asyn
   assert.equal(figureTable(a.text).Activities[0], figureTable(b.text).Activities[0]);
   assert.match(a.text, /Impact report: FY2025 Q3/);
 });
+
+test('the reach map: each country of the period\'s partners, with how many, drawn and in its table', async () => {
+  const r = await get('/report?quarter=2026-Q1');
+  assert.equal(r.status, 200);
+  const text = unescapeHtml(r.text);
+  const table = text.match(/<table class="map-data">[\s\S]*?<\/table>/)[0];
+  const shown = Object.fromEntries([...table.matchAll(/<tr><th scope="row">([^<]+)<\/th><td class="n">(\d+)<\/td><\/tr>/g)]
+    .map(([, name, n]) => [name, Number(n)]));
+  const want = Object.fromEntries(sqlRows(`SELECT c.name, count(DISTINCT o.id) FROM activity a
+    JOIN partnership p ON p.id = a.partnership_id JOIN org o ON o.id = p.partner_id JOIN country c ON c.code = o.country
+    WHERE a.held_on BETWEEN '2026-01-01' AND '2026-03-31' GROUP BY c.code`).map(([name, n]) => [name, Number(n)]));
+  assert.ok(Object.keys(want).length >= 2, 'the demo quarter reaches several countries');
+  assert.deepEqual(shown, want);
+  // Each is shaded on the map with the same figure, and the caption says what is counted.
+  for (const [name, n] of Object.entries(want))
+    assert.ok(text.includes(`<title>${name}: ${n} partner${n === 1 ? '' : 's'}</title>`), name);
+  assert.match(text, /<title id="reach-map-title">Partners active in this period, by country<\/title>/);
+  // A period with no activity: an empty map that says so, not an error.
+  const empty = unescapeHtml((await get('/report?from=1990-01-01&to=1990-02-01')).text);
+  assert.match(empty, /<desc id="reach-map-desc">A world map\. Partners active in this period, by country: none yet\.<\/desc>/);
+});

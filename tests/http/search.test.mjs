@@ -220,3 +220,56 @@ test('match=ID ranks partners that fit, with the reasons in words', async () => 
   const pending = sql("SELECT id FROM org WHERE status = 'pending' LIMIT 1");
   assert.equal((await get(`/search?match=${pending}`)).status, 404);
 });
+
+test('every tip on the search page does what it says, with the example it gives', async () => {
+  const tips = unescapeHtml((await get('/search')).text.match(/<section class="tips"[\s\S]*?<\/section>/)[0]);
+  const names = async (typed) => results((await get(`/search?q=${q(typed)}`)).text);
+  // "bogota finds Bogotá, bibliotheque finds Bibliothèque"
+  assert.ok(tips.includes('<em>bogota</em> finds Bogotá'));
+  assert.match((await get(`/search?q=bogota`)).text, /<mark>Bogotá<\/mark>/);
+  assert.ok(tips.includes('<em>bibliotheque</em> finds Bibliothèque'));
+  assert.ok((await names('bibliotheque')).some((o) => o.marked.includes('Bibliothèque')));
+  // "bibli finds Biblioteca and Bibliothèque"
+  assert.ok(tips.includes('<em>bibli</em> finds Biblioteca and Bibliothèque'));
+  const bibli = await names('bibli');
+  assert.ok(bibli.some((o) => o.name.includes('Biblioteca')) && bibli.some((o) => o.name.includes('Bibliothèque')));
+  // The phrase: side by side, in that order; quoted words are whole words.
+  assert.ok(tips.includes('<em>"public library"</em>'));
+  const phrase = await names('"public library"');
+  assert.ok(phrase.length > 0, 'the example finds something');
+  assert.equal(total((await get(`/search?q=${q('"public librar"')}`)).text), 0, 'the last quoted word is not a prefix');
+  assert.ok(total((await get(`/search?q=${q('public librar')}`)).text) > 0, 'unquoted, it is');
+  // Names in scripts written without spaces, found by any part.
+  for (const part of ['図書館', '上海']) {
+    assert.ok(tips.includes(`<em>${part}</em>`));
+    assert.ok((await names(part)).some((o) => o.name.includes(part)), part);
+  }
+  // "Best partners for this organization" is on a profile, and leads to matches.
+  assert.ok(tips.includes('<em>Best partners for this organization</em>'));
+  const id = sql("SELECT min(id) FROM org WHERE status = 'listed'");
+  const profile = unescapeHtml((await get(`/list/${id}`)).text);
+  const link = profile.match(/<a href="([^"]*search\?match=\d+)">Best partners for this organization<\/a>/);
+  assert.ok(link, 'the profile links to its best partners');
+  assert.equal((await get(new URL(link[1], 'http://x').pathname + new URL(link[1], 'http://x').search)).status, 200);
+});
+
+test('a search that finds nothing says so and what to try, with no CSV link or pager', async () => {
+  for (const path of [`/search?q=zzzzqqq`, `/search?q=library&country=AQ`]) {
+    const r = await get(path);
+    assert.equal(r.status, 200, path);
+    assert.equal(total(r.text), 0, path);
+    const text = unescapeHtml(r.text);
+    assert.match(text, /No organization matches <q dir="auto">[^<]+<\/q>/, path);
+    assert.match(text, /<li>fewer words: every word must be found;<\/li>/);
+    assert.match(text, /browsing the <a href="\/list">whole directory<\/a>/);
+    assert.doesNotMatch(r.text, /Download these results as CSV|format=csv/, path);
+    assert.doesNotMatch(r.text, /page 1 of|class="pager"/, path);
+  }
+  // With a filter set, removing it is among the suggestions.
+  assert.match((await get('/search?q=library&country=AQ')).text, /with these filters\. You could try:[\s\S]*removing a filter/);
+  assert.doesNotMatch((await get('/search?q=zzzzqqq')).text, /removing a filter/);
+  // And the directory: an empty filtered list offers no download either.
+  const list = await get('/list?country=AQ');
+  assert.match(list.text, /No organization matches these filters/);
+  assert.doesNotMatch(list.text, /Download this list as CSV|class="pager"/);
+});

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { sql, sqlRows, csrfOf, signedIn, admin } from './helpers.mjs';
+import { sql, sqlRows, csrfOf, signedIn, admin, importFile } from './helpers.mjs';
 
 const dir = fileURLToPath(new URL('../import/fixtures/', import.meta.url));
 const ours = "partnership_id = 1 AND notes IN ('Story time, in the park', 'Workshop', 'Letters — café')";
@@ -22,10 +22,21 @@ const expected = [
 const problems = (html) => [...html.matchAll(/<tr><td>(\d+)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2], m[3]]);
 const unescape = (s) => s.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
 
-async function send(v, name, kind = 'activities') {
+// Uploads and confirms the preview, as a person does: the answer is the import's outcome.
+const send = (v, name, kind = 'activities') => importFile(v, { kind, dates: '' }, { name, content: readFileSync(dir + name) });
+
+test('the preview of a sheet says which sheet it read and what would go in; --dry-run the same; nothing is written', async () => {
+  const v = await signedIn('staff');
   const page = await v.get('/import');
-  return v.upload('/import', { csrf: csrfOf(page.text), kind, dates: '' }, { file: { name, content: readFileSync(dir + name) } });
-}
+  const r = await v.upload('/import', { csrf: csrfOf(page.text), kind: 'activities', dates: '' },
+    { file: { name: 'lo-eu-dates.ods', content: readFileSync(dir + 'lo-eu-dates.ods') } });
+  assert.equal(r.status, 200);
+  assert.match(r.text, /4 activities would go in\. It is read from the first sheet of an \.ods spreadsheet\./);
+  const out = admin(['import', 'activities', dir + 'lo-formulas.xlsx', '--dry-run']);
+  assert.equal(out.status, 0, out.stderr);
+  assert.match(out.stdout, /^dry run: nothing was written\nwould import 4 rows \(the first sheet of an \.xlsx workbook\)\n/);
+  assert.deepEqual(rowsIn(), []);
+});
 
 function undo(batch) {
   const out = admin(['import', 'undo', String(batch), '--as', 'tester']);

@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync, rmSync, readdirSync, readFileSync } from 'n
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, get, sql, request, formBody, application, signedIn, cgi, csrfOf, mintToken, PLAIN_BIN, SRCDIR, ERROR_DIR } from './helpers.mjs';
+import { BASE, get, sql, request, formBody, application, signedIn, cgi, csrfOf, mintToken, previewFields, PLAIN_BIN, SRCDIR, ERROR_DIR } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const vnu = require('vnu-jar');
@@ -39,6 +39,7 @@ test('pages are valid HTML', { skip: !java && 'java is not installed' }, async (
     'report-empty.html': '/report?from=1990-01-01&to=1990-02-01',
     'report-e400.html': '/report?fy=twenty',
     'about.html': '/about',
+    'map.html': '/list/map',
     'contact.html': '/list/1/contact',
     'contact-sent.html': '/list/1/contact/sent',
     'no-contact.html': `/list/${xss}`,
@@ -90,8 +91,14 @@ test('pages are valid HTML', { skip: !java && 'java is not installed' }, async (
       { csrf, held_on: '2026-02-30', type: 'x', counted_as: 'program', format: 'in_person', sessions: '0', att_0_5_virt: '3', library_cost: '12,50' })).text;
     fetched['import-errors.html'] = (await staff.upload('/import', { csrf, kind: 'activities' },
       { file: { name: 'x.csv', content: 'partnership,held_on,type,counted_as,format,sessions\n1,2026-02-30,storytime,program,in_person,1\n' } })).text;
-    fetched['import-done.html'] = (await staff.upload('/import', { csrf, kind: 'activities' },
-      { file: { name: 'x.csv', content: 'partnership,held_on,type,counted_as,format,sessions\n1,2026-02-02,storytime,program,in_person,1\n' } })).text;
+    const preview = await staff.upload('/import', { csrf, kind: 'activities' },
+      { file: { name: 'x.csv', content: 'partnership,held_on,type,counted_as,format,sessions\n1,2026-02-02,storytime,program,in_person,1\n' } });
+    fetched['import-preview.html'] = preview.text;
+    fetched['import-done.html'] = (await staff.post('/import/confirm', previewFields(preview.text))).text;
+    // An administrator's import page lists the batches; the undo page asks first.
+    const batch = sql('SELECT max(id) FROM import_batch');
+    fetched['import-batches.html'] = (await staff.get('/import')).text;
+    fetched['import-undo.html'] = (await staff.get(`/import/batches/${batch}/undo`)).text;
   }
   // nginx's own pages (conf/errorpages.sh), as the dev server serves them.
   for (const file of readdirSync(ERROR_DIR)) fetched[`nginx-${file}`] = readFileSync(join(ERROR_DIR, file), 'utf8');

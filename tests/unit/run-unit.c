@@ -135,6 +135,7 @@ main(void)
 	srunner_add_suite(sr, route_suite());
 	srunner_add_suite(sr, mail_suite());
 	srunner_add_suite(sr, remind_suite());
+	srunner_add_suite(sr, hosting_suite());
 	/* No fork: sanitizers and valgrind then see one process, and it is much faster. */
 	srunner_set_fork_status(sr, CK_NOFORK);
 	srunner_run_all(sr, CK_NORMAL);

@@ -1,8 +1,9 @@
 /*
  * test_import.c - CSV files as spreadsheets make them (BOM, CRLF, quoted line breaks, fed in
  * any chunks) and as they go wrong (a stray quote, a quote left open, Latin-1, UTF-16, wrong
- * columns, bad rows); an import that fails leaves the database file byte for byte as it was;
- * and the multipart bodies uploads arrive in.
+ * columns, bad rows); an import that fails, or a dry run, leaves the database file byte for
+ * byte as it was, and the dry run's sums are what the import then adds; and the multipart
+ * bodies uploads arrive in.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -233,6 +234,56 @@ START_TEST(organizations_are_checked_like_applications_and_listed)
 }
 END_TEST
 
+START_TEST(a_dry_run_writes_nothing_and_sums_what_the_import_then_adds)
+{
+	const char *path = make_test_db(1);
+	char before[65], after[65], text[60000];
+	struct import_summary sm;
+	size_t o;
+
+	o = (size_t)snprintf(text, sizeof text, "partnership,held_on,type,counted_as,format,sessions,"
+	    "att_adult_in,att_0_5_virt,staff_hours,library_cost,materials\n");
+	for (int i = 0; i < 400; i++)
+		o += (size_t)snprintf(text + o, sizeof text - o, "%d,2026-02-%02d,storytime,program,hybrid,%d,%d,%d,1:%02d,%d.%02d,%d\n",
+		    1 + i % 2, 1 + i % 28, 1 + i % 3, i % 40, i % 7, i % 60, i, i % 100, i % 5);
+	file_hash(path, before);
+	use_test_db(path);
+	ck_assert_int_eq(import_start(&im, IMPORT_ACTIVITIES, "tester", "dry.csv"), IMPORT_DONE);
+	im.dry_run = 1;
+	import_feed(&im, text, o);
+	ck_assert_int_eq(import_finish(&im), IMPORT_DONE);
+	ck_assert_int_eq(im.imported, 400);
+	ck_assert_int_eq(im.batch_id, 0);
+	ck_assert_int_eq(im.summary.npartnerships, 2);
+	ck_assert_int_eq(im.summary.partnership[0].id, 1);
+	ck_assert_int_eq(im.summary.partnership[0].rows + im.summary.partnership[1].rows, 400);
+	ck_assert_int_eq(im.summary.nsample, IMPORT_SAMPLE_ROWS);
+	ck_assert_int_eq(im.summary.sample_line[0], 2);
+	ck_assert_str_eq(im.summary.sample[0][1], "2026-02-01");
+	memcpy(&sm, &im.summary, sizeof sm);
+	db_close();
+	file_hash(path, after);
+	ck_assert_str_eq(before, after);
+	/* The import itself adds exactly what the dry run said. */
+	use_test_db(path);
+	ck_assert_int_eq(import_text(IMPORT_ACTIVITIES, text), IMPORT_DONE);
+	ck_assert_int_eq(im.imported, 400);
+	ck_assert_int_eq(query_int(path, "SELECT sum(sessions) FROM activity WHERE id IN"
+	    " (SELECT activity_id FROM import_batch_activity)"), (int)sm.sessions);
+	ck_assert_int_eq(query_int(path, "SELECT sum(att_adult_in + att_0_5_virt) FROM activity WHERE id IN"
+	    " (SELECT activity_id FROM import_batch_activity)"), (int)sm.attendance);
+	ck_assert_int_eq(query_int(path, "SELECT sum(staff_minutes) FROM activity WHERE id IN"
+	    " (SELECT activity_id FROM import_batch_activity)"), (int)sm.staff_minutes);
+	ck_assert_int_eq(query_int(path, "SELECT sum(library_cost_cents) FROM activity WHERE id IN"
+	    " (SELECT activity_id FROM import_batch_activity)"), (int)sm.library_cost_cents);
+	ck_assert_int_eq(query_int(path, "SELECT sum(materials) FROM activity WHERE id IN"
+	    " (SELECT activity_id FROM import_batch_activity)"), (int)sm.materials);
+	ck_assert_int_eq(query_int(path, "SELECT count(*) FROM activity WHERE partnership_id = 1 AND id IN"
+	    " (SELECT activity_id FROM import_batch_activity)"), (int)sm.partnership[0].rows);
+	drop_test_db(path);
+}
+END_TEST
+
 /* --- multipart ---------------------------------------------------------------------------- */
 
 START_TEST(multipart_bodies_are_split_into_their_parts)
@@ -277,6 +328,7 @@ import_suite(void)
 	tcase_add_test(tc, a_failed_import_leaves_the_database_byte_for_byte_as_it_was);
 	tcase_add_test(tc, a_file_with_the_wrong_columns_is_refused_naming_them);
 	tcase_add_test(tc, organizations_are_checked_like_applications_and_listed);
+	tcase_add_test(tc, a_dry_run_writes_nothing_and_sums_what_the_import_then_adds);
 	tcase_add_test(tc, multipart_bodies_are_split_into_their_parts);
 	suite_add_tcase(s, tc);
 	return s;

@@ -26,6 +26,7 @@ Suite	*report_suite(void);
 Suite	*route_suite(void);
 Suite	*mail_suite(void);
 Suite	*remind_suite(void);
+Suite	*hosting_suite(void);
 
 /* A CGI-mode request whose output goes to memory; captured_text() flushes and returns it. */
 struct captured {
