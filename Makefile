@@ -23,7 +23,7 @@ CPPFLAGS += $(addprefix -I,$(LAYERS)) -D_GNU_SOURCE -DSCHEMA_VERSION=$(SCHEMA_VE
 CFLAGS	+= -std=c11 $(OPT) -g $(WARN) $(SANFLAGS) -D_FORTIFY_SOURCE=2 -fstack-protector-strong
 CXXFLAGS += -std=c++11 $(OPT) -g -Wall -Wextra $(SANFLAGS)
 LDFLAGS	+= $(SANFLAGS) -Wl,-z,relro,-z,now
-LIBS	:= -lfcgi -lsqlite3 -lcsv $(CTEMPLATE) -lnettle -lcrypt
+LIBS	:= -lfcgi -lsqlite3 -lcsv $(CTEMPLATE) -lnettle -lcrypt -lminizip -lz -lexpat
 
 PROGRAMS := list search apply staff partnerships import report
 # src/ is in layers (ARCHITECTURE.md): every folder is on the include path, so an include
@@ -119,7 +119,7 @@ $(BUILD)/searchbench: bench/searchbench.c $(BUILD)/libliaison.a $(HEADERS)
 # entry in conf/third-party.sh (its licence, for THIRD-PARTY), or make dist stops.
 VERSION ?= 0.$(SCHEMA_VERSION)
 DIST	:= liaison-$(VERSION)-linux-x86_64
-DIST_LIBS := -lfcgi -lsqlite3 -lcsv -lctemplate_nothreads -lnettle -lcrypt -lm
+DIST_LIBS := -lfcgi -lsqlite3 -lcsv -lctemplate_nothreads -lnettle -lcrypt -lminizip -lz -lexpat -lm
 dist:
 	@$(MAKE) --no-print-directory BUILD=build/dist OPT="-Os -ffunction-sections -fdata-sections" \
 		LDFLAGS="-static -Wl,--gc-sections -Wl,-z,relro,-z,now" \
@@ -195,9 +195,12 @@ build/fuzz/fuzz_hosting: tests/fuzz/fuzz_hosting.c src/base/hosting.c src/base/h
 build/fuzz/fuzz_when: tests/fuzz/fuzz_when.c src/base/when.c src/base/when.h
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_when.c src/base/when.c
+build/fuzz/fuzz_sheetin: tests/fuzz/fuzz_sheetin.c src/base/sheetin.c src/base/sheetcells.c src/base/sheetin.h src/base/sheetpriv.h src/base/params.c
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_sheetin.c src/base/sheetin.c src/base/sheetcells.c src/base/params.c -lminizip -lz -lexpat -lm
 FUZZ_TARGETS := build/fuzz/fuzz_params build/fuzz/fuzz_csv build/fuzz/fuzz_searchquery build/fuzz/fuzz_form \
 	build/fuzz/fuzz_multipart build/fuzz/fuzz_csvin build/fuzz/fuzz_period build/fuzz/fuzz_mailmsg \
-	build/fuzz/fuzz_hosting build/fuzz/fuzz_when
+	build/fuzz/fuzz_hosting build/fuzz/fuzz_when build/fuzz/fuzz_sheetin
 .PHONY: fuzz
 fuzz: $(FUZZ_TARGETS)
 	tests/fuzz/run.sh $(FUZZ_SECONDS)

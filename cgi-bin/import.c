@@ -1,5 +1,6 @@
 /*
- * import.c - bulk import of activities or organizations from a CSV upload (staff pages).
+ * import.c - bulk import of activities or organizations from an upload of a CSV, .xlsx or .ods
+ * file (staff pages).
  * Routes (PATH_INFO under /import):
  *
  *   GET  /import                        the form, the columns of each kind, and (for  staff
@@ -36,6 +37,7 @@
 #include "serve.h"
 #include "import.h"
 #include "importpage.h"
+#include "sheetin.h"
 #include "multipart.h"
 #include "params.h"
 #include "route.h"
@@ -124,7 +126,10 @@ show(struct req *r, int status, const char *chosen_kind, const struct import *re
 		view_set(d, "KIND", result->imported != 1 ? import_kind_names[result->kind] :
 		    result->kind == IMPORT_ACTIVITIES ? "activity" : "organization");
 		view_set(d, "FILE", file);
-		view_set(d, "DELIM", csvin_delim_name(result->csv.delim));
+		if (result->sheet)
+			view_set(view_section(d, "SHEET"), "KIND", sheetin_kind_name(result->sheet));
+		else
+			view_set(view_section(d, "CSV"), "DELIM", csvin_delim_name(result->csv.delim));
 		if (result->batch_id)
 			view_set_int(view_section(d, "BATCH"), "ID", result->batch_id);
 		if (result->nduplicates) {
@@ -146,7 +151,7 @@ show(struct req *r, int status, const char *chosen_kind, const struct import *re
 	} else if (result || message) {
 		struct view_dict *d = view_section(b, "REFUSED");
 		view_set(d, "FILE", file && file[0] ? file : "the upload");
-		if (result && result->header_done)
+		if (result && result->header_done && !result->sheet)
 			view_set(view_section(d, "DELIM"), "NAME", csvin_delim_name(result->csv.delim));
 		if (message || (result && result->fatal[0]))
 			view_set(view_section(d, "FATAL"), "TEXT", message ? message : result->fatal);
@@ -232,8 +237,16 @@ too_large(struct req *r, const char *filename)
 static enum import_result
 run_import(struct import *imp, const char *file, const char *data, size_t len)
 {
-	(void)file;
-	import_feed(imp, data, len);
+	/* An .xlsx or .ods file (by its first bytes, whatever its name) is read from its first
+	 * sheet; text is CSV, unless it is named like a spreadsheet (a CSV renamed: refused). */
+	switch (import_is_sheet(imp, file, data, len)) {
+	case 1:
+		import_sheet(imp, NULL, data, len);
+		break;
+	case 0:
+		import_feed(imp, data, len);
+		break;
+	}
 	return import_finish(imp);
 }
 
@@ -280,7 +293,8 @@ upload(struct req *r, const struct route_args *a)
 	file = multipart_find(parts, n, "file");
 	if (file == NULL || !file->is_file || file->len == 0) {
 		show(r, 400, kind_name, NULL, IMPORT_REFUSED, file ? file->filename : "",
-		    file && file->filename[0] ? "The file is empty." : "Choose a CSV file to send.");
+		    file && file->filename[0] ? "The file is empty." :
+		    "Choose a CSV file to send, or an .xlsx or .ods spreadsheet.");
 		return;
 	}
 	if (file->len > IMPORT_FILE_BYTES) {

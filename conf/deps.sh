@@ -5,7 +5,8 @@
 #   conf/deps.sh build run      what `make run` needs
 #   conf/deps.sh test           what `make test` adds (Check, valgrind, Node.js, Chromium, Apache,
 #                               mandoc for the man page's lint, …)
-#   conf/deps.sh bench          what `make bench` adds (wrk, PHP-FPM for the anchors, Apache)
+#   conf/deps.sh bench          what `make bench` adds (wrk, PHP-FPM for the anchors, Apache,
+#                               python3-openpyxl for the .xlsx import bench)
 #
 # Beyond the obvious: multiwatch restarts a program that dies under `make run` (conf/serve.sh);
 # systemd brings systemd-analyze, which checks the installed units without a running systemd,
@@ -15,10 +16,10 @@
 set -euo pipefail
 
 declare -A need=(
-	[build]="gcc g++ make pkg-config libfcgi-dev libsqlite3-dev libctemplate-dev libcsv-dev nettle-dev libcrypt-dev"
+	[build]="gcc g++ make pkg-config libfcgi-dev libsqlite3-dev libctemplate-dev libcsv-dev nettle-dev libcrypt-dev libminizip-dev zlib1g-dev libexpat1-dev"
 	[run]="nginx spawn-fcgi multiwatch"
 	[test]="check valgrind sqlite3 curl chromium fonts-noto-core fonts-noto-cjk time openjdk-17-jre-headless clang-14 libclang-rt-14-dev apache2 libapache2-mod-fcgid mandoc systemd openssl msmtp python3-aiosmtpd"
-	[bench]="wrk php8.2-fpm php8.2-sqlite3 bc sqlite3 curl spawn-fcgi libfcgi-dev apache2 libapache2-mod-fcgid"
+	[bench]="wrk php8.2-fpm php8.2-sqlite3 bc sqlite3 curl spawn-fcgi libfcgi-dev apache2 libapache2-mod-fcgid python3-openpyxl"
 )
 want=
 for purpose in "$@"; do

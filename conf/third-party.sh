@@ -44,6 +44,16 @@ describe() {
 	crypt)	title="libcrypt, from libxcrypt (yescrypt password hashes)"
 		licence="LGPL-2.1-or-later overall; some files under 0-, 2- and 3-clause BSD licences or in the public domain (listed in licenses/libxcrypt.copyright)"
 		kind=lgpl texts="LGPL-2.1" ;;
+	minizip) title="minizip, zlib's zip archive reader (reads .xlsx and .ods files)"
+		licence="the zlib licence (permissive)"
+		kind=permissive ;;
+	z)	title="zlib (inflates the parts of .xlsx and .ods files)"
+		licence="the zlib licence (permissive)"
+		kind=permissive ;;
+	expat)	title="Expat, the XML parser (reads the XML inside .xlsx and .ods files)"
+		licence="MIT"
+		kind=permissive
+		note="its copyright and permission notice, which must be included in all copies, in licenses/expat.copyright." ;;
 	m)	title="libm, the maths library of the GNU C Library (glibc)"
 		licence="LGPL-2.1-or-later, with parts under BSD and other permissive licences (licenses/glibc.copyright)"
 		kind=lgpl texts="LGPL-2.1" ;;

@@ -1,8 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Import from a spreadsheet</h1>
-<p class="lede">Add many activities, or many organizations, at once from a CSV file. Every row is checked as the forms check it; if any row is wrong, nothing is imported and each problem is listed below with its line and column, so you can fix the file and send it again. A file that checks out is shown first, with what it would add, and goes in when you confirm.</p>
+<p class="lede">Add many activities, or many organizations, at once from a CSV file or a spreadsheet (.xlsx, .ods). Every row is checked as the forms check it; if any row is wrong, nothing is imported and each problem is listed below with its line and column, so you can fix the file and send it again. A file that checks out is shown first, with what it would add, and goes in when you confirm.</p>
 {{#UNDONE}}<div class="notice done" role="status"><p>Batch {{ID}} was undone: its activities are gone from the partnerships and the reports. The audit log records it.</p></div>{{/UNDONE}}
-{{#DONE}}<div class="notice done" role="status"><p>Imported {{COUNT}} {{KIND}} from {{FILE}}{{#BATCH}} as batch {{ID}}{{/BATCH}} (its cells are separated by {{DELIM}}).{{#ACTIVITIES}} See them on <a href="{{PARTNERSHIPS}}">each partnership's page</a>.{{/ACTIVITIES}}</p>
+{{#DONE}}<div class="notice done" role="status"><p>Imported {{COUNT}} {{KIND}} from {{FILE}}{{#BATCH}} as batch {{ID}}{{/BATCH}}{{#CSV}} (its cells are separated by {{DELIM}}){{/CSV}}{{#SHEET}} (the first sheet of {{KIND}}){{/SHEET}}.{{#ACTIVITIES}} See them on <a href="{{PARTNERSHIPS}}">each partnership's page</a>.{{/ACTIVITIES}}</p>
 {{#DUPLICATES}}<p>{{COUNT}} rows were left out as likely duplicates: each matches an activity already recorded (the same partnership, date, type, format and counts). If they are new activities after all, tick “Import likely duplicates too” and send a file of those rows.</p>
 <ul class="duplicates">{{#ROW}}<li>Line {{LINE}}: the same as <a href="{{HREF}}">activity {{OF}}</a></li>{{/ROW}}</ul>{{/DUPLICATES}}</div>{{/DONE}}
 {{#REFUSED}}<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="refused-title">
@@ -19,7 +19,7 @@
 </div>{{/REFUSED}}
 {{#PREVIEW}}<section class="notice preview" aria-labelledby="preview-title">
 <h2 id="preview-title">Nothing is imported yet: check what {{FILE}} would add</h2>
-<p>{{ROWS}} {{KIND}} would go in{{#INCLUDED}}, likely duplicates included as you asked{{/INCLUDED}}. The file's cells are separated by {{DELIM}}.</p>
+<p>{{ROWS}} {{KIND}} would go in{{#INCLUDED}}, likely duplicates included as you asked{{/INCLUDED}}.{{#CSV}} The file's cells are separated by {{DELIM}}.{{/CSV}}{{#SHEET}} It is read from the first sheet of {{SHEETKIND}}.{{/SHEET}}</p>
 {{#NONE}}<p>No row would go in: every row is a likely duplicate of an activity already recorded. Import them only if they are new activities after all.</p>{{/NONE}}
 {{#PARTNERSHIPS}}<h3>Rows per partnership</h3>
 <div class="table-wrap"><table class="staff-table import-partnerships">
@@ -69,9 +69,9 @@
 {{#KIND_OPTION}}<div class="choice"><input type="radio" id="kind-{{VALUE}}" name="kind" value="{{VALUE}}"{{#CHOSEN}} checked{{/CHOSEN}}> <label for="kind-{{VALUE}}">{{LABEL}}</label></div>
 {{/KIND_OPTION}}</fieldset>
 <div class="field">
-<label for="f-file">CSV file</label>
-<p class="hint" id="h-file">Up to {{MAX_KB}} KB (about 1,000 activities): the file's size, whatever the form adds. Larger files: the site's administrator imports them with <code>liaison-admin import</code>, which takes files of any size the same way. In Excel, save as “CSV UTF-8”.</p>
-<input id="f-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="h-file" data-max-bytes="{{MAX_BYTES}}">
+<label for="f-file">CSV file or spreadsheet (.xlsx, .ods)</label>
+<p class="hint" id="h-file">Up to {{MAX_KB}} KB (about 1,000 activities): the file's size, whatever the form adds. Larger files: the site's administrator imports them with <code>liaison-admin import</code>, which takes files of any size the same way. An Excel (.xlsx) or LibreOffice (.ods) file is read from its first sheet; an older .xls file must be saved as .xlsx or as “CSV UTF-8” first.</p>
+<input id="f-file" name="file" type="file" accept=".csv,text/csv,.txt,.xlsx,.ods" aria-describedby="h-file" data-max-bytes="{{MAX_BYTES}}">
 </div>
 <div class="field">
 <label for="f-dates">How the file writes dates</label>

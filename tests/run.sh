@@ -205,7 +205,7 @@ shell_suite install "$out/install.log" FAILED tests/install.sh
 
 # --- fuzz ------------------------------------------------------------------------------------
 fuzzers_built=1
-for name in params csv searchquery form multipart csvin period mailmsg; do
+for name in params csv searchquery form multipart csvin period mailmsg sheetin; do
 	[ -x "build/fuzz/fuzz_$name" ] || fuzzers_built=0
 done
 if [ "$fuzzers_built" = 1 ]; then

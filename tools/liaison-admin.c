@@ -12,7 +12,8 @@
  *   liaison-admin user list
  *   liaison-admin import activities|organizations FILE [--as NAME] [--dates dmy|mdy]
  *                        [--include-duplicates] [--dry-run]
- *                                         check every row of a CSV file and import them all as
+ *                                         check every row of a CSV, .xlsx or .ods file (its
+ *                                         first sheet) and import them all as
  *                                         a batch, or none and list each bad row (FILE - is
  *                                         standard input); likely duplicates are left out;
  *                                         --dry-run prints what it would add, writing nothing
@@ -69,6 +70,7 @@
 #include "db.h"
 #include "dates.h"
 #include "import.h"
+#include "sheetin.h"
 #include "mailmsg.h"
 #include "notify.h"
 #include "outbox.h"
@@ -300,7 +302,7 @@ import_cmd(int argc, char **argv)
 	double start = now_seconds(), shown = start;
 	enum import_result how;
 	struct rusage ru;
-	int order = config.date_order, with_duplicates = 0, dry_run = 0, force = 0;
+	int order = config.date_order, with_duplicates = 0, dry_run = 0, force = 0, sheet = 0;
 	char why[300];
 	long edited;
 
@@ -362,6 +364,9 @@ import_cmd(int argc, char **argv)
 	im.dry_run = dry_run;
 	while ((n = fread(buf, 1, sizeof buf, in)) > 0) {
 		double t;
+		/* An .xlsx or .ods file is read by name below (a zip is read from its end). */
+		if (done == 0 && (sheet = import_is_sheet(&im, path, buf, n)) != 0)
+			break;
 		done += (off_t)n;
 		if (import_feed(&im, buf, n) < 0)
 			break;
@@ -374,7 +379,9 @@ import_cmd(int argc, char **argv)
 				fprintf(stderr, "%schecked %ld rows%s", tty ? "\r" : "", im.rows, tty ? "" : "\n");
 		}
 	}
-	if (ferror(in))
+	if (sheet == 1)
+		import_sheet(&im, in == stdin ? NULL : path, NULL, 0);
+	else if (ferror(in))
 		snprintf(im.fatal, sizeof im.fatal, "%s could not be read to the end", path);
 	if (in != stdin)
 		fclose(in);
@@ -392,7 +399,8 @@ import_cmd(int argc, char **argv)
 		printf("imported %ld %s in %.2f s (%.0f rows/s, peak memory %ld KB)\n", im.imported,
 		    im.imported == 1 ? "row" : "rows", secs, secs > 0 ? (double)im.imported / secs : 0.0, ru.ru_maxrss);
 		if (im.batch_id)
-			printf("as batch %lld (cells separated by %s)\n", im.batch_id, csvin_delim_name(im.csv.delim));
+			printf("as batch %lld (%s%s)\n", im.batch_id, im.sheet ? "the first sheet of " : "cells separated by ",
+			    im.sheet ? sheetin_kind_name(im.sheet) : csvin_delim_name(im.csv.delim));
 		for (long i = 0; i < im.nduplicates && i < IMPORT_DUPLICATES_MAX; i++)
 			fprintf(stderr, "line %ld left out: the same as activity %lld of partnership %lld "
 			    "(--include-duplicates imports such rows)\n", im.duplicate_line[i],

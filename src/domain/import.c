@@ -131,7 +131,10 @@ problem(struct import *im, long line, int column, const char *message)
 		char letters[8], name[sizeof im->column_name[0]];
 		column_letters(letters, sizeof letters, (size_t)column);
 		memcpy(name, im->column_name[column], sizeof name);
-		snprintf(p->column, sizeof p->column, "%s (column %s)", name, letters);
+		if (im->sheet)	/* a spreadsheet's cell has a name of its own */
+			snprintf(p->column, sizeof p->column, "%s (cell %s%ld)", name, letters, line);
+		else
+			snprintf(p->column, sizeof p->column, "%s (column %s)", name, letters);
 	}
 	/* message may lie in im itself (a field's error in the row's form): copy with memmove. */
 	size_t len = strnlen(message, sizeof p->message - 1);
@@ -369,9 +372,15 @@ on_row(void *ctx, long line, char **cells, size_t n)
 	while (n > im->ncolumns && cells[n - 1][0] == '\0')
 		n--;
 	if (n != im->ncolumns) {
-		snprintf(msg, sizeof msg, "This row has %zu cells and the header row %zu: is one of "
-		    "the %s between them missing, or one too many?", n, im->ncolumns,
-		    csvin_delim_name(im->csv.delim));
+		char letters[8];
+		column_letters(letters, sizeof letters, n - 1);
+		if (im->sheet)	/* a sheet's short rows are filled out: this one is too long */
+			snprintf(msg, sizeof msg, "Cell %s%ld holds something, right of the header row's "
+			    "last column: is it in the right column?", letters, line);
+		else
+			snprintf(msg, sizeof msg, "This row has %zu cells and the header row %zu: is one of "
+			    "the %s between them missing, or one too many?", n, im->ncolumns,
+			    csvin_delim_name(im->csv.delim));
 		problem(im, line, -1, msg);
 		im->bad_rows++;
 		return 0;
@@ -446,6 +455,12 @@ on_row(void *ctx, long line, char **cells, size_t n)
 		problem(im, line, -1, f->error);
 	im->bad_rows++;
 	return 0;
+}
+
+int
+import_row(struct import *im, long line, char **cells, size_t n)
+{
+	return on_row(im, line, cells, n);
 }
 
 /* --- batches ------------------------------------------------------------------------------------ */

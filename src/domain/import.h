@@ -97,6 +97,7 @@ struct import {
 	enum import_kind	 kind;
 	const char		*actor;
 	const char		*source;	/* the file's name, for the audit log */
+	int			 sheet;		/* enum sheetin_kind: a spreadsheet's first sheet, not CSV */
 	/* Set between import_start and the first import_feed: */
 	int			 date_order;	/* enum date_order (dates.h): the site's, or the page's */
 	int			 include_duplicates;	/* import rows that match a recorded activity */
@@ -142,6 +143,24 @@ int	import_feed(struct import *, const char *buf, size_t len);
  * (earlier then names its batch), else rolls back. The rows go in as a new batch.
  */
 enum import_result import_finish(struct import *);
+
+/*
+ * Hands one row of cells to the import, as the CSV reader does for each line: line is the
+ * file's line or the sheet's row. The same checks and messages whatever the file was.
+ */
+int	import_row(struct import *, long line, char **cells, size_t n);
+/*
+ * Whether the file called name, starting with head[len], is a spreadsheet (importsheet.c):
+ * 1 (import_sheet reads it), 0 (CSV: import_feed), -1 when it is text named like a
+ * spreadsheet (fatal set; import_finish refuses it). Between import_start and the first feed.
+ */
+int	import_is_sheet(struct import *, const char *name, const void *head, size_t len);
+/*
+ * Reads the first sheet of the .xlsx or .ods file at path (or, path NULL, buf[len]; both NULL:
+ * standard input, refused) into the import, instead of import_feed: 0, or -1 when the file as
+ * a whole is wrong (fatal).
+ */
+int	import_sheet(struct import *, const char *path, const void *buf, size_t len);
 
 /* The standing batch of kind whose file had hash hex: 1, 0 when none, -1 on a failure. */
 int	import_batch_by_hash(const char *kind, const char *hex, struct import_batch *);

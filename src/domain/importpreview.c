@@ -13,6 +13,7 @@
 #include "audit.h"
 #include "db.h"
 #include "import.h"
+#include "sheetin.h"
 #include "measure.h"
 
 /* A preview's first rows: each cell as the checks read it (the form's value, not the text). */
@@ -116,8 +117,12 @@ import_preview_print(const struct import *im, FILE *out)
 	const struct import_summary *sm = &im->summary;
 	char a[32], b[32], c[32], d[32], e[32], f[32];
 
-	fprintf(out, "dry run: nothing was written\nwould import %ld %s (cells separated by %s)\n",
-	    im->imported, im->imported == 1 ? "row" : "rows", csvin_delim_name(im->csv.delim));
+	if (im->sheet)
+		fprintf(out, "dry run: nothing was written\nwould import %ld %s (the first sheet of %s)\n",
+		    im->imported, im->imported == 1 ? "row" : "rows", sheetin_kind_name(im->sheet));
+	else
+		fprintf(out, "dry run: nothing was written\nwould import %ld %s (cells separated by %s)\n",
+		    im->imported, im->imported == 1 ? "row" : "rows", csvin_delim_name(im->csv.delim));
 	if (im->kind == IMPORT_ACTIVITIES) {
 		for (int i = 0; i < sm->npartnerships && i < IMPORT_SUMMARY_PARTNERSHIPS; i++)
 			fprintf(out, "  partnership %lld, %s: %ld %s\n", sm->partnership[i].id,

@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "importpage.h"
+#include "sheetin.h"
 #include "measure.h"
 #include "staffpage.h"
 #include "view.h"
@@ -69,7 +70,10 @@ importpage_preview(struct view_dict *body, const struct import *im, const char *
 	view_set(d, "FILE", file);
 	view_set_int(d, "ROWS", im->imported);
 	view_set(d, "KIND", kind_words(kind, im->imported));
-	view_set(d, "DELIM", csvin_delim_name(im->csv.delim));
+	if (im->sheet)	/* a spreadsheet has no delimiter: say which sheet was read */
+		view_set(view_section(d, "SHEET"), "SHEETKIND", sheetin_kind_name(im->sheet));
+	else
+		view_set(view_section(d, "CSV"), "DELIM", csvin_delim_name(im->csv.delim));
 	view_set(d, "ACTION", action);
 	view_set(d, "TOKEN", token);
 	view_set_int(d, "NDUP", im->nduplicates);

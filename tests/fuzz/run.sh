@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 out=$here/tests/out/fuzz
 mkdir -p "$out"
 status=0
-for name in params csv searchquery form multipart csvin period mailmsg hosting when; do
+for name in params csv searchquery form multipart csvin period mailmsg hosting when sheetin; do
 	work=$(mktemp -d)
 	cp "$here/tests/fuzz/corpus/$name/"* "$work/"
 	if "$here/build/fuzz/fuzz_$name" -max_total_time="$secs" -max_len=4096 -timeout=10 \

@@ -130,6 +130,7 @@ main(void)
 	srunner_add_suite(sr, entry_suite());
 	srunner_add_suite(sr, record_suite());
 	srunner_add_suite(sr, import_suite());
+	srunner_add_suite(sr, sheet_suite());
 	srunner_add_suite(sr, report_suite());
 	srunner_add_suite(sr, route_suite());
 	srunner_add_suite(sr, mail_suite());

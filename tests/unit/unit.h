@@ -21,6 +21,7 @@ Suite	*search_suite(void);
 Suite	*entry_suite(void);
 Suite	*record_suite(void);
 Suite	*import_suite(void);
+Suite	*sheet_suite(void);
 Suite	*report_suite(void);
 Suite	*route_suite(void);
 Suite	*mail_suite(void);
