@@ -225,6 +225,31 @@ on_doctype(void *v, const XML_Char *name, const XML_Char *sys, const XML_Char *p
 
 const char sheet_damaged[] = "Open it in a spreadsheet, save it again, and send that file.";
 
+/* Every part's elements pass here first, counted, so that nesting never runs past the cap. */
+static void XMLCALL
+depth_start(void *v, const XML_Char *name, const XML_Char **atts)
+{
+	struct reader *r = v;
+
+	if (++r->depth > SHEET_DEPTH_MAX) {
+		sheet_fail(r, "The spreadsheet is damaged or not what it seems: its part %s nests more than "
+		    "%d elements deep, which no spreadsheet does. %s", r->part, SHEET_DEPTH_MAX, sheet_damaged);
+		return;
+	}
+	if (r->on_start)
+		r->on_start(v, name, atts);
+}
+
+static void XMLCALL
+depth_end(void *v, const XML_Char *name)
+{
+	struct reader *r = v;
+
+	r->depth--;
+	if (r->on_end)
+		r->on_end(v, name);
+}
+
 /*
  * Streams the part called name through expat with the given handlers. 0 when read (or, not
  * required, absent: *absent set), -1 when it stopped (r->stop, or r->done at the sheet's end).
@@ -260,7 +285,10 @@ sheet_parse(struct reader *r, const char *name, int required, XML_StartElementHa
 		return -1;
 	}
 	XML_SetUserData(r->xp, r);
-	XML_SetElementHandler(r->xp, start, end);
+	r->on_start = start;
+	r->on_end = end;
+	r->depth = 0;
+	XML_SetElementHandler(r->xp, depth_start, depth_end);
 	XML_SetCharacterDataHandler(r->xp, text);
 	XML_SetStartDoctypeDeclHandler(r->xp, on_doctype);
 	r->collect = r->in_rph = r->in_xfs = 0;

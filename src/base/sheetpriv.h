@@ -24,6 +24,12 @@ enum fmt { FMT_NUMBER, FMT_DATE, FMT_TIME };
 
 struct mem { const char *buf; size_t len, pos; };
 
+/*
+ * Elements open at once: a sheet nests five or six deep. Expat keeps each open element's name
+ * and attributes, so a few megabytes of "<a><a><a>…" unpacked would cost gigabytes: refused.
+ */
+#define SHEET_DEPTH_MAX	256
+
 struct reader {
 	struct sheetin	*out;
 	sheetin_row_fn	 row_fn;
@@ -35,6 +41,10 @@ struct reader {
 	int		 stop;		/* row_fn's or -1 (out->error) */
 	int		 plain_names;	/* .xlsx: names as written (x:c or c), no namespace work */
 	int		 done;		/* the sheet's end was reached: stop parsing, no error */
+	/* The part's own handlers, behind sheet_parse's depth count. */
+	XML_StartElementHandler	 on_start;
+	XML_EndElementHandler	 on_end;
+	int		 depth;		/* elements open now: capped at SHEET_DEPTH_MAX */
 	/* .xlsx: the workbook */
 	char		 sheet_rid[64], sheet_part[256], strings_part[256], styles_part[256];
 	char		*sst;		/* the shared strings, each NUL-terminated */

@@ -12,18 +12,20 @@
 #include "params.h"
 
 #define REVIEW_GOALS_MAX	10	/* a partnership's goals the form scores (the form's limit too) */
-#define REVIEW_NOTE_MAX		4000
+#define REVIEW_NOTE_MAX		4000	/* characters, as the form counts them */
+/* Bytes to hold n characters of UTF-8 and the NUL: a goal is at most 300 characters (record.c). */
+#define REVIEW_UTF8_BYTES(n)	(4 * (n) + 1)
 
 struct partnership_review {
 	long long	id;
 	int		fiscal_year;
 	char		reviewed_on[11];
 	int		ngoals;
-	char		goal[REVIEW_GOALS_MAX][400];
+	char		goal[REVIEW_GOALS_MAX][REVIEW_UTF8_BYTES(300)];
 	int		goal_score[REVIEW_GOALS_MAX];
 	int		communication, commitment, give_and_take;
 	char		decision[12];		/* continue, change or end */
-	char		note[REVIEW_NOTE_MAX + 1];
+	char		note[REVIEW_UTF8_BYTES(REVIEW_NOTE_MAX)];
 	char		reviewed_by[128];
 };
 

@@ -48,7 +48,7 @@ static const struct field_spec fixed[RF__FIXED] = {
 };
 
 static struct field_spec spec[REVIEW_GOALS_MAX + RF__FIXED + 1];
-static char goal_text[REVIEW_GOALS_MAX][400];
+static char goal_text[REVIEW_GOALS_MAX][REVIEW_UTF8_BYTES(300)];
 static int ngoals;
 static struct form form;
 static struct params p;

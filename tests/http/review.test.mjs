@@ -121,3 +121,21 @@ test("the signed-in report shows each partnership's review of the year and flags
   assert.doesNotMatch(rowOf(html), /Not reviewed/);
   assert.deepEqual(counted(html), [before + 1, all]);
 });
+
+test('a goal and a note in another script keep every character, at the form\'s longest', async () => {
+  const v = await signedIn('staff');
+  const [host, partner] = sqlRows("SELECT id FROM org WHERE status = 'listed' ORDER BY id DESC LIMIT 2").map((r) => r[0]);
+  const goal = 'Обмін листами між читачами '.repeat(12).slice(0, 300);	// 300 characters, 550 bytes
+  const note = 'Зустрічі відбувалися щомісяця. '.repeat(130).slice(0, 4000);
+  let page = await v.get('/partnerships/new');
+  let r = await v.post('/partnerships/new', { csrf: csrfOf(page.text), host, partner, kind: 'sister_library',
+    commitment: 'informal', status: 'active', start_on: '2025-09-01', end_on: '', goal1: goal, measure1: 'Листи',
+    host_contribution: '', partner_contribution: '', staff_lead: '' });
+  assert.equal(r.status, 303, r.text.slice(0, 300));
+  const pid = Number(r.location.match(/^\/partnerships\/(\d+)\?/)[1]);
+  page = await v.get(`/partnerships/${pid}/review`);
+  r = await v.post(`/partnerships/${pid}/review`, { csrf: csrfOf(page.text), ...review({ goal2: undefined, goal1: '5', note }) });
+  assert.equal(r.status, 303, r.text.slice(0, 300));
+  assert.deepEqual(sqlRows(`SELECT g.goal, r.note FROM partnership_review r JOIN partnership_review_goal g ON g.review_id = r.id
+    WHERE r.partnership_id = ${pid}`), [[goal, note]]);
+});

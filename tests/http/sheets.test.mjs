@@ -115,6 +115,7 @@ const refused = [
   ['encrypted.ods', /The spreadsheet is protected with a password\. Open it, save it without the password, and send that file\./],
   ['zip-bomb.xlsx', /The file unpacks to more than 21 MB, out of all proportion to its size: .* It may be a “zip bomb”\./],
   ['repeat-bomb.ods', /The sheet holds more than 209280 cells, out of all proportion to the file&#39;s size: it may be a “zip bomb”\./],
+  ['depth-bomb.xlsx', /its part xl\/worksheets\/sheet1\.xml nests more than 256 elements deep, which no spreadsheet does/],
 ];
 
 for (const [name, message] of refused) {

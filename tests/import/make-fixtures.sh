@@ -161,6 +161,11 @@ content = ('<?xml version="1.0"?><office:document-content xmlns:office="urn:oasi
            '<office:body><office:spreadsheet><table:table table:name="S"><table:table-row table:number-rows-repeated="1000000">' + cells +
            '</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>')
 z("repeat-bomb.ods", [("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", content)])
+# A depth bomb: a million elements each inside the last, 7 MB unpacked, a few kilobytes packed:
+# expat would keep every one of them open (gigabytes), so the reader stops at 256 deep.
+sheet = ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+         "<a>" * 1000000 + "</a>" * 1000000 + '</sheetData></worksheet>')
+z("depth-bomb.xlsx", [("xl/workbook.xml", wb), ("xl/_rels/workbook.xml.rels", rels), ("xl/worksheets/sheet1.xml", sheet)])
 EOF
 
 # --- LibreOffice's own reading of each good fixture, as CSV (UTF-8, values not as shown) ------
