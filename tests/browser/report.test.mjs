@@ -116,6 +116,11 @@ const tooSmall = (page) => page.evaluate(() => {
   return out;
 });
 
+// Table cells whose text runs past their edge (over the next cell, or off the paper).
+const overflowing = (page) => page.locator('.report :is(td, th)').evaluateAll((cells) => cells
+  .filter((c) => c.getClientRects().length > 0 && c.scrollWidth > c.clientWidth + 1)
+  .map((c) => `${c.scrollWidth - c.clientWidth}px: ${c.textContent.trim().slice(0, 50)}`));
+
 test('printed, a year is a board packet: two pages public and four signed in, on Letter and A4', async () => {
   // Letter's and A4's printable widths at 12 mm margins, in CSS pixels: the layout each gets.
   const paper = { Letter: 725, A4: 703 };
@@ -149,6 +154,7 @@ test('printed, a year is a board packet: two pages public and four signed in, on
     for (const [format, width] of Object.entries(paper)) {
       await page.setViewportSize({ width, height: 1000 });
       assert.deepEqual(await tooSmall(page), [], `${who}, ${format}: nothing under 9 pt`);
+      assert.deepEqual(await overflowing(page), [], `${who}, ${format}: nothing runs over`);
       const pdf = await page.pdf({ format, printBackground: true });
       writeFileSync(`${SHOTS}/report-${who}-${format}.pdf`, pdf);
       const pages = pdfPages(pdf), budget = who === 'admin' ? 4 : 2;
