@@ -590,12 +590,16 @@ show_page(struct req *r)
 {
 	static const char *const cards[] = { "partnerships_active", "partnerships_new", "activities",
 		"program_sessions", "program_attendance", "outreach_attendance", "connections_made" };
-	char title[600], href[600], extra[48];
+	/* Whose report, for the printed packet's title: one host's own, else the library that runs
+	 * the site (with its logo, if set); a partnership's report names the partnership too. */
+	const char *library = rep.scope.host ? page.scope_name : config.operator_name[0] ?
+	    config.operator_name : config.site_name;
+	char title[1000], href[600], extra[48];
 	struct view *v;
 	struct view_dict *body;
 
-	snprintf(title, sizeof title, "Impact report %s%s%s", rep.period.name, page.scope_name[0] ? ", " : "",
-	    page.scope_name);
+	snprintf(title, sizeof title, "Impact report %s, %s%s%s", rep.period.name, library,
+	    rep.scope.partnership ? ", " : "", rep.scope.partnership ? page.scope_name : "");
 	v = staff_page(r, 200, title, "report.tpl");
 	body = view_body(v);
 	view_set(body, "SELF", page.self);
@@ -612,7 +616,11 @@ show_page(struct req *r)
 	link_to(&rep.next, "", href, sizeof href);
 	if (linkable(&rep.next))
 		view_set(view_section(body, "NEXT_LINK"), "HREF", href);
-	if (page.scope_name[0])
+	view_set(body, "LIBRARY", library);
+	view_set(body, "MADE", rep.today);
+	if (!rep.scope.host && config.operator_logo[0])
+		view_show(body, "LOGO");
+	if (rep.scope.partnership)
 		view_set(view_section(body, "SCOPE"), "NAME", page.scope_name);
 	if (!rep.signed_in)
 		view_show(body, "PUBLIC");

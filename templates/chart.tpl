@@ -6,7 +6,7 @@
 <desc id="{{ID}}-desc">{{DESC}}</desc>
 {{#BAR}}<g class="bar-row">
 <text x="{{LABEL_X}}" y="{{TEXT_Y}}" text-anchor="end" class="bar-label">{{LABEL}}</text>
-<rect x="{{BAR_X}}" y="{{BAR_Y}}" width="{{BAR_W}}" height="{{BAR_H}}" class="bar bar-{{SERIES}}"></rect>
+<rect x="{{BAR_X}}" y="{{BAR_Y}}" width="{{BAR_W}}" height="{{BAR_H}}" class="bar"></rect>
 <text x="{{VALUE_X}}" y="{{TEXT_Y}}" class="bar-value">{{VALUE}}</text>
 </g>
 {{/BAR}}</svg>

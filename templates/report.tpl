@@ -1,8 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}
 <article class="report">
 <header class="report-head">
-<h1>Impact report: {{PERIOD}}{{#SCOPE}} <span class="scope">· <span dir="auto">{{NAME}}</span></span>{{/SCOPE}}</h1>
+{{#LOGO}}<img class="report-logo" src="{{OPERATOR_LOGO}}" alt="" height="48">{{/LOGO}}
+<h1>Impact report: {{PERIOD}} <span class="scope">· <span dir="auto">{{LIBRARY}}</span></span>{{#SCOPE}} <span class="scope">· <span dir="auto">{{NAME}}</span></span>{{/SCOPE}}</h1>
 <p class="lede">{{FROM}} to {{TO}}, compared with {{PREVIOUS}} ({{PREVIOUS_FROM}} to {{PREVIOUS_TO}}).{{#PUBLIC}} This public report shows totals only; signed-in staff and board members also see costs and each partnership.{{/PUBLIC}}</p>
+<p class="made">Made on <time datetime="{{MADE}}">{{MADE}}</time>.</p>
 </header>
 <nav class="report-nav" aria-label="Report period">
 <p class="period-steps">{{#PREV_LINK}}<a href="{{HREF}}" rel="prev">← {{PREVIOUS}}</a>{{/PREV_LINK}} {{#NEXT_LINK}}<a href="{{HREF}}" rel="next">{{NEXT}} →</a>{{/NEXT_LINK}}</p>

@@ -3,7 +3,8 @@
  *
  * Horizontal bars because their labels read left to right at any length and they fit a phone:
  * twelve months or five age bands make a chart as tall as it needs and never too wide. The
- * SVG scales to its column; the numbers never depend on it.
+ * SVG scales to its column; the numbers never depend on it. Every bar has one colour (CSS
+ * .bar): a bar's colour means nothing here, so none should seem to.
  */
 #include <stdio.h>
 
@@ -20,7 +21,7 @@ chart_bars(struct view_dict *d, const char *marker, const char *id, const char *
     long long scale)
 {
 	struct view_dict *c = view_include(d, marker, "chart.tpl");
-	char desc[400], num[32];
+	char desc[400];
 	int top = 0;
 
 	for (int i = 1; i < n; i++)
@@ -54,8 +55,6 @@ chart_bars(struct view_dict *d, const char *marker, const char *id, const char *
 		view_set_int(b, "BAR_W", (long)w);
 		view_set_int(b, "TEXT_Y", i * CHART_ROW + 6 + (CHART_ROW - 8) / 2 + 5);
 		view_set_int(b, "VALUE_X", CHART_LABELS + 8 + (long)w + 6);
-		snprintf(num, sizeof num, "%d", i % 2);
-		view_set(b, "SERIES", num);
 		view_set(row, "LABEL", bars[i].label);
 		view_set(row, "VALUE", bars[i].text);
 	}
