@@ -172,8 +172,8 @@ show(struct req *r, int status, const char *chosen_kind, const struct import *re
 	if (extra.undone)
 		view_set_int(view_section(b, "UNDONE"), "ID", extra.undone);
 	/* The batches, with their undo links, are for those who may undo them. */
-	if (staff_who.role >= ROLE_ADMIN)
-		importpage_batches(b);
+	if (staff_who.role >= ROLE_ADMIN && importpage_batches(b) < 0)
+		view_show(b, "BATCHES_UNREADABLE");
 	view_page_finish(v, r);
 }
 

@@ -4,6 +4,7 @@
  *   GET /list            the directory: filters, sort, pages of 50, facet counts
  *   GET /list?format=csv the whole filtered list as CSV, streamed
  *   GET /list/ID         one organization's profile
+ *   GET /list/map        the directory on a world map, a link per country (mapview.c)
  *   GET /list/ID/contact, POST   "Contact this organization": the form (uncached), then
  *                        303 to GET /list/ID/contact/sent (contactpage.c)
  *   GET /about           who runs the directory, how listing and review work, privacy: served

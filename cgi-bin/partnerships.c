@@ -10,6 +10,7 @@
  *   GET  /partnerships/ID/activities/new, POST  record an activity                     staff
  *   GET  /partnerships/ID/activities/AID, POST  an activity: read (board), edit (staff)
  *   GET  /partnerships/ID/activities/AID/delete, POST   confirm, then delete          staff
+ *   GET  /partnerships/ID/review, POST          this fiscal year's review (reviewpage.c) staff
  *
  * routes[] at the end is what enforces these (route.h).
  *

@@ -28,6 +28,7 @@
 #include "measure.h"
 #include "params.h"
 #include "pshipreview.h"
+#include "reviewpage.h"
 #include "period.h"
 #include "record.h"
 #include "remind.h"
@@ -438,39 +439,6 @@ fill_reach(struct view_dict *body)
 	map_n = 0;
 }
 
-/* The partnership's review of fiscal year fy, in its table row, or "Not reviewed": 1 if it has one. */
-static int
-fill_review(struct view_dict *row, long long partnership_id, int fy)
-{
-	struct db_cursor c;
-	struct partnership_review *rv = malloc(sizeof *rv);
-	char goals[120] = "";
-	int found = 0;
-
-	if (rv && review_list_open(&c, partnership_id, fy) == 0) {
-		if ((found = review_list_next(&c, rv)) == 1) {
-			struct view_dict *d = view_section(row, "REVIEWED");
-			const char *label = review_decision_label(rv->decision);
-			size_t o = 0;
-
-			view_set(d, "DECISION", label ? label : rv->decision);
-			view_set(d, "DAY", rv->reviewed_on);
-			for (int i = 0; i < rv->ngoals && o < sizeof goals - 8; i++)
-				o += (size_t)snprintf(goals + o, sizeof goals - o, "%s%d", i ? ", " : "",
-				    rv->goal_score[i]);
-			view_set(d, "GOALS", rv->ngoals ? goals : "none set");
-			view_set_int(d, "COMMUNICATION", rv->communication);
-			view_set_int(d, "COMMITMENT", rv->commitment);
-			view_set_int(d, "GIVE_AND_TAKE", rv->give_and_take);
-		}
-		db_cursor_close(&c);
-	}
-	free(rv);
-	if (found != 1)
-		view_show(row, "NOT_REVIEWED");
-	return found == 1;
-}
-
 static void
 fill_partnerships(struct view_dict *body)
 {
@@ -506,7 +474,7 @@ fill_partnerships(struct view_dict *body)
 		if (p.quiet)
 			view_show(row, "QUIET");
 		total++;
-		reviewed += fill_review(row, p.id, review_fy);
+		reviewed += reviewpage_report_cell(row, p.id, review_fy);
 	}
 	db_cursor_close(&c);
 	if (table == NULL)

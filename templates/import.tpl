@@ -94,6 +94,7 @@
 {{#COLUMN}}<tr><td><code>{{NAME}}</code></td><td>{{LABEL}}{{#HINT}}. {{TEXT}}{{/HINT}}</td><td>{{#REQUIRED}}yes{{/REQUIRED}}</td><td>{{EXAMPLE}}</td></tr>
 {{/COLUMN}}</tbody></table></div>
 </section>{{/KIND}}
+{{#BATCHES_UNREADABLE}}<p class="error" role="alert">The list of recent imports cannot be read just now; reload the page in a moment to see it and undo a batch.</p>{{/BATCHES_UNREADABLE}}
 {{#BATCHES}}<section aria-labelledby="batches-title">
 <h2 id="batches-title">Recent imports</h2>
 <p>Each import is a numbered batch. Undoing a batch of activities removes the activities it added, in one step recorded in the audit log, and the reports go back to what they were before it.</p>

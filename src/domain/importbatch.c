@@ -151,7 +151,7 @@ import_undo(long long id, const char *actor, long agreed, long *edited, char *wh
 			if (n_edited > 0)
 				snprintf(why, size, "%ld of batch %lld's activities were edited since it was "
 				    "imported; undoing it removes them with their edits.%s", n_edited, id,
-				    agreed > 0 ? " (More were edited since you looked: here they are now.)" : "");
+				    agreed > 0 ? " (The number edited changed since you looked: here they are now.)" : "");
 			r = change_finish(n_edited < 0 ? CHANGE_FAILED : CHANGE_INVALID);
 			return n_edited > 0 ? IMPORT_REFUSED : r == CHANGE_BUSY ? IMPORT_BUSY : IMPORT_FAILED;
 		}

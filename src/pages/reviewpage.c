@@ -246,3 +246,36 @@ reviewpage_history(struct view_dict *body, long long partnership_id)
 		view_show(body, "NO_REVIEWS");
 	return rc < 0 ? -1 : 0;
 }
+
+/* The partnership's review of fiscal year fy, in its table row, or "Not reviewed": 1 if it has one. */
+int
+reviewpage_report_cell(struct view_dict *row, long long partnership_id, int fy)
+{
+	struct db_cursor c;
+	struct partnership_review *rv = malloc(sizeof *rv);
+	char goals[120] = "";
+	int found = 0;
+
+	if (rv && review_list_open(&c, partnership_id, fy) == 0) {
+		if ((found = review_list_next(&c, rv)) == 1) {
+			struct view_dict *d = view_section(row, "REVIEWED");
+			const char *label = review_decision_label(rv->decision);
+			size_t o = 0;
+
+			view_set(d, "DECISION", label ? label : rv->decision);
+			view_set(d, "DAY", rv->reviewed_on);
+			for (int i = 0; i < rv->ngoals && o < sizeof goals - 8; i++)
+				o += (size_t)snprintf(goals + o, sizeof goals - o, "%s%d", i ? ", " : "",
+				    rv->goal_score[i]);
+			view_set(d, "GOALS", rv->ngoals ? goals : "none set");
+			view_set_int(d, "COMMUNICATION", rv->communication);
+			view_set_int(d, "COMMITMENT", rv->commitment);
+			view_set_int(d, "GIVE_AND_TAKE", rv->give_and_take);
+		}
+		db_cursor_close(&c);
+	}
+	free(rv);
+	if (found != 1)
+		view_show(row, "NOT_REVIEWED");
+	return found == 1;
+}
