@@ -49,11 +49,13 @@ $(BUILD)/libliaison.a: $(CORE_O)
 $(BUILD)/cgi-bin/%: cgi-bin/%.c $(BUILD)/libliaison.a $(HEADERS) | $(BUILD)/cgi-bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/libliaison.a $(LIBS)
-# liaison-admin.c and its import command (admin-import.c), one program.
+# liaison-admin.c and its import command (admin-import.c), one program: joined into one
+# liaison-admin.o (ld -r), as the bundle's relink archive has one object file per program.
 $(BUILD)/liaison-admin: tools/liaison-admin.c tools/admin-import.c tools/admin-import.h $(BUILD)/libliaison.a $(HEADERS)
-	$(CC) $(CPPFLAGS) -Itools $(CFLAGS) -c -o $@.o $<
+	$(CC) $(CPPFLAGS) -Itools $(CFLAGS) -c -o $@-main.o $<
 	$(CC) $(CPPFLAGS) -Itools $(CFLAGS) -c -o $@-import.o tools/admin-import.c
-	$(CXX) $(LDFLAGS) -o $@ $@.o $@-import.o $(BUILD)/libliaison.a $(LIBS)
+	$(LD) -r -o $@.o $@-main.o $@-import.o
+	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/libliaison.a $(LIBS)
 $(BUILD)/obj $(BUILD)/cgi-bin:
 	mkdir -p $@
 # Adding a migration changes SCHEMA_VERSION: this stamp makes every object that saw the old one rebuild.
