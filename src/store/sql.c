@@ -28,7 +28,9 @@
 	" sum(imls_k0_5_atten), sum(imls_k6_11_atten), sum(imls_ya_atten), sum(imls_adult_atten)," \
 	" sum(imls_gen_atten), sum(asked_knowledge), sum(asked_confidence)," \
 	" sum(asked_application), sum(asked_awareness), sum(respondents_knowledge)," \
-	" sum(respondents_confidence), sum(respondents_application), sum(respondents_awareness)"
+	" sum(respondents_confidence), sum(respondents_application), sum(respondents_awareness)," \
+	" sum(imls_onsite_pro), sum(imls_offsite_pro), sum(imls_virtual_pro), sum(imls_onsite_atten)," \
+	" sum(imls_offsite_atten), sum(imls_virtual_atten), sum(imls_async_pro), sum(imls_async_views)"
 #define REPORT_COLUMNS \
 	"activities, program_sessions_in, program_sessions_virt, outreach_sessions," \
 	" program_0_5_in, program_6_11_in, program_12_18_in, program_adult_in, program_all_in," \
@@ -39,7 +41,8 @@
 	" imls_adult_pro, imls_gen_pro, imls_k0_5_atten, imls_k6_11_atten, imls_ya_atten," \
 	" imls_adult_atten, imls_gen_atten, asked_knowledge, asked_confidence, asked_application," \
 	" asked_awareness, respondents_knowledge, respondents_confidence, respondents_application," \
-	" respondents_awareness"
+	" respondents_awareness, imls_onsite_pro, imls_offsite_pro, imls_virtual_pro," \
+	" imls_onsite_atten, imls_offsite_atten, imls_virtual_atten, imls_async_pro, imls_async_views"
 #define REPORT_ADD \
 	"activities = activities + excluded.activities, program_sessions_in = program_sessions_in" \
 	" + excluded.program_sessions_in, program_sessions_virt = program_sessions_virt +" \
@@ -76,7 +79,13 @@
 	" excluded.respondents_knowledge, respondents_confidence = respondents_confidence +" \
 	" excluded.respondents_confidence, respondents_application = respondents_application +" \
 	" excluded.respondents_application, respondents_awareness = respondents_awareness +" \
-	" excluded.respondents_awareness"
+	" excluded.respondents_awareness, imls_onsite_pro = imls_onsite_pro + excluded.imls_onsite_pro," \
+	" imls_offsite_pro = imls_offsite_pro + excluded.imls_offsite_pro, imls_virtual_pro =" \
+	" imls_virtual_pro + excluded.imls_virtual_pro, imls_onsite_atten = imls_onsite_atten +" \
+	" excluded.imls_onsite_atten, imls_offsite_atten = imls_offsite_atten +" \
+	" excluded.imls_offsite_atten, imls_virtual_atten = imls_virtual_atten +" \
+	" excluded.imls_virtual_atten, imls_async_pro = imls_async_pro + excluded.imls_async_pro," \
+	" imls_async_views = imls_async_views + excluded.imls_async_views"
 #define REPORT_SCOPE "(SELECT id FROM partnership WHERE (?3 = 0 OR host_id = ?3) AND (?4 = 0 OR id = ?4))"
 #define REPORT_SCOPED " FROM activity_partnership_day WHERE partnership_id IN " REPORT_SCOPE \
 	" AND held_on BETWEEN ?1 AND ?2"
@@ -497,20 +506,24 @@ static const char *const core_sql[STMT_MAIL_FIRST] = {
 	    " " HOURS("staff_minutes") " AS staff_hours, " HOURS("volunteer_minutes") " AS volunteer_hours,"
 	    " " MONEY("library_cost_cents") " AS library_cost, " MONEY("partner_cost_cents") " AS partner_cost,"
 	    " " MONEY("in_kind_cents") " AS in_kind, materials, respondents, agree_knowledge,"
-	    " agree_confidence, agree_application, agree_awareness, notes, partnership_id AS partnership"
+	    " agree_confidence, agree_application, agree_awareness, notes, partnership_id AS partnership,"
+	    " site, audience, recordings, recording_views"
 	    " FROM activity WHERE id = ?1",
 #define ACTIVITY_VALUES \
 	":held_on, :type, :counted_as = 'program', :format, :sessions, :att_0_5_in, :att_6_11_in," \
 	" :att_12_18_in, :att_adult_in, :att_all_in, :att_0_5_virt, :att_6_11_virt, :att_12_18_virt," \
 	" :att_adult_virt, :att_all_virt, :staff_hours, :volunteer_hours, :library_cost, :partner_cost," \
 	" :in_kind, :materials, :respondents, :agree_knowledge, :agree_confidence, :agree_application," \
-	" :agree_awareness, :notes"
+	" :agree_awareness, :notes, CASE WHEN :format = 'virtual' THEN NULL ELSE coalesce(nullif(:site, ''), 'library') END," \
+	" coalesce(nullif(:audience, ''), 'general'), 0, :recordings, :recording_views"
+/* Saving an activity confirms its audience: audience_inferred (schema 021) goes to 0. */
 #define ACTIVITY_COLUMNS \
 	"held_on, type, is_program, format, sessions, att_0_5_in, att_6_11_in, att_12_18_in," \
 	" att_adult_in, att_all_in, att_0_5_virt, att_6_11_virt, att_12_18_virt, att_adult_virt," \
 	" att_all_virt, staff_minutes, volunteer_minutes, library_cost_cents, partner_cost_cents," \
 	" in_kind_cents, materials, respondents, agree_knowledge, agree_confidence," \
-	" agree_application, agree_awareness, notes"
+	" agree_application, agree_awareness, notes, site, audience, audience_inferred, recordings," \
+	" recording_views"
 	[STMT_ACTIVITY_INSERT] = "INSERT INTO activity (partnership_id, " ACTIVITY_COLUMNS ")"
 	    " VALUES (:partnership, " ACTIVITY_VALUES ")",
 	[STMT_ACTIVITY_UPDATE] = "UPDATE activity SET (" ACTIVITY_COLUMNS ") = (" ACTIVITY_VALUES ")"
