@@ -532,7 +532,8 @@ static const char *const core_sql[STMT_MAIL_FIRST] = {
 	/* A partnership's activities, newest first, with what the list shows of each. */
 	[STMT_ACTIVITY_LIST] = "SELECT a.id, a.held_on, t.label, a.is_program, a.format, a.sessions,"
 	    " a.attendance_in_person, a.attendance_virtual, a.staff_minutes + a.volunteer_minutes,"
-	    " a.library_cost_cents + a.partner_cost_cents + a.in_kind_cents, a.respondents, a.notes"
+	    " a.library_cost_cents + a.partner_cost_cents + a.in_kind_cents, a.respondents, a.notes,"
+	    " a.is_program AND a.audience_inferred"
 	    " FROM activity_counted a JOIN activity_type t ON t.code = a.type"
 	    " WHERE a.partnership_id = ?1 ORDER BY a.held_on DESC, a.id DESC LIMIT ?2 OFFSET ?3",
 	[STMT_ACTIVITY_TYPES] = "SELECT code, label FROM activity_type ORDER BY position",

@@ -5,7 +5,7 @@
 // worked out by hand from them agree in the imls CSV table, on the worksheet and on the report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, csrfOf, signedIn, parseCsv, fieldError } from './helpers.mjs';
+import { sql, csrfOf, signedIn, parseCsv, fieldError, importFile } from './helpers.mjs';
 
 const seenOf = (html) => (html.match(/name="seen" value="([0-9a-f]*)"/) ?? [])[1];
 
@@ -26,7 +26,7 @@ const HAND = {
 
 test('nine worked examples: the imls table, the worksheet and the report agree with the hand count', async () => {
   const staff = await signedIn('staff');
-  const base = 7000 + (process.pid % 500) * 4;
+  const base = 7000 + (process.pid % 500) * 10;
   sql(`INSERT INTO org (id, name, kind, type, country, status) VALUES
     (${base}, 'Survey Host ${base}', 'library', 'public', 'US', 'unlisted'),
     (${base + 1}, 'Refugee Center ${base}', 'community', 'refugee', 'US', 'unlisted');
@@ -106,4 +106,60 @@ test('the form says what is wrong with a site, a recording or a session count, a
   assert.equal(r.status, 400);
   assert.match(fieldError(r.text, 'sessions'), /0 only for a virtual presentation recorded to be posted/);
   assert.equal(sql('SELECT count(*) FROM activity'), before);
+});
+
+test('the import reads site, audience and recordings as the form does, problems named and nothing saved', async () => {
+  const v = await signedIn('admin');
+  const base = 7003 + (process.pid % 500) * 10;
+  sql(`INSERT INTO org (id, name, kind, type, country, status) VALUES
+    (${base}, 'Import Host ${base}', 'library', 'public', 'US', 'unlisted'),
+    (${base + 1}, 'Family Center ${base}', 'community', 'refugee', 'US', 'unlisted');
+    INSERT INTO partnership (id, host_id, partner_id, kind, status, start_on) VALUES
+    (${base}, ${base}, ${base + 1}, 'community', 'active', '2034-01-01');`);
+  const head = 'partnership,held_on,type,counted_as,format,sessions,site,audience,recordings,recording_views,att_0_5_in,att_adult_in\n';
+  let r = await importFile(v, { kind: 'activities', dates: '' }, { name: 'bad.csv', content: head +
+    `${base},2034-02-01,storytime,program,virtual,1,elsewhere,0_5,0,0,0,0\n${base},2034-02-02,storytime,program,in_person,1,,toddlers,0,0,3,2\n` });
+  assert.equal(r.status, 400, r.text.slice(0, 500));
+  assert.match(r.text, /A virtual activity took place online/);
+  assert.equal(sql(`SELECT count(*) FROM activity WHERE partnership_id = ${base}`), '0');
+  r = await importFile(v, { kind: 'activities', dates: '' }, { name: 'good.csv', content: head +
+    `${base},2034-02-01,storytime,program,in_person,2,elsewhere,0_5,1,30,12,8\n${base},2034-02-02,workshop,program,hybrid,1,,adult,0,0,0,6\n` });
+  assert.equal(r.status, 200, r.text.slice(0, 500));
+  assert.equal(sql(`SELECT group_concat(site || ':' || audience || ':' || recordings || ':' || recording_views, ' ')
+    FROM (SELECT * FROM activity WHERE partnership_id = ${base} ORDER BY held_on)`), 'elsewhere:0_5:1:30 library:adult:0:0');
+  // The storytime for 0-5 with 8 caregivers: 2 sessions and 20 people in 601/611, offsite; the
+  // hybrid workshop with its site left blank: at the library.
+  const rows = parseCsv((await v.get(`/report?from=2034-01-01&to=2034-12-31&host=${base}&format=csv&table=imls`)).text.slice(1));
+  const items = Object.fromEntries(rows.slice(1).map((row) => [row[1], Number(row[3])]));
+  assert.deepEqual([items.K0_5PRO, items.K0_5ATTEN, items.OFFPRO, items.OFFATTEN, items.ADULTPRO, items.ONPRO, items.ONATTEN,
+    items.RECPRO, items.RECVIEW], [2, 20, 2, 20, 1, 1, 6, 1, 30]);
+});
+
+test('an audience the upgrade inferred is marked on the partnership page until someone saves the activity', async () => {
+  const staff = await signedIn('staff');
+  const base = 7006 + (process.pid % 500) * 10;
+  sql(`INSERT INTO org (id, name, kind, type, country, status) VALUES
+    (${base}, 'Checked Host ${base}', 'library', 'public', 'US', 'unlisted'),
+    (${base + 1}, 'Checked Partner ${base}', 'community', 'refugee', 'US', 'unlisted');
+    INSERT INTO partnership (id, host_id, partner_id, kind, status, start_on, goals) VALUES
+    (${base}, ${base}, ${base + 1}, 'community', 'active', '2035-01-01', '[]');
+    INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_6_11_in, att_adult_in, site, audience, audience_inferred)
+      VALUES (${base}, '2035-02-01', 'storytime', 1, 'in_person', 1, 9, 4, 'library', 'general', 1);`);
+  const aid = sql(`SELECT id FROM activity WHERE partnership_id = ${base}`);
+  let page = await staff.get(`/partnerships/${base}`);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /<strong class="to-check">audience to check<\/strong>/);
+  assert.match(page.text, /the upgrade took it from who came/);
+  // Staff open it, set the audience it was for, and save: the mark goes, the survey's items follow.
+  const path = `/partnerships/${base}/activities/${aid}`;
+  const form = await staff.get(path);
+  const r = await staff.post(path, { csrf: csrfOf(form.text), seen: seenOf(form.text), held_on: '2035-02-01', type: 'storytime',
+    counted_as: 'program', format: 'in_person', sessions: '1', att_6_11_in: '9', att_adult_in: '4', site: 'library', audience: '6_11' });
+  assert.equal(r.status, 303, r.text?.slice(0, 300));
+  assert.equal(sql(`SELECT audience || ':' || audience_inferred FROM activity WHERE id = ${aid}`), '6_11:0');
+  page = await staff.get(`/partnerships/${base}`);
+  assert.doesNotMatch(page.text, /audience to check/);
+  const rows = parseCsv((await staff.get(`/report?from=2035-01-01&to=2035-12-31&host=${base}&format=csv&table=imls`)).text.slice(1));
+  const items = Object.fromEntries(rows.slice(1).map((row) => [row[1], Number(row[3])]));
+  assert.deepEqual([items.K6_11PRO, items.K6_11ATTEN, items.GENPRO], [1, 13, 0]);
 });
