@@ -49,9 +49,11 @@ $(BUILD)/libliaison.a: $(CORE_O)
 $(BUILD)/cgi-bin/%: cgi-bin/%.c $(BUILD)/libliaison.a $(HEADERS) | $(BUILD)/cgi-bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
 	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/libliaison.a $(LIBS)
-$(BUILD)/liaison-admin: tools/liaison-admin.c $(BUILD)/libliaison.a $(HEADERS)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@.o $<
-	$(CXX) $(LDFLAGS) -o $@ $@.o $(BUILD)/libliaison.a $(LIBS)
+# liaison-admin.c and its import command (admin-import.c), one program.
+$(BUILD)/liaison-admin: tools/liaison-admin.c tools/admin-import.c tools/admin-import.h $(BUILD)/libliaison.a $(HEADERS)
+	$(CC) $(CPPFLAGS) -Itools $(CFLAGS) -c -o $@.o $<
+	$(CC) $(CPPFLAGS) -Itools $(CFLAGS) -c -o $@-import.o tools/admin-import.c
+	$(CXX) $(LDFLAGS) -o $@ $@.o $@-import.o $(BUILD)/libliaison.a $(LIBS)
 $(BUILD)/obj $(BUILD)/cgi-bin:
 	mkdir -p $@
 # Adding a migration changes SCHEMA_VERSION: this stamp makes every object that saw the old one rebuild.

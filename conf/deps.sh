@@ -18,7 +18,7 @@ set -euo pipefail
 declare -A need=(
 	[build]="gcc g++ make pkg-config libfcgi-dev libsqlite3-dev libctemplate-dev libcsv-dev nettle-dev libcrypt-dev libminizip-dev zlib1g-dev libexpat1-dev"
 	[run]="nginx spawn-fcgi multiwatch"
-	[test]="check valgrind sqlite3 curl chromium fonts-noto-core fonts-noto-cjk time openjdk-17-jre-headless clang-14 libclang-rt-14-dev apache2 libapache2-mod-fcgid mandoc systemd openssl msmtp python3-aiosmtpd"
+	[test]="check valgrind sqlite3 curl chromium fonts-noto-core fonts-noto-cjk time openjdk-17-jre-headless clang-14 libclang-rt-14-dev apache2 libapache2-mod-fcgid apache2-suexec-pristine mandoc systemd openssl msmtp python3-aiosmtpd"
 	[bench]="wrk php8.2-fpm php8.2-sqlite3 bc sqlite3 curl spawn-fcgi libfcgi-dev apache2 libapache2-mod-fcgid python3-openpyxl"
 )
 want=

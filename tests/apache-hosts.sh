@@ -30,8 +30,31 @@
 # As root, Apache runs as nobody, who owns every account but nosuexec's, as suEXEC would run
 # each account's programs as the account. Prints "NAME PORT" for each.
 #
-#   tests/apache-hosts.sh DIR BASEPORT BUNDLE.tar.gz      stop: kill "$(cat DIR/run/httpd.pid)"
+# And, as root where Debian's apache2-suexec-pristine is installed, a second Apache built as
+# hosting companies build theirs, with real suEXEC:
+#
+#   suexec     a system account lsxPORT (uid >= suEXEC's AP_UID_MIN, home /home/lsxPORT, made
+#              here and removed by --stop), the bundle extracted as that account in
+#              ~/public_html/partners and served at /~lsxPORT/partners/ (mod_userdir, strict
+#              AllowOverride); Apache's children run as www-data, the one caller suEXEC obeys,
+#              and mod_suexec runs every program (mod_fcgid for *.fcgi, mod_cgi for check.cgi)
+#              as the account. suEXEC logs each run to its AP_LOG_EXEC.
+#
+#   tests/apache-hosts.sh DIR BASEPORT BUNDLE.tar.gz      stop: tests/apache-hosts.sh --stop DIR
 set -euo pipefail
+if [ "$1" = --stop ]; then	# both servers, then the suexec account and its home
+	for pid in "$2/run/httpd.pid" "$2/suexec-server/run/httpd.pid"; do
+		[ -f "$pid" ] && kill "$(cat "$pid")" 2>/dev/null
+	done
+	sleep 0.5
+	if [ -f "$2/suexec-server/user" ]; then
+		user=$(cat "$2/suexec-server/user")
+		# Apache ends the programs mod_fcgid kept running as the account; then the account goes.
+		for _ in $(seq 50); do pgrep -u "$user" >/dev/null || break; sleep 0.1; done
+		userdel -r "$user" 2>/dev/null || userdel -r -f "$user" 2>/dev/null
+	fi
+	exit 0
+fi
 dir=$1 base=$2 bundle=$3
 modules=/usr/lib/apache2/modules
 hosts=(strict limit userdir none ftp ftpdone textmode nosuexec subin subhome subhome2 book bookftp bookmove)
@@ -110,10 +133,69 @@ for h in "${hosts[@]}"; do
 done
 [ "$(id -u)" = 0 ] && chown nobody:nogroup "$dir/run" "$dir/logs"
 /usr/sbin/apache2 -f "$dir/httpd.conf" -k start
-for _ in $(seq 50); do
-	curl -sf -o /dev/null "http://127.0.0.1:$base/library/partners/htdocs/liaison.css" && exit 0
-	sleep 0.1
-done
-echo "Apache for $dir did not start:" >&2
-cat "$dir/logs/error.log" >&2
-exit 1
+ready() {	# URL: Apache serves it within 5 s, else its error log and failure
+	for _ in $(seq 50); do
+		curl -sf -o /dev/null "$1" && return 0
+		sleep 0.1
+	done
+	echo "Apache for $2 did not start:" >&2
+	cat "$2/logs/error.log" >&2
+	return 1
+}
+ready "http://127.0.0.1:$base/library/partners/htdocs/liaison.css" "$dir"
+[ "$(id -u)" = 0 ] && [ -x /usr/lib/apache2/suexec ] || exit 0
+
+# The suexec host. The account's name carries the port, so that two runs at once do not share it.
+suexec=/usr/lib/apache2/suexec
+user=lsx$port srv=$dir/suexec-server
+uid_min=$("$suexec" -V 2>&1 | sed -n 's/.*AP_UID_MIN=\([0-9]*\).*/\1/p')
+userdir=$("$suexec" -V 2>&1 | sed -n 's/.*AP_USERDIR_SUFFIX="\(.*\)".*/\1/p')
+mkdir -p "$srv/run" "$srv/logs" "$srv/www"
+echo "$user" > "$srv/user"
+if ! id "$user" >/dev/null 2>&1; then
+	useradd --create-home --home-dir "/home/$user" --shell /bin/sh --user-group \
+		--key UID_MIN="$(( uid_min > 1000 ? uid_min : 1000 ))" "$user"
+fi
+home=/home/$user
+# As hosts make a home: the account's alone, but the web server may pass through it to public_html.
+chmod 711 "$home"
+as_user() { setpriv --reuid="$user" --regid="$user" --init-groups "$@"; }
+rm -rf "${home:?}/$userdir" "$home/liaison-data"
+as_user sh -c "umask 022 && mkdir -p '$home/$userdir' && tar -C '$home/$userdir' -xzf '$bundle' &&
+	mv '$home/$userdir'/liaison-*-linux-x86_64 '$home/$userdir/partners' &&
+	echo 'LIAISON_APPLY_MIN_SECONDS = 1' >> '$home/$userdir/partners/liaison.conf' &&
+	echo '<p>The library account own page.</p>' > '$home/$userdir/index.html'"
+{
+	echo "ServerRoot $srv"
+	echo "ServerName 127.0.0.1"
+	echo "PidFile $srv/run/httpd.pid"
+	echo "ErrorLog $srv/logs/error.log"
+	echo "LogLevel warn"
+	echo "LoadModule mpm_prefork_module $modules/mod_mpm_prefork.so"
+	for m in authz_core mime dir alias rewrite cgi fcgid userdir suexec; do echo "LoadModule ${m}_module $modules/mod_$m.so"; done
+	echo "User www-data"
+	echo "Group www-data"
+	echo "TypesConfig /etc/mime.types"
+	echo "StartServers 2"
+	echo "MaxRequestWorkers 16"
+	echo "FcgidIPCDir $srv/run/fcgid"
+	echo "FcgidProcessTableFile $srv/run/fcgid-shm"
+	echo "Listen 127.0.0.1:$port"
+	echo "DocumentRoot $srv/www"
+	echo "UserDir $userdir"
+	echo "UserDir disabled"
+	echo "UserDir enabled $user"
+	echo "<Directory />"
+	echo "  AllowOverride None"
+	echo "  Require all denied"
+	echo "</Directory>"
+	echo "<Directory $home/$userdir>"
+	echo "  AllowOverride $strict"
+	echo "  Options SymLinksIfOwnerMatch"
+	echo "  Require all granted"
+	echo "</Directory>"
+} > "$srv/httpd.conf"
+chown www-data:www-data "$srv/run" "$srv/logs"
+/usr/sbin/apache2 -f "$srv/httpd.conf" -k start
+ready "http://127.0.0.1:$port/~$user/partners/htdocs/liaison.css" "$srv"
+echo "suexec $port"

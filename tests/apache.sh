@@ -9,8 +9,9 @@
 # tests/apache-site.sh makes each site; tests/apache/bundle.test.mjs then uses it as a
 # librarian would. Then a third server, started once, holds the hosts of tests/apache-hosts.sh
 # (strict AllowOverride sets, Debian's /~user/, .htaccess ignored, FTP uploads, a text-mode
-# transfer, no suEXEC, subdomains), which tests/apache/hosts.test.mjs visits for the page that
-# explains, and empty accounts where tests/apache/install.test.mjs follows INSTALL.md's steps.
+# transfer, no suEXEC, subdomains, and as root a real suEXEC account served at /~user/), which
+# tests/apache/hosts.test.mjs visits for the page that explains, and empty accounts where
+# tests/apache/install.test.mjs follows INSTALL.md's steps.
 # Prints the TAP output of the three runs, then "apache N passed, N failed".
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,9 +20,10 @@ chmod 755 "$root"
 bundle=$(ls "$here"/build/liaison-*-linux-x86_64.tar.gz 2>/dev/null | head -1)
 passed=0 failed=0
 cleanup() {
-	for site in fcgid cgi hosts; do
+	for site in fcgid cgi; do
 		[ -f "$root/$site/run/httpd.pid" ] && kill "$(cat "$root/$site/run/httpd.pid")" 2>/dev/null
 	done
+	[ -d "$root/hosts" ] && "$here/tests/apache-hosts.sh" --stop "$root/hosts"
 	sleep 0.5
 	[ -n "${KEEP:-}" ] || rm -rf "$root"
 }

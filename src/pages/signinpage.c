@@ -110,15 +110,28 @@ read_open_form(struct req *r, const struct field_spec *spec, size_t n, const cha
 }
 
 /*
+ * The site's public folder, from which the account's folder is found: under Apache's /~name/
+ * (mod_userdir) DOCUMENT_ROOT is the server's, and only CONTEXT_DOCUMENT_ROOT is the account's
+ * public_html (serve.c chooses the data folder by the same rule).
+ */
+static const char *
+public_folder(const struct req *r)
+{
+	const char *d = req_env(r, "CONTEXT_DOCUMENT_ROOT");
+	return *d ? d : req_env(r, "DOCUMENT_ROOT");
+}
+
+/*
  * What the setup page tells the person installing an upload bundle about its host: the data
  * folder chosen (from the account's folder, never the server path with the username: anyone
- * may see this page), a host without suEXEC, and programs an FTP client damaged.
+ * may see this page), whether the programs run as the account (suEXEC) or not, and programs
+ * an FTP client damaged.
  */
 static void
 fill_hosting(const struct req *r, struct view_dict *body)
 {
 	char folder[1024], shown[1200], damaged[1024];
-	const char *docroot = req_env(r, "DOCUMENT_ROOT");
+	const char *docroot = public_folder(r);
 	struct view_dict *d;
 
 	if (config.bundle_root[0] == '\0')
@@ -127,8 +140,7 @@ fill_hosting(const struct req *r, struct view_dict *body)
 	config_parent_folder(folder, 1);
 	hosting_shown_path(docroot, folder, shown, sizeof shown);
 	view_set(view_section(body, "DATA"), "FOLDER", shown);
-	if (!hosting_runs_as_owner(config.bundle_root))
-		view_show(body, "NO_SUEXEC");
+	view_show(body, hosting_runs_as_owner(config.bundle_root) ? "SUEXEC" : "NO_SUEXEC");
 	if (hosting_damaged(config.bundle_root, damaged, sizeof damaged) > 0) {
 		d = view_section(body, "DAMAGED");
 		view_set(d, "FILES", damaged);
@@ -153,7 +165,7 @@ show_setup(struct req *r, int status)
 	v = staff_page(r, status, "Set up this site", "setup.tpl");
 	body = view_body(v);
 	view_set(body, "CSRF", token);
-	hosting_shown_path(req_env(r, "DOCUMENT_ROOT"), path, shown, sizeof shown);
+	hosting_shown_path(public_folder(r), path, shown, sizeof shown);
 	view_set(body, "FILE", shown);
 	fill_hosting(r, body);
 	formview_fill(view_include(body, "FIELDS", "formfields.tpl"), &form, 0);

@@ -698,27 +698,6 @@ static const char *const core_sql[STMT_MAIL_FIRST] = {
 	[STMT_EXPORT_PARTNERSHIP_REVIEW] = "SELECT * FROM partnership_review ORDER BY id",
 	[STMT_EXPORT_PARTNERSHIP_REVIEW_GOAL] = "SELECT * FROM partnership_review_goal ORDER BY review_id, position",
 
-	/* A partnership's yearly review (schema 020): one per fiscal year, saved again it is replaced. */
-	[STMT_REVIEW_UPSERT] = "INSERT INTO partnership_review (partnership_id, fiscal_year, reviewed_on,"
-	    " communication, commitment, give_and_take, decision, note, reviewed_by)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-	    " ON CONFLICT (partnership_id, fiscal_year) DO UPDATE SET reviewed_on = excluded.reviewed_on,"
-	    " communication = excluded.communication, commitment = excluded.commitment,"
-	    " give_and_take = excluded.give_and_take, decision = excluded.decision, note = excluded.note,"
-	    " reviewed_by = excluded.reviewed_by RETURNING id",
-	[STMT_REVIEW_GOALS_CLEAR] = "DELETE FROM partnership_review_goal WHERE review_id = ?1",
-	[STMT_REVIEW_GOAL_INSERT] = "INSERT INTO partnership_review_goal (review_id, position, goal, score)"
-	    " VALUES (?1, ?2, ?3, ?4)",
-	[STMT_REVIEW_LIST] = "SELECT id, fiscal_year, reviewed_on, communication, commitment, give_and_take,"
-	    " decision, note, reviewed_by FROM partnership_review WHERE partnership_id = ?1"
-	    " AND (?2 = 0 OR fiscal_year = ?2) ORDER BY fiscal_year DESC",
-	[STMT_REVIEW_GOALS] = "SELECT position, goal, score FROM partnership_review_goal WHERE review_id = ?1"
-	    " ORDER BY position",
-	/* What the audit log compares: a year's review as one row, its goals' scores in one column. */
-	[STMT_REVIEW_SNAPSHOT] = "SELECT r.fiscal_year, r.reviewed_on, r.communication, r.commitment,"
-	    " r.give_and_take, r.decision, r.note, (SELECT group_concat(g.position || ': ' || g.score, '; ')"
-	    " FROM partnership_review_goal g WHERE g.review_id = r.id) AS goals"
-	    " FROM partnership_review r WHERE r.id = ?1",
 };
 
 const char *

@@ -1,6 +1,7 @@
 /*
  * sqlmail.c - the statements of mail and of what sends it (the outbox, contact messages,
- * reminders and the links they carry) and of import batches, the second part of the statement table: sql.c holds
+ * reminders and the links they carry), of import batches and of partnership reviews, the
+ * second part of the statement table: sql.c holds
  * the first and db_stmt_sql() looks a statement up in either, so each file stays readable.
  * Same rules as sql.c: placeholders only, never string building at run time.
  */
@@ -211,4 +212,26 @@ const char *const db_sql_mail[STMT__MAX - STMT_MAIL_FIRST] = {
 	    " WHERE token_hash = ?1 AND actor = ?2"
 	    " AND created_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 hour')",
 	AT(STMT_IMPORT_PENDING_DELETE) = "DELETE FROM import_pending WHERE id = ?1",
+
+	/* A partnership's yearly review (schema 020): one per fiscal year, saved again it is replaced. */
+	AT(STMT_REVIEW_UPSERT) = "INSERT INTO partnership_review (partnership_id, fiscal_year, reviewed_on,"
+	    " communication, commitment, give_and_take, decision, note, reviewed_by)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+	    " ON CONFLICT (partnership_id, fiscal_year) DO UPDATE SET reviewed_on = excluded.reviewed_on,"
+	    " communication = excluded.communication, commitment = excluded.commitment,"
+	    " give_and_take = excluded.give_and_take, decision = excluded.decision, note = excluded.note,"
+	    " reviewed_by = excluded.reviewed_by RETURNING id",
+	AT(STMT_REVIEW_GOALS_CLEAR) = "DELETE FROM partnership_review_goal WHERE review_id = ?1",
+	AT(STMT_REVIEW_GOAL_INSERT) = "INSERT INTO partnership_review_goal (review_id, position, goal, score)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	AT(STMT_REVIEW_LIST) = "SELECT id, fiscal_year, reviewed_on, communication, commitment, give_and_take,"
+	    " decision, note, reviewed_by FROM partnership_review WHERE partnership_id = ?1"
+	    " AND (?2 = 0 OR fiscal_year = ?2) ORDER BY fiscal_year DESC",
+	AT(STMT_REVIEW_GOALS) = "SELECT position, goal, score FROM partnership_review_goal WHERE review_id = ?1"
+	    " ORDER BY position",
+	/* What the audit log compares: a year's review as one row, its goals' scores in one column. */
+	AT(STMT_REVIEW_SNAPSHOT) = "SELECT r.fiscal_year, r.reviewed_on, r.communication, r.commitment,"
+	    " r.give_and_take, r.decision, r.note, (SELECT group_concat(g.position || ': ' || g.score, '; ')"
+	    " FROM partnership_review_goal g WHERE g.review_id = r.id) AS goals"
+	    " FROM partnership_review r WHERE r.id = ?1",
 };

@@ -2,7 +2,8 @@
 // (tests/apache-hosts.sh makes them, one Apache for all): the strictest AllowOverride sets
 // the bundle is meant for run it; every way it can fail first - .htaccess not read, refused
 // directives, programs left 644 by FTP, a program damaged by a text-mode transfer, no suEXEC -
-// shows the librarian a page in words that names the cause and the fix, never a bare 500.
+// shows the librarian a page in words that names the cause and the fix, never a bare 500. And
+// a host with real suEXEC (as root): the programs run as the account, its data its own.
 // LIAISON_HOSTS is "name port name port …"; LIAISON_HOSTS_DIR the folder the accounts are in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -227,4 +228,67 @@ test('a copy of the database anywhere in the bundle, whatever its name, is refus
   } finally {
     execFileSync('rm', ['-f', ...names.map((n) => join(bundle, n))]);
   }
+});
+
+// Real suEXEC (tests/apache-hosts.sh, as root with apache2-suexec-pristine): the account
+// lsxPORT, the bundle in ~/public_html/partners at /~lsxPORT/partners/, Apache's children
+// www-data, every program run by suEXEC as the account.
+const SUEXEC = '/usr/lib/apache2/suexec';
+test('real suEXEC at /~user/: the programs run as the account, whose data folder is its alone; a program left group-writable is explained', { skip: !ports.suexec && 'no suexec host (needs root and apache2-suexec-pristine)' }, async () => {
+  const user = `lsx${ports.suexec}`, home = `/home/${user}`;
+  const at = async (path = '') => {
+    const r = await fetch(`http://127.0.0.1:${ports.suexec}/~${user}/partners/${path}`, { redirect: 'manual' });
+    return { status: r.status, text: await r.text() };
+  };
+  const uid = Number(execFileSync('id', ['-u', user], { encoding: 'utf8' }));
+  const gid = Number(execFileSync('id', ['-g', user], { encoding: 'utf8' }));
+  const settings = execFileSync(SUEXEC, ['-V'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) || '';
+  const logFile = (settings.match(/AP_LOG_EXEC="([^"]+)"/) ?? [])[1] ?? '/var/log/apache2/suexec.log';
+  const log = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
+  const data = join(home, 'liaison-data');
+  assert.ok(!existsSync(data), 'no data folder before the first visit');
+
+  const front = await at();
+  assert.equal(front.status, 200, words(front.text).slice(0, 300));
+  assert.match(front.text, /<h1[^>]*>Libraries Seeking Partners<\/h1>/);
+  // Made by the programs on that visit, as the account (not www-data), for the account alone.
+  const folder = statSync(data), db = statSync(join(data, 'liaison.db'));
+  assert.deepEqual([folder.uid, folder.mode & 0o777], [uid, 0o700]);
+  assert.deepEqual([db.uid, db.gid, db.mode & 0o777], [uid, gid, 0o600]);
+
+  const setup = words((await at('staff/setup')).text);
+  assert.match(setup, /This host runs Liaison's programs as your hosting account, which owns the files \(suEXEC\): the data folder is your account's alone/);
+  assert.doesNotMatch(setup, /This host has no suEXEC/);
+  // The file to open, from the account's top folder; the hosting username is not shown.
+  assert.match(setup, /Find the file liaison-data\/liaison-setup-token\.txt/);
+  assert.ok(!setup.includes(user), 'no username on a public page');
+  const token = statSync(join(data, 'liaison-setup-token.txt'));
+  assert.deepEqual([token.uid, token.mode & 0o777], [uid, 0o600]);
+
+  const check = await at('cgi-bin/check.cgi');
+  assert.equal(check.status, 200);
+  assert.match(words(check.text), /The programs run as your account, which owns the files: the host uses suEXEC/);
+  assert.doesNotMatch(check.text, /class="bad"/, words(check.text));
+  // suEXEC's own log names the account for each program it ran.
+  for (const cmd of ['list.fcgi', 'staff.fcgi', 'check.cgi'])
+    assert.ok(log().includes(`uid: (${uid}/${user}) gid: (${gid}/${user}) cmd: ${cmd}`), `${cmd} in ${logFile}`);
+  // The account's nightly cron line reads its own 600 database.
+  assert.deepEqual(cron(`sh ${home}/public_html/partners/bin/admin.sh backup --quiet`, user), { status: 0, out: '' });
+  assert.ok(readdirSync(data).some((f) => /^liaison-backup-.*\.db$/.test(f)));
+
+  // A common upload mistake: a program left group-writable (775). suEXEC refuses to run it
+  // (its log says why); the librarian sees the bundle's page in words, and check.cgi names it.
+  const report = join(home, 'public_html/partners/cgi-bin/report.fcgi');
+  execFileSync('chmod', ['775', report]);
+  try {
+    const r = await at('report');
+    assert.equal(r.status, 500);
+    assert.doesNotMatch(r.text, bare);
+    assert.match(words(r.text), /The host refuses the files' permissions\. Folders and programs must not be writable by others: folders 755, programs 755, never 777 or 775\./);
+    assert.ok(log().includes(`file is writable by others: (${report})`));
+    assert.match(words((await at('cgi-bin/check.cgi')).text), /cgi-bin\/report\.fcgi is writable by others \(rwxrwxr-x\): suEXEC refuses to run it\. Set it to 755\./);
+  } finally {
+    execFileSync('chmod', ['755', report]);
+  }
+  assert.equal((await at('report')).status, 200);
 });

@@ -21,7 +21,7 @@ async function signIn(page, name) {
 }
 
 for (const [what, who, path, input, button, maxKb] of [
-  ['the import page', 'staff', '/import', '#f-file', 'Check and import', 124],
+  ['the import page', 'staff', '/import', '#f-file', 'Check the file', 124],
   ['the backups page', 'admin', '/staff/backups', '#f-backup', 'Check the copy', null],
 ]) {
   test(`${what}: a file over the limit is named before it is sent, and the form stays`, async () => {

@@ -73,7 +73,7 @@ test('a preview writes nothing, shows what the file adds, and its confirmation i
   // Nothing written: not a row, not an audit record, not a figure of any report.
   assert.equal(written(), before);
   assert.deepEqual(await reports(v), reportsBefore);
-  assert.equal(count('SELECT count(*) FROM import_pending'), 1);
+  assert.equal(count(`SELECT count(*) FROM import_pending WHERE actor = '${v.name}'`), 1);
 
   const hidden = previewFields(r.text);
   const done = await v.post('/import/confirm', hidden);
@@ -82,7 +82,7 @@ test('a preview writes nothing, shows what the file adds, and its confirmation i
   assert.equal(count(`SELECT count(*) FROM activity WHERE partnership_id IN (${p1}, ${p2})`), 4);
   assert.deepEqual(sqlRows(`SELECT held_on, sessions, staff_minutes, library_cost_cents FROM activity WHERE partnership_id = ${p1} ORDER BY held_on`),
     [['2026-03-15', '2', '90', '1250'], ['2026-04-01', '1', '60', '200']]);
-  assert.equal(count('SELECT count(*) FROM import_pending'), 0);
+  assert.equal(count(`SELECT count(*) FROM import_pending WHERE actor = '${v.name}'`), 0);
   assert.notDeepEqual(await reports(v), reportsBefore);
   // The same confirmation again (a second click, the back button) imports nothing more.
   const again = await v.post('/import/confirm', hidden);
@@ -123,7 +123,7 @@ test('a forged, borrowed, expired or tokenless confirmation imports nothing', as
 test('a file with problems shows them and no confirm button, and keeps nothing', async () => {
   const v = await signedIn('staff');
   const pid = await newPartnership(v);
-  const pending = count('SELECT count(*) FROM import_pending');
+  const pending = count(`SELECT count(*) FROM import_pending WHERE actor = '${v.name}'`);
   const before = written();
   const r = await preview(v, 'bad.csv', HEAD + `${pid},2026-02-30,storytime,program,in_person,1,5,0,,,,,\n${pid},2026-03-01,storytime,program,in_person,1,5,0,,,,,\n`);
   assert.equal(r.status, 400);
@@ -131,7 +131,7 @@ test('a file with problems shows them and no confirm button, and keeps nothing',
   assert.match(r.text, /<tr><td>2<\/td><td>held_on \(column B\)<\/td>/);
   assert.equal(previewFields(r.text), null);
   assert.doesNotMatch(r.text, /\/import\/confirm/);
-  assert.equal(count('SELECT count(*) FROM import_pending'), pending);
+  assert.equal(count(`SELECT count(*) FROM import_pending WHERE actor = '${v.name}'`), pending);
   assert.equal(written(), before);
 });
 
