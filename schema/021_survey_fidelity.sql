@@ -11,7 +11,7 @@
 --
 -- So an activity gains:
 -- * site: where an in-person (or hybrid) activity took place, 'library' or 'elsewhere';
---   NULL for a virtual one (the form and the import see that it is given exactly then).
+--   NULL for a virtual one (the form refuses one there, and stores a blank as 'library').
 -- * audience: the program's target audience, '0_5', '6_11', '12_18', 'adult' or 'general'.
 -- * audience_inferred: 1 when this migration guessed the audience (below) and no one has
 --   saved the activity since; the partnership's page lists those for staff to check.
