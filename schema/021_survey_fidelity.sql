@@ -12,9 +12,9 @@
 -- So an activity gains:
 -- * site: where an in-person (or hybrid) activity took place, 'library' or 'elsewhere';
 --   NULL for a virtual one (the form refuses one there, and stores a blank as 'library').
--- * audience: the program's target audience, '0_5', '6_11', '12_18', 'adult' or 'general'.
--- * audience_inferred: 1 when this migration guessed the audience (below) and no one has
---   saved the activity since; the partnership's page lists those for staff to check.
+-- * audience: the program's target audience, '0_5', '6_11', '12_18', 'adult' or 'general';
+--   NULL when no one said (every row before this step, a blank cell): then it is inferred
+--   below, and the partnership's page marks the program for staff to check.
 -- * recordings and recording_views: asynchronous presentations posted from this activity
 --   and their views within 30 days. Two counts rather than a fourth format because the survey
 --   counts a live program that is also recorded and posted in both places: once as a
@@ -22,8 +22,8 @@
 --   made only to be posted is a virtual activity of 0 sessions with its recordings.
 --
 -- Activities recorded before this step are read as held at the library (what Liaison counted
--- them as until now), their audience inferred from who came: the one band everyone was in,
--- else general, the class the reports gave them before, so no figure reported moves. ALTER
+-- them as until now), an audience not given is inferred from who came: the one band everyone
+-- was in, else general, the class the reports gave them before, so no figure moves. ALTER
 -- TABLE keeps the rows (no rebuild); "a site exactly when in person" is record.c's check.
 -- activity_figures is written again with the survey's rules and the day sums made again from
 -- every activity, which moves report_n (schema 015).
@@ -35,29 +35,15 @@ DROP TRIGGER activity_day_update_after;
 DROP VIEW activity_figures;
 
 ALTER TABLE activity ADD COLUMN site TEXT CHECK (site IN ('library', 'elsewhere'));
-ALTER TABLE activity ADD COLUMN audience TEXT NOT NULL DEFAULT 'general'
-	CHECK (audience IN ('0_5', '6_11', '12_18', 'adult', 'general'));
-ALTER TABLE activity ADD COLUMN audience_inferred INTEGER NOT NULL DEFAULT 0
-	CHECK (audience_inferred IN (0, 1));
+ALTER TABLE activity ADD COLUMN audience TEXT CHECK (audience IN ('0_5', '6_11', '12_18', 'adult', 'general'));
 ALTER TABLE activity ADD COLUMN recordings INTEGER NOT NULL DEFAULT 0
 	CHECK (recordings BETWEEN 0 AND 10000);
 ALTER TABLE activity ADD COLUMN recording_views INTEGER NOT NULL DEFAULT 0
 	CHECK (recording_views >= 0);
 
 -- (The triggers are gone until the end, where the sums are made again.)
-UPDATE activity SET site = CASE WHEN format = 'virtual' THEN NULL ELSE 'library' END,
-	audience_inferred = 1,
-	audience = CASE
-		WHEN att_0_5_in + att_0_5_virt > 0 AND att_6_11_in + att_6_11_virt + att_12_18_in
-			+ att_12_18_virt + att_adult_in + att_adult_virt + att_all_in + att_all_virt = 0 THEN '0_5'
-		WHEN att_6_11_in + att_6_11_virt > 0 AND att_0_5_in + att_0_5_virt + att_12_18_in
-			+ att_12_18_virt + att_adult_in + att_adult_virt + att_all_in + att_all_virt = 0 THEN '6_11'
-		WHEN att_12_18_in + att_12_18_virt > 0 AND att_0_5_in + att_0_5_virt + att_6_11_in
-			+ att_6_11_virt + att_adult_in + att_adult_virt + att_all_in + att_all_virt = 0 THEN '12_18'
-		WHEN att_adult_in + att_adult_virt > 0 AND att_0_5_in + att_0_5_virt + att_6_11_in
-			+ att_6_11_virt + att_12_18_in + att_12_18_virt + att_all_in + att_all_virt = 0 THEN 'adult'
-		ELSE 'general' END;
-CREATE INDEX activity_audience_inferred ON activity (partnership_id, held_on) WHERE audience_inferred = 1;
+UPDATE activity SET site = CASE WHEN format = 'virtual' THEN NULL ELSE 'library' END;
+CREATE INDEX activity_audience_to_check ON activity (partnership_id, held_on) WHERE audience IS NULL;
 
 -- As 018 wrote it but for the survey's items (imls_…); Liaison's own attendance by age
 -- (program_…) stays as recorded.
@@ -85,17 +71,17 @@ CREATE VIEW activity_figures AS SELECT id, partnership_id, held_on,
 	coalesce(agree_application, 0) AS agree_application,
 	coalesce(agree_awareness, 0) AS agree_awareness,
 	-- 601-605: a program's sessions under its target audience, whoever came.
-	p * sessions * (audience = '0_5') AS imls_k0_5_pro,
-	p * sessions * (audience = '6_11') AS imls_k6_11_pro,
-	p * sessions * (audience = '12_18') AS imls_ya_pro,
-	p * sessions * (audience = 'adult') AS imls_adult_pro,
-	p * sessions * (audience = 'general') AS imls_gen_pro,
+	p * sessions * (aud = '0_5') AS imls_k0_5_pro,
+	p * sessions * (aud = '6_11') AS imls_k6_11_pro,
+	p * sessions * (aud = '12_18') AS imls_ya_pro,
+	p * sessions * (aud = 'adult') AS imls_adult_pro,
+	p * sessions * (aud = 'general') AS imls_gen_pro,
 	-- 611-615: everyone who came, in the room and online, under the program's audience.
-	p * (a_in + a_virt) * (audience = '0_5') AS imls_k0_5_atten,
-	p * (a_in + a_virt) * (audience = '6_11') AS imls_k6_11_atten,
-	p * (a_in + a_virt) * (audience = '12_18') AS imls_ya_atten,
-	p * (a_in + a_virt) * (audience = 'adult') AS imls_adult_atten,
-	p * (a_in + a_virt) * (audience = 'general') AS imls_gen_atten,
+	p * (a_in + a_virt) * (aud = '0_5') AS imls_k0_5_atten,
+	p * (a_in + a_virt) * (aud = '6_11') AS imls_k6_11_atten,
+	p * (a_in + a_virt) * (aud = '12_18') AS imls_ya_atten,
+	p * (a_in + a_virt) * (aud = 'adult') AS imls_adult_atten,
+	p * (a_in + a_virt) * (aud = 'general') AS imls_gen_atten,
 	agree_knowledge IS NOT NULL AS asked_knowledge,
 	agree_confidence IS NOT NULL AS asked_confidence,
 	agree_application IS NOT NULL AS asked_application,
@@ -118,7 +104,18 @@ CREATE VIEW activity_figures AS SELECT id, partnership_id, held_on,
 FROM (SELECT *, is_program AS p,
 	CASE WHEN format = 'virtual' THEN 0 ELSE sessions END AS s_in,
 	att_0_5_in + att_6_11_in + att_12_18_in + att_adult_in + att_all_in AS a_in,
-	att_0_5_virt + att_6_11_virt + att_12_18_virt + att_adult_virt + att_all_virt AS a_virt
+	att_0_5_virt + att_6_11_virt + att_12_18_virt + att_adult_virt + att_all_virt AS a_virt,
+	-- the audience given, else the one band everyone was in, else general
+	coalesce(audience, CASE
+		WHEN att_0_5_in + att_0_5_virt > 0 AND att_6_11_in + att_6_11_virt + att_12_18_in + att_12_18_virt
+			+ att_adult_in + att_adult_virt + att_all_in + att_all_virt = 0 THEN '0_5'
+		WHEN att_6_11_in + att_6_11_virt > 0 AND att_0_5_in + att_0_5_virt + att_12_18_in + att_12_18_virt
+			+ att_adult_in + att_adult_virt + att_all_in + att_all_virt = 0 THEN '6_11'
+		WHEN att_12_18_in + att_12_18_virt > 0 AND att_0_5_in + att_0_5_virt + att_6_11_in + att_6_11_virt
+			+ att_adult_in + att_adult_virt + att_all_in + att_all_virt = 0 THEN '12_18'
+		WHEN att_adult_in + att_adult_virt > 0 AND att_0_5_in + att_0_5_virt + att_6_11_in + att_6_11_virt
+			+ att_12_18_in + att_12_18_virt + att_all_in + att_all_virt = 0 THEN 'adult'
+		ELSE 'general' END) AS aud
 	FROM activity);
 
 ALTER TABLE activity_day ADD COLUMN imls_onsite_pro INTEGER NOT NULL DEFAULT 0;

@@ -29,7 +29,7 @@
 <section aria-labelledby="activities-heading">
 <h2 id="activities-heading">Activities, newest first</h2>
 {{#NO_ACTIVITIES}}<p class="empty">No activities recorded yet.</p>{{/NO_ACTIVITIES}}
-{{#ACTIVITIES}}{{#ANY_TO_CHECK}}<p class="notice">Activities marked <em>audience to check</em> were recorded before Liaison asked for a program's target audience: the upgrade took it from who came (the one age band everyone was in, else general interest) and counts them as held at the library. Open each, correct the target audience and where it took place if need be, and save it.</p>{{/ANY_TO_CHECK}}
+{{#ACTIVITIES}}{{#ANY_TO_CHECK}}<p class="notice">Programs marked <em>audience to check</em> have no target audience recorded (recorded before Liaison asked for one, or left blank): the survey's figures take it from who came, the one age band everyone was in, else general interest, and an upgraded one counts as held at the library. Open each, choose whom it was for and where it took place, and save it.</p>{{/ANY_TO_CHECK}}
 <div class="table-wrap"><table class="staff-table activities">
 <thead><tr><th scope="col">Date</th><th scope="col">Activity</th><th scope="col">Counted as</th><th scope="col">Format</th><th scope="col" class="n">Sessions</th><th scope="col" class="n">In person</th><th scope="col" class="n">Online</th><th scope="col" class="n">Hours</th><th scope="col" class="n">Cost and in kind</th><th scope="col">Notes</th></tr></thead>
 <tbody>

@@ -106,7 +106,8 @@ const struct field_spec activity_fields[AF__MAX] = {
 	    NULL, NULL },
 	[AF_AUDIENCE] = { "audience", "Target audience", FIELD_CHOICE, 0, 0,
 	    "Whom the program is for, whoever came: the survey counts everyone who came there. "
-	    "Blank is general interest.", audiences, 0, 0, NULL, NULL },
+	    "Blank: taken from who came (the one age band all were in, else general) and marked "
+	    "to check.", audiences, 0, 0, NULL, NULL },
 	ATTENDANCE(AF_0_5_IN, "att_0_5_in", "Ages 0–5", "Attendance in person"),
 	ATTENDANCE(AF_6_11_IN, "att_6_11_in", "Ages 6–11", NULL),
 	ATTENDANCE(AF_12_18_IN, "att_12_18_in", "Ages 12–18", NULL),

@@ -445,15 +445,14 @@ static const char *const core_sql[STMT_MAIL_FIRST] = {
 	" :att_adult_virt, :att_all_virt, :staff_hours, :volunteer_hours, :library_cost, :partner_cost," \
 	" :in_kind, :materials, :respondents, :agree_knowledge, :agree_confidence, :agree_application," \
 	" :agree_awareness, :notes, CASE WHEN :format = 'virtual' THEN NULL ELSE coalesce(nullif(:site, ''), 'library') END," \
-	" coalesce(nullif(:audience, ''), 'general'), 0, :recordings, :recording_views"
-/* Saving an activity confirms its audience: audience_inferred (schema 021) goes to 0. */
+	" nullif(:audience, ''), :recordings, :recording_views"
+/* An audience left blank is NULL: inferred from who came, and marked to check (schema 021). */
 #define ACTIVITY_COLUMNS \
 	"held_on, type, is_program, format, sessions, att_0_5_in, att_6_11_in, att_12_18_in," \
 	" att_adult_in, att_all_in, att_0_5_virt, att_6_11_virt, att_12_18_virt, att_adult_virt," \
 	" att_all_virt, staff_minutes, volunteer_minutes, library_cost_cents, partner_cost_cents," \
 	" in_kind_cents, materials, respondents, agree_knowledge, agree_confidence," \
-	" agree_application, agree_awareness, notes, site, audience, audience_inferred, recordings," \
-	" recording_views"
+	" agree_application, agree_awareness, notes, site, audience, recordings, recording_views"
 	[STMT_ACTIVITY_INSERT] = "INSERT INTO activity (partnership_id, " ACTIVITY_COLUMNS ")"
 	    " VALUES (:partnership, " ACTIVITY_VALUES ")",
 	[STMT_ACTIVITY_UPDATE] = "UPDATE activity SET (" ACTIVITY_COLUMNS ") = (" ACTIVITY_VALUES ")"
@@ -463,7 +462,7 @@ static const char *const core_sql[STMT_MAIL_FIRST] = {
 	[STMT_ACTIVITY_LIST] = "SELECT a.id, a.held_on, t.label, a.is_program, a.format, a.sessions,"
 	    " a.attendance_in_person, a.attendance_virtual, a.staff_minutes + a.volunteer_minutes,"
 	    " a.library_cost_cents + a.partner_cost_cents + a.in_kind_cents, a.respondents, a.notes,"
-	    " a.is_program AND a.audience_inferred"
+	    " a.is_program AND a.audience IS NULL"
 	    " FROM activity_counted a JOIN activity_type t ON t.code = a.type"
 	    " WHERE a.partnership_id = ?1 ORDER BY a.held_on DESC, a.id DESC LIMIT ?2 OFFSET ?3",
 	[STMT_ACTIVITY_TYPES] = "SELECT code, label FROM activity_type ORDER BY position",

@@ -56,10 +56,10 @@ test('nine worked examples: the imls table, the worksheet and the report agree w
     const r = await postActivity(staff, base, e);
     assert.equal(r.status, 303, `${JSON.stringify(e)}: ${r.text?.slice(0, 400)}`);
   }
-  // What the form saved: sites, audiences, recordings; each saved through the form is confirmed.
-  assert.equal(sql(`SELECT group_concat(ifnull(site, '-') || ':' || audience || ':' || recordings || ':' || audience_inferred, ' ')
+  // What the form saved: sites, audiences (the outreach's left blank), recordings.
+  assert.equal(sql(`SELECT group_concat(ifnull(site, '-') || ':' || ifnull(audience, '-') || ':' || recordings, ' ')
     FROM (SELECT * FROM activity WHERE partnership_id = ${base} ORDER BY id)`),
-  'library:adult:0:0 elsewhere:12_18:0:0 -:general:0:0 library:6_11:0:0 elsewhere:adult:0:0 elsewhere:general:0:0 -:adult:2:0 elsewhere:0_5:0:0 library:6_11:0:0');
+  'library:adult:0 elsewhere:12_18:0 -:general:0 library:6_11:0 elsewhere:adult:0 elsewhere:-:0 -:adult:2 elsewhere:0_5:0 library:6_11:0');
 
   const query = `from=2033-01-01&to=2033-12-31&host=${base}`;
   const csv = await staff.get(`/report?${query}&format=csv&table=imls`);
@@ -135,7 +135,7 @@ test('the import reads site, audience and recordings as the form does, problems 
     items.RECPRO, items.RECVIEW], [2, 20, 2, 20, 1, 1, 6, 1, 30]);
 });
 
-test('an audience the upgrade inferred is marked on the partnership page until someone saves the activity', async () => {
+test('a program with no audience given is inferred and marked on the partnership page until someone sets it', async () => {
   const staff = await signedIn('staff');
   const base = 7006 + (process.pid % 500) * 10;
   sql(`INSERT INTO org (id, name, kind, type, country, status) VALUES
@@ -143,23 +143,27 @@ test('an audience the upgrade inferred is marked on the partnership page until s
     (${base + 1}, 'Checked Partner ${base}', 'community', 'refugee', 'US', 'unlisted');
     INSERT INTO partnership (id, host_id, partner_id, kind, status, start_on, goals) VALUES
     (${base}, ${base}, ${base + 1}, 'community', 'active', '2035-01-01', '[]');
-    INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_6_11_in, att_adult_in, site, audience, audience_inferred)
-      VALUES (${base}, '2035-02-01', 'storytime', 1, 'in_person', 1, 9, 4, 'library', 'general', 1);`);
+    INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_6_11_in, att_adult_in, site)
+      VALUES (${base}, '2035-02-01', 'storytime', 1, 'in_person', 1, 9, 4, 'library');`);
   const aid = sql(`SELECT id FROM activity WHERE partnership_id = ${base}`);
   let page = await staff.get(`/partnerships/${base}`);
   assert.equal(page.status, 200);
   assert.match(page.text, /<strong class="to-check">audience to check<\/strong>/);
-  assert.match(page.text, /the upgrade took it from who came/);
+  assert.match(page.text, /the survey's figures take it from who came/);
+  // Until then it is inferred: a mixed audience, general interest.
+  let rows = parseCsv((await staff.get(`/report?from=2035-01-01&to=2035-12-31&host=${base}&format=csv&table=imls`)).text.slice(1));
+  let items = Object.fromEntries(rows.slice(1).map((row) => [row[1], Number(row[3])]));
+  assert.deepEqual([items.K6_11PRO, items.GENPRO, items.GENATTEN], [0, 1, 13]);
   // Staff open it, set the audience it was for, and save: the mark goes, the survey's items follow.
   const path = `/partnerships/${base}/activities/${aid}`;
   const form = await staff.get(path);
   const r = await staff.post(path, { csrf: csrfOf(form.text), seen: seenOf(form.text), held_on: '2035-02-01', type: 'storytime',
     counted_as: 'program', format: 'in_person', sessions: '1', att_6_11_in: '9', att_adult_in: '4', site: 'library', audience: '6_11' });
   assert.equal(r.status, 303, r.text?.slice(0, 300));
-  assert.equal(sql(`SELECT audience || ':' || audience_inferred FROM activity WHERE id = ${aid}`), '6_11:0');
+  assert.equal(sql(`SELECT audience FROM activity WHERE id = ${aid}`), '6_11');
   page = await staff.get(`/partnerships/${base}`);
   assert.doesNotMatch(page.text, /audience to check/);
-  const rows = parseCsv((await staff.get(`/report?from=2035-01-01&to=2035-12-31&host=${base}&format=csv&table=imls`)).text.slice(1));
-  const items = Object.fromEntries(rows.slice(1).map((row) => [row[1], Number(row[3])]));
+  rows = parseCsv((await staff.get(`/report?from=2035-01-01&to=2035-12-31&host=${base}&format=csv&table=imls`)).text.slice(1));
+  items = Object.fromEntries(rows.slice(1).map((row) => [row[1], Number(row[3])]));
   assert.deepEqual([items.K6_11PRO, items.K6_11ATTEN, items.GENPRO], [1, 13, 0]);
 });

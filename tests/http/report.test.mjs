@@ -41,7 +41,10 @@ function expected(from, to, { host = 0, partnership = 0 } = {}) {
     for (const c of ATT) t[c] += v[c];
     if (format === 'virtual') t.sVirt += sessions; else t.sIn += sessions;	// a hybrid counts once, in person
     // The survey's age class: the program's target audience, whoever came, all of them counted there.
-    const [cls, site, rec, views] = r.slice(4 + ATT.length + OTHER.length);
+    const [given, site, rec, views] = r.slice(4 + ATT.length + OTHER.length);
+    // none given ('' from sqlite3): the one band the whole audience is in, else general
+    const only = BANDS.slice(0, 4).find((b) => audience > 0 && v[`att_${b}_in`] + v[`att_${b}_virt`] === audience);
+    const cls = given || (only ?? 'general');
     t.imlsPro[cls] = (t.imlsPro[cls] ?? 0) + sessions;
     t.imlsAtt[cls] = (t.imlsAtt[cls] ?? 0) + audience;
     // By format: in person at the library or elsewhere (a hybrid too), or virtual; online is virtual.
