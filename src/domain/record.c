@@ -53,7 +53,7 @@ static const struct param_choice sites[] = {
 /* The survey classes a program by whom it is for, not by who came (schema 021). */
 static const struct param_choice audiences[] = {
 	{ "0_5", "Children 0–5 (with their caregivers)" }, { "6_11", "Children 6–11" },
-	{ "12_18", "Young adults 12–18" }, { "adult", "Adults" },
+	{ "12_18", "Young adults 12–18" }, { "adult", "Adults 19 and older" },
 	{ "general", "General interest (all ages)" }, { NULL, NULL }
 };
 
