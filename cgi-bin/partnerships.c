@@ -226,6 +226,11 @@ fill_activities(struct view_dict *body, struct db_cursor *c, long long id, long 
 		measure_money_text(text, sizeof text, a.cost_cents);
 		view_set(d, "COST", text);
 		view_set(d, "NOTES", a.notes);
+		/* a program whose target audience no one gave: inferred (schema 021), to check */
+		if (a.audience_inferred) {
+			view_show(d, "TO_CHECK");
+			view_show(list, "ANY_TO_CHECK");
+		}
 		shown++;
 	}
 	db_cursor_close(c);

@@ -38,6 +38,7 @@
 #include "staffpage.h"
 #include "view.h"
 #include "worldmap.h"
+#include "worksheet.h"
 
 enum key { KEY_FY, KEY_Q, KEY_QUARTER, KEY_FROM, KEY_TO, KEY_HOST, KEY_PARTNERSHIP, KEY_FORMAT,
 	KEY_TABLE, KEY__MAX };
@@ -629,6 +630,9 @@ show_page(struct req *r)
 		view_set(d, "LABEL", report_tables[t].value);
 		view_set(d, "HINT", report_tables[t].label);
 	}
+	link_to(&rep.period, "", href, sizeof href);	/* the worksheet: the same query, its own path */
+	snprintf(title, sizeof title, "%s/worksheet%s", page.self, href + strlen(page.self));
+	view_set(body, "WORKSHEET_HREF", title);
 	view_page_finish(v, r);
 }
 
@@ -667,8 +671,25 @@ report_page(struct req *r, const struct route_args *a)
 		show_page(r);
 }
 
+/* The survey worksheet for the same period and scope, read as the report is. */
+static void
+worksheet_page(struct req *r, const struct route_args *a)
+{
+	char href[600];
+
+	if (read_request(r) < 0)
+		return;
+	if (report_load(&rep.period, &rep.scope, &rep.now) < 0) {
+		req_error(r, 503, "The report cannot be read; reload in a moment.");
+		return;
+	}
+	link_to(&rep.period, "", href, sizeof href);
+	report_worksheet(r, &rep, page.scope_name, href);
+}
+
 static const struct route routes[] = {
 	{ "", ROUTE_GET, ROLE_NONE, report_page },
+	{ "/worksheet", ROUTE_GET, ROLE_NONE, worksheet_page },
 };
 static const struct route_table routing = { routes, sizeof routes / sizeof routes[0], ROLE_NONE,
 	"There is no page at this address. The report is at /report." };

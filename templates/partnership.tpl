@@ -29,10 +29,11 @@
 <section aria-labelledby="activities-heading">
 <h2 id="activities-heading">Activities, newest first</h2>
 {{#NO_ACTIVITIES}}<p class="empty">No activities recorded yet.</p>{{/NO_ACTIVITIES}}
-{{#ACTIVITIES}}<div class="table-wrap"><table class="staff-table activities">
+{{#ACTIVITIES}}{{#ANY_TO_CHECK}}<p class="notice">Programs marked <em>audience to check</em> have no target audience recorded (recorded before Liaison asked for one, or left blank): the survey's figures take it from who came, the one age band everyone was in, else general interest, and an upgraded one counts as held at the library. Open each, choose whom it was for and where it took place, and save it.</p>{{/ANY_TO_CHECK}}
+<div class="table-wrap"><table class="staff-table activities">
 <thead><tr><th scope="col">Date</th><th scope="col">Activity</th><th scope="col">Counted as</th><th scope="col">Format</th><th scope="col" class="n">Sessions</th><th scope="col" class="n">In person</th><th scope="col" class="n">Online</th><th scope="col" class="n">Hours</th><th scope="col" class="n">Cost and in kind</th><th scope="col">Notes</th></tr></thead>
 <tbody>
-{{#ACTIVITY}}<tr><td><a href="{{HREF}}">{{DAY}}</a></td><td>{{TYPE}}</td><td>{{COUNTED}}</td><td>{{FORMAT}}</td><td class="n">{{SESSIONS}}</td><td class="n">{{IN_PERSON}}</td><td class="n">{{ONLINE}}</td><td class="n">{{HOURS}}</td><td class="n">{{COST}}</td><td dir="auto">{{NOTES}}</td></tr>
+{{#ACTIVITY}}<tr><td><a href="{{HREF}}">{{DAY}}</a></td><td>{{TYPE}}{{#TO_CHECK}} <strong class="to-check">audience to check</strong>{{/TO_CHECK}}</td><td>{{COUNTED}}</td><td>{{FORMAT}}</td><td class="n">{{SESSIONS}}</td><td class="n">{{IN_PERSON}}</td><td class="n">{{ONLINE}}</td><td class="n">{{HOURS}}</td><td class="n">{{COST}}</td><td dir="auto">{{NOTES}}</td></tr>
 {{/ACTIVITY}}</tbody></table></div>
 {{#MORE}}<p>Showing the newest {{SHOWN}} of {{COUNT}}. <a href="{{HREF}}">Older activities →</a></p>{{/MORE}}{{/ACTIVITIES}}
 </section>

@@ -116,5 +116,6 @@
 <ul>
 {{#DOWNLOAD}}<li><a href="{{HREF}}" download>{{LABEL}}</a> <span class="hint">{{HINT}}</span></li>
 {{/DOWNLOAD}}</ul>
+<p><a href="{{WORKSHEET_HREF}}">IMLS survey worksheet</a> <span class="hint">each program item with its number and value, and the survey's edit checks, to print</span></p>
 </section>
 </article>

@@ -164,7 +164,7 @@ partnership_activity_count(long long id, long long *count)
 }
 
 enum { PA_ID, PA_HELD_ON, PA_TYPE, PA_IS_PROGRAM, PA_FORMAT, PA_SESSIONS, PA_IN_PERSON, PA_ONLINE,
-    PA_MINUTES, PA_COST, PA_RESPONDENTS, PA_NOTES, PA_COLUMNS };
+    PA_MINUTES, PA_COST, PA_RESPONDENTS, PA_NOTES, PA_INFERRED, PA_COLUMNS };
 DB_READER(STMT_ACTIVITY_LIST, PA_COLUMNS);
 
 /* 0, or -1 when the statement cannot be prepared. */
@@ -198,6 +198,7 @@ partnership_activity_next(struct db_cursor *c, struct partnership_activity_row *
 	a->minutes = sqlite3_column_int64(s, PA_MINUTES);
 	a->cost_cents = sqlite3_column_int64(s, PA_COST);
 	a->respondents = sqlite3_column_int64(s, PA_RESPONDENTS);
+	a->audience_inferred = sqlite3_column_int(s, PA_INFERRED);
 	a->notes = db_text(s, PA_NOTES);
 	return 1;
 }

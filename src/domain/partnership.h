@@ -72,6 +72,7 @@ int	partnership_activity_count(long long id, long long *count);
 struct partnership_activity_row {
 	long long	 id, sessions, in_person, online, minutes, cost_cents, respondents;
 	int		 is_program;	/* a program; else outreach */
+	int		 audience_inferred;	/* a program with no audience given: inferred */
 	const char	*held_on, *type, *format, *notes;	/* type is the label */
 };
 /* Its activities, at most limit of them after skipping offset. */

@@ -45,6 +45,17 @@ static const struct param_choice formats[] = {
 	{ "hybrid", "Hybrid (counted once, as in person; remote attendance as virtual)" },
 	{ NULL, NULL }
 };
+/* The survey's onsite (library building and grounds) and offsite; a virtual one has none. */
+static const struct param_choice sites[] = {
+	{ "library", "At the library" },
+	{ "elsewhere", "Elsewhere (a partner's site, a school, a park)" }, { NULL, NULL }
+};
+/* The survey classes a program by whom it is for, not by who came (schema 021). */
+static const struct param_choice audiences[] = {
+	{ "0_5", "Children 0–5 (with their caregivers)" }, { "6_11", "Children 6–11" },
+	{ "12_18", "Young adults 12–18" }, { "adult", "Adults 19 and older" },
+	{ "general", "General interest (all ages)" }, { NULL, NULL }
+};
 
 #define GOAL(n) \
 	[PF_GOAL##n] = { "goal" #n, "Goal " #n, FIELD_TEXT, 0, 300, NULL, NULL, 0, 0, \
@@ -89,8 +100,14 @@ const struct field_spec activity_fields[AF__MAX] = {
 	    STMT_ACTIVITY_TYPE_EXISTS, NULL, NULL },
 	[AF_COUNTED_AS] = { "counted_as", "Counted as", FIELD_CHOICE, 1, 0, NULL, counted_as, 0, 0, NULL, NULL },
 	[AF_FORMAT] = { "format", "Format", FIELD_CHOICE, 1, 0, NULL, formats, 0, 0, NULL, NULL },
+	[AF_SITE] = { "site", "Where it took place", FIELD_CHOICE, 0, 0,
+	    "In person or hybrid: blank is at the library. Virtual: leave blank.", sites, 0, 0, NULL, NULL },
 	[AF_SESSIONS] = { "sessions", "Number of sessions", FIELD_COUNT, 1, MAX_SESSIONS, NULL, NULL, 0, 0,
 	    NULL, NULL },
+	[AF_AUDIENCE] = { "audience", "Target audience", FIELD_CHOICE, 0, 0,
+	    "Whom the program is for, whoever came: the survey counts everyone who came there. "
+	    "Blank: taken from who came (the one age band all were in, else general) and marked "
+	    "to check.", audiences, 0, 0, NULL, NULL },
 	ATTENDANCE(AF_0_5_IN, "att_0_5_in", "Ages 0–5", "Attendance in person"),
 	ATTENDANCE(AF_6_11_IN, "att_6_11_in", "Ages 6–11", NULL),
 	ATTENDANCE(AF_12_18_IN, "att_12_18_in", "Ages 12–18", NULL),
@@ -101,6 +118,11 @@ const struct field_spec activity_fields[AF__MAX] = {
 	ATTENDANCE(AF_12_18_VIRT, "att_12_18_virt", "Ages 12–18 (virtual)", NULL),
 	ATTENDANCE(AF_ADULT_VIRT, "att_adult_virt", "Adults (virtual)", NULL),
 	ATTENDANCE(AF_ALL_VIRT, "att_all_virt", "General, all ages (virtual)", NULL),
+	[AF_RECORDINGS] = { "recordings", "Recordings posted", FIELD_COUNT, 0, MAX_SESSIONS,
+	    "Recorded presentations of this program posted for later viewing.", NULL, 0, 0,
+	    "Recorded for later viewing", NULL },
+	COUNT(AF_RECORDING_VIEWS, "recording_views", "Views within 30 days of posting", MAX_ATTENDANCE * 10,
+	    NULL),
 	[AF_STAFF_HOURS] = { "staff_hours", "Staff hours", FIELD_HOURS, 0, MAX_MINUTES,
 	    "Hours like 1.5 or 1:30.", NULL, 0, 0, "Time, money and materials", NULL },
 	[AF_VOLUNTEER_HOURS] = { "volunteer_hours", "Volunteer hours", FIELD_HOURS, 0, MAX_MINUTES,
@@ -274,8 +296,18 @@ record_activity_check(struct form *f, const struct span *sp)
 			form_fail(f, AF_HELD_ON, "Enter a date on or before %s, when the partnership ended.",
 			    sp->end);
 	}
-	if (!f->v[AF_SESSIONS].error[0] && f->v[AF_SESSIONS].str[0] && f->v[AF_SESSIONS].num < 1)
-		form_fail(f, AF_SESSIONS, "Enter at least 1 session.");
+	/* 0 sessions: a recording made only to be posted (virtual, with its recordings). */
+	if (!f->v[AF_SESSIONS].error[0] && f->v[AF_SESSIONS].str[0] && f->v[AF_SESSIONS].num < 1 &&
+	    !(strcmp(format, "virtual") == 0 && f->v[AF_RECORDINGS].num > 0))
+		form_fail(f, AF_SESSIONS, "Enter at least 1 session (0 only for a virtual "
+		    "presentation recorded to be posted, with its recordings below).");
+	if (strcmp(format, "virtual") == 0 && f->v[AF_SITE].str[0] && !f->v[AF_SITE].error[0])
+		form_fail(f, AF_SITE, "A virtual activity took place online: leave this blank, or "
+		    "choose the in-person or hybrid format.");
+	if (!f->v[AF_RECORDING_VIEWS].error[0] && f->v[AF_RECORDING_VIEWS].num > 0 &&
+	    !f->v[AF_RECORDINGS].error[0] && f->v[AF_RECORDINGS].num == 0)
+		form_fail(f, AF_RECORDING_VIEWS, "Enter the recordings posted too: views are of a "
+		    "recording.");
 	/* Attendance that cannot have happened in this format is a slip of the format or the row. */
 	if (strcmp(format, "in_person") == 0 && online > 0)
 		for (int k = AF_0_5_VIRT; k < AF_0_5_VIRT + AF_ATTENDANCE_BANDS; k++) {

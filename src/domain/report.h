@@ -34,6 +34,10 @@ enum rf {
 	RF_ASKED_KNOWLEDGE, RF_ASKED_CONFIDENCE, RF_ASKED_APPLICATION, RF_ASKED_AWARENESS,
 	RF_RESPONDENTS_KNOWLEDGE, RF_RESPONDENTS_CONFIDENCE, RF_RESPONDENTS_APPLICATION,
 	RF_RESPONDENTS_AWARENESS,
+	/* The survey's items by format and its asynchronous ones (schema 021): programs and
+	 * attendance in person at the library, elsewhere, and virtual; recordings and views. */
+	RF_IMLS_ONSITE_PRO, RF_IMLS_OFFSITE_PRO, RF_IMLS_VIRTUAL_PRO, RF_IMLS_ONSITE_ATTEN,
+	RF_IMLS_OFFSITE_ATTEN, RF_IMLS_VIRTUAL_ATTEN, RF_IMLS_ASYNC_PRO, RF_IMLS_ASYNC_VIEWS,
 	RF_PARTNERSHIPS_ACTIVE, RF_PARTNERSHIPS_NEW, RF_PARTNERSHIPS_ENDED, RF_COUNTRIES,
 	RF_LANGUAGES,
 	/* "Contact this organization" (contact.h): first contacts the directory produced, and the

@@ -11,11 +11,12 @@
 #include "http.h"
 #include "report.h"
 #include "reportcsv.h"
+#include "survey.h"
 
 const struct param_choice report_tables[] = {
 	{ "summary", "Every figure, this period and the one before" },
 	{ "outcomes", "Survey outcomes" },
-	{ "imls", "IMLS Public Libraries Survey program figures" },
+	{ "imls", "IMLS Public Libraries Survey program items, with item numbers" },
 	{ "partnerships", "Each partnership" },
 	{ "activities", "Every activity, every field" },
 	{ NULL, NULL }
@@ -105,34 +106,25 @@ csv_outcomes(struct req *r, const struct report_request *rq)
 	csv_finish(&c);
 }
 
-/* The IMLS Public Libraries Survey's program columns, from the survey's own rules (007). */
+/* The IMLS Public Libraries Survey's program items, one a row in the survey's order, with
+ * the item number and variable name the return asks for (survey.h; the rules are schema 021's). */
 static void
 csv_imls(struct req *r, const struct report_request *rq)
 {
-	static const char *const head[] = { "K0_5PRO", "K6_11PRO", "YAPRO", "ADULTPRO", "GENPRO",
-		"TOTPRO", "K0_5ATTEN", "K6_11ATTEN", "YAATTEN", "ADULTATTEN", "GENATTEN", "TOTATTEN",
-		"ONPRO", "VIRPRO", "ONATTEN", "VIRATTEN" };
-	const long long *v = rq->now.v;
-	long long pro = 0, atten = 0;
+	static const char *const head[] = { "item", "variable", "label", "value", "from", "to" };
 	struct csv_out c;
 
 	report_csv_begin(&c, r, rq, "imls");
-	csv_header(&c, head, 16);
-	for (int i = 0; i < 5; i++) {
-		csv_cell_int(&c, v[RF_IMLS_K0_5_PRO + i]);
-		pro += v[RF_IMLS_K0_5_PRO + i];
+	csv_header(&c, head, 6);
+	for (int i = 0; i < survey_item_count; i++) {
+		csv_cell_int(&c, survey_items[i].number);
+		csv_cell(&c, survey_items[i].variable);
+		csv_cell(&c, survey_items[i].label);
+		csv_cell_int(&c, survey_value(i, &rq->now));
+		csv_cell(&c, rq->period.from);
+		csv_cell(&c, rq->period.to);
+		csv_row_end(&c);
 	}
-	csv_cell_int(&c, pro);
-	for (int i = 0; i < 5; i++) {
-		csv_cell_int(&c, v[RF_IMLS_K0_5_ATTEN + i]);
-		atten += v[RF_IMLS_K0_5_ATTEN + i];
-	}
-	csv_cell_int(&c, atten);
-	csv_cell_int(&c, v[RF_PROGRAM_SESSIONS_IN]);
-	csv_cell_int(&c, v[RF_PROGRAM_SESSIONS_VIRT]);
-	csv_cell_int(&c, report_value(report_headline("program_attendance_in_person"), &rq->now));
-	csv_cell_int(&c, report_value(report_headline("program_attendance_virtual"), &rq->now));
-	csv_row_end(&c);
 	csv_finish(&c);
 }
 

@@ -15,68 +15,7 @@
  * sums activity_partnership_day, a row a day for each partnership. REPORT_SUMS is in the
  * column order of both and of enum rf (report.h).
  */
-#define REPORT_SUMS \
-	"sum(activities), sum(program_sessions_in), sum(program_sessions_virt)," \
-	" sum(outreach_sessions), sum(program_0_5_in), sum(program_6_11_in)," \
-	" sum(program_12_18_in), sum(program_adult_in), sum(program_all_in)," \
-	" sum(program_0_5_virt), sum(program_6_11_virt), sum(program_12_18_virt)," \
-	" sum(program_adult_virt), sum(program_all_virt), sum(outreach_attendance)," \
-	" sum(staff_minutes), sum(volunteer_minutes), sum(library_cents), sum(partner_cents)," \
-	" sum(in_kind_cents), sum(materials), sum(respondents), sum(agree_knowledge)," \
-	" sum(agree_confidence), sum(agree_application), sum(agree_awareness), sum(imls_k0_5_pro)," \
-	" sum(imls_k6_11_pro), sum(imls_ya_pro), sum(imls_adult_pro), sum(imls_gen_pro)," \
-	" sum(imls_k0_5_atten), sum(imls_k6_11_atten), sum(imls_ya_atten), sum(imls_adult_atten)," \
-	" sum(imls_gen_atten), sum(asked_knowledge), sum(asked_confidence)," \
-	" sum(asked_application), sum(asked_awareness), sum(respondents_knowledge)," \
-	" sum(respondents_confidence), sum(respondents_application), sum(respondents_awareness)"
-#define REPORT_COLUMNS \
-	"activities, program_sessions_in, program_sessions_virt, outreach_sessions," \
-	" program_0_5_in, program_6_11_in, program_12_18_in, program_adult_in, program_all_in," \
-	" program_0_5_virt, program_6_11_virt, program_12_18_virt, program_adult_virt," \
-	" program_all_virt, outreach_attendance, staff_minutes, volunteer_minutes, library_cents," \
-	" partner_cents, in_kind_cents, materials, respondents, agree_knowledge, agree_confidence," \
-	" agree_application, agree_awareness, imls_k0_5_pro, imls_k6_11_pro, imls_ya_pro," \
-	" imls_adult_pro, imls_gen_pro, imls_k0_5_atten, imls_k6_11_atten, imls_ya_atten," \
-	" imls_adult_atten, imls_gen_atten, asked_knowledge, asked_confidence, asked_application," \
-	" asked_awareness, respondents_knowledge, respondents_confidence, respondents_application," \
-	" respondents_awareness"
-#define REPORT_ADD \
-	"activities = activities + excluded.activities, program_sessions_in = program_sessions_in" \
-	" + excluded.program_sessions_in, program_sessions_virt = program_sessions_virt +" \
-	" excluded.program_sessions_virt, outreach_sessions = outreach_sessions +" \
-	" excluded.outreach_sessions, program_0_5_in = program_0_5_in + excluded.program_0_5_in," \
-	" program_6_11_in = program_6_11_in + excluded.program_6_11_in, program_12_18_in =" \
-	" program_12_18_in + excluded.program_12_18_in, program_adult_in = program_adult_in +" \
-	" excluded.program_adult_in, program_all_in = program_all_in + excluded.program_all_in," \
-	" program_0_5_virt = program_0_5_virt + excluded.program_0_5_virt, program_6_11_virt =" \
-	" program_6_11_virt + excluded.program_6_11_virt, program_12_18_virt = program_12_18_virt" \
-	" + excluded.program_12_18_virt, program_adult_virt = program_adult_virt +" \
-	" excluded.program_adult_virt, program_all_virt = program_all_virt +" \
-	" excluded.program_all_virt, outreach_attendance = outreach_attendance +" \
-	" excluded.outreach_attendance, staff_minutes = staff_minutes + excluded.staff_minutes," \
-	" volunteer_minutes = volunteer_minutes + excluded.volunteer_minutes, library_cents =" \
-	" library_cents + excluded.library_cents, partner_cents = partner_cents +" \
-	" excluded.partner_cents, in_kind_cents = in_kind_cents + excluded.in_kind_cents," \
-	" materials = materials + excluded.materials, respondents = respondents +" \
-	" excluded.respondents, agree_knowledge = agree_knowledge + excluded.agree_knowledge," \
-	" agree_confidence = agree_confidence + excluded.agree_confidence, agree_application =" \
-	" agree_application + excluded.agree_application, agree_awareness = agree_awareness +" \
-	" excluded.agree_awareness, imls_k0_5_pro = imls_k0_5_pro + excluded.imls_k0_5_pro," \
-	" imls_k6_11_pro = imls_k6_11_pro + excluded.imls_k6_11_pro, imls_ya_pro = imls_ya_pro +" \
-	" excluded.imls_ya_pro, imls_adult_pro = imls_adult_pro + excluded.imls_adult_pro," \
-	" imls_gen_pro = imls_gen_pro + excluded.imls_gen_pro, imls_k0_5_atten = imls_k0_5_atten +" \
-	" excluded.imls_k0_5_atten, imls_k6_11_atten = imls_k6_11_atten +" \
-	" excluded.imls_k6_11_atten, imls_ya_atten = imls_ya_atten + excluded.imls_ya_atten," \
-	" imls_adult_atten = imls_adult_atten + excluded.imls_adult_atten, imls_gen_atten =" \
-	" imls_gen_atten + excluded.imls_gen_atten, asked_knowledge = asked_knowledge +" \
-	" excluded.asked_knowledge, asked_confidence = asked_confidence +" \
-	" excluded.asked_confidence, asked_application = asked_application +" \
-	" excluded.asked_application, asked_awareness = asked_awareness +" \
-	" excluded.asked_awareness, respondents_knowledge = respondents_knowledge +" \
-	" excluded.respondents_knowledge, respondents_confidence = respondents_confidence +" \
-	" excluded.respondents_confidence, respondents_application = respondents_application +" \
-	" excluded.respondents_application, respondents_awareness = respondents_awareness +" \
-	" excluded.respondents_awareness"
+#include "sqlsums.h"	/* REPORT_SUMS, REPORT_COLUMNS, REPORT_ADD */
 #define REPORT_SCOPE "(SELECT id FROM partnership WHERE (?3 = 0 OR host_id = ?3) AND (?4 = 0 OR id = ?4))"
 #define REPORT_SCOPED " FROM activity_partnership_day WHERE partnership_id IN " REPORT_SCOPE \
 	" AND held_on BETWEEN ?1 AND ?2"
@@ -497,20 +436,23 @@ static const char *const core_sql[STMT_MAIL_FIRST] = {
 	    " " HOURS("staff_minutes") " AS staff_hours, " HOURS("volunteer_minutes") " AS volunteer_hours,"
 	    " " MONEY("library_cost_cents") " AS library_cost, " MONEY("partner_cost_cents") " AS partner_cost,"
 	    " " MONEY("in_kind_cents") " AS in_kind, materials, respondents, agree_knowledge,"
-	    " agree_confidence, agree_application, agree_awareness, notes, partnership_id AS partnership"
+	    " agree_confidence, agree_application, agree_awareness, notes, partnership_id AS partnership,"
+	    " site, audience, recordings, recording_views"
 	    " FROM activity WHERE id = ?1",
 #define ACTIVITY_VALUES \
 	":held_on, :type, :counted_as = 'program', :format, :sessions, :att_0_5_in, :att_6_11_in," \
 	" :att_12_18_in, :att_adult_in, :att_all_in, :att_0_5_virt, :att_6_11_virt, :att_12_18_virt," \
 	" :att_adult_virt, :att_all_virt, :staff_hours, :volunteer_hours, :library_cost, :partner_cost," \
 	" :in_kind, :materials, :respondents, :agree_knowledge, :agree_confidence, :agree_application," \
-	" :agree_awareness, :notes"
+	" :agree_awareness, :notes, CASE WHEN :format = 'virtual' THEN NULL ELSE coalesce(nullif(:site, ''), 'library') END," \
+	" nullif(:audience, ''), :recordings, :recording_views"
+/* An audience left blank is NULL: inferred from who came, and marked to check (schema 021). */
 #define ACTIVITY_COLUMNS \
 	"held_on, type, is_program, format, sessions, att_0_5_in, att_6_11_in, att_12_18_in," \
 	" att_adult_in, att_all_in, att_0_5_virt, att_6_11_virt, att_12_18_virt, att_adult_virt," \
 	" att_all_virt, staff_minutes, volunteer_minutes, library_cost_cents, partner_cost_cents," \
 	" in_kind_cents, materials, respondents, agree_knowledge, agree_confidence," \
-	" agree_application, agree_awareness, notes"
+	" agree_application, agree_awareness, notes, site, audience, recordings, recording_views"
 	[STMT_ACTIVITY_INSERT] = "INSERT INTO activity (partnership_id, " ACTIVITY_COLUMNS ")"
 	    " VALUES (:partnership, " ACTIVITY_VALUES ")",
 	[STMT_ACTIVITY_UPDATE] = "UPDATE activity SET (" ACTIVITY_COLUMNS ") = (" ACTIVITY_VALUES ")"
@@ -519,7 +461,8 @@ static const char *const core_sql[STMT_MAIL_FIRST] = {
 	/* A partnership's activities, newest first, with what the list shows of each. */
 	[STMT_ACTIVITY_LIST] = "SELECT a.id, a.held_on, t.label, a.is_program, a.format, a.sessions,"
 	    " a.attendance_in_person, a.attendance_virtual, a.staff_minutes + a.volunteer_minutes,"
-	    " a.library_cost_cents + a.partner_cost_cents + a.in_kind_cents, a.respondents, a.notes"
+	    " a.library_cost_cents + a.partner_cost_cents + a.in_kind_cents, a.respondents, a.notes,"
+	    " a.is_program AND a.audience IS NULL"
 	    " FROM activity_counted a JOIN activity_type t ON t.code = a.type"
 	    " WHERE a.partnership_id = ?1 ORDER BY a.held_on DESC, a.id DESC LIMIT ?2 OFFSET ?3",
 	[STMT_ACTIVITY_TYPES] = "SELECT code, label FROM activity_type ORDER BY position",

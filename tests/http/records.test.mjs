@@ -93,7 +93,7 @@ test('an activity: every rule beside its field and nothing saved, then saved and
   }));
   assert.equal(r.status, 400);
   assert.equal(fieldError(r.text, 'held_on'), 'Enter a date on or after 2026-01-01, when the partnership began.');
-  assert.equal(fieldError(r.text, 'sessions'), 'Enter at least 1 session.');
+  assert.equal(fieldError(r.text, 'sessions'), 'Enter at least 1 session (0 only for a virtual presentation recorded to be posted, with its recordings below).');
   assert.match(fieldError(r.text, 'att_6_11_virt'), /An in-person activity has no online audience/);
   assert.equal(fieldError(r.text, 'library_cost'), "Write the cents of library's cost after a point: 12.50, not 12,50.");
   assert.equal(fieldError(r.text, 'staff_hours'), 'Enter staff hours like 1.5 or 1:30.');

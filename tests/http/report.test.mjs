@@ -19,9 +19,11 @@ const shareText = (agree, of) => (of ? (Math.floor((agree * 1000 + Math.floor(of
 // Every headline figure for a period and scope, as the summary CSV writes it, from raw rows.
 function expected(from, to, { host = 0, partnership = 0 } = {}) {
   const scope = `${host ? ` AND p.host_id = ${host}` : ''}${partnership ? ` AND p.id = ${partnership}` : ''}`;
-  const rows = sqlRows(`SELECT a.partnership_id, a.is_program, a.format, a.sessions, ${[...ATT, ...OTHER].map((c) => `a.${c}`).join(', ')}
+  const rows = sqlRows(`SELECT a.partnership_id, a.is_program, a.format, a.sessions, ${[...ATT, ...OTHER].map((c) => `a.${c}`).join(', ')},
+    a.audience, ifnull(a.site, ''), a.recordings, a.recording_views
     FROM activity a JOIN partnership p ON p.id = a.partnership_id WHERE a.held_on BETWEEN '${from}' AND '${to}'${scope}`);
-  const t = { activities: 0, sIn: 0, sVirt: 0, outS: 0, outA: 0, band: {}, imlsPro: {}, imlsAtt: {}, asked: {}, askedOf: {} };
+  const t = { activities: 0, sIn: 0, sVirt: 0, outS: 0, outA: 0, band: {}, imlsPro: {}, imlsAtt: {}, asked: {}, askedOf: {},
+    onPro: 0, offPro: 0, onAtt: 0, offAtt: 0, virAtt: 0, recPro: 0, recView: 0 };
   for (const q of QUESTIONS) { t.asked[q] = 0; t.askedOf[q] = 0; }
   for (const k of [...ATT, ...OTHER]) t[k] = 0;
   const reached = new Set();
@@ -38,11 +40,19 @@ function expected(from, to, { host = 0, partnership = 0 } = {}) {
     if (!isProgram) { t.outS += sessions; t.outA += audience; continue; }
     for (const c of ATT) t[c] += v[c];
     if (format === 'virtual') t.sVirt += sessions; else t.sIn += sessions;	// a hybrid counts once, in person
-    // The IMLS age class: the one band the whole audience is in, else general.
+    // The survey's age class: the program's target audience, whoever came, all of them counted there.
+    const [given, site, rec, views] = r.slice(4 + ATT.length + OTHER.length);
+    // none given ('' from sqlite3): the one band the whole audience is in, else general
     const only = BANDS.slice(0, 4).find((b) => audience > 0 && v[`att_${b}_in`] + v[`att_${b}_virt`] === audience);
-    const cls = only ?? 'gen';
+    const cls = given || (only ?? 'general');
     t.imlsPro[cls] = (t.imlsPro[cls] ?? 0) + sessions;
     t.imlsAtt[cls] = (t.imlsAtt[cls] ?? 0) + audience;
+    // By format: in person at the library or elsewhere (a hybrid too), or virtual; online is virtual.
+    const roomAtt = BANDS.reduce((s, b) => s + v[`att_${b}_in`], 0);
+    if (format !== 'virtual' && site === 'elsewhere') { t.offPro += sessions; t.offAtt += roomAtt; }
+    else if (format !== 'virtual') { t.onPro += sessions; t.onAtt += roomAtt; }
+    t.virAtt += audience - roomAtt;
+    t.recPro += Number(rec); t.recView += Number(views);
   }
   const parts = sqlRows(`SELECT p.id, p.partner_id, p.start_on, ifnull(p.end_on, '') FROM partnership p WHERE 1${scope}`);
   const partners = parts.filter((p) => reached.has(p[0])).map((p) => p[1]);
@@ -72,15 +82,25 @@ function expected(from, to, { host = 0, partnership = 0 } = {}) {
     // not headlines: what the outcomes and imls tables hold
     _agree: { knowledge: t.agree_knowledge, confidence: t.agree_confidence, application: t.agree_application, awareness: t.agree_awareness },
     _asked: t.asked, _askedOf: t.askedOf,
+    // the survey's items in its order: 600-609, 610-619, 620, 630
     _imls: {
-      K0_5PRO: t.imlsPro['0_5'] ?? 0, K6_11PRO: t.imlsPro['6_11'] ?? 0, YAPRO: t.imlsPro['12_18'] ?? 0,
-      ADULTPRO: t.imlsPro.adult ?? 0, GENPRO: t.imlsPro.gen ?? 0, TOTPRO: t.sIn + t.sVirt,
-      K0_5ATTEN: t.imlsAtt['0_5'] ?? 0, K6_11ATTEN: t.imlsAtt['6_11'] ?? 0, YAATTEN: t.imlsAtt['12_18'] ?? 0,
-      ADULTATTEN: t.imlsAtt.adult ?? 0, GENATTEN: t.imlsAtt.gen ?? 0, TOTATTEN: inP + virP,
-      ONPRO: t.sIn, VIRPRO: t.sVirt, ONATTEN: inP, VIRATTEN: virP,
+      TOTPRO: t.sIn + t.sVirt, K0_5PRO: t.imlsPro['0_5'] ?? 0, K6_11PRO: t.imlsPro['6_11'] ?? 0,
+      YAPRO: t.imlsPro['12_18'] ?? 0, ADULTPRO: t.imlsPro.adult ?? 0, GENPRO: t.imlsPro.general ?? 0,
+      ONPRO: t.onPro, OFFPRO: t.offPro, VIRPRO: t.sVirt, TOTPRO_FMT: t.onPro + t.offPro + t.sVirt,
+      TOTATTEN: inP + virP, K0_5ATTEN: t.imlsAtt['0_5'] ?? 0, K6_11ATTEN: t.imlsAtt['6_11'] ?? 0,
+      YAATTEN: t.imlsAtt['12_18'] ?? 0, ADULTATTEN: t.imlsAtt.adult ?? 0, GENATTEN: t.imlsAtt.general ?? 0,
+      ONATTEN: t.onAtt, OFFATTEN: t.offAtt, VIRATTEN: t.virAtt, TOTATTEN_FMT: t.onAtt + t.offAtt + t.virAtt,
+      RECPRO: t.recPro, RECVIEW: t.recView,
     },
   };
 }
+const ITEMS = ['600', '601', '602', '603', '604', '605', '606', '607', '608', '609',
+  '610', '611', '612', '613', '614', '615', '616', '617', '618', '619', '620', '630'];
+const group = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+// The worksheet's items: { variable: value as shown }, in the page's order.
+const worksheetItems = (html) => Object.fromEntries([...html.matchAll(
+  /<tr(?: class="total")?><th scope="row">(\d+)<\/th><td><code>([A-Z0-9_]+)<\/code><\/td><td>[^<]*<\/td><td class="n">([^<]*)<\/td><\/tr>/g)]
+  .map((m) => [m[2], m[3]]));
 const MONEY = ['library_cost', 'partner_cost', 'in_kind_value', 'library_cost_per_attendee'];
 const HOURS = ['staff_hours', 'volunteer_hours'];
 
@@ -140,9 +160,17 @@ async function agreeEverywhere(v, query, from, to, prevFrom, prevTo, scope = {},
     else
       assert.equal(cell[0], s, `${key} on the page`);
   }
+  // The imls table and the worksheet: every item, its number and variable, in the survey's order.
   const imls = await csv(v, `/report?${query}&format=csv&table=imls`);
-  assert.deepEqual(imls[0], Object.keys(want._imls));
-  assert.deepEqual(imls[1], Object.values(want._imls).map(String));
+  assert.deepEqual(imls[0], ['item', 'variable', 'label', 'value', 'from', 'to']);
+  assert.deepEqual(imls.slice(1).map((r) => r[1]), Object.keys(want._imls));
+  assert.deepEqual(imls.slice(1).map((r) => r[0]), [...ITEMS]);
+  assert.deepEqual(Object.fromEntries(imls.slice(1).map((r) => [r[1], Number(r[3])])), want._imls);
+  assert.ok(imls.slice(1).every((r) => r[4] === from && r[5] === to));
+  const ws = await v.get(`/report/worksheet?${query}`);
+  assert.equal(ws.status, 200, ws.text.slice(0, 300));
+  assert.deepEqual(worksheetItems(ws.text), Object.fromEntries(Object.entries(want._imls).map(([k, n]) => [k, group(n)])));
+  assert.equal([...ws.text.matchAll(/<strong class="passed">passed<\/strong>/g)].length, 2, 'both edit checks pass');
   const outcomes = await csv(v, `/report?${query}&format=csv&table=outcomes`);
   assert.deepEqual(outcomes[0], ['outcome', 'label', 'respondents', 'agree', 'share_percent', 'from', 'to', 'activities_asked']);
   for (const row of outcomes.slice(1)) {
@@ -181,21 +209,26 @@ test('a hand-made set: a partnership begun mid-year, money past 32 bits, zero re
     INSERT INTO partnership (id, host_id, partner_id, kind, status, start_on, end_on) VALUES
     (${base}, ${base}, ${base + 1}, 'sister_library', 'active', '2019-01-01', '2021-06-30'),
     (${base + 1}, ${base}, ${base + 2}, 'community', 'active', '2020-07-01', '2021-12-31');
-    INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_0_5_in, att_adult_in, library_cost_cents, staff_minutes)
-      VALUES (${base}, '2020-02-10', 'storytime', 1, 'in_person', 2, 10, 5, 3000000000, 50);
-    INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_6_11_virt, library_cost_cents, notes)
-      VALUES (${base}, '2020-03-05', 'videoconference', 1, 'virtual', 1, 7, 3000000000, '=HYPERLINK("http://evil.example")');
-    INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_12_18_in, att_12_18_virt, in_kind_cents)
-      VALUES (${base + 1}, '2020-07-01', 'cultural_program', 1, 'hybrid', 3, 4, 6, 1999);
-    INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_all_in)
-      VALUES (${base + 1}, '2020-07-02', 'book_drive', 0, 'in_person', 1, 50);`);
+    INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_0_5_in, att_adult_in, library_cost_cents, staff_minutes, audience, site)
+      VALUES (${base}, '2020-02-10', 'storytime', 1, 'in_person', 2, 10, 5, 3000000000, 50, '0_5', 'elsewhere');
+    INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_6_11_virt, library_cost_cents, notes, audience)
+      VALUES (${base}, '2020-03-05', 'videoconference', 1, 'virtual', 1, 7, 3000000000, '=HYPERLINK("http://evil.example")', '6_11');
+    INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_12_18_in, att_12_18_virt, in_kind_cents, audience, site)
+      VALUES (${base + 1}, '2020-07-01', 'cultural_program', 1, 'hybrid', 3, 4, 6, 1999, '12_18', 'library');
+    INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_all_in, site)
+      VALUES (${base + 1}, '2020-07-02', 'book_drive', 0, 'in_person', 1, 50, 'elsewhere');`);
   const scope = { host: base }, scopeSql = ` AND p.host_id = ${base}`;
   const { page, want } = await agreeEverywhere(board, `fy=2020&host=${base}`, '2020-01-01', '2020-12-31', '2019-01-01', '2019-12-31', scope, scopeSql);
   // Worked by hand: 4 activities; sessions 2 + 3 in person, 1 online; outreach 1 with 50.
   assert.deepEqual([want.activities, want.program_sessions_in_person, want.program_sessions_virtual, want.outreach_attendance], [4, 5, 1, 50]);
   assert.equal(want.library_cost, '60000000.00');	// 6,000,000,000 cents: more than a 32-bit int holds
-  assert.deepEqual(want._imls, { K0_5PRO: 0, K6_11PRO: 1, YAPRO: 3, ADULTPRO: 0, GENPRO: 2, TOTPRO: 6,
-    K0_5ATTEN: 0, K6_11ATTEN: 7, YAATTEN: 10, ADULTATTEN: 0, GENATTEN: 15, TOTATTEN: 32, ONPRO: 5, VIRPRO: 1, ONATTEN: 19, VIRATTEN: 13 });
+  // By target audience (worked by hand): the storytime for 0-5 with its 5 caregivers is a 0-5 program
+  // of 2 sessions and 15 attendees, held at the partner's (offsite); the teens' hybrid at the library
+  // is onsite with 4 in the room and 6 online; the book drive is outreach, in no item.
+  assert.deepEqual(want._imls, { TOTPRO: 6, K0_5PRO: 2, K6_11PRO: 1, YAPRO: 3, ADULTPRO: 0, GENPRO: 0,
+    ONPRO: 3, OFFPRO: 2, VIRPRO: 1, TOTPRO_FMT: 6,
+    TOTATTEN: 32, K0_5ATTEN: 15, K6_11ATTEN: 7, YAATTEN: 10, ADULTATTEN: 0, GENATTEN: 0,
+    ONATTEN: 4, OFFATTEN: 15, VIRATTEN: 13, TOTATTEN_FMT: 32, RECPRO: 0, RECVIEW: 0 });
   assert.deepEqual([want.partnerships_active, want.partnerships_new, want.countries_reached, want.languages_reached], [2, 1, 2, 3]);
   assert.match(page.text, /No survey responses were recorded in this period\./);
   assert.match(page.text, /60,000,000\.00/);

@@ -38,6 +38,7 @@ test('pages are valid HTML', { skip: !java && 'java is not installed' }, async (
     'report-quarter.html': '/report?quarter=2026-Q1',
     'report-empty.html': '/report?from=1990-01-01&to=1990-02-01',
     'report-e400.html': '/report?fy=twenty',
+    'worksheet.html': '/report/worksheet?fy=2026',
     'about.html': '/about',
     'map.html': '/list/map',
     'contact.html': '/list/1/contact',

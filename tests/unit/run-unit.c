@@ -138,6 +138,7 @@ main(void)
 	srunner_add_suite(sr, hosting_suite());
 	srunner_add_suite(sr, when_suite());
 	srunner_add_suite(sr, staffonly_suite());
+	srunner_add_suite(sr, survey_suite());
 	/* No fork: sanitizers and valgrind then see one process, and it is much faster. */
 	srunner_set_fork_status(sr, CK_NOFORK);
 	srunner_run_all(sr, CK_NORMAL);

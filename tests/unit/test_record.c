@@ -116,7 +116,19 @@ START_TEST(activity_checks_span_fields)
 	ck_assert_int_eq(activity(BASE "held_on=2026-03-01&format=in_person&att_adult_in=3&respondents=4"), 1);
 	ck_assert(strstr(f.v[AF_RESPONDENTS].error, "Enter at most 3") != NULL);
 	ck_assert_int_eq(activity("type=storytime&counted_as=program&sessions=0&held_on=2026-03-01&format=virtual"), 1);
-	ck_assert_str_eq(f.v[AF_SESSIONS].error, "Enter at least 1 session.");
+	ck_assert_str_eq(f.v[AF_SESSIONS].error, "Enter at least 1 session (0 only for a virtual presentation recorded to be posted, with its recordings below).");
+	/* Where and for whom (schema 021): a virtual activity has no site; views need recordings;
+	 * a presentation recorded to be posted may have no live session. */
+	ck_assert_int_eq(activity(BASE "held_on=2026-03-01&format=virtual&site=library"), 1);
+	ck_assert(strstr(f.v[AF_SITE].error, "A virtual activity took place online") != NULL);
+	ck_assert_int_eq(activity(BASE "held_on=2026-03-01&format=in_person&recording_views=30"), 1);
+	ck_assert_str_eq(f.v[AF_RECORDING_VIEWS].error, "Enter the recordings posted too: views are of a recording.");
+	ck_assert_int_eq(activity(BASE "held_on=2026-03-01&format=in_person&site=moon&audience=babies"), 2);
+	ck_assert(f.v[AF_SITE].error[0] != '\0' && f.v[AF_AUDIENCE].error[0] != '\0');
+	ck_assert_int_eq(activity("type=storytime&counted_as=program&sessions=0&held_on=2026-03-01&format=virtual"
+	    "&recordings=1&recording_views=25&audience=0_5"), 0);
+	ck_assert_int_eq(activity(BASE "held_on=2026-03-01&format=hybrid&site=elsewhere&audience=6_11"
+	    "&att_6_11_in=4&att_6_11_virt=3"), 0);
 	ck_assert_int_eq(activity("type=nonsense&counted_as=both&held_on=2026-03-01&format=virtual"), 3);
 	ck_assert_str_eq(f.v[AF_SESSIONS].error, "Enter number of sessions.");
 	drop_test_db(path);

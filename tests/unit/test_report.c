@@ -243,25 +243,27 @@ static const char hand_made[] =
 	" (900, 900, 901, 'sister_library', 'active', '2030-03-01', NULL),"
 	" (901, 900, 902, 'community', 'active', '2031-07-01', NULL),"
 	" (902, 903, 904, 'sister_library', 'ended', '2030-01-01', '2031-02-15');"
-	/* a mixed audience: a general program; 3 billion cents twice overflows 32 bits */
+	/* a storytime for 0-5 with its caregivers, at the partner's site: a 0-5 program, offsite,
+	 * all 15 counted in its attendance; 3 billion cents twice overflows 32 bits */
 	"INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_0_5_in,"
-	" att_adult_in, staff_minutes, library_cost_cents, respondents, agree_knowledge, agree_awareness)"
-	" VALUES (900, '2031-02-10', 'storytime', 1, 'in_person', 2, 10, 5, 90, 3000000000, 4, 3, 4);"
-	/* only children 6-11, online */
+	" att_adult_in, staff_minutes, library_cost_cents, respondents, agree_knowledge, agree_awareness,"
+	" audience, site) VALUES (900, '2031-02-10', 'storytime', 1, 'in_person', 2, 10, 5, 90, 3000000000,"
+	" 4, 3, 4, '0_5', 'elsewhere');"
+	/* only children 6-11, online, and posted afterwards: seen 40 times within 30 days */
 	"INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_6_11_virt,"
-	" library_cost_cents, partner_cost_cents) VALUES (900, '2031-03-05', 'videoconference', 1,"
-	" 'virtual', 1, 7, 3000000000, 250);"
-	/* a hybrid for teenagers: once, in person, with its online audience virtual */
+	" library_cost_cents, partner_cost_cents, audience, recordings, recording_views) VALUES (900,"
+	" '2031-03-05', 'videoconference', 1, 'virtual', 1, 7, 3000000000, 250, '6_11', 1, 40);"
+	/* a hybrid for teenagers at the library: once, onsite, with its online audience virtual */
 	"INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_12_18_in,"
-	" att_12_18_virt, volunteer_minutes, in_kind_cents, materials) VALUES (901, '2031-07-01',"
-	" 'cultural_program', 1, 'hybrid', 3, 4, 6, 45, 1999, 12);"
-	/* outreach: not a program */
-	"INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_all_in)"
-	" VALUES (901, '2031-07-02', 'book_drive', 0, 'in_person', 1, 50);"
+	" att_12_18_virt, volunteer_minutes, in_kind_cents, materials, audience, site) VALUES (901,"
+	" '2031-07-01', 'cultural_program', 1, 'hybrid', 3, 4, 6, 45, 1999, 12, '12_18', 'library');"
+	/* outreach: not a program, whatever its audience and site */
+	"INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_all_in,"
+	" site) VALUES (901, '2031-07-02', 'book_drive', 0, 'in_person', 1, 50, 'elsewhere');"
 	/* the other host, and the year before */
-	"INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_adult_in)"
-	" VALUES (902, '2031-01-20', 'pen_pals', 1, 'in_person', 1, 8),"
-	" (900, '2030-12-31', 'pen_pals', 1, 'in_person', 1, 9);";
+	"INSERT INTO activity (partnership_id, held_on, type, is_program, format, sessions, att_adult_in,"
+	" audience, site) VALUES (902, '2031-01-20', 'pen_pals', 1, 'in_person', 1, 8, 'adult', 'library'),"
+	" (900, '2030-12-31', 'pen_pals', 1, 'in_person', 1, 9, 'adult', 'library');";
 
 static void
 load(const char *period_fy, long long host, long long partnership, struct report_data *d)
@@ -292,21 +294,38 @@ START_TEST(hand_made_figures_come_out_as_worked_by_hand)
 	ck_assert_int_eq(d.v[RF_OUTREACH_ATTENDANCE], 50);
 	ck_assert_int_eq(d.v[RF_PROGRAM_ALL_IN], 0);	/* the outreach's all-ages 50 are not here */
 	ck_assert_int_eq(report_value(report_headline("program_attendance"), &d), 10 + 5 + 7 + 4 + 6 + 8);
-	/* IMLS: 2 general (mixed), 1 for 6-11, 3 young adult, 1 adult; by age = by format. */
-	ck_assert_int_eq(d.v[RF_IMLS_GEN_PRO], 2);
-	ck_assert_int_eq(d.v[RF_IMLS_GEN_ATTEN], 15);
+	/* IMLS, by target audience (worked by hand): 2 sessions for 0-5 with all 15 who came,
+	 * 1 for 6-11 (7), 3 young adult (10), 1 adult (8), none general; the outreach nowhere. */
+	ck_assert_int_eq(d.v[RF_IMLS_K0_5_PRO], 2);
+	ck_assert_int_eq(d.v[RF_IMLS_K0_5_ATTEN], 15);
 	ck_assert_int_eq(d.v[RF_IMLS_K6_11_PRO], 1);
 	ck_assert_int_eq(d.v[RF_IMLS_K6_11_ATTEN], 7);
 	ck_assert_int_eq(d.v[RF_IMLS_YA_PRO], 3);
 	ck_assert_int_eq(d.v[RF_IMLS_YA_ATTEN], 10);
 	ck_assert_int_eq(d.v[RF_IMLS_ADULT_PRO], 1);
-	ck_assert_int_eq(d.v[RF_IMLS_K0_5_PRO], 0);
+	ck_assert_int_eq(d.v[RF_IMLS_ADULT_ATTEN], 8);
+	ck_assert_int_eq(d.v[RF_IMLS_GEN_PRO], 0);
+	ck_assert_int_eq(d.v[RF_IMLS_GEN_ATTEN], 0);
+	/* By format: onsite the hybrid (3) and the pen pals (1), offsite the storytime (2),
+	 * virtual the videoconference (1); attendance 4 + 8 onsite, 15 offsite, 7 + 6 virtual. */
+	ck_assert_int_eq(d.v[RF_IMLS_ONSITE_PRO], 4);
+	ck_assert_int_eq(d.v[RF_IMLS_OFFSITE_PRO], 2);
+	ck_assert_int_eq(d.v[RF_IMLS_VIRTUAL_PRO], 1);
+	ck_assert_int_eq(d.v[RF_IMLS_ONSITE_ATTEN], 12);
+	ck_assert_int_eq(d.v[RF_IMLS_OFFSITE_ATTEN], 15);
+	ck_assert_int_eq(d.v[RF_IMLS_VIRTUAL_ATTEN], 13);
+	ck_assert_int_eq(d.v[RF_IMLS_ASYNC_PRO], 1);
+	ck_assert_int_eq(d.v[RF_IMLS_ASYNC_VIEWS], 40);
 	for (int i = 0; i < 5; i++) {
 		pro += d.v[RF_IMLS_K0_5_PRO + i];
 		atten += d.v[RF_IMLS_K0_5_ATTEN + i];
 	}
-	ck_assert_int_eq(pro, d.v[RF_PROGRAM_SESSIONS_IN] + d.v[RF_PROGRAM_SESSIONS_VIRT]);
+	/* The survey's edit checks: 600 = 609 and 610 = 619. */
+	ck_assert_int_eq(pro, 7);
+	ck_assert_int_eq(pro, d.v[RF_IMLS_ONSITE_PRO] + d.v[RF_IMLS_OFFSITE_PRO] + d.v[RF_IMLS_VIRTUAL_PRO]);
 	ck_assert_int_eq(atten, 10 + 5 + 7 + 4 + 6 + 8);
+	ck_assert_int_eq(atten, d.v[RF_IMLS_ONSITE_ATTEN] + d.v[RF_IMLS_OFFSITE_ATTEN] +
+	    d.v[RF_IMLS_VIRTUAL_ATTEN]);
 	/* Money past 32 bits, and how it reads. */
 	ck_assert_int_eq(d.v[RF_LIBRARY_CENTS], 6000000000LL);
 	report_format_plain(UNIT_MONEY, d.v[RF_LIBRARY_CENTS], text, sizeof text);
@@ -343,7 +362,8 @@ START_TEST(hand_made_figures_come_out_as_worked_by_hand)
 	ck_assert_int_eq(host.v[RF_IMLS_ADULT_PRO], 0);
 	for (int i = 0; i < RF_SUMMED; i++)
 		if (i != RF_ACTIVITIES && i != RF_PROGRAM_SESSIONS_IN && i != RF_PROGRAM_ADULT_IN &&
-		    i != RF_IMLS_ADULT_PRO && i != RF_IMLS_ADULT_ATTEN)
+		    i != RF_IMLS_ADULT_PRO && i != RF_IMLS_ADULT_ATTEN && i != RF_IMLS_ONSITE_PRO &&
+		    i != RF_IMLS_ONSITE_ATTEN)
 			ck_assert_msg(host.v[i] == d.v[i], "figure %d: host %lld, site %lld", i, host.v[i], d.v[i]);
 	ck_assert_int_eq(host.v[RF_COUNTRIES], 2);
 	ck_assert_int_eq(host.v[RF_PARTNERSHIPS_ENDED], 0);

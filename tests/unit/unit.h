@@ -29,6 +29,7 @@ Suite	*remind_suite(void);
 Suite	*hosting_suite(void);
 Suite	*when_suite(void);
 Suite	*staffonly_suite(void);
+Suite	*survey_suite(void);
 
 /* A CGI-mode request whose output goes to memory; captured_text() flushes and returns it. */
 struct captured {
