@@ -112,7 +112,7 @@ bundle_prepare(const char *document_root)
 			    config.database, config.bundle_root, strerror(errno));
 	}
 	snprintf(folder, sizeof folder, "%s", config.database);
-	config_parent_folder(folder, 1);
+	hosting_parent_folder(folder, 1);
 	if (access(config.database, F_OK) != 0) {
 		if (mkdir(folder, 0700) < 0 && errno != EEXIST)
 			return no_folder(document_root, folder, errno);

@@ -419,18 +419,6 @@ load_file(const char *path)
 
 /* --- the upload bundle: where it is and what its paths are relative to (bundle.h) --- */
 
-void
-config_parent_folder(char *path, int n)
-{
-	while (n-- > 0) {
-		char *slash = strrchr(path, '/');
-		if (slash == NULL)
-			return;
-		*slash = '\0';
-	}
-	if (path[0] == '\0')
-		strcpy(path, "/");
-}
 
 static int
 find_bundle_root(char *root, size_t size)
@@ -441,7 +429,7 @@ find_bundle_root(char *root, size_t size)
 	if (n <= 0)
 		return -1;
 	exe[n] = '\0';
-	config_parent_folder(exe, 2);	/* ROOT/cgi-bin/list.fcgi, ROOT/bin/liaison-admin */
+	hosting_parent_folder(exe, 2);	/* ROOT/cgi-bin/list.fcgi, ROOT/bin/liaison-admin */
 	snprintf(conf, sizeof conf, "%s/liaison.conf", exe);
 	if (access(conf, R_OK) != 0 || strlen(exe) >= size)
 		return -1;
@@ -491,7 +479,7 @@ dirname_of(const char *db)
 	static char folder[1000];
 
 	snprintf(folder, sizeof folder, "%s", db);
-	config_parent_folder(folder, 1);
+	hosting_parent_folder(folder, 1);
 	return folder;
 }
 
@@ -502,7 +490,7 @@ config_find_bundle_database(void)
 
 	snprintf(dir, sizeof dir, "%s", config.bundle_root);
 	while (strcmp(dir, "/") != 0) {
-		config_parent_folder(dir, 1);
+		hosting_parent_folder(dir, 1);
 		config_bundle_database_beside(dir, db, sizeof db);
 		/* Never another site's: a second bundle elsewhere in the account has its own. */
 		if (access(db, F_OK) == 0 && !hosting_folder_is_other_site(dirname_of(db), config.bundle_root, NULL, 0)) {

@@ -77,8 +77,6 @@ const struct config_problem *config_problems(int *n, int *more);
 
 #define BUNDLE_DATA_DIR	HOSTING_DATA_DIR	/* in the account's folder (hosting.h) */
 
-/* Drops the last n components of path, in place ("/" stays "/"). */
-void	config_parent_folder(char *path, int n);
 /* The upload bundle's database in parent's data folder: PARENT/liaison-data/liaison.db. */
 void	config_bundle_database_beside(const char *parent, char *out, size_t size);
 /*

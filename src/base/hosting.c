@@ -19,9 +19,8 @@ static const char *const main_names[] = { "public_html", "httpdocs", "htdocs", "
 /* A folder holding one of these is served by the web server: a site's, not the account's. */
 static const char *const web_files[] = { ".htaccess", "index.html", "index.htm", "index.php" };
 
-/* Drops path's last name, in place ("/" stays "/"); config.c has the same for its own use. */
-static void
-parent_folder(char *path, int n)
+void
+hosting_parent_folder(char *path, int n)
 {
 	while (n-- > 0) {
 		char *slash = strrchr(path, '/');
@@ -86,9 +85,9 @@ hosting_account_folder(const char *document_root, char *out, size_t size)
 
 	if (clean_root(document_root, top, sizeof top) < 0)
 		return -1;
-	parent_folder(top, 1);
+	hosting_parent_folder(top, 1);
 	while (strcmp(top, "/") != 0 && is_public(top))
-		parent_folder(top, 1);
+		hosting_parent_folder(top, 1);
 	if (strlen(top) >= size)
 		return -1;
 	strcpy(out, top);
@@ -188,7 +187,7 @@ hosting_choose_database(const char *document_root, const char *bundle_root, char
 		return -1;
 	}
 	snprintf(parent, sizeof parent, "%s", top);
-	parent_folder(parent, 1);
+	hosting_parent_folder(parent, 1);
 	if (strcmp(parent, account) == 0 &&
 	    named(base_name(top), main_names, sizeof main_names / sizeof main_names[0]))
 		snprintf(names[count++], sizeof names[0], HOSTING_DATA_DIR);

@@ -62,4 +62,7 @@ int	hosting_runs_as_owner(const char *bundle_root);
  * Returns how many.
  */
 int	hosting_damaged(const char *bundle_root, char *out, size_t size);
+/* Drops path's last n names, in place ("/" stays "/"): ROOT/cgi-bin/list.fcgi, 2 → ROOT. */
+void	hosting_parent_folder(char *path, int n);
+
 #endif

@@ -32,6 +32,7 @@
 #include "backup.h"
 #include "backuppage.h"
 #include "config.h"
+#include "hosting.h"
 #include "http.h"
 #include "multipart.h"
 #include "params.h"
@@ -57,7 +58,7 @@ static void
 data_folder(char *out, size_t size)
 {
 	snprintf(out, size, "%s", config.database);
-	config_parent_folder(out, 1);
+	hosting_parent_folder(out, 1);
 }
 
 /* The file's name without its folder. */

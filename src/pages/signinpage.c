@@ -137,7 +137,7 @@ fill_hosting(const struct req *r, struct view_dict *body)
 	if (config.bundle_root[0] == '\0')
 		return;
 	snprintf(folder, sizeof folder, "%s", config.database);
-	config_parent_folder(folder, 1);
+	hosting_parent_folder(folder, 1);
 	hosting_shown_path(docroot, folder, shown, sizeof shown);
 	view_set(view_section(body, "DATA"), "FOLDER", shown);
 	view_show(body, hosting_runs_as_owner(config.bundle_root) ? "SUEXEC" : "NO_SUEXEC");
